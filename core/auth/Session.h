@@ -1,0 +1,55 @@
+// An unlocked workstation database and who is acting on it. Stores take a Session and check its
+// permissions on every operation; locking the workstation destroys the Session and wipes its key.
+#pragma once
+
+#include "core/Error.h"
+#include "core/auth/Permissions.h"
+#include "core/changes/ChangeJournal.h"
+#include "core/changes/HybridClock.h"
+#include "core/crypto/SecretKey.h"
+#include "core/db/Database.h"
+
+#include <memory>
+#include <string>
+
+namespace practica::core {
+
+struct Actor {
+    std::string userId;
+    std::string username;
+    std::string displayName;
+    Role role = Role::FrontDesk;
+};
+
+class Session {
+public:
+    Session(std::unique_ptr<Database> db, SecretKey dataKey, Actor actor, std::string deviceId, const Clock& clock);
+
+    Database& db() { return *m_db; }
+    const Actor& actor() const { return m_actor; }
+    const std::string& deviceId() const { return m_deviceId; }
+    const Clock& clock() const { return m_clock; }
+    HybridClock& hlc() { return m_hlc; }
+    ChangeJournal& journal() { return m_journal; }
+    const SecretKey& dataKey() const { return m_dataKey; }
+    void replaceDataKey(SecretKey key) { m_dataKey = std::move(key); }
+    std::string keyFilePath() const;
+
+    bool can(Permission p) const { return roleAllows(m_actor.role, p); }
+    // PermissionDenied naming the permission when the acting role lacks it.
+    Status require(Permission p) const;
+
+    // A new time-ordered id for a record created now.
+    std::string newId() const;
+
+private:
+    std::unique_ptr<Database> m_db;
+    SecretKey m_dataKey;
+    Actor m_actor;
+    std::string m_deviceId;
+    const Clock& m_clock;
+    HybridClock m_hlc;
+    ChangeJournal m_journal;
+};
+
+} // namespace practica::core

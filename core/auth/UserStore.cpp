@@ -1,0 +1,225 @@
+#include "UserStore.h"
+
+#include "core/auth/Session.h"
+#include "core/auth/Vault.h"
+#include "core/db/Statement.h"
+#include "core/db/Transaction.h"
+
+#include <regex>
+
+namespace practica::core {
+
+namespace {
+
+std::vector<FieldValue> userFields(const User& u)
+{
+    return {{"username", u.username},
+            {"display_name", u.displayName},
+            {"role", std::string(roleName(u.role))},
+            {"active", u.active ? "1" : "0"}};
+}
+
+} // namespace
+
+Status UserStore::validateUsername(const std::string& username)
+{
+    static const std::regex re(R"(^[a-z][a-z0-9._-]{1,31}$)");
+    if (!std::regex_match(username, re))
+        return fail(ErrorCode::Validation, "username",
+                    "2 to 32 lower-case letters, digits, dots, dashes or underscores, starting with a letter");
+    return {};
+}
+
+Result<User> UserStore::findByUsername(Database& db, const std::string& username)
+{
+    auto stmt = db.prepare("SELECT id, username, display_name, role, active FROM user_account WHERE username = ?;");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    stmt->bind(1, username);
+    auto row = stmt->step();
+    if (!row)
+        return std::unexpected(row.error());
+    if (!*row)
+        return fail(ErrorCode::NotFound, username, "no such user");
+    User u;
+    u.id = stmt->text(0);
+    u.username = stmt->text(1);
+    u.displayName = stmt->text(2);
+    u.role = roleFromName(stmt->text(3)).value_or(Role::FrontDesk);
+    u.active = stmt->int64(4) != 0;
+    return u;
+}
+
+Status UserStore::insertInitialAdmin(Session& session, const Actor& admin)
+{
+    UserStore store(session);
+    User u{admin.userId, admin.username, admin.displayName, Role::Admin, true, true};
+    return store.writeUser(u, true);
+}
+
+Status UserStore::writeUser(const User& u, bool creating)
+{
+    auto hlc = m_session.journal().stamp();
+    if (!hlc)
+        return std::unexpected(hlc.error());
+    auto stmt = creating ? m_session.db().prepare("INSERT INTO user_account (username, display_name, role, active, "
+                                                  "created_hlc, updated_hlc, id) VALUES (?,?,?,?,?,?,?);")
+                         : m_session.db().prepare("UPDATE user_account SET username=?, display_name=?, role=?, "
+                                                  "active=?, updated_hlc=? WHERE id=?;");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    stmt->bind(1, u.username).bind(2, u.displayName).bind(3, roleName(u.role)).bind(4, u.active ? 1 : 0);
+    if (creating)
+        stmt->bind(5, *hlc).bind(6, *hlc).bind(7, u.id);
+    else
+        stmt->bind(5, *hlc).bind(6, u.id);
+    if (Status s = stmt->run(); !s) {
+        if (s.error().code == ErrorCode::Conflict)
+            return fail(ErrorCode::AlreadyExists, "username", u.username);
+        return s;
+    }
+    if (Status s = m_session.journal().recordChange("user_account", u.id, ChangeOp::Upsert, userFields(u), *hlc); !s)
+        return s;
+    return m_session.journal().audit(creating ? AuditAction::Create : AuditAction::Update, "user_account", u.id);
+}
+
+Result<std::vector<User>> UserStore::list()
+{
+    if (Status p = m_session.require(Permission::UserManage); !p)
+        return std::unexpected(p.error());
+    auto keys = KeyFile::load(m_session.keyFilePath());
+    auto stmt = m_session.db().prepare(
+        "SELECT id, username, display_name, role, active FROM user_account ORDER BY username;");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    std::vector<User> users;
+    while (true) {
+        auto row = stmt->step();
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            break;
+        User u;
+        u.id = stmt->text(0);
+        u.username = stmt->text(1);
+        u.displayName = stmt->text(2);
+        u.role = roleFromName(stmt->text(3)).value_or(Role::FrontDesk);
+        u.active = stmt->int64(4) != 0;
+        u.hasKeySlot = keys && keys->hasSlot(u.username);
+        users.push_back(std::move(u));
+    }
+    return users;
+}
+
+Result<User> UserStore::add(const std::string& username, const std::string& displayName, Role role,
+                            const std::string& password, KdfCost cost)
+{
+    if (Status p = m_session.require(Permission::UserManage); !p)
+        return std::unexpected(p.error());
+    if (Status v = validateUsername(username); !v)
+        return std::unexpected(v.error());
+    if (displayName.empty())
+        return fail(ErrorCode::Validation, "display_name", "required");
+    if (Status v = Vault::checkPassword(password); !v)
+        return std::unexpected(v.error());
+    auto keys = KeyFile::load(m_session.keyFilePath());
+    if (!keys)
+        return std::unexpected(keys.error());
+    if (keys->hasSlot(username))
+        return fail(ErrorCode::AlreadyExists, "username", username);
+
+    User u{m_session.newId(), username, displayName, role, true, true};
+    Transaction tx(m_session.db());
+    if (!tx.begun())
+        return std::unexpected(tx.begun().error());
+    if (Status s = writeUser(u, true); !s)
+        return std::unexpected(s.error());
+    // The slot is saved before the commit: a slot without an account unlocks nothing, an account
+    // without a slot would be a user who cannot log in.
+    if (Status s = keys->setSlot(username, password, m_session.dataKey(), cost); !s)
+        return std::unexpected(s.error());
+    if (Status s = keys->save(); !s)
+        return std::unexpected(s.error());
+    if (Status s = tx.commit(); !s) {
+        (void)keys->removeSlot(username);
+        (void)keys->save();
+        return std::unexpected(s.error());
+    }
+    return u;
+}
+
+Status UserStore::setPassword(const std::string& username, const std::string& newPassword, KdfCost cost)
+{
+    if (username != m_session.actor().username) {
+        if (Status p = m_session.require(Permission::UserManage); !p)
+            return p;
+    }
+    if (Status v = Vault::checkPassword(newPassword); !v)
+        return v;
+    auto user = findByUsername(m_session.db(), username);
+    if (!user)
+        return std::unexpected(user.error());
+    if (!user->active)
+        return fail(ErrorCode::Conflict, username, "account deactivated");
+    auto keys = KeyFile::load(m_session.keyFilePath());
+    if (!keys)
+        return std::unexpected(keys.error());
+    if (Status s = keys->setSlot(username, newPassword, m_session.dataKey(), cost); !s)
+        return s;
+    if (Status s = keys->save(); !s)
+        return s;
+    Transaction tx(m_session.db());
+    if (!tx.begun())
+        return tx.begun();
+    if (Status s = m_session.journal().audit(AuditAction::Update, "user_account", user->id, "password changed"); !s)
+        return s;
+    return tx.commit();
+}
+
+Status UserStore::setRole(const std::string& username, Role role)
+{
+    if (Status p = m_session.require(Permission::UserManage); !p)
+        return p;
+    auto user = findByUsername(m_session.db(), username);
+    if (!user)
+        return std::unexpected(user.error());
+    if (user->id == m_session.actor().userId && role != Role::Admin)
+        return fail(ErrorCode::Conflict, username, "an administrator cannot remove their own admin role");
+    user->role = role;
+    Transaction tx(m_session.db());
+    if (!tx.begun())
+        return tx.begun();
+    if (Status s = writeUser(*user, false); !s)
+        return s;
+    return tx.commit();
+}
+
+Status UserStore::deactivate(const std::string& username)
+{
+    if (Status p = m_session.require(Permission::UserManage); !p)
+        return p;
+    auto user = findByUsername(m_session.db(), username);
+    if (!user)
+        return std::unexpected(user.error());
+    if (user->id == m_session.actor().userId)
+        return fail(ErrorCode::Conflict, username, "you cannot deactivate your own account");
+    user->active = false;
+    Transaction tx(m_session.db());
+    if (!tx.begun())
+        return tx.begun();
+    if (Status s = writeUser(*user, false); !s)
+        return s;
+    if (Status s = tx.commit(); !s)
+        return s;
+    auto keys = KeyFile::load(m_session.keyFilePath());
+    if (!keys)
+        return std::unexpected(keys.error());
+    if (keys->hasSlot(username)) {
+        if (Status s = keys->removeSlot(username); !s)
+            return s;
+        return keys->save();
+    }
+    return {};
+}
+
+} // namespace practica::core

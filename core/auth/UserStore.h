@@ -1,0 +1,41 @@
+// The people who may use this workstation: accounts, roles, and their key slots.
+#pragma once
+
+#include "core/Error.h"
+#include "core/crypto/KeyFile.h"
+#include "core/model/User.h"
+
+#include <string>
+#include <vector>
+
+namespace practica::core {
+
+class Database;
+class Session;
+struct Actor;
+
+class UserStore {
+public:
+    explicit UserStore(Session& session) : m_session(session) {}
+
+    Result<std::vector<User>> list();
+    // Adds an account and a key slot so the user can unlock this workstation.
+    Result<User> add(const std::string& username, const std::string& displayName, Role role,
+                     const std::string& password, KdfCost cost = KdfCost::standard());
+    // Users change their own password; admins may reset anyone's.
+    Status setPassword(const std::string& username, const std::string& newPassword,
+                       KdfCost cost = KdfCost::standard());
+    Status setRole(const std::string& username, Role role);
+    // Deactivates the account and removes its key slot; the record stays for the audit trail.
+    Status deactivate(const std::string& username);
+
+    static Status validateUsername(const std::string& username);
+    static Result<User> findByUsername(Database& db, const std::string& username);
+    static Status insertInitialAdmin(Session& session, const Actor& admin);
+
+private:
+    Status writeUser(const User& user, bool creating);
+    Session& m_session;
+};
+
+} // namespace practica::core

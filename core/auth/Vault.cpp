@@ -1,0 +1,207 @@
+#include "Vault.h"
+
+#include "core/auth/UserStore.h"
+#include "core/clinic/ClinicStore.h"
+#include "core/db/Migrations.h"
+#include "core/db/Statement.h"
+#include "core/db/Transaction.h"
+#include "core/util/Uuid.h"
+
+#include <filesystem>
+
+namespace practica::core {
+
+namespace {
+
+Result<std::string> setting(Database& db, const char* key)
+{
+    auto stmt = db.prepare("SELECT value FROM workstation_setting WHERE key = ?;");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    stmt->bind(1, key);
+    auto row = stmt->step();
+    if (!row)
+        return std::unexpected(row.error());
+    if (!*row)
+        return fail(ErrorCode::NotADatabase, key, "workstation setting missing");
+    return stmt->text(0);
+}
+
+Status putSetting(Database& db, const char* key, const std::string& value)
+{
+    auto stmt = db.prepare("INSERT OR REPLACE INTO workstation_setting (key, value) VALUES (?, ?);");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    return stmt->bind(1, key).bind(2, value).run();
+}
+
+void removeQuietly(const std::string& path)
+{
+    std::error_code ec;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+        std::filesystem::remove(path + suffix, ec);
+}
+
+} // namespace
+
+Status Vault::checkPassword(const std::string& password)
+{
+    if (password.size() < kMinPasswordLength)
+        return fail(ErrorCode::Validation, "password", "at least 8 characters");
+    return {};
+}
+
+Result<std::unique_ptr<Session>> Vault::createClinic(const std::string& path, Clinic clinic, const FirstAdmin& admin,
+                                                     const Clock& clock, KdfCost cost)
+{
+    initCrypto();
+    if (Status v = ClinicStore::validate(clinic); !v)
+        return std::unexpected(v.error());
+    if (Status v = UserStore::validateUsername(admin.username); !v)
+        return std::unexpected(v.error());
+    if (admin.displayName.empty())
+        return fail(ErrorCode::Validation, "display_name", "required");
+    if (Status v = checkPassword(admin.password); !v)
+        return std::unexpected(v.error());
+    const std::string keyPath = KeyFile::pathFor(path);
+    std::error_code ec;
+    if (std::filesystem::exists(path, ec))
+        return fail(ErrorCode::AlreadyExists, path);
+    if (std::filesystem::exists(keyPath, ec))
+        return fail(ErrorCode::AlreadyExists, keyPath);
+
+    SecretKey dataKey = SecretKey::random();
+    const std::string databaseId = uuidV7(clock.nowMs());
+    const std::string deviceId = uuidV7(clock.nowMs());
+    auto db = Database::open(path, dataKey, Database::Mode::CreateNew);
+    if (!db)
+        return std::unexpected(db.error());
+
+    auto build = [&]() -> Result<std::unique_ptr<Session>> {
+        if (Status s = migrate(**db); !s)
+            return std::unexpected(s.error());
+        Actor actor{uuidV7(clock.nowMs()), admin.username, admin.displayName, Role::Admin};
+        auto session = std::make_unique<Session>(std::move(*db), SecretKey::fromBytes(dataKey.bytes()), actor,
+                                                 deviceId, clock);
+        Transaction tx(session->db());
+        if (!tx.begun())
+            return std::unexpected(tx.begun().error());
+        for (auto [key, value] : {std::pair{"database_id", databaseId}, std::pair{"device_id", deviceId},
+                                  std::pair{"workstation_number", std::string("1")},
+                                  std::pair{"next_mrn", std::string("1")}}) {
+            if (Status s = putSetting(session->db(), key, value); !s)
+                return std::unexpected(s.error());
+        }
+        if (clinic.id.empty())
+            clinic.id = session->newId();
+        if (Status s = ClinicStore::insertInitial(*session, clinic); !s)
+            return std::unexpected(s.error());
+        if (Status s = UserStore::insertInitialAdmin(*session, actor); !s)
+            return std::unexpected(s.error());
+        if (Status s = tx.commit(); !s)
+            return std::unexpected(s.error());
+
+        KeyFile keys = KeyFile::create(keyPath, databaseId);
+        if (Status s = keys.setSlot(admin.username, admin.password, dataKey, cost); !s)
+            return std::unexpected(s.error());
+        if (Status s = keys.save(); !s)
+            return std::unexpected(s.error());
+        return session;
+    };
+    auto result = build();
+    if (!result)
+        removeQuietly(path); // nothing of a half-made clinic stays behind
+    return result;
+}
+
+Result<std::unique_ptr<Session>> Vault::unlock(const std::string& path, const std::string& username,
+                                               const std::string& password, const Clock& clock)
+{
+    initCrypto();
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec))
+        return fail(ErrorCode::DatabaseMissing, path);
+    auto keys = KeyFile::load(KeyFile::pathFor(path));
+    if (!keys)
+        return std::unexpected(keys.error());
+    auto unlocked = keys->unlock(username, password, clock.nowMs());
+    if (!unlocked)
+        return std::unexpected(unlocked.error());
+
+    auto db = Database::open(path, unlocked->dataKey, Database::Mode::OpenExisting);
+    SecretKey usedKey = std::move(unlocked->dataKey);
+    if (!db && db.error().code == ErrorCode::NotADatabase && unlocked->pendingKey) {
+        // A rekey was interrupted after the database switched to the new key: finish it.
+        db = Database::open(path, *unlocked->pendingKey, Database::Mode::OpenExisting);
+        if (db) {
+            usedKey = std::move(*unlocked->pendingKey);
+            if (Status s = keys->promotePending(); !s)
+                return std::unexpected(s.error());
+        }
+    } else if (db && unlocked->pendingKey) {
+        // The rekey never reached the database: forget the staged key.
+        if (Status s = keys->dropPending(); !s)
+            return std::unexpected(s.error());
+    }
+    if (!db)
+        return std::unexpected(db.error());
+
+    auto databaseId = setting(**db, "database_id");
+    if (!databaseId)
+        return std::unexpected(databaseId.error());
+    if (*databaseId != keys->databaseId())
+        return fail(ErrorCode::NotADatabase, path, "the key file belongs to another database");
+    if (Status s = migrate(**db); !s)
+        return std::unexpected(s.error());
+    auto deviceId = setting(**db, "device_id");
+    if (!deviceId)
+        return std::unexpected(deviceId.error());
+
+    auto user = UserStore::findByUsername(**db, username);
+    if (!user)
+        return std::unexpected(user.error());
+    if (!user->active)
+        return fail(ErrorCode::WrongPassword, username, "account deactivated");
+    Actor actor{user->id, user->username, user->displayName, user->role};
+    auto session = std::make_unique<Session>(std::move(*db), std::move(usedKey), actor, *deviceId, clock);
+    if (auto last = setting(session->db(), "hlc_last")) {
+        HlcStamp stamp;
+        if (HlcStamp::parse(*last, stamp))
+            session->hlc().restore(stamp);
+    }
+    Transaction tx(session->db());
+    if (!tx.begun())
+        return std::unexpected(tx.begun().error());
+    if (Status s = session->journal().audit(AuditAction::Login, "user", user->id); !s)
+        return std::unexpected(s.error());
+    if (Status s = tx.commit(); !s)
+        return std::unexpected(s.error());
+    return session;
+}
+
+Status Vault::rotateDataKey(Session& session)
+{
+    if (Status p = session.require(Permission::DatabaseAdmin); !p)
+        return p;
+    auto keys = KeyFile::load(session.keyFilePath());
+    if (!keys)
+        return std::unexpected(keys.error());
+    SecretKey newKey = SecretKey::random();
+    if (Status s = keys->stagePending(newKey); !s)
+        return s;
+    if (Status s = session.db().rekey(newKey); !s) {
+        (void)keys->dropPending();
+        return s;
+    }
+    if (Status s = keys->promotePending(); !s)
+        return s; // the next unlock finishes the promotion from the staged key
+    session.replaceDataKey(std::move(newKey));
+    Transaction tx(session.db());
+    if (!tx.begun())
+        return tx.begun();
+    if (Status s = session.journal().audit(AuditAction::Rekey, "database", keys->databaseId()); !s)
+        return s;
+    return tx.commit();
+}
+
+} // namespace practica::core

@@ -1,0 +1,41 @@
+// Creating, unlocking and re-keying a workstation's encrypted database and its key file.
+#pragma once
+
+#include "core/Error.h"
+#include "core/auth/Session.h"
+#include "core/crypto/KeyFile.h"
+#include "core/model/Clinic.h"
+
+#include <memory>
+#include <string>
+
+namespace practica::core {
+
+struct FirstAdmin {
+    std::string username;
+    std::string displayName;
+    std::string password;
+};
+
+class Vault {
+public:
+    static constexpr std::size_t kMinPasswordLength = 8;
+
+    // First start: a new database, its key file, the clinic and the first admin, all or nothing.
+    // Refuses to touch an existing database or key file.
+    static Result<std::unique_ptr<Session>> createClinic(const std::string& databasePath, Clinic clinic,
+                                                         const FirstAdmin& admin, const Clock& clock,
+                                                         KdfCost cost = KdfCost::standard());
+
+    // Login: unwraps the key with the user's password, opens the database and finds the active user.
+    static Result<std::unique_ptr<Session>> unlock(const std::string& databasePath, const std::string& username,
+                                                   const std::string& password, const Clock& clock);
+
+    // Generates a new data key, re-encrypts the database with it and re-seals it in every slot.
+    // Crash-safe: the key file holds both keys until the database has switched.
+    static Status rotateDataKey(Session& session);
+
+    static Status checkPassword(const std::string& password);
+};
+
+} // namespace practica::core

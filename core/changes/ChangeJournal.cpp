@@ -1,0 +1,143 @@
+#include "ChangeJournal.h"
+
+#include "core/auth/Session.h"
+#include "core/db/Database.h"
+#include "core/db/Statement.h"
+#include "core/util/Uuid.h"
+
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include <sstream>
+
+namespace practica::core {
+
+std::string fieldsToJson(const std::vector<FieldValue>& fields, const std::string& hlc)
+{
+    Poco::JSON::Object root(Poco::JSON_PRESERVE_KEY_ORDER);
+    for (const FieldValue& f : fields) {
+        Poco::JSON::Object entry(Poco::JSON_PRESERVE_KEY_ORDER);
+        if (f.value)
+            entry.set("v", *f.value);
+        else
+            entry.set("v", Poco::Dynamic::Var());
+        entry.set("hlc", hlc);
+        root.set(f.name, entry);
+    }
+    std::ostringstream out;
+    root.stringify(out);
+    return out.str();
+}
+
+Result<std::string> ChangeJournal::stamp()
+{
+    const HlcStamp s = m_hlc.now();
+    const std::string text = s.toString();
+    auto save = m_db.prepare("INSERT OR REPLACE INTO workstation_setting (key, value) VALUES ('hlc_last', ?);");
+    if (!save)
+        return std::unexpected(save.error());
+    if (Status st = save->bind(1, text).run(); !st)
+        return std::unexpected(st.error());
+    return text;
+}
+
+Status ChangeJournal::recordChange(std::string_view entity, const std::string& rowId, ChangeOp op,
+                                   const std::vector<FieldValue>& fields, const std::string& hlc,
+                                   const std::optional<std::string>& baseHlc)
+{
+    auto insert = m_db.prepare("INSERT INTO change_outbox (change_id, entity, row_id, op, fields, hlc, base_hlc, "
+                               "created_ms) VALUES (?,?,?,?,?,?,?,?);");
+    if (!insert)
+        return std::unexpected(insert.error());
+    insert->bind(1, uuidV7(m_clock.nowMs())).bind(2, entity).bind(3, rowId);
+    insert->bind(4, op == ChangeOp::Upsert ? "upsert" : "delete").bind(5, fieldsToJson(fields, hlc)).bind(6, hlc);
+    insert->bind(7, baseHlc).bind(8, m_clock.nowMs());
+    return insert->run();
+}
+
+Status ChangeJournal::audit(AuditAction action, std::string_view entity, const std::string& recordId,
+                            std::string_view detail)
+{
+    AuditEvent e;
+    e.id = uuidV7(m_clock.nowMs());
+    e.atMs = m_clock.nowMs();
+    e.userId = m_actor.userId;
+    e.username = m_actor.username;
+    e.role = std::string(roleName(m_actor.role));
+    e.deviceId = m_hlc.deviceId();
+    e.action = std::string(auditActionName(action));
+    e.entity = std::string(entity);
+    e.recordId = recordId;
+    e.detail = std::string(detail);
+    return m_audit.append(std::move(e));
+}
+
+Result<std::vector<OutboxChange>> ChangeJournal::pending(int limit)
+{
+    auto stmt = m_db.prepare("SELECT seq, change_id, entity, row_id, op, fields, hlc, base_hlc FROM change_outbox "
+                             "ORDER BY seq LIMIT ?;");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    stmt->bind(1, limit);
+    std::vector<OutboxChange> out;
+    while (true) {
+        auto row = stmt->step();
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            break;
+        out.push_back({stmt->int64(0), stmt->text(1), stmt->text(2), stmt->text(3), stmt->text(4), stmt->text(5),
+                       stmt->text(6), stmt->optionalText(7)});
+    }
+    return out;
+}
+
+Result<std::int64_t> ChangeJournal::pendingCount()
+{
+    auto stmt = m_db.prepare("SELECT count(*) FROM change_outbox;");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    auto row = stmt->step();
+    if (!row)
+        return std::unexpected(row.error());
+    return stmt->int64(0);
+}
+
+} // namespace practica::core
+
+namespace practica::core {
+
+std::string stampFieldVersions(const std::string& fieldHlcJson, const std::vector<FieldValue>& changed,
+                               const std::string& hlc)
+{
+    Poco::JSON::Object::Ptr map;
+    try {
+        Poco::JSON::Parser parser;
+        map = parser.parse(fieldHlcJson.empty() ? "{}" : fieldHlcJson).extract<Poco::JSON::Object::Ptr>();
+    } catch (const Poco::Exception&) {
+        map = new Poco::JSON::Object;
+    }
+    for (const FieldValue& f : changed)
+        map->set(f.name, hlc);
+    std::ostringstream out;
+    map->stringify(out);
+    return out.str();
+}
+
+std::vector<FieldValue> changedFields(const std::vector<FieldValue>& before, const std::vector<FieldValue>& after)
+{
+    std::vector<FieldValue> out;
+    for (const FieldValue& a : after) {
+        bool same = false;
+        for (const FieldValue& b : before)
+            if (b.name == a.name) {
+                same = b.value == a.value;
+                break;
+            }
+        if (!same)
+            out.push_back(a);
+    }
+    return out;
+}
+
+} // namespace practica::core

@@ -1,0 +1,76 @@
+// Writes the two records that accompany every store write, inside the store's transaction:
+// the outbox change for sync (fields with their HLC) and the audit event.
+#pragma once
+
+#include "core/Error.h"
+#include "core/audit/AuditLog.h"
+#include "core/changes/HybridClock.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace practica::core {
+
+class Database;
+struct Actor;
+
+struct FieldValue {
+    std::string name;
+    std::optional<std::string> value; // the stored text form; nullopt is SQL NULL
+};
+
+enum class ChangeOp { Upsert, Delete };
+
+struct OutboxChange {
+    std::int64_t seq = 0;
+    std::string changeId;
+    std::string entity;
+    std::string rowId;
+    std::string op;
+    std::string fieldsJson;
+    std::string hlc;
+    std::optional<std::string> baseHlc;
+};
+
+class ChangeJournal {
+public:
+    ChangeJournal(Database& db, HybridClock& hlc, const Clock& clock, const Actor& actor)
+        : m_db(db), m_hlc(hlc), m_clock(clock), m_actor(actor), m_audit(db)
+    {
+    }
+
+    // A fresh HLC stamp for this write; persisted so stamps stay monotonic across restarts.
+    Result<std::string> stamp();
+    // Appends the outbox row; every field carries the write's stamp.
+    Status recordChange(std::string_view entity, const std::string& rowId, ChangeOp op,
+                        const std::vector<FieldValue>& fields, const std::string& hlc,
+                        const std::optional<std::string>& baseHlc = std::nullopt);
+    Status audit(AuditAction action, std::string_view entity, const std::string& recordId, std::string_view detail = {});
+
+    Result<std::vector<OutboxChange>> pending(int limit);
+    Result<std::int64_t> pendingCount();
+
+    const Clock& clock() const { return m_clock; }
+    AuditLog& auditLog() { return m_audit; }
+
+private:
+    Database& m_db;
+    HybridClock& m_hlc;
+    const Clock& m_clock;
+    const Actor& m_actor;
+    AuditLog m_audit;
+};
+
+std::string fieldsToJson(const std::vector<FieldValue>& fields, const std::string& hlc);
+
+} // namespace practica::core
+
+namespace practica::core {
+// The row's field_hlc map with the changed fields stamped by hlc.
+std::string stampFieldVersions(const std::string& fieldHlcJson, const std::vector<FieldValue>& changed,
+                               const std::string& hlc);
+// Fields whose values differ between two snapshots of a row.
+std::vector<FieldValue> changedFields(const std::vector<FieldValue>& before, const std::vector<FieldValue>& after);
+} // namespace practica::core

@@ -1,0 +1,126 @@
+#include "ClinicStore.h"
+
+#include "core/auth/Session.h"
+#include "core/db/Statement.h"
+#include "core/db/Transaction.h"
+#include "core/util/Validators.h"
+
+namespace practica::core {
+
+namespace {
+
+std::vector<FieldValue> clinicFields(const Clinic& c)
+{
+    return {{"name", c.name},   {"npi", c.npi},     {"tax_id", c.taxId},        {"address_line1", c.addressLine1},
+            {"address_line2", c.addressLine2},  {"city", c.city},   {"state", c.state}, {"zip", c.zip},
+            {"phone", c.phone}, {"time_zone", c.timeZone}, {"mrn_prefix", c.mrnPrefix}};
+}
+
+} // namespace
+
+Status ClinicStore::validate(const Clinic& c)
+{
+    if (c.name.empty())
+        return fail(ErrorCode::Validation, "name", "required");
+    if (!isNpi(c.npi))
+        return fail(ErrorCode::Validation, "npi", "not a valid NPI (10 digits with a correct check digit)");
+    if (!isTaxId(c.taxId))
+        return fail(ErrorCode::Validation, "tax_id", "not a valid EIN (9 digits, NN-NNNNNNN)");
+    if (c.addressLine1.empty())
+        return fail(ErrorCode::Validation, "address_line1", "required");
+    if (c.city.empty())
+        return fail(ErrorCode::Validation, "city", "required");
+    if (!isUsState(c.state))
+        return fail(ErrorCode::Validation, "state", "not a US state code");
+    if (!isZip(c.zip))
+        return fail(ErrorCode::Validation, "zip", "not a ZIP code (12345 or 12345-6789)");
+    if (c.phone && !normalizePhone(*c.phone))
+        return fail(ErrorCode::Validation, "phone", "not a 10-digit US phone number");
+    if (!isTimeZone(c.timeZone))
+        return fail(ErrorCode::Validation, "time_zone", "not an IANA time zone");
+    if (c.mrnPrefix.size() > 4)
+        return fail(ErrorCode::Validation, "mrn_prefix", "at most 4 characters");
+    return {};
+}
+
+Status ClinicStore::insertInitial(Session& s, const Clinic& c)
+{
+    if (Status v = validate(c); !v)
+        return v;
+    auto hlc = s.journal().stamp();
+    if (!hlc)
+        return std::unexpected(hlc.error());
+    auto insert = s.db().prepare("INSERT INTO clinic (id, name, npi, tax_id, address_line1, address_line2, city, "
+                                 "state, zip, phone, time_zone, mrn_prefix, created_hlc, updated_hlc) "
+                                 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?);");
+    if (!insert)
+        return std::unexpected(insert.error());
+    insert->bind(1, c.id).bind(2, c.name).bind(3, c.npi).bind(4, c.taxId).bind(5, c.addressLine1);
+    insert->bind(6, c.addressLine2).bind(7, c.city).bind(8, c.state).bind(9, c.zip).bind(10, c.phone);
+    insert->bind(11, c.timeZone).bind(12, c.mrnPrefix).bind(13, *hlc).bind(14, *hlc);
+    if (Status st = insert->run(); !st)
+        return st;
+    if (Status st = s.journal().recordChange("clinic", c.id, ChangeOp::Upsert, clinicFields(c), *hlc); !st)
+        return st;
+    return s.journal().audit(AuditAction::Create, "clinic", c.id);
+}
+
+Result<Clinic> ClinicStore::get()
+{
+    auto stmt = m_session.db().prepare("SELECT id, name, npi, tax_id, address_line1, address_line2, city, state, zip, "
+                                       "phone, time_zone, mrn_prefix FROM clinic LIMIT 1;");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    auto row = stmt->step();
+    if (!row)
+        return std::unexpected(row.error());
+    if (!*row)
+        return fail(ErrorCode::NotFound, "clinic");
+    Clinic c;
+    c.id = stmt->text(0);
+    c.name = stmt->text(1);
+    c.npi = stmt->text(2);
+    c.taxId = stmt->text(3);
+    c.addressLine1 = stmt->text(4);
+    c.addressLine2 = stmt->optionalText(5);
+    c.city = stmt->text(6);
+    c.state = stmt->text(7);
+    c.zip = stmt->text(8);
+    c.phone = stmt->optionalText(9);
+    c.timeZone = stmt->text(10);
+    c.mrnPrefix = stmt->text(11);
+    return c;
+}
+
+Status ClinicStore::update(const Clinic& c)
+{
+    if (Status p = m_session.require(Permission::ClinicManage); !p)
+        return p;
+    if (Status v = validate(c); !v)
+        return v;
+    Transaction tx(m_session.db());
+    if (!tx.begun())
+        return tx.begun();
+    auto hlc = m_session.journal().stamp();
+    if (!hlc)
+        return std::unexpected(hlc.error());
+    auto stmt = m_session.db().prepare("UPDATE clinic SET name=?, npi=?, tax_id=?, address_line1=?, address_line2=?, "
+                                       "city=?, state=?, zip=?, phone=?, time_zone=?, mrn_prefix=?, updated_hlc=? "
+                                       "WHERE id=?;");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    stmt->bind(1, c.name).bind(2, c.npi).bind(3, c.taxId).bind(4, c.addressLine1).bind(5, c.addressLine2);
+    stmt->bind(6, c.city).bind(7, c.state).bind(8, c.zip).bind(9, c.phone).bind(10, c.timeZone);
+    stmt->bind(11, c.mrnPrefix).bind(12, *hlc).bind(13, c.id);
+    if (Status st = stmt->run(); !st)
+        return st;
+    if (m_session.db().changes() != 1)
+        return fail(ErrorCode::NotFound, "clinic", c.id);
+    if (Status st = m_session.journal().recordChange("clinic", c.id, ChangeOp::Upsert, clinicFields(c), *hlc); !st)
+        return st;
+    if (Status st = m_session.journal().audit(AuditAction::Update, "clinic", c.id); !st)
+        return st;
+    return tx.commit();
+}
+
+} // namespace practica::core

@@ -1,0 +1,85 @@
+// The key-slot sidecar next to a database, readable before unlocking and holding no secret in the clear.
+// Each slot has an X25519 key pair whose secret half is wrapped with Argon2id(password) and
+// XChaCha20-Poly1305; the database's data key is sealed to every slot's public key, so rotating the
+// data key rewraps all slots without knowing anyone's password.
+#pragma once
+
+#include "core/Error.h"
+#include "core/crypto/SecretKey.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace practica::core {
+
+struct KdfCost {
+    std::uint64_t opsLimit = 3;
+    std::size_t memLimit = 64u * 1024u * 1024u;
+
+    // Tuned to about 0.3 to 0.5 s on the reference 2-core machine (tests/bench/RESULTS.md).
+    static KdfCost standard() { return {}; }
+    // The libsodium minimum: only for tests that unlock many times.
+    static KdfCost minimal();
+};
+
+struct KeySlot {
+    std::string user;
+    std::string salt; // base64, as every binary field below
+    std::uint64_t opsLimit = 0;
+    std::size_t memLimit = 0;
+    std::string nonce;
+    std::string wrappedSecret; // the slot's X25519 secret key under the password
+    std::string publicKey;
+    std::string sealedDataKey;
+    std::string sealedPendingKey; // non-empty only while a rekey is under way
+    int failedAttempts = 0;
+    std::int64_t lockedUntilMs = 0;
+};
+
+struct UnlockedKeys {
+    SecretKey dataKey;
+    std::optional<SecretKey> pendingKey; // a rekey that may or may not have reached the database
+};
+
+class KeyFile {
+public:
+    static constexpr int kMaxFailures = 5;
+    static constexpr std::int64_t kLockoutMs = 5 * 60 * 1000;
+
+    static std::string pathFor(const std::string& databasePath) { return databasePath + ".keys"; }
+
+    static KeyFile create(const std::string& path, const std::string& databaseId);
+    static Result<KeyFile> load(const std::string& path);
+    Status save() const; // temp file, fsync, rename, fsync of the folder
+
+    const std::string& databaseId() const { return m_databaseId; }
+    const std::string& path() const { return m_path; }
+    const std::vector<KeySlot>& slots() const { return m_slots; }
+    bool hasSlot(const std::string& user) const;
+
+    // Adds or replaces the user's slot (a password change is a new slot for the same user).
+    Status setSlot(const std::string& user, const std::string& password, const SecretKey& dataKey, KdfCost cost);
+    Status removeSlot(const std::string& user);
+
+    // Unwraps the keys. A wrong password counts a failure; kMaxFailures lock the slot for kLockoutMs.
+    // The counters are saved to disk. An unknown user gets the same answer as a wrong password.
+    Result<UnlockedKeys> unlock(const std::string& user, const std::string& password, std::int64_t nowMs);
+
+    // Rekey in two saved steps: stagePending() seals the new key beside the current one in every
+    // slot, then (after PRAGMA rekey) promotePending() makes it the only one.
+    Status stagePending(const SecretKey& newDataKey);
+    Status promotePending();
+    Status dropPending();
+
+private:
+    KeyFile(std::string path, std::string databaseId) : m_path(std::move(path)), m_databaseId(std::move(databaseId)) {}
+    KeySlot* find(const std::string& user);
+
+    std::string m_path;
+    std::string m_databaseId;
+    std::vector<KeySlot> m_slots;
+};
+
+} // namespace practica::core

@@ -1,0 +1,13 @@
+# Generates a C++ source holding every migrations/NNNN_name.sql as a string, so the schema ships inside the binary.
+file(GLOB files "${MIGRATIONS_DIR}/*.sql")
+list(SORT files)
+set(body "")
+foreach(f IN LISTS files)
+    get_filename_component(name "${f}" NAME_WE)
+    string(REGEX MATCH "^([0-9]+)_(.*)$" _ "${name}")
+    math(EXPR version "${CMAKE_MATCH_1}")
+    file(READ "${f}" sql)
+    string(APPEND body "        {${version}, \"${CMAKE_MATCH_2}\", R\"__sql__(${sql})__sql__\"},\n")
+endforeach()
+file(WRITE "${OUTPUT}.tmp" "// Generated from core/db/migrations by EmbedMigrations.cmake; do not edit.\n#include \"core/db/Migrations.h\"\n\nnamespace practica::core {\n\nconst std::vector<Migration>& builtinMigrations()\n{\n    static const std::vector<Migration> migrations = {\n${body}    };\n    return migrations;\n}\n\n} // namespace practica::core\n")
+file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)

@@ -1,0 +1,30 @@
+// Scope guard: BEGIN IMMEDIATE on construction, ROLLBACK on destruction unless commit() succeeded.
+// Inside another Transaction it becomes a SAVEPOINT, so a store call can join a caller's batch
+// (imports, demo generation) and still undo only its own part when it fails.
+#pragma once
+
+#include "core/Error.h"
+
+namespace practica::core {
+
+class Database;
+
+class Transaction {
+public:
+    explicit Transaction(Database& db);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+
+    // Whether BEGIN succeeded; a failed begin leaves nothing to roll back.
+    const Status& begun() const { return m_begun; }
+    Status commit();
+
+private:
+    Database& m_db;
+    Status m_begun;
+    bool m_open = false;
+    bool m_nested = false;
+};
+
+} // namespace practica::core

@@ -1,0 +1,38 @@
+// Insurance: the payers the clinic bills and the policies that cover a patient.
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace practica::core {
+
+struct Payer {
+    std::string id;
+    std::string name;
+    std::string payerCode; // the payer id the clearinghouse routes claims by
+    std::optional<std::string> addressLine1;
+    std::optional<std::string> city;
+    std::optional<std::string> state;
+    std::optional<std::string> zip;
+    std::optional<std::string> phone;
+    bool active = true;
+};
+
+struct Coverage {
+    std::string id;
+    std::string patientId;
+    std::string payerId;
+    std::string rank = "primary";        // primary, secondary, tertiary
+    std::string memberId;
+    std::optional<std::string> groupNumber;
+    std::optional<std::string> planName;
+    std::string subscriberName;
+    std::optional<std::string> subscriberBirthDate;
+    std::string relationship = "self";   // the patient's relationship to the subscriber: self, spouse, child, other
+    std::string effectiveDate;           // YYYY-MM-DD
+    std::optional<std::string> endDate;
+    bool active = true;
+    std::string payerName;               // read-only, filled when listing
+};
+
+} // namespace practica::core

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package that Practica's build, app and tests need.
+# Non-interactive and idempotent: when everything is present it does nothing and prints nothing.
+set -euo pipefail
+
+packages=(
+    build-essential cmake ninja-build ccache pkg-config git clang-format
+    qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
+    qt6-charts-dev qt6-svg-dev qt6-qpa-plugins libgl-dev
+    libsqlcipher-dev sqlcipher libsodium-dev libcurl4-openssl-dev libpoco-dev
+    libhowardhinnant-date-dev tzdata libssl-dev libpq-dev
+    xvfb xauth imagemagick fonts-dejavu-core
+    postgresql postgresql-common
+)
+
+missing=()
+for p in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$p")
+    fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then
+    sudo_cmd=(sudo)
+fi
+echo "Installing: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
