@@ -56,7 +56,7 @@ public:
 
     const std::string& databaseId() const { return m_databaseId; }
     const std::string& path() const { return m_path; }
-    const std::vector<KeySlot>& slots() const { return m_slots; }
+    const std::vector<KeySlot>& keySlots() const { return m_slots; }
     bool hasSlot(const std::string& user) const;
 
     // Adds or replaces the user's slot (a password change is a new slot for the same user).

@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include <cerrno>
 #include <filesystem>
 
 namespace practica::core {
@@ -26,6 +27,9 @@ std::string hexKeyPragma(const SecretKey& key)
 
 Error Database::lastError(int rc, std::string_view context) const
 {
+    // Read errno first: SQLite 3.15 has no sqlite3_system_errno(), and the failed write's errno is
+    // still in place when a call has just returned.
+    const int systemErrno = errno;
     const int primary = rc & 0xff;
     std::string message = m_db ? sqlite3_errmsg(m_db) : "";
     std::string detail = std::string(context) + ": " + message;
@@ -36,7 +40,10 @@ Error Database::lastError(int rc, std::string_view context) const
     case SQLITE_READONLY:
     case SQLITE_PERM:
     case SQLITE_CANTOPEN: return Error::make(ErrorCode::ReadOnly, m_path, detail);
-    case SQLITE_IOERR: return Error::make(ErrorCode::Io, m_path, detail);
+    case SQLITE_IOERR:
+        if (systemErrno == ENOSPC || systemErrno == EFBIG || systemErrno == EDQUOT)
+            return Error::make(ErrorCode::DiskFull, {}, detail);
+        return Error::make(ErrorCode::Io, m_path, detail);
     case SQLITE_BUSY:
     case SQLITE_LOCKED: return Error::make(ErrorCode::Busy, {}, detail);
     case SQLITE_CONSTRAINT: return Error::make(ErrorCode::Conflict, {}, detail);

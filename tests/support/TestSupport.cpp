@@ -1,0 +1,64 @@
+#include "TestSupport.h"
+
+#include "core/auth/UserStore.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QDir>
+#include <QTest>
+
+namespace practica::test {
+
+core::Clinic sampleClinic()
+{
+    core::Clinic c;
+    c.name = "Riverside Family Practice";
+    c.npi = "1234567893";
+    c.taxId = "12-3456789";
+    c.addressLine1 = "100 Main Street";
+    c.city = "Springfield";
+    c.state = "IL";
+    c.zip = "62701";
+    c.phone = "(217) 555-0100";
+    c.timeZone = "America/Chicago";
+    return c;
+}
+
+TempClinic::TempClinic(core::KdfCost cost) : m_cost(cost)
+{
+    m_path = QDir(m_dir.path()).filePath("clinic.db").toStdString();
+    auto session = core::Vault::createClinic(m_path, sampleClinic(), {"admin", "Ada Admin", kAdminPassword}, m_clock,
+                                             m_cost);
+    if (!session)
+        qFatal("cannot create test clinic: %s", core::describe(session.error()).c_str());
+    m_admin = std::move(*session);
+}
+
+std::string TempClinic::dir() const { return m_dir.path().toStdString(); }
+
+std::unique_ptr<core::Session> TempClinic::addAndLogin(const std::string& username, core::Role role,
+                                                       const std::string& password)
+{
+    auto user = core::UserStore(*m_admin).add(username, "Test " + username, role, password, m_cost);
+    if (!user)
+        qFatal("cannot add user: %s", core::describe(user.error()).c_str());
+    return login(username, password);
+}
+
+std::unique_ptr<core::Session> TempClinic::login(const std::string& username, const std::string& password)
+{
+    auto session = core::Vault::unlock(m_path, username, password, m_clock);
+    if (!session)
+        return nullptr;
+    return std::move(*session);
+}
+
+QString binaryPath(const QString& name)
+{
+    const QByteArray dir = qgetenv("PRACTICA_BIN_DIR");
+    if (!dir.isEmpty())
+        return QDir(QString::fromLocal8Bit(dir)).filePath(name);
+    return QDir(QCoreApplication::applicationDirPath()).filePath("../../bin/" + name);
+}
+
+} // namespace practica::test

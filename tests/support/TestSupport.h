@@ -1,0 +1,44 @@
+// Shared test helpers: temporary clinics with a cheap key derivation, a manual clock, process helpers.
+#pragma once
+
+#include "core/auth/Session.h"
+#include "core/auth/Vault.h"
+#include "core/util/Clock.h"
+
+#include <QTemporaryDir>
+
+#include <memory>
+#include <string>
+
+namespace practica::test {
+
+constexpr const char* kAdminPassword = "admin-password-1";
+
+core::Clinic sampleClinic();
+
+// A temporary folder holding one test clinic; the folder goes away with the object.
+class TempClinic {
+public:
+    explicit TempClinic(core::KdfCost cost = core::KdfCost::minimal());
+    std::string path() const { return m_path; }
+    std::string dir() const;
+    core::ManualClock& clock() { return m_clock; }
+    core::Session& admin() { return *m_admin; }
+    // Adds a user with the role and returns their own session.
+    std::unique_ptr<core::Session> addAndLogin(const std::string& username, core::Role role,
+                                               const std::string& password = "user-password-1");
+    std::unique_ptr<core::Session> login(const std::string& username, const std::string& password);
+    void closeAdmin() { m_admin.reset(); }
+
+private:
+    QTemporaryDir m_dir;
+    std::string m_path;
+    core::ManualClock m_clock{1'763'700'000'000}; // 2025-11-21
+    core::KdfCost m_cost;
+    std::unique_ptr<core::Session> m_admin;
+};
+
+// Path of a built executable (practica-cli, helpers) from PRACTICA_BIN_DIR.
+QString binaryPath(const QString& name);
+
+} // namespace practica::test
