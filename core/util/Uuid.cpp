@@ -4,18 +4,39 @@
 
 #include <cctype>
 #include <cstdio>
+#include <mutex>
 
 namespace practica::core {
 
 std::string uuidV7(std::int64_t unixMs)
 {
     initCrypto();
+    // RFC 9562 method 1: a 12-bit counter in rand_a keeps ids from one process strictly increasing,
+    // even within one millisecond or when the clock steps back.
+    static std::mutex mutex;
+    static std::uint64_t lastMs = 0;
+    static std::uint32_t counter = 0;
+    std::uint64_t ms = static_cast<std::uint64_t>(unixMs);
+    {
+        std::lock_guard lock(mutex);
+        if (ms <= lastMs) {
+            ms = lastMs;
+            if (++counter > 0xfff) {
+                ms += 1;
+                counter = 0;
+            }
+        } else {
+            counter = 0;
+        }
+        lastMs = ms;
+    }
+    const std::uint32_t seq = counter;
     unsigned char b[16];
     randombytes_buf(b, sizeof b);
-    const auto ms = static_cast<std::uint64_t>(unixMs);
     for (int i = 0; i < 6; ++i)
         b[i] = static_cast<unsigned char>(ms >> (40 - 8 * i));
-    b[6] = static_cast<unsigned char>(0x70 | (b[6] & 0x0f));
+    b[6] = static_cast<unsigned char>(0x70 | ((seq >> 8) & 0x0f));
+    b[7] = static_cast<unsigned char>(seq & 0xff);
     b[8] = static_cast<unsigned char>(0x80 | (b[8] & 0x3f));
     char out[37];
     std::snprintf(out, sizeof out, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1],
