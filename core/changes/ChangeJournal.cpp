@@ -12,17 +12,16 @@
 
 namespace practica::core {
 
-std::string fieldsToJson(const std::vector<FieldValue>& fields, const std::string& hlc)
+std::string fieldsToJson(const std::vector<FieldValue>& fields)
 {
+    // Every field of one change carries the change's HLC (the outbox row's hlc column), so the
+    // stamp is stored once per change rather than once per field.
     Poco::JSON::Object root(Poco::JSON_PRESERVE_KEY_ORDER);
     for (const FieldValue& f : fields) {
-        Poco::JSON::Object entry(Poco::JSON_PRESERVE_KEY_ORDER);
         if (f.value)
-            entry.set("v", *f.value);
+            root.set(f.name, *f.value);
         else
-            entry.set("v", Poco::Dynamic::Var());
-        entry.set("hlc", hlc);
-        root.set(f.name, entry);
+            root.set(f.name, Poco::Dynamic::Var());
     }
     std::ostringstream out;
     root.stringify(out);
@@ -50,7 +49,7 @@ Status ChangeJournal::recordChange(std::string_view entity, const std::string& r
     if (!insert)
         return std::unexpected(insert.error());
     insert->bind(1, uuidV7(m_clock.nowMs())).bind(2, entity).bind(3, rowId);
-    insert->bind(4, op == ChangeOp::Upsert ? "upsert" : "delete").bind(5, fieldsToJson(fields, hlc)).bind(6, hlc);
+    insert->bind(4, op == ChangeOp::Upsert ? "upsert" : "delete").bind(5, fieldsToJson(fields)).bind(6, hlc);
     insert->bind(7, baseHlc).bind(8, m_clock.nowMs());
     return insert->run();
 }

@@ -43,7 +43,7 @@ public:
 
     // A fresh HLC stamp for this write; persisted so stamps stay monotonic across restarts.
     Result<std::string> stamp();
-    // Appends the outbox row; every field carries the write's stamp.
+    // Appends the outbox row: the changed fields as JSON, all stamped with the write's hlc.
     Status recordChange(std::string_view entity, const std::string& rowId, ChangeOp op,
                         const std::vector<FieldValue>& fields, const std::string& hlc,
                         const std::optional<std::string>& baseHlc = std::nullopt);
@@ -63,7 +63,8 @@ private:
     AuditLog m_audit;
 };
 
-std::string fieldsToJson(const std::vector<FieldValue>& fields, const std::string& hlc);
+// {"field": value, ...}; null for NULL.
+std::string fieldsToJson(const std::vector<FieldValue>& fields);
 
 } // namespace practica::core
 

@@ -6,10 +6,13 @@
 
 #include <memory>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <string_view>
 #include <vector>
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 namespace practica::core {
 
@@ -42,10 +45,20 @@ public:
     // Maps the connection's last error to a typed Error.
     Error lastError(int rc, std::string_view context) const;
 
+    // Set when a nested Transaction ended without commit: the outer one must roll back.
+    void markRollbackOnly() { m_rollbackOnly = true; }
+    bool takeRollbackOnly() { return std::exchange(m_rollbackOnly, false); }
+
+    // Takes back a finished statement for reuse by the next prepare() of the same SQL.
+    void recycle(sqlite3_stmt* stmt);
+
 private:
     Database(sqlite3* db, std::string path) : m_db(db), m_path(std::move(path)) {}
     sqlite3* m_db;
     std::string m_path;
+    // Prepared statements by SQL text: stores run the same few statements thousands of times.
+    std::unordered_map<std::string, std::vector<sqlite3_stmt*>> m_statementCache;
+    bool m_rollbackOnly = false;
 };
 
 } // namespace practica::core

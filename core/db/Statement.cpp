@@ -17,7 +17,7 @@ Statement& Statement::operator=(Statement&& other) noexcept
 {
     if (this != &other) {
         if (m_stmt)
-            sqlite3_finalize(m_stmt);
+            m_db->recycle(m_stmt);
         m_db = other.m_db;
         m_stmt = std::exchange(other.m_stmt, nullptr);
         m_bindStatus = std::move(other.m_bindStatus);
@@ -28,7 +28,7 @@ Statement& Statement::operator=(Statement&& other) noexcept
 Statement::~Statement()
 {
     if (m_stmt)
-        sqlite3_finalize(m_stmt);
+        m_db->recycle(m_stmt);
 }
 
 namespace {

@@ -9,7 +9,12 @@ namespace practica::core {
 Transaction::Transaction(Database& db) : m_db(db)
 {
     m_nested = sqlite3_get_autocommit(m_db.handle()) == 0;
-    m_begun = m_db.execute(m_nested ? "SAVEPOINT practica_nested;" : "BEGIN IMMEDIATE;");
+    if (m_nested) {
+        m_open = true;
+        return;
+    }
+    (void)m_db.takeRollbackOnly();
+    m_begun = m_db.execute("BEGIN IMMEDIATE;");
     m_open = m_begun.has_value();
 }
 
@@ -18,7 +23,7 @@ Transaction::~Transaction()
     if (!m_open)
         return;
     if (m_nested)
-        (void)m_db.execute("ROLLBACK TO practica_nested; RELEASE practica_nested;");
+        m_db.markRollbackOnly();
     else
         (void)m_db.execute("ROLLBACK;");
 }
@@ -29,7 +34,13 @@ Status Transaction::commit()
         return m_begun;
     if (!m_open)
         return fail(ErrorCode::Internal, {}, "commit twice");
-    Status s = m_db.execute(m_nested ? "RELEASE practica_nested;" : "COMMIT;");
+    if (m_nested) {
+        m_open = false;
+        return {};
+    }
+    if (m_db.takeRollbackOnly())
+        return fail(ErrorCode::Conflict, {}, "a write inside this transaction failed; nothing was saved");
+    Status s = m_db.execute("COMMIT;");
     if (s)
         m_open = false;
     return s;

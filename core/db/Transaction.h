@@ -1,6 +1,8 @@
 // Scope guard: BEGIN IMMEDIATE on construction, ROLLBACK on destruction unless commit() succeeded.
-// Inside another Transaction it becomes a SAVEPOINT, so a store call can join a caller's batch
-// (imports, demo generation) and still undo only its own part when it fails.
+// Inside another Transaction it joins the outer one, so a store call can be part of a caller's batch
+// (imports, demo generation): if the inner part fails, the whole outer transaction rolls back and its
+// commit() reports the failure. (SAVEPOINTs would allow partial undo, but cost a sub-journal copy of
+// every page each store call touches.)
 #pragma once
 
 #include "core/Error.h"

@@ -5,6 +5,7 @@
 #include "tests/support/TestSupport.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QTest>
 
 #include <csignal>
@@ -117,7 +118,9 @@ void tst_Failures::fullDiskKeepsCommittedData()
         auto session = core::Vault::unlock(clinic.path(), "admin", test::kAdminPassword, clinic.clock());
         if (!session)
             ::_exit(3);
-        const rlimit limit{512 * 1024, 512 * 1024};
+        const rlim_t current = static_cast<rlim_t>(std::max(QFileInfo(QString::fromStdString(clinic.path())).size(),
+                                                            QFileInfo(QString::fromStdString(clinic.path() + "-wal")).size()));
+        const rlimit limit{current + 2 * 1024 * 1024, current + 2 * 1024 * 1024};
         ::setrlimit(RLIMIT_FSIZE, &limit);
         core::PatientStore store(**session);
         int committed = 0;
@@ -129,6 +132,7 @@ void tst_Failures::fullDiskKeepsCommittedData()
             p.addressLine1 = std::string(400, 'y');
             auto created = store.create(p);
             if (!created) {
+                qWarning("stopped after %d writes: %s", committed, core::describe(created.error()).c_str());
                 const int code = static_cast<int>(created.error().code);
                 [[maybe_unused]] auto w1 = ::write(pipeFds[1], &committed, sizeof committed);
                 [[maybe_unused]] auto w2 = ::write(pipeFds[1], &code, sizeof code);

@@ -148,7 +148,8 @@ CREATE TABLE audit_event (
 );
 CREATE INDEX audit_by_record ON audit_event (entity, record_id);
 
--- Local writes waiting to be pushed; fields is a JSON object {field: {"v": value, "hlc": hlc}}.
+-- Local writes waiting to be pushed: fields is a JSON object {field: value} of the changed fields,
+-- every one of them stamped with the change's hlc.
 CREATE TABLE change_outbox (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
     change_id TEXT NOT NULL UNIQUE,
