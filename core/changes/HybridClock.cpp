@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <cstdlib>
+#include <charconv>
 
 namespace practica::core {
 
@@ -17,15 +17,16 @@ bool HlcStamp::parse(const std::string& text, HlcStamp& out)
 {
     if (text.size() < 26 || text[15] != '-' || text[24] != '-')
         return false;
-    char* end = nullptr;
-    const long long ms = std::strtoll(text.substr(0, 15).c_str(), &end, 10);
-    if (*end != '\0')
-        return false;
-    const unsigned long counter = std::strtoul(text.substr(16, 8).c_str(), &end, 16);
-    if (*end != '\0')
+    long long ms = 0;
+    std::uint32_t counter = 0;
+    const char* begin = text.data();
+    const auto msEnd = std::from_chars(begin, begin + 15, ms);
+    const auto counterEnd = std::from_chars(begin + 16, begin + 24, counter, 16);
+    if (msEnd.ec != std::errc() || msEnd.ptr != begin + 15 || counterEnd.ec != std::errc() ||
+        counterEnd.ptr != begin + 24)
         return false;
     out.physicalMs = ms;
-    out.counter = static_cast<std::uint32_t>(counter);
+    out.counter = counter;
     out.deviceId = text.substr(25);
     return true;
 }

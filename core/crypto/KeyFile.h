@@ -16,7 +16,7 @@ namespace practica::core {
 
 struct KdfCost {
     std::uint64_t opsLimit = 3;
-    std::size_t memLimit = 64u * 1024u * 1024u;
+    std::size_t memLimit = 256u * 1024u * 1024u; // libsodium MODERATE: about 0.4 s on the reference machine
 
     // Tuned to about 0.3 to 0.5 s on the reference 2-core machine (tests/bench/RESULTS.md).
     static KdfCost standard() { return {}; }

@@ -180,7 +180,7 @@ void tst_Permissions::matrix()
     const core::Status result = c.op(*session, f);
     const bool expected = c.allowed[roleIndex];
     if (expected) {
-        QVERIFY2(result.has_value(), core::describe(result.error()).c_str());
+        QVERIFY2(result.has_value(), result ? "" : core::describe(result.error()).c_str());
     } else {
         QVERIFY(!result.has_value());
         QCOMPARE(result.error().code, core::ErrorCode::PermissionDenied);

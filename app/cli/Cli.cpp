@@ -1,0 +1,122 @@
+#include "Cli.h"
+
+#include "Commands.h"
+
+#include <charconv>
+#include <map>
+#include <ostream>
+
+#ifndef PRACTICA_VERSION
+#define PRACTICA_VERSION "0.0.0"
+#endif
+
+namespace practica::app {
+
+namespace {
+
+constexpr const char* kGlobalHelp = R"(Usage: practica-cli <noun> <verb> [options]
+
+Practica's records from the command line, for admins, scripts and tests.
+
+Commands:
+  init                       create a new clinic database and its first admin
+  demo                       create a demo clinic with synthetic patients
+  users add|passwd|list|deactivate|set-role
+  patients add|show|search|merge
+  audit verify               check the hash chain of the audit log
+  db check|rekey             integrity check; re-encrypt with a new data key
+
+Options every command takes:
+  --db PATH                  the clinic database (default: $PRACTICA_DB)
+  --user NAME                who is acting (default: $PRACTICA_USER, else admin)
+  --password-stdin           read the password from the first line of stdin
+                             (default: $PRACTICA_PASSWORD, else a prompt on a terminal)
+  --json                     machine-readable output on stdout; errors stay one line on stderr
+  --help                     help for the command; --version prints the version
+
+Exit codes:
+  0  success
+  1  internal error
+  2  the command line is wrong (unknown command or option, missing value)
+  3  wrong user name or password, or the account is locked
+  4  the acting user's role does not allow the operation
+  5  no such record, database or key file
+  6  a value breaks a rule, the record's state forbids it, or it already exists
+  7  the database, key file or audit log is damaged, or the integrity check found problems
+  8  disk full, read-only, busy or another I/O error
+  130  interrupted (demo generation); nothing was kept
+
+Run 'practica-cli <noun> --help' for a command's options.
+)";
+
+struct Noun
+{
+    Outcome (*run)(CliContext&);
+    const char* help;
+};
+
+const std::map<std::string, Noun>& nouns()
+{
+    static const std::map<std::string, Noun> table = {
+        {"init", {runInit, kInitHelp}},    {"demo", {runDemo, kDemoHelp}},
+        {"users", {runUsers, kUsersHelp}}, {"patients", {runPatients, kPatientsHelp}},
+        {"audit", {runAudit, kAuditHelp}}, {"db", {runDb, kDbHelp}},
+    };
+    return table;
+}
+
+int report(std::ostream& err, const Failure& f)
+{
+    err << "practica-cli: " << f.message << "\n";
+    return f.exitCode;
+}
+
+} // namespace
+
+CliResult<std::int64_t> integerOption(const CliContext& ctx, const std::string& name, std::int64_t fallback,
+                                      std::int64_t min, std::int64_t max)
+{
+    auto text = ctx.option(name);
+    if (!text)
+        return fallback;
+    std::int64_t value = 0;
+    const char* end = text->data() + text->size();
+    auto [ptr, ec] = std::from_chars(text->data(), end, value);
+    if (ec != std::errc() || ptr != end || value < min || value > max)
+        return usageError("--" + name + " must be a whole number from " + std::to_string(min) + " to " +
+                          std::to_string(max));
+    return value;
+}
+
+int runCli(const std::vector<std::string>& arguments, std::istream& in, std::ostream& out, std::ostream& err)
+{
+    std::string problem;
+    auto args = CliArgs::parse(arguments, problem);
+    if (!args)
+        return report(err, {kExitUsage, problem + "; see practica-cli --help"});
+    if (args->has("version")) {
+        out << "practica-cli " << PRACTICA_VERSION << "\n";
+        return kExitOk;
+    }
+    if (args->noun().empty() && !args->wantsHelp())
+        return report(err, {kExitUsage, "no command given; see practica-cli --help"});
+    if (args->noun().empty() || args->noun() == "help") {
+        const auto topic = nouns().find(args->verb());
+        out << (topic != nouns().end() ? topic->second.help : kGlobalHelp);
+        return kExitOk;
+    }
+    const auto noun = nouns().find(args->noun());
+    if (noun == nouns().end())
+        return report(err, {kExitUsage, "unknown command '" + args->noun() + "'; see practica-cli --help"});
+    if (args->wantsHelp()) {
+        out << noun->second.help;
+        return kExitOk;
+    }
+    core::SystemClock clock;
+    CliContext ctx(std::move(*args), in, out, err, clock);
+    if (Outcome result = noun->second.run(ctx); !result)
+        return report(err, result.error());
+    return kExitOk;
+}
+
+} // namespace practica::app

@@ -1,0 +1,212 @@
+#include "CliContext.h"
+
+#include "core/auth/Vault.h"
+
+#include <Poco/JSON/Stringifier.h>
+#include <cstdlib>
+#include <istream>
+#include <ostream>
+#include <sstream>
+#include <termios.h>
+#include <unistd.h>
+
+namespace practica::app {
+
+namespace {
+
+std::optional<std::string> environment(const char* name)
+{
+    const char* value = std::getenv(name);
+    if (!value || !*value)
+        return std::nullopt;
+    return std::string(value);
+}
+
+// Reads a line from the terminal without echoing it.
+std::optional<std::string> promptHidden(const std::string& prompt, std::istream& in, std::ostream& err)
+{
+    if (!isatty(STDIN_FILENO))
+        return std::nullopt;
+    err << prompt << std::flush;
+    termios saved{};
+    const bool canHide = tcgetattr(STDIN_FILENO, &saved) == 0;
+    if (canHide) {
+        termios hidden = saved;
+        hidden.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &hidden);
+    }
+    std::string line;
+    const bool ok = static_cast<bool>(std::getline(in, line));
+    if (canHide)
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+    err << "\n";
+    if (!ok)
+        return std::nullopt;
+    return line;
+}
+
+} // namespace
+
+int exitCodeFor(core::ErrorCode code)
+{
+    using core::ErrorCode;
+    switch (code) {
+    case ErrorCode::WrongPassword:
+    case ErrorCode::AccountLocked:
+        return kExitAuth;
+    case ErrorCode::PermissionDenied:
+        return kExitPermission;
+    case ErrorCode::NotFound:
+    case ErrorCode::DatabaseMissing:
+    case ErrorCode::KeyFileMissing:
+        return kExitNotFound;
+    case ErrorCode::Validation:
+    case ErrorCode::Conflict:
+    case ErrorCode::AlreadyExists:
+        return kExitInvalid;
+    case ErrorCode::KeyFileInvalid:
+    case ErrorCode::NotADatabase:
+    case ErrorCode::DatabaseCorrupt:
+    case ErrorCode::SchemaTooNew:
+        return kExitDamaged;
+    case ErrorCode::DiskFull:
+    case ErrorCode::ReadOnly:
+    case ErrorCode::Io:
+    case ErrorCode::Busy:
+        return kExitIo;
+    case ErrorCode::Internal:
+        return kExitFailure;
+    }
+    return kExitFailure;
+}
+
+std::unexpected<Failure> failure(const core::Error& error)
+{
+    return std::unexpected(Failure{exitCodeFor(error.code), core::describe(error)});
+}
+
+std::unexpected<Failure> usageError(std::string message)
+{
+    return std::unexpected(Failure{kExitUsage, std::move(message)});
+}
+
+CliContext::CliContext(CliArgs args, std::istream& in, std::ostream& out, std::ostream& err, const core::Clock& clock)
+    : m_args(std::move(args)), m_in(in), m_out(out), m_err(err), m_clock(clock)
+{
+}
+
+std::string CliContext::optionOr(const std::string& name, const std::string& fallback) const
+{
+    return m_args.value(name).value_or(fallback);
+}
+
+CliResult<std::string> CliContext::required(const std::string& name) const
+{
+    auto v = m_args.value(name);
+    if (!v || v->empty())
+        return usageError("missing --" + name);
+    return *v;
+}
+
+Outcome CliContext::checkOptions(const std::set<std::string>& accepted) const
+{
+    if (auto unknown = m_args.unknownOption(accepted))
+        return usageError("unknown option --" + *unknown + " for '" + m_args.noun() +
+                          (m_args.verb().empty() ? "" : " " + m_args.verb()) + "'");
+    return {};
+}
+
+CliResult<std::string> CliContext::databasePath() const
+{
+    if (auto db = m_args.value("db"); db && !db->empty())
+        return *db;
+    if (auto db = environment("PRACTICA_DB"))
+        return *db;
+    return usageError("no database: pass --db PATH or set PRACTICA_DB");
+}
+
+std::string CliContext::actingUser() const
+{
+    if (auto user = m_args.value("user"); user && !user->empty())
+        return *user;
+    return environment("PRACTICA_USER").value_or("admin");
+}
+
+CliResult<std::string> CliContext::stdinLine(std::size_t index)
+{
+    std::string line;
+    while (m_stdinLines.size() <= index && !m_stdinEnded) {
+        if (std::getline(m_in, line)) {
+            if (!line.empty() && line.back() == '\r')
+                line.pop_back();
+            m_stdinLines.push_back(line);
+        } else {
+            m_stdinEnded = true;
+        }
+    }
+    if (index >= m_stdinLines.size())
+        return usageError(index == 0 ? "--password-stdin: stdin is empty"
+                                     : "--password-stdin: the new password must be on the second line");
+    return m_stdinLines[index];
+}
+
+CliResult<std::string> CliContext::password()
+{
+    if (m_args.has("password-stdin"))
+        return stdinLine(0);
+    if (auto env = environment("PRACTICA_PASSWORD"))
+        return *env;
+    if (auto typed = promptHidden("Password for " + actingUser() + ": ", m_in, m_err))
+        return *typed;
+    return usageError("no password: set PRACTICA_PASSWORD or pass --password-stdin");
+}
+
+CliResult<std::string> CliContext::newPassword()
+{
+    if (m_args.has("password-stdin")) {
+        auto line = stdinLine(1);
+        if (line)
+            return *line;
+        if (auto env = environment("PRACTICA_NEW_PASSWORD"))
+            return *env;
+        return line;
+    }
+    if (auto env = environment("PRACTICA_NEW_PASSWORD"))
+        return *env;
+    if (auto typed = promptHidden("New password: ", m_in, m_err))
+        return *typed;
+    return usageError("no new password: set PRACTICA_NEW_PASSWORD or put it on the second line of --password-stdin");
+}
+
+CliResult<core::KdfCost> CliContext::kdfCost() const
+{
+    const std::string kdf = optionOr("kdf", "standard");
+    if (kdf == "standard")
+        return core::KdfCost::standard();
+    if (kdf == "minimal")
+        return core::KdfCost::minimal();
+    return usageError("--kdf must be standard or minimal");
+}
+
+CliResult<std::unique_ptr<core::Session>> CliContext::unlock()
+{
+    auto path = databasePath();
+    if (!path)
+        return std::unexpected(path.error());
+    auto pass = password();
+    if (!pass)
+        return std::unexpected(pass.error());
+    auto session = core::Vault::unlock(*path, actingUser(), *pass, m_clock);
+    if (!session)
+        return failure(session.error());
+    return std::move(*session);
+}
+
+void CliContext::printJson(const Poco::Dynamic::Var& value)
+{
+    std::ostringstream text;
+    Poco::JSON::Stringifier::condense(value, text);
+    m_out << text.str() << "\n";
+}
+
+} // namespace practica::app

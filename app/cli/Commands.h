@@ -1,0 +1,26 @@
+// The nouns of practica-cli: each runs its verbs on a CliContext and has its own --help text.
+#pragma once
+
+#include "CliContext.h"
+
+namespace practica::app {
+
+Outcome runInit(CliContext& ctx);
+Outcome runDemo(CliContext& ctx);
+Outcome runUsers(CliContext& ctx);
+Outcome runPatients(CliContext& ctx);
+Outcome runAudit(CliContext& ctx);
+Outcome runDb(CliContext& ctx);
+
+extern const char* const kInitHelp;
+extern const char* const kDemoHelp;
+extern const char* const kUsersHelp;
+extern const char* const kPatientsHelp;
+extern const char* const kAuditHelp;
+extern const char* const kDbHelp;
+
+// Parses a whole decimal number in [min, max]; a usage error names the option otherwise.
+CliResult<std::int64_t> integerOption(const CliContext& ctx, const std::string& name, std::int64_t fallback,
+                                      std::int64_t min, std::int64_t max);
+
+} // namespace practica::app

@@ -1,0 +1,148 @@
+// audit and db: the admin's checks on the audit chain and the database file, and re-keying.
+#include "Commands.h"
+#include "JsonOutput.h"
+#include "core/audit/AuditLog.h"
+#include "core/auth/Vault.h"
+#include "core/db/Transaction.h"
+
+#include <ostream>
+
+namespace practica::app {
+
+const char* const kAuditHelp = R"(Usage: practica-cli audit verify
+
+Walks the append-only audit log and checks every event's hash and its link to the one before.
+Prints "intact, N events" and exits 0, or names the first event that does not fit the chain
+(its seq and the problem) and exits 7. Needs a role with audit access (admin).
+)";
+
+const char* const kDbHelp = R"(Usage: practica-cli db <verb>
+
+  check   runs SQLite's and SQLCipher's integrity checks: prints "ok", or the problems and exits 7
+  rekey   generates a new data key, re-encrypts the database with it and re-seals it in every
+          user's key slot; passwords do not change
+
+Both need a role with database administration (admin).
+)";
+
+namespace {
+
+Outcome verifyAudit(CliContext& ctx)
+{
+    if (Outcome o = ctx.checkOptions({}); !o)
+        return o;
+    auto session = ctx.unlock();
+    if (!session)
+        return std::unexpected(session.error());
+    core::Session& s = **session;
+    if (auto allowed = s.require(core::Permission::AuditRead); !allowed)
+        return failure(allowed.error());
+    auto result = core::AuditLog(s.db()).verify();
+    if (!result)
+        return failure(result.error());
+    const std::string summary =
+        result->intact ? "intact, " + std::to_string(result->eventsChecked) + " events"
+                       : "broken at event seq " + std::to_string(result->firstBadSeq) + ": " + result->problem;
+    {
+        core::Transaction tx(s.db());
+        if (!tx.begun())
+            return failure(tx.begun().error());
+        if (auto st = s.journal().audit(core::AuditAction::Verify, "audit_event", "", summary); !st)
+            return failure(st.error());
+        if (auto st = tx.commit(); !st)
+            return failure(st.error());
+    }
+    if (ctx.json()) {
+        auto o = newJsonObject();
+        o->set("intact", result->intact);
+        o->set("events", result->eventsChecked);
+        if (!result->intact) {
+            o->set("first_bad_seq", result->firstBadSeq);
+            o->set("problem", result->problem);
+        }
+        ctx.printJson(o);
+    } else if (result->intact) {
+        ctx.out() << summary << "\n";
+    }
+    if (!result->intact)
+        return std::unexpected(Failure{kExitDamaged, "audit log " + summary});
+    return {};
+}
+
+Outcome checkDatabase(CliContext& ctx)
+{
+    if (Outcome o = ctx.checkOptions({}); !o)
+        return o;
+    auto session = ctx.unlock();
+    if (!session)
+        return std::unexpected(session.error());
+    core::Session& s = **session;
+    if (auto allowed = s.require(core::Permission::DatabaseAdmin); !allowed)
+        return failure(allowed.error());
+    auto problems = s.db().integrityCheck();
+    if (!problems)
+        return failure(problems.error());
+    if (ctx.json()) {
+        auto o = newJsonObject();
+        o->set("ok", problems->empty());
+        o->set("cipher_version", s.db().cipherVersion());
+        Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+        for (const auto& p : *problems)
+            list->add(p);
+        o->set("problems", list);
+        ctx.printJson(o);
+    } else if (problems->empty()) {
+        ctx.out() << "ok\n";
+    } else {
+        for (const auto& p : *problems)
+            ctx.out() << p << "\n";
+    }
+    if (!problems->empty())
+        return std::unexpected(Failure{kExitDamaged, "the integrity check found " + std::to_string(problems->size()) +
+                                                         (problems->size() == 1 ? " problem" : " problems")});
+    return {};
+}
+
+Outcome rekeyDatabase(CliContext& ctx)
+{
+    if (Outcome o = ctx.checkOptions({}); !o)
+        return o;
+    auto session = ctx.unlock();
+    if (!session)
+        return std::unexpected(session.error());
+    if (auto s = core::Vault::rotateDataKey(**session); !s)
+        return failure(s.error());
+    if (ctx.json()) {
+        auto o = newJsonObject();
+        o->set("database", (*session)->db().path());
+        o->set("rekeyed", true);
+        ctx.printJson(o);
+    } else {
+        ctx.out() << "Re-encrypted " << (*session)->db().path()
+                  << " with a new data key; every key slot now holds it.\n";
+    }
+    return {};
+}
+
+} // namespace
+
+Outcome runAudit(CliContext& ctx)
+{
+    if (ctx.args().verb() == "verify")
+        return verifyAudit(ctx);
+    return usageError(ctx.args().verb().empty() ? "audit needs a verb: verify"
+                                                : "unknown verb 'audit " + ctx.args().verb() + "'; try audit verify");
+}
+
+Outcome runDb(CliContext& ctx)
+{
+    const std::string& verb = ctx.args().verb();
+    if (verb == "check")
+        return checkDatabase(ctx);
+    if (verb == "rekey")
+        return rekeyDatabase(ctx);
+    return usageError(verb.empty() ? "db needs a verb: check or rekey"
+                                   : "unknown verb 'db " + verb + "'; see practica-cli db --help");
+}
+
+} // namespace practica::app

@@ -1,0 +1,266 @@
+// The demo clinic generator: the same seed gives the same clinic, the clinic looks like a real
+// one, its logins work, and a cancelled run leaves nothing behind.
+#include "core/auth/UserStore.h"
+#include "core/auth/Vault.h"
+#include "core/db/Statement.h"
+#include "core/demo/DemoClinic.h"
+#include "core/patients/CoverageStore.h"
+#include "core/patients/PatientStore.h"
+#include "core/util/Validators.h"
+#include "tests/support/TestSupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QTest>
+#include <set>
+
+using namespace practica;
+
+class tst_DemoClinic : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void sameSeedSameClinic();
+    void otherSeedOtherClinic();
+    void looksLikeAClinic();
+    void loginsWork();
+    void progressAndCancel();
+    void refusesExistingDatabase();
+
+private:
+    core::Result<core::DemoClinic> make(const QString& name, int patients, std::uint64_t seed,
+                                        std::function<bool(std::int64_t, std::int64_t)> progress = {});
+    // Every row of a fixed query, one string per row, columns joined with '|'.
+    QStringList rows(core::Session& session, const char* sql, int columns);
+    QStringList snapshot(core::Session& session);
+
+    QTemporaryDir m_dir;
+    core::ManualClock m_clock{1'763'700'000'000}; // 2025-11-21
+};
+
+core::Result<core::DemoClinic> tst_DemoClinic::make(const QString& name, int patients, std::uint64_t seed,
+                                                    std::function<bool(std::int64_t, std::int64_t)> progress)
+{
+    core::DemoOptions options;
+    options.patients = patients;
+    options.seed = seed;
+    options.cost = core::KdfCost::minimal();
+    options.progress = std::move(progress);
+    return core::createDemoClinic(m_dir.filePath(name).toStdString(), options, m_clock);
+}
+
+QStringList tst_DemoClinic::rows(core::Session& session, const char* sql, int columnCount)
+{
+    QStringList out;
+    auto stmt = session.db().prepare(sql);
+    if (!stmt)
+        return {QString::fromStdString(core::describe(stmt.error()))};
+    while (true) {
+        auto row = stmt->step();
+        if (!row || !*row)
+            break;
+        QStringList columns;
+        for (int i = 0; i < columnCount; ++i)
+            columns << QString::fromStdString(stmt->optionalText(i).value_or("∅"));
+        out << columns.join('|');
+    }
+    return out;
+}
+
+// The records' content, without the ids and clocks that differ from run to run.
+QStringList tst_DemoClinic::snapshot(core::Session& session)
+{
+    QStringList all = rows(session,
+                           "SELECT mrn, family_name, given_name, middle_name, suffix, preferred_name, date_of_birth, "
+                           "sex, address_line1, address_line2, city, state, zip, phone_home, phone_mobile, phone_work, "
+                           "email, preferred_language, emergency_name, emergency_phone, guarantor_name, status, "
+                           "deceased_date FROM patient ORDER BY mrn;",
+                           23);
+    all << rows(session,
+                "SELECT p.mrn, c.rank, y.payer_code, c.member_id, c.group_number, c.plan_name, c.subscriber_name, "
+                "c.subscriber_birth_date, c.relationship, c.effective_date FROM coverage c "
+                "JOIN patient p ON p.id = c.patient_id JOIN payer y ON y.id = c.payer_id ORDER BY p.mrn, c.rank;",
+                10);
+    all << rows(session, "SELECT name, payer_code, address_line1, city, state, zip FROM payer ORDER BY payer_code;", 6);
+    all << rows(session, "SELECT username, display_name, role FROM user_account ORDER BY username;", 3);
+    return all;
+}
+
+void tst_DemoClinic::sameSeedSameClinic()
+{
+    auto a = make("a.db", 150, 42);
+    QVERIFY2(a, a ? "" : core::describe(a.error()).c_str());
+    auto b = make("b.db", 150, 42);
+    QVERIFY2(b, b ? "" : core::describe(b.error()).c_str());
+    const QStringList first = snapshot(*a->session);
+    QVERIFY(first.size() > 150 + 100);
+    QCOMPARE(snapshot(*b->session), first);
+}
+
+void tst_DemoClinic::otherSeedOtherClinic()
+{
+    auto a = make("seed1.db", 50, 1);
+    QVERIFY(a);
+    auto b = make("seed2.db", 50, 2);
+    QVERIFY(b);
+    const QStringList pa = rows(*a->session, "SELECT family_name, given_name, date_of_birth FROM patient;", 3);
+    const QStringList pb = rows(*b->session, "SELECT family_name, given_name, date_of_birth FROM patient;", 3);
+    QCOMPARE(pa.size(), 50);
+    QVERIFY(pa != pb);
+}
+
+void tst_DemoClinic::looksLikeAClinic()
+{
+    constexpr int kPatients = 600;
+    auto demo = make("stats.db", kPatients, 7);
+    QVERIFY2(demo, demo ? "" : core::describe(demo.error()).c_str());
+    core::Session& s = *demo->session;
+    QCOMPARE(s.actor().role, core::Role::Admin);
+    QCOMPARE(core::PatientStore(s).count().value_or(0), std::int64_t(kPatients));
+
+    auto payers = core::PayerStore(s).list();
+    QVERIFY(payers);
+    QCOMPARE(payers->size(), std::size_t(8));
+    std::set<std::string> codes;
+    for (const auto& p : *payers)
+        codes.insert(p.payerCode);
+    for (const char* code : {"60054", "62308", "87726", "61101"})
+        QVERIFY2(codes.contains(code), code);
+
+    int active = 0, inactive = 0, deceased = 0, minors = 0, nonAscii = 0, compound = 0, withEmail = 0,
+        withEmergency = 0;
+    std::set<std::string> families, givens, languages;
+    const std::string adultCutoff = "2007-11-21"; // born after this: under 18 on the clock's day
+    for (const QString& row :
+         rows(s,
+              "SELECT id, family_name, given_name, date_of_birth, status, guarantor_name, email, emergency_name, "
+              "emergency_phone, preferred_language, city, state, zip, coalesce(phone_mobile, phone_home) "
+              "FROM patient;",
+              14)) {
+        const QStringList c = row.split('|');
+        const std::string family = c[1].toStdString(), dob = c[3].toStdString();
+        families.insert(family);
+        givens.insert(c[2].toStdString());
+        languages.insert(c[9].toStdString());
+        nonAscii += c[1].toUtf8().size() != c[1].size() ? 1 : 0;
+        compound += c[1].contains(' ') || c[1].contains('-') || c[1].contains('\'') ? 1 : 0;
+        QVERIFY(core::isIsoDate(dob));
+        QVERIFY2(dob >= "1929-11-21" && dob <= "2025-11-21", dob.c_str());
+        if (dob > adultCutoff) {
+            ++minors;
+            QVERIFY2(c[5] != "∅", "a minor without a guarantor");
+        }
+        active += c[4] == "active";
+        inactive += c[4] == "inactive";
+        deceased += c[4] == "deceased";
+        if (c[6] != "∅") {
+            ++withEmail;
+            QVERIFY2(core::isEmail(c[6].toStdString()), qPrintable(c[6]));
+        }
+        withEmergency += c[7] != "∅";
+        QVERIFY(core::normalizePhone(c[13].toStdString()).has_value());
+        if (c[11] != "∅") {
+            QVERIFY(core::isUsState(c[11].toStdString()));
+            QVERIFY(core::isZip(c[12].toStdString()));
+        }
+        if (c[11] == "OH")
+            QVERIFY2(c[12].startsWith("43") || c[12].startsWith("44") || c[12].startsWith("45"), qPrintable(row));
+    }
+    QVERIFY(active > kPatients * 85 / 100);
+    QVERIFY(inactive > 0);
+    QVERIFY(deceased > 0);
+    QVERIFY(minors > kPatients / 10 && minors < kPatients / 3);
+    QVERIFY(nonAscii > 10);
+    QVERIFY(compound > 3);
+    QVERIFY(families.size() > 200);
+    QVERIFY(givens.size() > 200);
+    QVERIFY(languages.contains("en") && languages.contains("es") && languages.size() >= 5);
+    QVERIFY(withEmail > kPatients / 3 && withEmail < kPatients);
+    QVERIFY(withEmergency > kPatients * 7 / 10);
+
+    const QStringList coverage =
+        rows(s, "SELECT c.patient_id, c.rank, c.relationship FROM coverage c ORDER BY c.patient_id;", 3);
+    std::set<QString> covered;
+    int secondary = 0, childOfSubscriber = 0;
+    for (const QString& row : coverage) {
+        const QStringList c = row.split('|');
+        covered.insert(c[0]);
+        secondary += c[1] == "secondary";
+        childOfSubscriber += c[2] == "child";
+    }
+    QVERIFY(int(covered.size()) > kPatients * 8 / 10);
+    QVERIFY(secondary > 0);
+    QVERIFY(childOfSubscriber > 0);
+    QCOMPARE(rows(s,
+                  "SELECT count(*) FROM coverage WHERE rank = 'secondary' AND patient_id NOT IN "
+                  "(SELECT patient_id FROM coverage WHERE rank = 'primary');",
+                  1),
+             QStringList{"0"});
+
+    auto verified = s.journal().auditLog().verify();
+    QVERIFY(verified && verified->intact);
+    auto problems = s.db().integrityCheck();
+    QVERIFY(problems && problems->empty());
+}
+
+void tst_DemoClinic::loginsWork()
+{
+    auto demo = make("logins.db", 3, 1);
+    QVERIFY(demo);
+    QCOMPARE(demo->logins.size(), std::size_t(4));
+    QCOMPARE(demo->logins.front().username, std::string("admin"));
+    QCOMPARE(demo->logins.front().password, core::DemoOptions().adminPassword);
+    const std::string path = m_dir.filePath("logins.db").toStdString();
+    std::set<core::Role> roles;
+    for (const auto& login : demo->logins) {
+        auto session = core::Vault::unlock(path, login.username, login.password, m_clock);
+        QVERIFY2(session, login.username.c_str());
+        QCOMPARE((*session)->actor().role, login.role);
+        QCOMPARE((*session)->actor().displayName, login.displayName);
+        roles.insert(login.role);
+    }
+    QCOMPARE(roles.size(), std::size_t(4));
+    QVERIFY(!core::Vault::unlock(path, "doctor", "wrong-password", m_clock));
+    // The admin session the generator returns stays open and usable.
+    QVERIFY(core::PatientStore(*demo->session).search("a", 5));
+}
+
+void tst_DemoClinic::progressAndCancel()
+{
+    std::vector<std::int64_t> seen;
+    auto demo = make("progress.db", 2500, 3, [&](std::int64_t done, std::int64_t total) {
+        seen.push_back(done);
+        return total == 2500;
+    });
+    QVERIFY(demo);
+    QCOMPARE(seen, (std::vector<std::int64_t>{0, 2000, 2500}));
+
+    int calls = 0;
+    auto cancelled = make("cancelled.db", 2500, 3, [&](std::int64_t done, std::int64_t) {
+        ++calls;
+        return done < 2000;
+    });
+    QVERIFY(!cancelled);
+    QCOMPARE(calls, 2);
+    for (const char* name : {"cancelled.db", "cancelled.db.keys", "cancelled.db-wal", "cancelled.db-shm"})
+        QVERIFY2(!QFile::exists(m_dir.filePath(name)), name);
+}
+
+void tst_DemoClinic::refusesExistingDatabase()
+{
+    QFile existing(m_dir.filePath("taken.db"));
+    QVERIFY(existing.open(QIODevice::WriteOnly));
+    existing.write("not a clinic");
+    existing.close();
+    auto demo = make("taken.db", 5, 1);
+    QVERIFY(!demo);
+    QCOMPARE(demo.error().code, core::ErrorCode::AlreadyExists);
+    QVERIFY(existing.open(QIODevice::ReadOnly));
+    QCOMPARE(existing.readAll(), QByteArray("not a clinic"));
+}
+
+QTEST_GUILESS_MAIN(tst_DemoClinic)
+#include "tst_democlinic.moc"
