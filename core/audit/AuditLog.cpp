@@ -10,18 +10,30 @@ namespace practica::core {
 std::string_view auditActionName(AuditAction a)
 {
     switch (a) {
-    case AuditAction::Create: return "create";
-    case AuditAction::Update: return "update";
-    case AuditAction::Read: return "read";
-    case AuditAction::Search: return "search";
-    case AuditAction::Merge: return "merge";
-    case AuditAction::Login: return "login";
-    case AuditAction::LoginFailed: return "login_failed";
-    case AuditAction::Lock: return "lock";
-    case AuditAction::Unlock: return "unlock";
-    case AuditAction::Export: return "export";
-    case AuditAction::Rekey: return "rekey";
-    case AuditAction::Verify: return "verify";
+    case AuditAction::Create:
+        return "create";
+    case AuditAction::Update:
+        return "update";
+    case AuditAction::Read:
+        return "read";
+    case AuditAction::Search:
+        return "search";
+    case AuditAction::Merge:
+        return "merge";
+    case AuditAction::Login:
+        return "login";
+    case AuditAction::LoginFailed:
+        return "login_failed";
+    case AuditAction::Lock:
+        return "lock";
+    case AuditAction::Unlock:
+        return "unlock";
+    case AuditAction::Export:
+        return "export";
+    case AuditAction::Rekey:
+        return "rekey";
+    case AuditAction::Verify:
+        return "verify";
     }
     return "unknown";
 }
@@ -134,8 +146,8 @@ Result<AuditVerification> AuditLog::verify()
     if (!row)
         return std::unexpected(row.error());
     const std::string expectedHead = *row ? head->text(0) : std::string();
-    const std::string actualHead = result.eventsChecked == 0 ? std::string()
-                                                             : std::to_string(expectedSeq - 1) + ":" + previous;
+    const std::string actualHead =
+        result.eventsChecked == 0 ? std::string() : std::to_string(expectedSeq - 1) + ":" + previous;
     if (expectedHead != actualHead)
         mark(expectedSeq, "head mismatch: events missing at the end");
     return result;
@@ -148,16 +160,7 @@ Result<std::vector<AuditEvent>> AuditLog::recent(int limit, std::int64_t beforeS
     if (!stmt)
         return std::unexpected(stmt.error());
     stmt->bind(1, beforeSeq).bind(2, beforeSeq).bind(3, limit);
-    std::vector<AuditEvent> out;
-    while (true) {
-        auto row = stmt->step();
-        if (!row)
-            return std::unexpected(row.error());
-        if (!*row)
-            break;
-        out.push_back(readEvent(*stmt));
-    }
-    return out;
+    return stmt->all<AuditEvent>(readEvent);
 }
 
 Result<std::vector<AuditEvent>> AuditLog::forRecord(std::string_view entity, const std::string& recordId)
@@ -167,16 +170,7 @@ Result<std::vector<AuditEvent>> AuditLog::forRecord(std::string_view entity, con
     if (!stmt)
         return std::unexpected(stmt.error());
     stmt->bind(1, entity).bind(2, recordId);
-    std::vector<AuditEvent> out;
-    while (true) {
-        auto row = stmt->step();
-        if (!row)
-            return std::unexpected(row.error());
-        if (!*row)
-            break;
-        out.push_back(readEvent(*stmt));
-    }
-    return out;
+    return stmt->all<AuditEvent>(readEvent);
 }
 
 } // namespace practica::core

@@ -13,10 +13,25 @@ namespace practica::core {
 
 class Database;
 
-enum class AuditAction { Create, Update, Read, Search, Merge, Login, LoginFailed, Lock, Unlock, Export, Rekey, Verify };
+enum class AuditAction
+{
+    Create,
+    Update,
+    Read,
+    Search,
+    Merge,
+    Login,
+    LoginFailed,
+    Lock,
+    Unlock,
+    Export,
+    Rekey,
+    Verify
+};
 std::string_view auditActionName(AuditAction action);
 
-struct AuditEvent {
+struct AuditEvent
+{
     std::int64_t seq = 0;
     std::string id;
     std::int64_t atMs = 0;
@@ -32,14 +47,16 @@ struct AuditEvent {
     std::string hash;
 };
 
-struct AuditVerification {
+struct AuditVerification
+{
     bool intact = true;
     std::int64_t eventsChecked = 0;
     std::int64_t firstBadSeq = 0; // the first event that does not fit the chain
     std::string problem;          // "hash mismatch", "gap before", "broken link", "head mismatch"
 };
 
-class AuditLog {
+class AuditLog
+{
 public:
     static constexpr const char* kGenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 

@@ -25,10 +25,14 @@ bool roleAllows(Role role, Permission p)
 std::string_view roleName(Role role)
 {
     switch (role) {
-    case Role::Admin: return "admin";
-    case Role::FrontDesk: return "front_desk";
-    case Role::Clinician: return "clinician";
-    case Role::Biller: return "biller";
+    case Role::Admin:
+        return "admin";
+    case Role::FrontDesk:
+        return "front_desk";
+    case Role::Clinician:
+        return "clinician";
+    case Role::Biller:
+        return "biller";
     }
     return "unknown";
 }
@@ -46,22 +50,38 @@ std::optional<Role> roleFromName(std::string_view name)
 std::string_view permissionName(Permission p)
 {
     switch (p) {
-    case Permission::PatientRead: return "patient.read";
-    case Permission::PatientWrite: return "patient.write";
-    case Permission::PatientMerge: return "patient.merge";
-    case Permission::CoverageRead: return "coverage.read";
-    case Permission::CoverageWrite: return "coverage.write";
-    case Permission::PayerWrite: return "payer.write";
-    case Permission::ClinicalRead: return "clinical.read";
-    case Permission::ClinicalWrite: return "clinical.write";
-    case Permission::ScheduleRead: return "schedule.read";
-    case Permission::ScheduleWrite: return "schedule.write";
-    case Permission::BillingRead: return "billing.read";
-    case Permission::BillingWrite: return "billing.write";
-    case Permission::UserManage: return "user.manage";
-    case Permission::ClinicManage: return "clinic.manage";
-    case Permission::AuditRead: return "audit.read";
-    case Permission::DatabaseAdmin: return "database.admin";
+    case Permission::PatientRead:
+        return "patient.read";
+    case Permission::PatientWrite:
+        return "patient.write";
+    case Permission::PatientMerge:
+        return "patient.merge";
+    case Permission::CoverageRead:
+        return "coverage.read";
+    case Permission::CoverageWrite:
+        return "coverage.write";
+    case Permission::PayerWrite:
+        return "payer.write";
+    case Permission::ClinicalRead:
+        return "clinical.read";
+    case Permission::ClinicalWrite:
+        return "clinical.write";
+    case Permission::ScheduleRead:
+        return "schedule.read";
+    case Permission::ScheduleWrite:
+        return "schedule.write";
+    case Permission::BillingRead:
+        return "billing.read";
+    case Permission::BillingWrite:
+        return "billing.write";
+    case Permission::UserManage:
+        return "user.manage";
+    case Permission::ClinicManage:
+        return "clinic.manage";
+    case Permission::AuditRead:
+        return "audit.read";
+    case Permission::DatabaseAdmin:
+        return "database.admin";
     }
     return "unknown";
 }

@@ -8,29 +8,36 @@
 
 namespace practica::core {
 
-enum class Role { Admin, FrontDesk, Clinician, Biller };
+enum class Role
+{
+    Admin,
+    FrontDesk,
+    Clinician,
+    Biller
+};
 
-enum class Permission {
-    PatientRead,      // demographics
-    PatientWrite,     // register and edit demographics
-    PatientMerge,     // merge duplicate records
+enum class Permission
+{
+    PatientRead,  // demographics
+    PatientWrite, // register and edit demographics
+    PatientMerge, // merge duplicate records
     CoverageRead,
     CoverageWrite,
     PayerWrite,
-    ClinicalRead,     // clinical note text, problems, medications (minimum necessary)
+    ClinicalRead, // clinical note text, problems, medications (minimum necessary)
     ClinicalWrite,
     ScheduleRead,
     ScheduleWrite,
     BillingRead,
     BillingWrite,
-    UserManage,       // add users, reset passwords, change roles
-    ClinicManage,     // clinic settings
-    AuditRead,        // review and verify the audit log
-    DatabaseAdmin     // integrity check, rekey, backups
+    UserManage,   // add users, reset passwords, change roles
+    ClinicManage, // clinic settings
+    AuditRead,    // review and verify the audit log
+    DatabaseAdmin // integrity check, rekey, backups
 };
 
 bool roleAllows(Role role, Permission permission);
-std::string_view roleName(Role role);                // "admin", "front_desk", ... (stored form)
+std::string_view roleName(Role role); // "admin", "front_desk", ... (stored form)
 std::optional<Role> roleFromName(std::string_view name);
 std::string_view permissionName(Permission permission);
 const std::vector<Permission>& allPermissions();

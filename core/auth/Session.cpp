@@ -5,14 +5,16 @@
 
 namespace practica::core {
 
-Session::Session(std::unique_ptr<Database> db, SecretKey dataKey, Actor actor, std::string deviceId,
-                 const Clock& clock)
+Session::Session(std::unique_ptr<Database> db, SecretKey dataKey, Actor actor, std::string deviceId, const Clock& clock)
     : m_db(std::move(db)), m_dataKey(std::move(dataKey)), m_actor(std::move(actor)), m_deviceId(std::move(deviceId)),
       m_clock(clock), m_hlc(clock, m_deviceId), m_journal(*m_db, m_hlc, clock, m_actor)
 {
 }
 
-std::string Session::keyFilePath() const { return KeyFile::pathFor(m_db->path()); }
+std::string Session::keyFilePath() const
+{
+    return KeyFile::pathFor(m_db->path());
+}
 
 Status Session::require(Permission p) const
 {
@@ -22,6 +24,9 @@ Status Session::require(Permission p) const
                 std::string(roleName(m_actor.role)) + " may not " + std::string(permissionName(p)));
 }
 
-std::string Session::newId() const { return uuidV7(m_clock.nowMs()); }
+std::string Session::newId() const
+{
+    return uuidV7(m_clock.nowMs());
+}
 
 } // namespace practica::core

@@ -14,14 +14,16 @@
 
 namespace practica::core {
 
-struct Actor {
+struct Actor
+{
     std::string userId;
     std::string username;
     std::string displayName;
     Role role = Role::FrontDesk;
 };
 
-class Session {
+class Session
+{
 public:
     Session(std::unique_ptr<Database> db, SecretKey dataKey, Actor actor, std::string deviceId, const Clock& clock);
 

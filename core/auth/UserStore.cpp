@@ -30,24 +30,26 @@ Status UserStore::validateUsername(const std::string& username)
     return {};
 }
 
+namespace {
+User readUser(const Statement& s)
+{
+    User u;
+    u.id = s.text(0);
+    u.username = s.text(1);
+    u.displayName = s.text(2);
+    u.role = roleFromName(s.text(3)).value_or(Role::FrontDesk);
+    u.active = s.int64(4) != 0;
+    return u;
+}
+constexpr const char* kUserSelect = "SELECT id, username, display_name, role, active FROM user_account";
+} // namespace
+
 Result<User> UserStore::findByUsername(Database& db, const std::string& username)
 {
-    auto stmt = db.prepare("SELECT id, username, display_name, role, active FROM user_account WHERE username = ?;");
+    auto stmt = db.prepare(std::string(kUserSelect) + " WHERE username = ?;");
     if (!stmt)
         return std::unexpected(stmt.error());
-    stmt->bind(1, username);
-    auto row = stmt->step();
-    if (!row)
-        return std::unexpected(row.error());
-    if (!*row)
-        return fail(ErrorCode::NotFound, username, "no such user");
-    User u;
-    u.id = stmt->text(0);
-    u.username = stmt->text(1);
-    u.displayName = stmt->text(2);
-    u.role = roleFromName(stmt->text(3)).value_or(Role::FrontDesk);
-    u.active = stmt->int64(4) != 0;
-    return u;
+    return stmt->bind(1, username).one<User>(readUser, username, "no such user");
 }
 
 Status UserStore::insertInitialAdmin(Session& session, const Actor& admin)
@@ -88,26 +90,14 @@ Result<std::vector<User>> UserStore::list()
     if (Status p = m_session.require(Permission::UserManage); !p)
         return std::unexpected(p.error());
     auto keys = KeyFile::load(m_session.keyFilePath());
-    auto stmt = m_session.db().prepare(
-        "SELECT id, username, display_name, role, active FROM user_account ORDER BY username;");
+    auto stmt =
+        m_session.db().prepare("SELECT id, username, display_name, role, active FROM user_account ORDER BY username;");
     if (!stmt)
         return std::unexpected(stmt.error());
-    std::vector<User> users;
-    while (true) {
-        auto row = stmt->step();
-        if (!row)
-            return std::unexpected(row.error());
-        if (!*row)
-            break;
-        User u;
-        u.id = stmt->text(0);
-        u.username = stmt->text(1);
-        u.displayName = stmt->text(2);
-        u.role = roleFromName(stmt->text(3)).value_or(Role::FrontDesk);
-        u.active = stmt->int64(4) != 0;
-        u.hasKeySlot = keys && keys->hasSlot(u.username);
-        users.push_back(std::move(u));
-    }
+    auto users = stmt->all<User>(readUser);
+    if (users)
+        for (User& u : *users)
+            u.hasKeySlot = keys && keys->hasSlot(u.username);
     return users;
 }
 

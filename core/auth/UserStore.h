@@ -14,7 +14,8 @@ class Database;
 class Session;
 struct Actor;
 
-class UserStore {
+class UserStore
+{
 public:
     explicit UserStore(Session& session) : m_session(session) {}
 
@@ -23,8 +24,7 @@ public:
     Result<User> add(const std::string& username, const std::string& displayName, Role role,
                      const std::string& password, KdfCost cost = KdfCost::standard());
     // Users change their own password; admins may reset anyone's.
-    Status setPassword(const std::string& username, const std::string& newPassword,
-                       KdfCost cost = KdfCost::standard());
+    Status setPassword(const std::string& username, const std::string& newPassword, KdfCost cost = KdfCost::standard());
     Status setRole(const std::string& username, Role role);
     // Deactivates the account and removes its key slot; the record stays for the audit trail.
     Status deactivate(const std::string& username);

@@ -81,14 +81,14 @@ Result<std::unique_ptr<Session>> Vault::createClinic(const std::string& path, Cl
         if (Status s = migrate(**db); !s)
             return std::unexpected(s.error());
         Actor actor{uuidV7(clock.nowMs()), admin.username, admin.displayName, Role::Admin};
-        auto session = std::make_unique<Session>(std::move(*db), SecretKey::fromBytes(dataKey.bytes()), actor,
-                                                 deviceId, clock);
+        auto session =
+            std::make_unique<Session>(std::move(*db), SecretKey::fromBytes(dataKey.bytes()), actor, deviceId, clock);
         Transaction tx(session->db());
         if (!tx.begun())
             return std::unexpected(tx.begun().error());
-        for (auto [key, value] : {std::pair{"database_id", databaseId}, std::pair{"device_id", deviceId},
-                                  std::pair{"workstation_number", std::string("1")},
-                                  std::pair{"next_mrn", std::string("1")}}) {
+        for (auto [key, value] :
+             {std::pair{"database_id", databaseId}, std::pair{"device_id", deviceId},
+              std::pair{"workstation_number", std::string("1")}, std::pair{"next_mrn", std::string("1")}}) {
             if (Status s = putSetting(session->db(), key, value); !s)
                 return std::unexpected(s.error());
         }

@@ -11,13 +11,15 @@
 
 namespace practica::core {
 
-struct FirstAdmin {
+struct FirstAdmin
+{
     std::string username;
     std::string displayName;
     std::string password;
 };
 
-class Vault {
+class Vault
+{
 public:
     static constexpr std::size_t kMinPasswordLength = 8;
 

@@ -7,7 +7,6 @@
 
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
-
 #include <sstream>
 
 namespace practica::core {
@@ -78,17 +77,10 @@ Result<std::vector<OutboxChange>> ChangeJournal::pending(int limit)
     if (!stmt)
         return std::unexpected(stmt.error());
     stmt->bind(1, limit);
-    std::vector<OutboxChange> out;
-    while (true) {
-        auto row = stmt->step();
-        if (!row)
-            return std::unexpected(row.error());
-        if (!*row)
-            break;
-        out.push_back({stmt->int64(0), stmt->text(1), stmt->text(2), stmt->text(3), stmt->text(4), stmt->text(5),
-                       stmt->text(6), stmt->optionalText(7)});
-    }
-    return out;
+    return stmt->all<OutboxChange>([](const Statement& r) {
+        return OutboxChange{r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6),
+                            r.optionalText(7)};
+    });
 }
 
 Result<std::int64_t> ChangeJournal::pendingCount()
@@ -96,10 +88,7 @@ Result<std::int64_t> ChangeJournal::pendingCount()
     auto stmt = m_db.prepare("SELECT count(*) FROM change_outbox;");
     if (!stmt)
         return std::unexpected(stmt.error());
-    auto row = stmt->step();
-    if (!row)
-        return std::unexpected(row.error());
-    return stmt->int64(0);
+    return stmt->scalar();
 }
 
 } // namespace practica::core

@@ -16,14 +16,20 @@ namespace practica::core {
 class Database;
 struct Actor;
 
-struct FieldValue {
+struct FieldValue
+{
     std::string name;
     std::optional<std::string> value; // the stored text form; nullopt is SQL NULL
 };
 
-enum class ChangeOp { Upsert, Delete };
+enum class ChangeOp
+{
+    Upsert,
+    Delete
+};
 
-struct OutboxChange {
+struct OutboxChange
+{
     std::int64_t seq = 0;
     std::string changeId;
     std::string entity;
@@ -34,7 +40,8 @@ struct OutboxChange {
     std::optional<std::string> baseHlc;
 };
 
-class ChangeJournal {
+class ChangeJournal
+{
 public:
     ChangeJournal(Database& db, HybridClock& hlc, const Clock& clock, const Actor& actor)
         : m_db(db), m_hlc(hlc), m_clock(clock), m_actor(actor), m_audit(db)
@@ -47,7 +54,8 @@ public:
     Status recordChange(std::string_view entity, const std::string& rowId, ChangeOp op,
                         const std::vector<FieldValue>& fields, const std::string& hlc,
                         const std::optional<std::string>& baseHlc = std::nullopt);
-    Status audit(AuditAction action, std::string_view entity, const std::string& recordId, std::string_view detail = {});
+    Status audit(AuditAction action, std::string_view entity, const std::string& recordId,
+                 std::string_view detail = {});
 
     Result<std::vector<OutboxChange>> pending(int limit);
     Result<std::int64_t> pendingCount();

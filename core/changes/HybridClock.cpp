@@ -1,8 +1,8 @@
 #include "HybridClock.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <charconv>
+#include <cstdio>
 
 namespace practica::core {
 

@@ -10,7 +10,8 @@
 
 namespace practica::core {
 
-struct HlcStamp {
+struct HlcStamp
+{
     std::int64_t physicalMs = 0;
     std::uint32_t counter = 0;
     std::string deviceId;
@@ -21,7 +22,8 @@ struct HlcStamp {
     auto operator<=>(const HlcStamp&) const = default;
 };
 
-class HybridClock {
+class HybridClock
+{
 public:
     HybridClock(const Clock& clock, std::string deviceId) : m_clock(clock), m_deviceId(std::move(deviceId)) {}
 

@@ -11,9 +11,17 @@ namespace {
 
 std::vector<FieldValue> clinicFields(const Clinic& c)
 {
-    return {{"name", c.name},   {"npi", c.npi},     {"tax_id", c.taxId},        {"address_line1", c.addressLine1},
-            {"address_line2", c.addressLine2},  {"city", c.city},   {"state", c.state}, {"zip", c.zip},
-            {"phone", c.phone}, {"time_zone", c.timeZone}, {"mrn_prefix", c.mrnPrefix}};
+    return {{"name", c.name},
+            {"npi", c.npi},
+            {"tax_id", c.taxId},
+            {"address_line1", c.addressLine1},
+            {"address_line2", c.addressLine2},
+            {"city", c.city},
+            {"state", c.state},
+            {"zip", c.zip},
+            {"phone", c.phone},
+            {"time_zone", c.timeZone},
+            {"mrn_prefix", c.mrnPrefix}};
 }
 
 } // namespace

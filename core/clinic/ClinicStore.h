@@ -8,7 +8,8 @@ namespace practica::core {
 
 class Session;
 
-class ClinicStore {
+class ClinicStore
+{
 public:
     explicit ClinicStore(Session& session) : m_session(session) {}
 

@@ -5,7 +5,6 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
-
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -51,7 +50,10 @@ Result<std::string> seal(const SecretKey& key, const std::vector<unsigned char>&
 
 } // namespace
 
-KdfCost KdfCost::minimal() { return {crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN}; }
+KdfCost KdfCost::minimal()
+{
+    return {crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN};
+}
 
 KeyFile KeyFile::create(const std::string& path, const std::string& databaseId)
 {
@@ -211,10 +213,11 @@ Result<UnlockedKeys> KeyFile::unlock(const std::string& user, const std::string&
         // Spend the same effort as a real attempt so timing does not reveal which users exist.
         SecretKey scratch;
         unsigned char salt[crypto_pwhash_SALTBYTES] = {};
-        const KdfCost cost = m_slots.empty() ? KdfCost::standard()
-                                             : KdfCost{m_slots.front().opsLimit, m_slots.front().memLimit};
-        [[maybe_unused]] const int ignored = crypto_pwhash(scratch.data(), SecretKey::kSize, password.data(), password.size(), salt, cost.opsLimit,
-                            cost.memLimit, crypto_pwhash_ALG_ARGON2ID13);
+        const KdfCost cost =
+            m_slots.empty() ? KdfCost::standard() : KdfCost{m_slots.front().opsLimit, m_slots.front().memLimit};
+        [[maybe_unused]] const int ignored =
+            crypto_pwhash(scratch.data(), SecretKey::kSize, password.data(), password.size(), salt, cost.opsLimit,
+                          cost.memLimit, crypto_pwhash_ALG_ARGON2ID13);
         return fail(ErrorCode::WrongPassword, user);
     }
     if (slot->lockedUntilMs > nowMs)
@@ -238,10 +241,10 @@ Result<UnlockedKeys> KeyFile::unlock(const std::string& user, const std::string&
     const std::string ad = associatedData(m_databaseId, user);
     SecretKey boxSecret;
     unsigned long long secretLen = 0;
-    const bool opened = crypto_aead_xchacha20poly1305_ietf_decrypt(
-                            boxSecret.data(), &secretLen, nullptr, wrapped.data(), wrapped.size(),
-                            reinterpret_cast<const unsigned char*>(ad.data()), ad.size(), nonce.data(),
-                            passwordKey.bytes().data()) == 0;
+    const bool opened =
+        crypto_aead_xchacha20poly1305_ietf_decrypt(boxSecret.data(), &secretLen, nullptr, wrapped.data(),
+                                                   wrapped.size(), reinterpret_cast<const unsigned char*>(ad.data()),
+                                                   ad.size(), nonce.data(), passwordKey.bytes().data()) == 0;
     if (!opened) {
         slot->failedAttempts += 1;
         const bool nowLocked = slot->failedAttempts >= kMaxFailures;

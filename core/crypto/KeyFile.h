@@ -14,7 +14,8 @@
 
 namespace practica::core {
 
-struct KdfCost {
+struct KdfCost
+{
     std::uint64_t opsLimit = 3;
     std::size_t memLimit = 256u * 1024u * 1024u; // libsodium MODERATE: about 0.4 s on the reference machine
 
@@ -24,7 +25,8 @@ struct KdfCost {
     static KdfCost minimal();
 };
 
-struct KeySlot {
+struct KeySlot
+{
     std::string user;
     std::string salt; // base64, as every binary field below
     std::uint64_t opsLimit = 0;
@@ -38,12 +40,14 @@ struct KeySlot {
     std::int64_t lockedUntilMs = 0;
 };
 
-struct UnlockedKeys {
+struct UnlockedKeys
+{
     SecretKey dataKey;
     std::optional<SecretKey> pendingKey; // a rekey that may or may not have reached the database
 };
 
-class KeyFile {
+class KeyFile
+{
 public:
     static constexpr int kMaxFailures = 5;
     static constexpr std::int64_t kLockoutMs = 5 * 60 * 1000;

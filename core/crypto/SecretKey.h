@@ -1,15 +1,15 @@
 // A 256-bit secret held in locked, guarded memory (libsodium) and wiped when destroyed.
 #pragma once
 
-#include <sodium.h>
-
 #include <cstddef>
 #include <cstdint>
+#include <sodium.h>
 #include <span>
 
 namespace practica::core {
 
-class SecretKey {
+class SecretKey
+{
 public:
     static constexpr std::size_t kSize = 32;
 

@@ -2,10 +2,9 @@
 
 #include "Statement.h"
 
-#include <sqlite3.h>
-
 #include <cerrno>
 #include <filesystem>
+#include <sqlite3.h>
 
 namespace practica::core {
 
@@ -34,20 +33,27 @@ Error Database::lastError(int rc, std::string_view context) const
     std::string message = m_db ? sqlite3_errmsg(m_db) : "";
     std::string detail = std::string(context) + ": " + message;
     switch (primary) {
-    case SQLITE_FULL: return Error::make(ErrorCode::DiskFull, {}, detail);
-    case SQLITE_NOTADB: return Error::make(ErrorCode::NotADatabase, m_path, detail);
-    case SQLITE_CORRUPT: return Error::make(ErrorCode::DatabaseCorrupt, m_path, detail);
+    case SQLITE_FULL:
+        return Error::make(ErrorCode::DiskFull, {}, detail);
+    case SQLITE_NOTADB:
+        return Error::make(ErrorCode::NotADatabase, m_path, detail);
+    case SQLITE_CORRUPT:
+        return Error::make(ErrorCode::DatabaseCorrupt, m_path, detail);
     case SQLITE_READONLY:
     case SQLITE_PERM:
-    case SQLITE_CANTOPEN: return Error::make(ErrorCode::ReadOnly, m_path, detail);
+    case SQLITE_CANTOPEN:
+        return Error::make(ErrorCode::ReadOnly, m_path, detail);
     case SQLITE_IOERR:
         if (systemErrno == ENOSPC || systemErrno == EFBIG || systemErrno == EDQUOT)
             return Error::make(ErrorCode::DiskFull, {}, detail);
         return Error::make(ErrorCode::Io, m_path, detail);
     case SQLITE_BUSY:
-    case SQLITE_LOCKED: return Error::make(ErrorCode::Busy, {}, detail);
-    case SQLITE_CONSTRAINT: return Error::make(ErrorCode::Conflict, {}, detail);
-    default: return Error::make(ErrorCode::Internal, {}, detail);
+    case SQLITE_LOCKED:
+        return Error::make(ErrorCode::Busy, {}, detail);
+    case SQLITE_CONSTRAINT:
+        return Error::make(ErrorCode::Conflict, {}, detail);
+    default:
+        return Error::make(ErrorCode::Internal, {}, detail);
     }
 }
 
@@ -60,8 +66,8 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& path, const 
     if (mode == Mode::CreateNew && exists)
         return fail(ErrorCode::AlreadyExists, path);
 
-    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX |
-                      (mode == Mode::CreateNew ? SQLITE_OPEN_CREATE : 0);
+    const int flags =
+        SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | (mode == Mode::CreateNew ? SQLITE_OPEN_CREATE : 0);
     sqlite3* raw = nullptr;
     int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
     std::unique_ptr<Database> db(new Database(raw, path));
@@ -90,9 +96,9 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& path, const 
             e.code = ErrorCode::NotADatabase;
         return std::unexpected(e);
     }
-    for (const char* pragma : {"PRAGMA journal_mode = WAL;", "PRAGMA foreign_keys = ON;", "PRAGMA synchronous = NORMAL;",
-                               "PRAGMA secure_delete = ON;", "PRAGMA temp_store = MEMORY;",
-                               "PRAGMA cache_size = -32768;"}) {
+    for (const char* pragma :
+         {"PRAGMA journal_mode = WAL;", "PRAGMA foreign_keys = ON;", "PRAGMA synchronous = NORMAL;",
+          "PRAGMA secure_delete = ON;", "PRAGMA temp_store = MEMORY;", "PRAGMA cache_size = -32768;"}) {
         if (Status s = db->execute(pragma); !s)
             return std::unexpected(s.error());
     }
@@ -209,8 +215,14 @@ void Database::setCacheSizeMb(int mb)
         (void)stmt->step();
 }
 
-std::int64_t Database::lastInsertRowId() const { return sqlite3_last_insert_rowid(m_db); }
+std::int64_t Database::lastInsertRowId() const
+{
+    return sqlite3_last_insert_rowid(m_db);
+}
 
-int Database::changes() const { return sqlite3_changes(m_db); }
+int Database::changes() const
+{
+    return sqlite3_changes(m_db);
+}
 
 } // namespace practica::core

@@ -6,9 +6,9 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
-#include <string_view>
 #include <vector>
 
 struct sqlite3;
@@ -18,9 +18,14 @@ namespace practica::core {
 
 class Statement;
 
-class Database {
+class Database
+{
 public:
-    enum class Mode { OpenExisting, CreateNew };
+    enum class Mode
+    {
+        OpenExisting,
+        CreateNew
+    };
 
     // Opens (or creates) the file and proves the key by reading the schema.
     static Result<std::unique_ptr<Database>> open(const std::string& path, const SecretKey& key, Mode mode);

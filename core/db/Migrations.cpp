@@ -17,10 +17,10 @@ Result<int> schemaVersion(Database& db)
     auto stmt = db.prepare("SELECT coalesce(max(version), 0) FROM schema_migration;");
     if (!stmt)
         return std::unexpected(stmt.error());
-    auto row = stmt->step();
-    if (!row)
-        return std::unexpected(row.error());
-    return static_cast<int>(stmt->int64(0));
+    auto version = stmt->scalar();
+    if (!version)
+        return std::unexpected(version.error());
+    return static_cast<int>(*version);
 }
 
 Status migrate(Database& db, const std::vector<Migration>& migrations)
@@ -39,9 +39,9 @@ Status migrate(Database& db, const std::vector<Migration>& migrations)
             return tx.begun();
         if (Status s = db.execute(m.sql); !s)
             return s;
-        const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                             std::chrono::system_clock::now().time_since_epoch())
-                             .count();
+        const auto now =
+            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+                .count();
         auto insert = db.prepare("INSERT INTO schema_migration (version, name, applied_ms) VALUES (?, ?, ?);");
         if (!insert)
             return std::unexpected(insert.error());

@@ -10,7 +10,8 @@ namespace practica::core {
 
 class Database;
 
-struct Migration {
+struct Migration
+{
     int version;
     std::string name;
     std::string sql;

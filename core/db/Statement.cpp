@@ -3,7 +3,6 @@
 #include "Database.h"
 
 #include <sqlite3.h>
-
 #include <utility>
 
 namespace practica::core {
@@ -50,8 +49,8 @@ Statement& Statement::bind(int index, std::int64_t value)
 Statement& Statement::bind(int index, std::string_view value)
 {
     if (m_bindStatus)
-        m_bindStatus = bindResult(*m_db, sqlite3_bind_text64(m_stmt, index, value.data(), value.size(),
-                                                             SQLITE_TRANSIENT, SQLITE_UTF8));
+        m_bindStatus = bindResult(
+            *m_db, sqlite3_bind_text64(m_stmt, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
     return *this;
 }
 
@@ -109,14 +108,28 @@ void Statement::reset()
     m_bindStatus = {};
 }
 
-std::int64_t Statement::int64(int column) const { return sqlite3_column_int64(m_stmt, column); }
+Result<std::int64_t> Statement::scalar()
+{
+    auto row = step();
+    if (!row)
+        return std::unexpected(row.error());
+    const std::int64_t value = *row ? int64(0) : 0;
+    reset();
+    return value;
+}
+
+std::int64_t Statement::int64(int column) const
+{
+    return sqlite3_column_int64(m_stmt, column);
+}
 
 std::string Statement::text(int column) const
 {
     const auto* p = sqlite3_column_text(m_stmt, column);
     if (!p)
         return {};
-    return std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column)));
+    return std::string(reinterpret_cast<const char*>(p),
+                       static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column)));
 }
 
 std::optional<std::string> Statement::optionalText(int column) const
@@ -133,6 +146,9 @@ std::optional<std::int64_t> Statement::optionalInt64(int column) const
     return int64(column);
 }
 
-bool Statement::isNull(int column) const { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }
+bool Statement::isNull(int column) const
+{
+    return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
 
 } // namespace practica::core

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 struct sqlite3_stmt;
 
@@ -14,7 +15,8 @@ namespace practica::core {
 
 class Database;
 
-class Statement {
+class Statement
+{
 public:
     Statement(Database& db, sqlite3_stmt* stmt) : m_db(&db), m_stmt(stmt) {}
     Statement(Statement&& other) noexcept;
@@ -39,6 +41,34 @@ public:
     // Runs a statement that returns no rows.
     Status run();
     void reset();
+
+    // Every row, each made into a T by read(const Statement&).
+    template <class T, class Read> Result<std::vector<T>> all(Read read)
+    {
+        std::vector<T> out;
+        while (true) {
+            auto row = step();
+            if (!row)
+                return std::unexpected(row.error());
+            if (!*row)
+                return out;
+            out.push_back(read(*this));
+        }
+    }
+    // The first row made into a T, or NotFound naming what was looked for and which one.
+    template <class T, class Read> Result<T> one(Read read, std::string_view what, std::string_view which)
+    {
+        auto row = step();
+        if (!row)
+            return std::unexpected(row.error());
+        if (!*row)
+            return fail(ErrorCode::NotFound, std::string(what), std::string(which));
+        T value = read(*this);
+        reset();
+        return value;
+    }
+    // The first column of the first row as an integer (counts, versions).
+    Result<std::int64_t> scalar();
 
     std::int64_t int64(int column) const;
     std::string text(int column) const;

@@ -11,7 +11,8 @@ namespace practica::core {
 
 class Database;
 
-class Transaction {
+class Transaction
+{
 public:
     explicit Transaction(Database& db);
     ~Transaction();

@@ -14,7 +14,8 @@
 
 namespace practica::core {
 
-struct DemoOptions {
+struct DemoOptions
+{
     int patients = 500;
     std::uint64_t seed = 1;
     std::string adminPassword = "practica-admin"; // the CLI passes PRACTICA_PASSWORD when it is set
@@ -23,14 +24,16 @@ struct DemoOptions {
     std::function<bool(std::int64_t done, std::int64_t total)> progress;
 };
 
-struct DemoLogin {
+struct DemoLogin
+{
     std::string username;
     std::string password;
     Role role;
     std::string displayName;
 };
 
-struct DemoClinic {
+struct DemoClinic
+{
     std::unique_ptr<Session> session; // the admin's session
     std::vector<DemoLogin> logins;    // admin first
 };

@@ -6,11 +6,12 @@
 
 namespace practica::core {
 
-struct Clinic {
+struct Clinic
+{
     std::string id;
     std::string name;
-    std::string npi;    // organisation (type 2) NPI
-    std::string taxId;  // EIN
+    std::string npi;   // organisation (type 2) NPI
+    std::string taxId; // EIN
     std::string addressLine1;
     std::optional<std::string> addressLine2;
     std::string city;

@@ -6,7 +6,8 @@
 
 namespace practica::core {
 
-struct Payer {
+struct Payer
+{
     std::string id;
     std::string name;
     std::string payerCode; // the payer id the clearinghouse routes claims by
@@ -18,21 +19,22 @@ struct Payer {
     bool active = true;
 };
 
-struct Coverage {
+struct Coverage
+{
     std::string id;
     std::string patientId;
     std::string payerId;
-    std::string rank = "primary";        // primary, secondary, tertiary
+    std::string rank = "primary"; // primary, secondary, tertiary
     std::string memberId;
     std::optional<std::string> groupNumber;
     std::optional<std::string> planName;
     std::string subscriberName;
     std::optional<std::string> subscriberBirthDate;
-    std::string relationship = "self";   // the patient's relationship to the subscriber: self, spouse, child, other
-    std::string effectiveDate;           // YYYY-MM-DD
+    std::string relationship = "self"; // the patient's relationship to the subscriber: self, spouse, child, other
+    std::string effectiveDate;         // YYYY-MM-DD
     std::optional<std::string> endDate;
     bool active = true;
-    std::string payerName;               // read-only, filled when listing
+    std::string payerName; // read-only, filled when listing
 };
 
 } // namespace practica::core

@@ -6,9 +6,16 @@
 
 namespace practica::core {
 
-enum class PatientStatus { Active, Inactive, Deceased, Merged };
+enum class PatientStatus
+{
+    Active,
+    Inactive,
+    Deceased,
+    Merged
+};
 
-struct Patient {
+struct Patient
+{
     std::string id;
     std::string mrn;
     std::string familyName;
@@ -16,7 +23,7 @@ struct Patient {
     std::optional<std::string> middleName;
     std::optional<std::string> suffix;
     std::optional<std::string> preferredName;
-    std::string dateOfBirth; // YYYY-MM-DD
+    std::string dateOfBirth;     // YYYY-MM-DD
     std::string sex = "unknown"; // administrative sex: female, male, other, unknown
     std::optional<std::string> genderIdentity;
     std::optional<std::string> pronouns;
@@ -25,7 +32,7 @@ struct Patient {
     std::optional<std::string> city;
     std::optional<std::string> state;
     std::optional<std::string> zip;
-    std::optional<std::string> phoneHome;   // phones are stored as 10 digits
+    std::optional<std::string> phoneHome; // phones are stored as 10 digits
     std::optional<std::string> phoneMobile;
     std::optional<std::string> phoneWork;
     std::optional<std::string> email;

@@ -7,7 +7,8 @@
 
 namespace practica::core {
 
-struct User {
+struct User
+{
     std::string id;
     std::string username;
     std::string displayName;

@@ -11,9 +11,14 @@ namespace {
 
 std::vector<FieldValue> payerFields(const Payer& p)
 {
-    return {{"name", p.name},   {"payer_code", p.payerCode}, {"address_line1", p.addressLine1},
-            {"city", p.city},   {"state", p.state},          {"zip", p.zip},
-            {"phone", p.phone}, {"active", p.active ? "1" : "0"}};
+    return {{"name", p.name},
+            {"payer_code", p.payerCode},
+            {"address_line1", p.addressLine1},
+            {"city", p.city},
+            {"state", p.state},
+            {"zip", p.zip},
+            {"phone", p.phone},
+            {"active", p.active ? "1" : "0"}};
 }
 
 std::vector<FieldValue> coverageFields(const Coverage& c)
@@ -174,16 +179,7 @@ Result<std::vector<Payer>> PayerStore::list(bool includeInactive)
     if (!stmt)
         return std::unexpected(stmt.error());
     stmt->bind(1, includeInactive ? 1 : 0);
-    std::vector<Payer> out;
-    while (true) {
-        auto row = stmt->step();
-        if (!row)
-            return std::unexpected(row.error());
-        if (!*row)
-            break;
-        out.push_back(readPayer(*stmt));
-    }
-    return out;
+    return stmt->all<Payer>(readPayer);
 }
 
 Result<Payer> PayerStore::get(const std::string& id)
@@ -193,13 +189,7 @@ Result<Payer> PayerStore::get(const std::string& id)
     auto stmt = m_session.db().prepare(std::string(kPayerSelect) + " WHERE id = ?;");
     if (!stmt)
         return std::unexpected(stmt.error());
-    stmt->bind(1, id);
-    auto row = stmt->step();
-    if (!row)
-        return std::unexpected(row.error());
-    if (!*row)
-        return fail(ErrorCode::NotFound, "payer", id);
-    return readPayer(*stmt);
+    return stmt->bind(1, id).one<Payer>(readPayer, "payer", id);
 }
 
 Status CoverageStore::checkRankFree(const Coverage& c)
@@ -210,11 +200,10 @@ Status CoverageStore::checkRankFree(const Coverage& c)
                                        "status = 'active' AND id != ?;");
     if (!stmt)
         return std::unexpected(stmt.error());
-    stmt->bind(1, c.patientId).bind(2, c.rank).bind(3, c.id);
-    auto row = stmt->step();
-    if (!row)
-        return std::unexpected(row.error());
-    if (stmt->int64(0) > 0)
+    auto count = stmt->bind(1, c.patientId).bind(2, c.rank).bind(3, c.id).scalar();
+    if (!count)
+        return std::unexpected(count.error());
+    if (*count > 0)
         return fail(ErrorCode::Conflict, "rank", "the patient already has an active " + c.rank + " policy");
     return {};
 }
@@ -294,22 +283,14 @@ Status CoverageStore::update(Coverage c)
 
 Status CoverageStore::deactivate(const std::string& coverageId)
 {
-    auto list = [&]() -> Result<Coverage> {
-        auto stmt = m_session.db().prepare(std::string(kCoverageSelect) + " WHERE c.id = ?;");
-        if (!stmt)
-            return std::unexpected(stmt.error());
-        stmt->bind(1, coverageId);
-        auto row = stmt->step();
-        if (!row)
-            return std::unexpected(row.error());
-        if (!*row)
-            return fail(ErrorCode::NotFound, "coverage", coverageId);
-        return readCoverage(*stmt);
-    }();
-    if (!list)
-        return std::unexpected(list.error());
-    list->active = false;
-    return update(*list);
+    auto stmt = m_session.db().prepare(std::string(kCoverageSelect) + " WHERE c.id = ?;");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    auto coverage = stmt->bind(1, coverageId).one<Coverage>(readCoverage, "coverage", coverageId);
+    if (!coverage)
+        return std::unexpected(coverage.error());
+    coverage->active = false;
+    return update(*coverage);
 }
 
 Result<std::vector<Coverage>> CoverageStore::forPatient(const std::string& patientId, bool includeInactive)
@@ -323,16 +304,7 @@ Result<std::vector<Coverage>> CoverageStore::forPatient(const std::string& patie
     if (!stmt)
         return std::unexpected(stmt.error());
     stmt->bind(1, patientId).bind(2, includeInactive ? 1 : 0);
-    std::vector<Coverage> out;
-    while (true) {
-        auto row = stmt->step();
-        if (!row)
-            return std::unexpected(row.error());
-        if (!*row)
-            break;
-        out.push_back(readCoverage(*stmt));
-    }
-    return out;
+    return stmt->all<Coverage>(readCoverage);
 }
 
 } // namespace practica::core

@@ -11,7 +11,8 @@ namespace practica::core {
 
 class Session;
 
-class PayerStore {
+class PayerStore
+{
 public:
     explicit PayerStore(Session& session) : m_session(session) {}
     Result<Payer> create(Payer payer);
@@ -23,7 +24,8 @@ private:
     Session& m_session;
 };
 
-class CoverageStore {
+class CoverageStore
+{
 public:
     explicit CoverageStore(Session& session) : m_session(session) {}
     // Adds a policy; a patient has at most one active policy of each rank.

@@ -9,7 +9,6 @@
 #include "core/util/Validators.h"
 
 #include <Poco/JSON/Object.h>
-
 #include <algorithm>
 #include <set>
 #include <sstream>
@@ -19,22 +18,68 @@ namespace practica::core {
 namespace {
 
 // Synced columns in a fixed order: the INSERT, UPDATE, SELECT and change records all follow it.
-constexpr const char* kColumns[] = {
-    "mrn", "family_name", "given_name", "middle_name", "suffix", "preferred_name", "date_of_birth", "sex",
-    "gender_identity", "pronouns", "address_line1", "address_line2", "city", "state", "zip", "phone_home",
-    "phone_mobile", "phone_work", "email", "preferred_language", "emergency_name", "emergency_relationship",
-    "emergency_phone", "guarantor_name", "guarantor_relationship", "guarantor_phone", "status", "deceased_date",
-    "merged_into"};
+constexpr const char* kColumns[] = {"mrn",
+                                    "family_name",
+                                    "given_name",
+                                    "middle_name",
+                                    "suffix",
+                                    "preferred_name",
+                                    "date_of_birth",
+                                    "sex",
+                                    "gender_identity",
+                                    "pronouns",
+                                    "address_line1",
+                                    "address_line2",
+                                    "city",
+                                    "state",
+                                    "zip",
+                                    "phone_home",
+                                    "phone_mobile",
+                                    "phone_work",
+                                    "email",
+                                    "preferred_language",
+                                    "emergency_name",
+                                    "emergency_relationship",
+                                    "emergency_phone",
+                                    "guarantor_name",
+                                    "guarantor_relationship",
+                                    "guarantor_phone",
+                                    "status",
+                                    "deceased_date",
+                                    "merged_into"};
 constexpr std::size_t kColumnCount = std::size(kColumns);
 
 std::vector<FieldValue> patientFields(const Patient& p)
 {
-    const std::optional<std::string> values[] = {
-        p.mrn, p.familyName, p.givenName, p.middleName, p.suffix, p.preferredName, p.dateOfBirth, p.sex,
-        p.genderIdentity, p.pronouns, p.addressLine1, p.addressLine2, p.city, p.state, p.zip, p.phoneHome,
-        p.phoneMobile, p.phoneWork, p.email, p.preferredLanguage, p.emergencyName, p.emergencyRelationship,
-        p.emergencyPhone, p.guarantorName, p.guarantorRelationship, p.guarantorPhone, patientStatusName(p.status),
-        p.deceasedDate, p.mergedInto};
+    const std::optional<std::string> values[] = {p.mrn,
+                                                 p.familyName,
+                                                 p.givenName,
+                                                 p.middleName,
+                                                 p.suffix,
+                                                 p.preferredName,
+                                                 p.dateOfBirth,
+                                                 p.sex,
+                                                 p.genderIdentity,
+                                                 p.pronouns,
+                                                 p.addressLine1,
+                                                 p.addressLine2,
+                                                 p.city,
+                                                 p.state,
+                                                 p.zip,
+                                                 p.phoneHome,
+                                                 p.phoneMobile,
+                                                 p.phoneWork,
+                                                 p.email,
+                                                 p.preferredLanguage,
+                                                 p.emergencyName,
+                                                 p.emergencyRelationship,
+                                                 p.emergencyPhone,
+                                                 p.guarantorName,
+                                                 p.guarantorRelationship,
+                                                 p.guarantorPhone,
+                                                 patientStatusName(p.status),
+                                                 p.deceasedDate,
+                                                 p.mergedInto};
     static_assert(std::size(values) == kColumnCount);
     std::vector<FieldValue> fields;
     fields.reserve(kColumnCount);
@@ -155,18 +200,22 @@ std::string PatientSummary::displayName() const
 std::string patientStatusName(PatientStatus s)
 {
     switch (s) {
-    case PatientStatus::Active: return "active";
-    case PatientStatus::Inactive: return "inactive";
-    case PatientStatus::Deceased: return "deceased";
-    case PatientStatus::Merged: return "merged";
+    case PatientStatus::Active:
+        return "active";
+    case PatientStatus::Inactive:
+        return "inactive";
+    case PatientStatus::Deceased:
+        return "deceased";
+    case PatientStatus::Merged:
+        return "merged";
     }
     return "active";
 }
 
 std::optional<PatientStatus> patientStatusFromName(const std::string& name)
 {
-    for (PatientStatus s : {PatientStatus::Active, PatientStatus::Inactive, PatientStatus::Deceased,
-                            PatientStatus::Merged})
+    for (PatientStatus s :
+         {PatientStatus::Active, PatientStatus::Inactive, PatientStatus::Deceased, PatientStatus::Merged})
         if (patientStatusName(s) == name)
             return s;
     return std::nullopt;
@@ -180,9 +229,10 @@ const std::vector<PatientStore::Reference>& PatientStore::references()
 
 Result<std::string> PatientStore::nextMrn()
 {
-    auto read = m_session.db().prepare("SELECT (SELECT value FROM workstation_setting WHERE key = 'workstation_number'), "
-                                       "(SELECT value FROM workstation_setting WHERE key = 'next_mrn'), "
-                                       "(SELECT mrn_prefix FROM clinic LIMIT 1);");
+    auto read =
+        m_session.db().prepare("SELECT (SELECT value FROM workstation_setting WHERE key = 'workstation_number'), "
+                               "(SELECT value FROM workstation_setting WHERE key = 'next_mrn'), "
+                               "(SELECT mrn_prefix FROM clinic LIMIT 1);");
     if (!read)
         return std::unexpected(read.error());
     auto row = read->step();
@@ -196,7 +246,8 @@ Result<std::string> PatientStore::nextMrn()
     // Workstation number first, so offline workstations never hand out the same MRN.
     std::string seq = std::to_string(next);
     std::string body = workstation + std::string(6 - seq.size(), '0') + seq;
-    auto save = m_session.db().prepare("INSERT OR REPLACE INTO workstation_setting (key, value) VALUES ('next_mrn', ?);");
+    auto save =
+        m_session.db().prepare("INSERT OR REPLACE INTO workstation_setting (key, value) VALUES ('next_mrn', ?);");
     if (!save)
         return std::unexpected(save.error());
     if (Status s = save->bind(1, std::to_string(next + 1)).run(); !s)
@@ -390,8 +441,8 @@ Status PatientStore::update(Patient p)
         return s;
     if (Status s = writeSearchIndex(p, true); !s)
         return s;
-    if (Status s = m_session.journal().recordChange("patient", p.id, ChangeOp::Upsert, changed, *hlc,
-                                                    before.updatedHlc);
+    if (Status s =
+            m_session.journal().recordChange("patient", p.id, ChangeOp::Upsert, changed, *hlc, before.updatedHlc);
         !s)
         return s;
     std::string names;
@@ -429,9 +480,15 @@ Result<Patient> PatientStore::fetch(const char* where, const std::string& value)
     return p;
 }
 
-Result<Patient> PatientStore::get(const std::string& id) { return fetch("id", id); }
+Result<Patient> PatientStore::get(const std::string& id)
+{
+    return fetch("id", id);
+}
 
-Result<Patient> PatientStore::getByMrn(const std::string& mrn) { return fetch("mrn", trimmed(mrn)); }
+Result<Patient> PatientStore::getByMrn(const std::string& mrn)
+{
+    return fetch("mrn", trimmed(mrn));
+}
 
 Result<std::vector<PatientSummary>> PatientStore::runSummaryQuery(Statement& stmt, int limit)
 {
@@ -479,7 +536,8 @@ Result<std::vector<PatientSummary>> PatientStore::search(const std::string& rawQ
         return {};
     };
 
-    const bool hasLetters = std::any_of(query.begin(), query.end(), [](unsigned char c) { return std::isalpha(c) || c >= 0x80; });
+    const bool hasLetters =
+        std::any_of(query.begin(), query.end(), [](unsigned char c) { return std::isalpha(c) || c >= 0x80; });
     const std::string digits = digitsOnly(query);
     if (auto dob = parseDate(query)) {
         auto stmt = db.prepare(std::string("SELECT ") + kSummaryColumns +
@@ -626,8 +684,8 @@ Result<MergeOutcome> PatientStore::merge(const std::string& survivorId, const st
             update->reset();
             if (Status s = update->bind(1, survivorId).bind(2, *hlc).bind(3, id).run(); !s)
                 return std::unexpected(s.error());
-            if (Status s = m_session.journal().recordChange(ref.table, id, ChangeOp::Upsert,
-                                                            {{ref.column, survivorId}}, *hlc);
+            if (Status s =
+                    m_session.journal().recordChange(ref.table, id, ChangeOp::Upsert, {{ref.column, survivorId}}, *hlc);
                 !s)
                 return std::unexpected(s.error());
             list.add(id);
@@ -682,10 +740,7 @@ Result<std::int64_t> PatientStore::count()
     auto stmt = m_session.db().prepare("SELECT count(*) FROM patient WHERE status != 'merged';");
     if (!stmt)
         return std::unexpected(stmt.error());
-    auto row = stmt->step();
-    if (!row)
-        return std::unexpected(row.error());
-    return stmt->int64(0);
+    return stmt->scalar();
 }
 
 } // namespace practica::core

@@ -13,7 +13,8 @@ namespace practica::core {
 class Session;
 class Statement;
 
-struct PatientSummary {
+struct PatientSummary
+{
     std::string id;
     std::string mrn;
     std::string familyName;
@@ -27,17 +28,20 @@ struct PatientSummary {
     std::string displayName() const;
 };
 
-struct DuplicateCandidate {
+struct DuplicateCandidate
+{
     PatientSummary patient;
     std::string reason; // "same name and date of birth" or "same phone"
 };
 
-struct MergeOutcome {
+struct MergeOutcome
+{
     std::string mergeId;
     int movedRecords = 0;
 };
 
-class PatientStore {
+class PatientStore
+{
 public:
     explicit PatientStore(Session& session) : m_session(session) {}
 
@@ -55,7 +59,8 @@ public:
     Result<std::int64_t> count();
 
     // The tables whose rows belong to a patient, by the column holding the patient id; later areas add theirs.
-    struct Reference {
+    struct Reference
+    {
         const char* table;
         const char* column;
     };

@@ -98,8 +98,8 @@ std::vector<Check> patientChecks(Patient& p, const std::string& today)
                     return Status(fail(ErrorCode::Validation, "deceased_date", "required for a deceased patient"));
                 auto iso = parseDate(*p.deceasedDate);
                 if (!iso || *iso > today || *iso < p.dateOfBirth)
-                    return Status(fail(ErrorCode::Validation, "deceased_date",
-                                       "a date between the date of birth and today"));
+                    return Status(
+                        fail(ErrorCode::Validation, "deceased_date", "a date between the date of birth and today"));
                 p.deceasedDate = *iso;
             } else if (p.deceasedDate) {
                 return Status(fail(ErrorCode::Validation, "deceased_date", "only for a deceased patient"));
@@ -120,10 +120,28 @@ void normalizeText(Patient& p)
     p.familyName = trimmed(p.familyName);
     p.givenName = trimmed(p.givenName);
     p.dateOfBirth = trimmed(p.dateOfBirth);
-    for (auto* v : {&p.middleName, &p.suffix, &p.preferredName, &p.genderIdentity, &p.pronouns, &p.addressLine1,
-                    &p.addressLine2, &p.city, &p.state, &p.zip, &p.phoneHome, &p.phoneMobile, &p.phoneWork, &p.email,
-                    &p.preferredLanguage, &p.emergencyName, &p.emergencyRelationship, &p.emergencyPhone,
-                    &p.guarantorName, &p.guarantorRelationship, &p.guarantorPhone, &p.deceasedDate})
+    for (auto* v : {&p.middleName,
+                    &p.suffix,
+                    &p.preferredName,
+                    &p.genderIdentity,
+                    &p.pronouns,
+                    &p.addressLine1,
+                    &p.addressLine2,
+                    &p.city,
+                    &p.state,
+                    &p.zip,
+                    &p.phoneHome,
+                    &p.phoneMobile,
+                    &p.phoneWork,
+                    &p.email,
+                    &p.preferredLanguage,
+                    &p.emergencyName,
+                    &p.emergencyRelationship,
+                    &p.emergencyPhone,
+                    &p.guarantorName,
+                    &p.guarantorRelationship,
+                    &p.guarantorPhone,
+                    &p.deceasedDate})
         trimOptional(*v);
 }
 

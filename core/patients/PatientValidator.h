@@ -9,7 +9,8 @@
 
 namespace practica::core {
 
-class PatientValidator {
+class PatientValidator
+{
 public:
     // Normalises what can be normalised (trims text, phones to 10 digits, states upper-case, dates to ISO)
     // and checks the rest. todayIso is the clinic's date, for "not in the future".

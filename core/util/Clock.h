@@ -6,14 +6,16 @@
 
 namespace practica::core {
 
-class Clock {
+class Clock
+{
 public:
     virtual ~Clock() = default;
     // Milliseconds since the Unix epoch, UTC.
     virtual std::int64_t nowMs() const = 0;
 };
 
-class SystemClock final : public Clock {
+class SystemClock final : public Clock
+{
 public:
     std::int64_t nowMs() const override
     {
@@ -23,7 +25,8 @@ public:
 };
 
 // A clock that tests set and step by hand.
-class ManualClock final : public Clock {
+class ManualClock final : public Clock
+{
 public:
     explicit ManualClock(std::int64_t ms = 1'700'000'000'000) : m_ms(ms) {}
     std::int64_t nowMs() const override { return m_ms; }

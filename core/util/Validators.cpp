@@ -2,11 +2,10 @@
 
 #include "Text.h"
 
-#include <date/date.h>
-#include <date/tz.h>
-
 #include <array>
 #include <cstdio>
+#include <date/date.h>
+#include <date/tz.h>
 #include <regex>
 
 namespace practica::core {
@@ -26,7 +25,8 @@ bool isIsoDate(std::string_view t)
 
 std::string isoDateUtc(std::int64_t unixMs)
 {
-    const auto days = date::floor<date::days>(date::sys_time<std::chrono::milliseconds>(std::chrono::milliseconds(unixMs)));
+    const auto days =
+        date::floor<date::days>(date::sys_time<std::chrono::milliseconds>(std::chrono::milliseconds(unixMs)));
     return date::format("%F", date::year_month_day{days});
 }
 
@@ -61,9 +61,10 @@ std::optional<std::string> parseDate(std::string_view text)
 bool isUsState(std::string_view code)
 {
     static constexpr std::array<std::string_view, 57> kCodes = {
-        "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME",
-        "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA",
-        "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC", "PR", "VI", "GU", "AS", "MP", "AA"};
+        "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
+        "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ",
+        "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT",
+        "VA", "WA", "WV", "WI", "WY", "DC", "PR", "VI", "GU", "AS", "MP", "AA"};
     for (auto c : kCodes)
         if (c == code)
             return true;
@@ -79,8 +80,8 @@ bool isZip(std::string_view zip)
 std::optional<std::string> normalizePhone(std::string_view text)
 {
     for (char c : text) {
-        const bool allowed = (c >= '0' && c <= '9') || c == ' ' || c == '(' || c == ')' || c == '-' || c == '.' ||
-                             c == '+';
+        const bool allowed =
+            (c >= '0' && c <= '9') || c == ' ' || c == '(' || c == ')' || c == '-' || c == '.' || c == '+';
         if (!allowed)
             return std::nullopt;
     }

@@ -55,7 +55,8 @@ int main(int argc, char** argv)
     for (const char* phase : {"insert", "point_query", "prefix_query"}) {
         totalC += cipher[phase];
         totalP += plain[phase];
-        practica::bench::printRow({phase, practica::bench::fixed(cipher[phase], 1), practica::bench::fixed(plain[phase], 1),
+        practica::bench::printRow({phase, practica::bench::fixed(cipher[phase], 1),
+                                   practica::bench::fixed(plain[phase], 1),
                                    practica::bench::fixed(cipher[phase] / plain[phase])},
                                   widths);
     }

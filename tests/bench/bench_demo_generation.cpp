@@ -11,7 +11,8 @@ int main(int argc, char** argv)
 {
     const int patients = std::stoi(bench::option(argc, argv, "--patients", "20000"));
     const auto seed = std::stoull(bench::option(argc, argv, "--seed", "1"));
-    const std::filesystem::path dir = bench::option(argc, argv, "--dir", std::filesystem::temp_directory_path() / "practica-bench-demo");
+    const std::filesystem::path dir =
+        bench::option(argc, argv, "--dir", std::filesystem::temp_directory_path() / "practica-bench-demo");
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     const std::string db = (dir / "clinic.db").string();

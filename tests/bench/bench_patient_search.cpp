@@ -17,7 +17,8 @@ using namespace practica;
 namespace {
 constexpr const char* kPassword = "bench-admin-1";
 
-struct Sample {
+struct Sample
+{
     std::string family;
     std::string given;
     std::string dob;
@@ -48,7 +49,8 @@ int main(int argc, char** argv)
     const int patients = std::stoi(bench::option(argc, argv, "--patients", "100000"));
     const int queries = std::stoi(bench::option(argc, argv, "--queries", "300"));
     const std::string defaultDb =
-        (std::filesystem::temp_directory_path() / ("practica-bench-search-" + std::to_string(patients) + ".db")).string();
+        (std::filesystem::temp_directory_path() / ("practica-bench-search-" + std::to_string(patients) + ".db"))
+            .string();
     const std::string db = bench::option(argc, argv, "--db", defaultDb);
     core::SystemClock clock;
 

@@ -1,12 +1,11 @@
 // One storage workload, built twice: against SQLCipher (keyed with a raw 256-bit key, as Practica
 // opens its databases) and against plain SQLite. Prints "phase milliseconds" lines for bench_cipher_ratio.
 // Usage: bench_storage_sqlcipher|bench_storage_sqlite DB_PATH ROWS
-#include <sqlite3.h>
-
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <random>
+#include <sqlite3.h>
 #include <string>
 
 namespace {
@@ -24,7 +23,10 @@ void check(int rc, sqlite3* db, const char* what)
     }
 }
 
-void exec(sqlite3* db, const char* sql) { check(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), db, sql); }
+void exec(sqlite3* db, const char* sql)
+{
+    check(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), db, sql);
+}
 
 } // namespace
 
@@ -102,8 +104,8 @@ int main(int argc, char** argv)
     std::printf("insert %.1f\n", msSince(start));
 
     sqlite3_stmt* point = nullptr;
-    check(sqlite3_prepare_v2(db, "SELECT family_name, given_name FROM patient WHERE mrn = ?;", -1, &point, nullptr),
-          db, "prep");
+    check(sqlite3_prepare_v2(db, "SELECT family_name, given_name FROM patient WHERE mrn = ?;", -1, &point, nullptr), db,
+          "prep");
     start = std::chrono::steady_clock::now();
     for (int i = 0; i < 20000; ++i) {
         const std::string mrn = std::to_string(10000000 + static_cast<long>(rng() % static_cast<unsigned long>(rows)));

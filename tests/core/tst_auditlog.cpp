@@ -9,7 +9,8 @@
 
 using namespace practica;
 
-class tst_AuditLog : public QObject {
+class tst_AuditLog : public QObject
+{
     Q_OBJECT
 
 private slots:
@@ -42,7 +43,10 @@ void tst_AuditLog::init()
     }
 }
 
-void tst_AuditLog::cleanup() { m_clinic.reset(); }
+void tst_AuditLog::cleanup()
+{
+    m_clinic.reset();
+}
 
 void tst_AuditLog::writesAndReadsAreAudited()
 {

@@ -7,12 +7,12 @@
 
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
-
 #include <QTest>
 
 using namespace practica;
 
-class tst_ChangeJournal : public QObject {
+class tst_ChangeJournal : public QObject
+{
     Q_OBJECT
 
 private slots:

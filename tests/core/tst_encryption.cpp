@@ -12,7 +12,8 @@
 
 using namespace practica;
 
-class tst_Encryption : public QObject {
+class tst_Encryption : public QObject
+{
     Q_OBJECT
 
 private slots:

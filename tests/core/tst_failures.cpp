@@ -7,7 +7,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QTest>
-
 #include <csignal>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -15,7 +14,8 @@
 
 using namespace practica;
 
-class tst_Failures : public QObject {
+class tst_Failures : public QObject
+{
     Q_OBJECT
 
 private slots:
@@ -118,8 +118,9 @@ void tst_Failures::fullDiskKeepsCommittedData()
         auto session = core::Vault::unlock(clinic.path(), "admin", test::kAdminPassword, clinic.clock());
         if (!session)
             ::_exit(3);
-        const rlim_t current = static_cast<rlim_t>(std::max(QFileInfo(QString::fromStdString(clinic.path())).size(),
-                                                            QFileInfo(QString::fromStdString(clinic.path() + "-wal")).size()));
+        const rlim_t current =
+            static_cast<rlim_t>(std::max(QFileInfo(QString::fromStdString(clinic.path())).size(),
+                                         QFileInfo(QString::fromStdString(clinic.path() + "-wal")).size()));
         const rlimit limit{current + 2 * 1024 * 1024, current + 2 * 1024 * 1024};
         ::setrlimit(RLIMIT_FSIZE, &limit);
         core::PatientStore store(**session);

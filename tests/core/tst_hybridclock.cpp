@@ -6,7 +6,8 @@
 
 using namespace practica::core;
 
-class tst_HybridClock : public QObject {
+class tst_HybridClock : public QObject
+{
     Q_OBJECT
 
 private slots:

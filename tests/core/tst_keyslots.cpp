@@ -11,7 +11,8 @@
 
 using namespace practica;
 
-class tst_KeySlots : public QObject {
+class tst_KeySlots : public QObject
+{
     Q_OBJECT
 
 private slots:
@@ -39,8 +40,8 @@ void tst_KeySlots::addedUserCanUnlockWithOwnPassword()
     QVERIFY(keys);
     QCOMPARE(keys->keySlots().size(), std::size_t(2));
     // Duplicate user names are refused.
-    auto again = core::UserStore(clinic.admin()).add("desk", "Other", core::Role::Biller, "another-password",
-                                                      core::KdfCost::minimal());
+    auto again = core::UserStore(clinic.admin())
+                     .add("desk", "Other", core::Role::Biller, "another-password", core::KdfCost::minimal());
     QVERIFY(!again);
     QCOMPARE(again.error().code, core::ErrorCode::AlreadyExists);
 }

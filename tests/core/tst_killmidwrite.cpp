@@ -8,12 +8,12 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTest>
-
 #include <csignal>
 
 using namespace practica;
 
-class tst_KillMidWrite : public QObject {
+class tst_KillMidWrite : public QObject
+{
     Q_OBJECT
 
 private slots:

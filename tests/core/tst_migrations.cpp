@@ -8,7 +8,8 @@
 
 using namespace practica;
 
-class tst_Migrations : public QObject {
+class tst_Migrations : public QObject
+{
     Q_OBJECT
 
 private slots:

@@ -7,7 +7,8 @@
 
 using namespace practica;
 
-class tst_PatientSearch : public QObject {
+class tst_PatientSearch : public QObject
+{
     Q_OBJECT
 
 private slots:
@@ -25,7 +26,8 @@ private:
 };
 
 namespace {
-struct Seed {
+struct Seed
+{
     const char* family;
     const char* given;
     const char* preferred;
@@ -65,7 +67,10 @@ void tst_PatientSearch::initTestCase()
     }
 }
 
-void tst_PatientSearch::cleanupTestCase() { m_clinic.reset(); }
+void tst_PatientSearch::cleanupTestCase()
+{
+    m_clinic.reset();
+}
 
 void tst_PatientSearch::search_data()
 {
@@ -94,10 +99,10 @@ void tst_PatientSearch::search_data()
     QTest::newRow("dob iso") << "1975-04-12" << QStringList{"Smith/John"};
     QTest::newRow("dob us") << "4/12/1975" << QStringList{"Smith/John"};
     QTest::newRow("phone formatted") << "(312) 555-0104" << QStringList{"Núñez/José"};
-    QTest::newRow("phone prefix") << "312555010" << QStringList{"Smith/John", "Smithson/Joanna", "Smith/Mary",
-                                                               "Núñez/José", "García Márquez/Gabriel",
-                                                               "Lloyd-Jones/Siân", "O'Brien/Aoife",
-                                                               "van der Berg/Pieter", "Johnson/Smitty"};
+    QTest::newRow("phone prefix") << "312555010"
+                                  << QStringList{"Smith/John",    "Smithson/Joanna",        "Smith/Mary",
+                                                 "Núñez/José",    "García Márquez/Gabriel", "Lloyd-Jones/Siân",
+                                                 "O'Brien/Aoife", "van der Berg/Pieter",    "Johnson/Smitty"};
     QTest::newRow("no match") << "zzz" << QStringList{};
     QTest::newRow("blank") << "   " << QStringList{};
 }

@@ -8,7 +8,8 @@
 
 using namespace practica;
 
-class tst_PatientStore : public QObject {
+class tst_PatientStore : public QObject
+{
     Q_OBJECT
 
 private slots:
@@ -60,8 +61,14 @@ private:
     std::unique_ptr<test::TempClinic> m_clinic;
 };
 
-void tst_PatientStore::init() { m_clinic = std::make_unique<test::TempClinic>(); }
-void tst_PatientStore::cleanup() { m_clinic.reset(); }
+void tst_PatientStore::init()
+{
+    m_clinic = std::make_unique<test::TempClinic>();
+}
+void tst_PatientStore::cleanup()
+{
+    m_clinic.reset();
+}
 
 void tst_PatientStore::createAssignsIdAndCheckedMrn()
 {
@@ -70,7 +77,7 @@ void tst_PatientStore::createAssignsIdAndCheckedMrn()
     auto b = store.create(person("Baptiste", "Rose", "1994-04-04"));
     QVERIFY(a && b);
     QCOMPARE(a->id.size(), std::size_t(36));
-    QVERIFY(a->id < b->id); // time-ordered ids
+    QVERIFY(a->id < b->id);                                        // time-ordered ids
     QCOMPARE(QString::fromStdString(a->mrn), QString("10000016")); // workstation 1, sequence 1, Luhn check 6
     QVERIFY(a->mrn != b->mrn);
     auto read = store.get(a->id);

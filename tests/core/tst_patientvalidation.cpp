@@ -7,7 +7,8 @@
 
 using namespace practica::core;
 
-class tst_PatientValidation : public QObject {
+class tst_PatientValidation : public QObject
+{
     Q_OBJECT
 
 private slots:
@@ -40,33 +41,87 @@ void tst_PatientValidation::rules_data()
     QTest::addColumn<QString>("value");
     QTest::addColumn<QString>("expectedField"); // empty: valid
 
-    QTest::newRow("valid as is") << "" << "" << "";
-    QTest::newRow("missing family name") << "family_name" << "" << "family_name";
-    QTest::newRow("blank given name") << "given_name" << "   " << "given_name";
-    QTest::newRow("dob in the future") << "date_of_birth" << "2025-11-22" << "date_of_birth";
-    QTest::newRow("dob today") << "date_of_birth" << "2025-11-21" << "";
-    QTest::newRow("dob US format") << "date_of_birth" << "07/04/1976" << "";
-    QTest::newRow("dob impossible") << "date_of_birth" << "2023-02-29" << "date_of_birth";
-    QTest::newRow("dob leap day") << "date_of_birth" << "2024-02-29" << "";
-    QTest::newRow("dob garbage") << "date_of_birth" << "yesterday" << "date_of_birth";
-    QTest::newRow("dob too old") << "date_of_birth" << "1850-01-01" << "date_of_birth";
-    QTest::newRow("sex unknown value") << "sex" << "f" << "sex";
-    QTest::newRow("state ok lower case") << "state" << "ny" << "";
-    QTest::newRow("state wrong") << "state" << "XX" << "state";
-    QTest::newRow("state DC") << "state" << "DC" << "";
-    QTest::newRow("zip 5") << "zip" << "10001" << "";
-    QTest::newRow("zip 9") << "zip" << "10001-1234" << "";
-    QTest::newRow("zip short") << "zip" << "1000" << "zip";
-    QTest::newRow("zip letters") << "zip" << "ABCDE" << "zip";
-    QTest::newRow("phone formatted") << "phone_mobile" << "(312) 555-0199" << "";
-    QTest::newRow("phone with +1") << "phone_mobile" << "+1 312 555 0199" << "";
-    QTest::newRow("phone too short") << "phone_mobile" << "555-0199" << "phone_mobile";
-    QTest::newRow("phone area code 0") << "phone_home" << "012-555-0199" << "phone_home";
-    QTest::newRow("phone letters") << "phone_work" << "312-555-CALL" << "phone_work";
-    QTest::newRow("email ok") << "email" << "minh.nguyen+clinic@example.com" << "";
-    QTest::newRow("email no at") << "email" << "minh.example.com" << "email";
-    QTest::newRow("email no domain") << "email" << "minh@" << "email";
-    QTest::newRow("emergency name without phone") << "emergency_name" << "Lan Nguyen" << "emergency_phone";
+    QTest::newRow("valid as is") << ""
+                                 << ""
+                                 << "";
+    QTest::newRow("missing family name") << "family_name"
+                                         << ""
+                                         << "family_name";
+    QTest::newRow("blank given name") << "given_name"
+                                      << "   "
+                                      << "given_name";
+    QTest::newRow("dob in the future") << "date_of_birth"
+                                       << "2025-11-22"
+                                       << "date_of_birth";
+    QTest::newRow("dob today") << "date_of_birth"
+                               << "2025-11-21"
+                               << "";
+    QTest::newRow("dob US format") << "date_of_birth"
+                                   << "07/04/1976"
+                                   << "";
+    QTest::newRow("dob impossible") << "date_of_birth"
+                                    << "2023-02-29"
+                                    << "date_of_birth";
+    QTest::newRow("dob leap day") << "date_of_birth"
+                                  << "2024-02-29"
+                                  << "";
+    QTest::newRow("dob garbage") << "date_of_birth"
+                                 << "yesterday"
+                                 << "date_of_birth";
+    QTest::newRow("dob too old") << "date_of_birth"
+                                 << "1850-01-01"
+                                 << "date_of_birth";
+    QTest::newRow("sex unknown value") << "sex"
+                                       << "f"
+                                       << "sex";
+    QTest::newRow("state ok lower case") << "state"
+                                         << "ny"
+                                         << "";
+    QTest::newRow("state wrong") << "state"
+                                 << "XX"
+                                 << "state";
+    QTest::newRow("state DC") << "state"
+                              << "DC"
+                              << "";
+    QTest::newRow("zip 5") << "zip"
+                           << "10001"
+                           << "";
+    QTest::newRow("zip 9") << "zip"
+                           << "10001-1234"
+                           << "";
+    QTest::newRow("zip short") << "zip"
+                               << "1000"
+                               << "zip";
+    QTest::newRow("zip letters") << "zip"
+                                 << "ABCDE"
+                                 << "zip";
+    QTest::newRow("phone formatted") << "phone_mobile"
+                                     << "(312) 555-0199"
+                                     << "";
+    QTest::newRow("phone with +1") << "phone_mobile"
+                                   << "+1 312 555 0199"
+                                   << "";
+    QTest::newRow("phone too short") << "phone_mobile"
+                                     << "555-0199"
+                                     << "phone_mobile";
+    QTest::newRow("phone area code 0") << "phone_home"
+                                       << "012-555-0199"
+                                       << "phone_home";
+    QTest::newRow("phone letters") << "phone_work"
+                                   << "312-555-CALL"
+                                   << "phone_work";
+    QTest::newRow("email ok") << "email"
+                              << "minh.nguyen+clinic@example.com"
+                              << "";
+    QTest::newRow("email no at") << "email"
+                                 << "minh.example.com"
+                                 << "email";
+    QTest::newRow("email no domain") << "email"
+                                     << "minh@"
+                                     << "email";
+    QTest::newRow("emergency name without phone") << "emergency_name"
+                                                  << "Lan Nguyen"
+                                                  << "emergency_phone";
 }
 
 void tst_PatientValidation::rules()
@@ -162,12 +217,17 @@ void tst_PatientValidation::folding_data()
 {
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("folded");
-    QTest::newRow("accents") << "José Núñez" << "jose nunez";
-    QTest::newRow("german") << "Straße Müller" << "strasse muller";
-    QTest::newRow("nordic") << "Søren Ærø" << "soren aero";
-    QTest::newRow("polish") << "Łukasz Żółć" << "lukasz zolc";
+    QTest::newRow("accents") << "José Núñez"
+                             << "jose nunez";
+    QTest::newRow("german") << "Straße Müller"
+                            << "strasse muller";
+    QTest::newRow("nordic") << "Søren Ærø"
+                            << "soren aero";
+    QTest::newRow("polish") << "Łukasz Żółć"
+                            << "lukasz zolc";
     QTest::newRow("decomposed") << QString::fromUtf8("Jose\xCC\x81") << "jose";
-    QTest::newRow("upper") << "O'BRIEN" << "o'brien";
+    QTest::newRow("upper") << "O'BRIEN"
+                           << "o'brien";
 }
 
 void tst_PatientValidation::folding()

@@ -8,7 +8,6 @@
 #include "tests/support/TestSupport.h"
 
 #include <QTest>
-
 #include <functional>
 
 using namespace practica;
@@ -16,7 +15,8 @@ using core::Role;
 
 namespace {
 
-struct Fixture {
+struct Fixture
+{
     std::string patientA;
     std::string patientB;
     std::string payerId;
@@ -42,7 +42,8 @@ core::Patient samplePatient(const char* family)
     return p;
 }
 
-struct Case {
+struct Case
+{
     const char* name;
     Operation op;
     // admin, front desk, clinician, biller
@@ -52,7 +53,8 @@ struct Case {
 const std::vector<Case>& cases()
 {
     static const std::vector<Case> all = {
-        {"patient.create", [](auto& s, auto&) { return asStatus(core::PatientStore(s).create(samplePatient("New"))); },
+        {"patient.create",
+         [](auto& s, auto&) { return asStatus(core::PatientStore(s).create(samplePatient("New"))); },
          {true, true, true, false}},
         {"patient.update",
          [](auto& s, auto& f) {
@@ -61,14 +63,17 @@ const std::vector<Case>& cases()
              return core::PatientStore(s).update(p);
          },
          {true, true, true, false}},
-        {"patient.get", [](auto& s, auto& f) { return asStatus(core::PatientStore(s).get(f.patientA)); },
+        {"patient.get",
+         [](auto& s, auto& f) { return asStatus(core::PatientStore(s).get(f.patientA)); },
          {true, true, true, true}},
-        {"patient.search", [](auto& s, auto&) { return asStatus(core::PatientStore(s).search("rob")); },
+        {"patient.search",
+         [](auto& s, auto&) { return asStatus(core::PatientStore(s).search("rob")); },
          {true, true, true, true}},
         {"patient.findDuplicates",
          [](auto& s, auto&) { return asStatus(core::PatientStore(s).findDuplicates(samplePatient("Alpha"))); },
          {true, true, true, true}},
-        {"patient.merge", [](auto& s, auto& f) { return asStatus(core::PatientStore(s).merge(f.patientA, f.patientB)); },
+        {"patient.merge",
+         [](auto& s, auto& f) { return asStatus(core::PatientStore(s).merge(f.patientA, f.patientB)); },
          {true, false, false, false}},
         {"coverage.add",
          [](auto& s, auto& f) {
@@ -81,9 +86,11 @@ const std::vector<Case>& cases()
              return asStatus(core::CoverageStore(s).add(c));
          },
          {true, true, false, true}},
-        {"coverage.list", [](auto& s, auto& f) { return asStatus(core::CoverageStore(s).forPatient(f.patientA)); },
+        {"coverage.list",
+         [](auto& s, auto& f) { return asStatus(core::CoverageStore(s).forPatient(f.patientA)); },
          {true, true, true, true}},
-        {"coverage.deactivate", [](auto& s, auto& f) { return core::CoverageStore(s).deactivate(f.coverageId); },
+        {"coverage.deactivate",
+         [](auto& s, auto& f) { return core::CoverageStore(s).deactivate(f.coverageId); },
          {true, true, false, true}},
         {"payer.create",
          [](auto& s, auto&) {
@@ -106,9 +113,11 @@ const std::vector<Case>& cases()
              return core::UserStore(s).setPassword("other", "reset-password-1", core::KdfCost::minimal());
          },
          {true, false, false, false}},
-        {"user.setRole", [](auto& s, auto&) { return core::UserStore(s).setRole("other", Role::Clinician); },
+        {"user.setRole",
+         [](auto& s, auto&) { return core::UserStore(s).setRole("other", Role::Clinician); },
          {true, false, false, false}},
-        {"user.deactivate", [](auto& s, auto&) { return core::UserStore(s).deactivate("other"); },
+        {"user.deactivate",
+         [](auto& s, auto&) { return core::UserStore(s).deactivate("other"); },
          {true, false, false, false}},
         {"clinic.update",
          [](auto& s, auto&) {
@@ -119,9 +128,11 @@ const std::vector<Case>& cases()
              return core::ClinicStore(s).update(*c);
          },
          {true, false, false, false}},
-        {"audit.read", [](auto& s, auto&) { return s.require(core::Permission::AuditRead); },
+        {"audit.read",
+         [](auto& s, auto&) { return s.require(core::Permission::AuditRead); },
          {true, false, false, false}},
-        {"clinical.read", [](auto& s, auto&) { return s.require(core::Permission::ClinicalRead); },
+        {"clinical.read",
+         [](auto& s, auto&) { return s.require(core::Permission::ClinicalRead); },
          {false, false, true, false}},
         {"database.rekey", [](auto& s, auto&) { return core::Vault::rotateDataKey(s); }, {true, false, false, false}},
     };
@@ -130,7 +141,8 @@ const std::vector<Case>& cases()
 
 } // namespace
 
-class tst_Permissions : public QObject {
+class tst_Permissions : public QObject
+{
     Q_OBJECT
 
 private slots:
@@ -145,8 +157,8 @@ void tst_Permissions::matrix_data()
     QTest::addColumn<int>("roleIndex");
     for (std::size_t c = 0; c < cases().size(); ++c)
         for (int r = 0; r < 4; ++r)
-            QTest::newRow((std::string(cases()[c].name) + "/" + std::string(core::roleName(core::allRoles()[r])))
-                              .c_str())
+            QTest::newRow(
+                (std::string(cases()[c].name) + "/" + std::string(core::roleName(core::allRoles()[r]))).c_str())
                 << static_cast<int>(c) << r;
 }
 

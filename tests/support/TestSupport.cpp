@@ -27,14 +27,17 @@ core::Clinic sampleClinic()
 TempClinic::TempClinic(core::KdfCost cost) : m_cost(cost)
 {
     m_path = QDir(m_dir.path()).filePath("clinic.db").toStdString();
-    auto session = core::Vault::createClinic(m_path, sampleClinic(), {"admin", "Ada Admin", kAdminPassword}, m_clock,
-                                             m_cost);
+    auto session =
+        core::Vault::createClinic(m_path, sampleClinic(), {"admin", "Ada Admin", kAdminPassword}, m_clock, m_cost);
     if (!session)
         qFatal("cannot create test clinic: %s", core::describe(session.error()).c_str());
     m_admin = std::move(*session);
 }
 
-std::string TempClinic::dir() const { return m_dir.path().toStdString(); }
+std::string TempClinic::dir() const
+{
+    return m_dir.path().toStdString();
+}
 
 std::unique_ptr<core::Session> TempClinic::addAndLogin(const std::string& username, core::Role role,
                                                        const std::string& password)

@@ -6,7 +6,6 @@
 #include "core/util/Clock.h"
 
 #include <QTemporaryDir>
-
 #include <memory>
 #include <string>
 
@@ -17,7 +16,8 @@ constexpr const char* kAdminPassword = "admin-password-1";
 core::Clinic sampleClinic();
 
 // A temporary folder holding one test clinic; the folder goes away with the object.
-class TempClinic {
+class TempClinic
+{
 public:
     explicit TempClinic(core::KdfCost cost = core::KdfCost::minimal());
     std::string path() const { return m_path; }
