@@ -1,0 +1,84 @@
+#include "PasswordDialog.h"
+
+#include "app/gui/common/FormRows.h"
+#include "app/gui/common/UiText.h"
+#include "app/gui/shell/Workspace.h"
+#include "core/auth/UserStore.h"
+#include "core/auth/Vault.h"
+
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace practica::app {
+
+PasswordDialog::PasswordDialog(Workspace& workspace, const QString& username, const QString& displayName,
+                               QWidget* parent)
+    : QDialog(parent), m_workspace(workspace), m_username(username)
+{
+    setObjectName(QStringLiteral("passwordDialog"));
+    setWindowTitle(tr("Reset password"));
+    auto* intro = new QLabel(tr("New password for %1 (%2).").arg(displayName, username));
+    intro->setWordWrap(true);
+    m_password = FormRows::lineEdit(QStringLiteral("resetPassword"), tr("at least 8 characters"));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_confirm = FormRows::lineEdit(QStringLiteral("resetPasswordConfirm"));
+    m_confirm->setEchoMode(QLineEdit::Password);
+    auto* form = FormRows::newFormLayout();
+    FormRows rows(form, nullptr);
+    rows.add(tr("&New password"), m_password);
+    rows.add(tr("&Repeat"), m_confirm);
+    m_error = new QLabel;
+    m_error->setObjectName(QStringLiteral("resetPasswordError"));
+    m_error->setProperty("role", QStringLiteral("banner"));
+    m_error->setWordWrap(true);
+    m_error->hide();
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
+    QPushButton* ok = buttons->addButton(tr("&Set password"), QDialogButtonBox::AcceptRole);
+    ok->setObjectName(QStringLiteral("saveResetPasswordButton"));
+    ok->setDefault(true);
+    ok->setProperty("role", QStringLiteral("primary"));
+    connect(ok, &QPushButton::clicked, this, &PasswordDialog::save);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(20, 16, 20, 14);
+    layout->setSpacing(10);
+    layout->addWidget(intro);
+    layout->addLayout(form);
+    layout->addWidget(m_error);
+    layout->addWidget(buttons);
+    setMinimumWidth(420);
+}
+
+void PasswordDialog::save()
+{
+    core::Session* session = m_workspace.session();
+    if (!session)
+        return;
+    QString problem;
+    if (auto v = core::Vault::checkPassword(m_password->text().toStdString()); !v)
+        problem = UiText::validation(v.error());
+    else if (m_password->text() != m_confirm->text())
+        problem = tr("The two passwords are not the same.");
+    if (problem.isEmpty()) {
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        const core::Status s = core::UserStore(*session).setPassword(
+            m_username.toStdString(), m_password->text().toStdString(), m_workspace.config().kdfCost);
+        QApplication::restoreOverrideCursor();
+        if (!s)
+            problem = UiText::error(s.error());
+    }
+    if (!problem.isEmpty()) {
+        m_error->setText(problem);
+        m_error->show();
+        m_password->setFocus();
+        return;
+    }
+    accept();
+}
+
+} // namespace practica::app

@@ -1,0 +1,110 @@
+#include "LockScreen.h"
+
+#include "Workspace.h"
+#include "app/gui/common/UiText.h"
+
+#include <QApplication>
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace practica::app {
+
+LockScreen::LockScreen(Workspace& workspace, QWidget* parent) : QWidget(parent), m_workspace(workspace)
+{
+    setObjectName(QStringLiteral("lockScreen"));
+    auto* card = new QWidget;
+    card->setObjectName(QStringLiteral("lockCard"));
+    card->setFixedWidth(420);
+
+    auto* icon = new QLabel;
+    icon->setPixmap(QIcon(QStringLiteral(":/icons/lock.svg")).pixmap(QSize(48, 48)));
+    icon->setAlignment(Qt::AlignCenter);
+    auto* title = new QLabel(tr("Practica is locked"));
+    title->setProperty("role", QStringLiteral("pageTitle"));
+    title->setAlignment(Qt::AlignCenter);
+    m_who = new QLabel;
+    m_who->setObjectName(QStringLiteral("lockUserLabel"));
+    m_who->setAlignment(Qt::AlignCenter);
+    m_who->setWordWrap(true);
+    m_who->setProperty("role", QStringLiteral("subtle"));
+
+    m_password = new QLineEdit;
+    m_password->setObjectName(QStringLiteral("lockPassword"));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_password->setPlaceholderText(tr("Password"));
+    m_password->setAccessibleName(tr("Password"));
+    m_error = new QLabel;
+    m_error->setObjectName(QStringLiteral("lockError"));
+    m_error->setProperty("role", QStringLiteral("banner"));
+    m_error->setWordWrap(true);
+    m_error->hide();
+
+    m_unlock = new QPushButton(tr("&Unlock"));
+    m_unlock->setObjectName(QStringLiteral("unlockButton"));
+    m_unlock->setProperty("role", QStringLiteral("primary"));
+    auto* switchUser = new QPushButton(tr("S&witch user…"));
+    switchUser->setObjectName(QStringLiteral("switchUserButton"));
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(switchUser);
+    buttons->addStretch();
+    buttons->addWidget(m_unlock);
+
+    auto* cardLayout = new QVBoxLayout(card);
+    cardLayout->setContentsMargins(32, 28, 32, 24);
+    cardLayout->setSpacing(12);
+    cardLayout->addWidget(icon);
+    cardLayout->addWidget(title);
+    cardLayout->addWidget(m_who);
+    cardLayout->addSpacing(6);
+    cardLayout->addWidget(m_password);
+    cardLayout->addWidget(m_error);
+    cardLayout->addLayout(buttons);
+
+    auto* outer = new QVBoxLayout(this);
+    outer->addStretch(2);
+    outer->addWidget(card, 0, Qt::AlignHCenter);
+    outer->addStretch(3);
+
+    connect(m_unlock, &QPushButton::clicked, this, &LockScreen::unlock);
+    connect(m_password, &QLineEdit::returnPressed, this, &LockScreen::unlock);
+    connect(switchUser, &QPushButton::clicked, this, &LockScreen::switchUserRequested);
+    setTabOrder(m_password, m_unlock);
+    setTabOrder(m_unlock, switchUser);
+}
+
+void LockScreen::prepare()
+{
+    const core::Actor& actor = m_workspace.actor();
+    m_who->setText(tr("%1 (%2) is signed in. Enter the password to continue.")
+                       .arg(qs(actor.displayName), UiText::role(actor.role)));
+    m_password->clear();
+    m_error->hide();
+    m_password->setFocus();
+}
+
+void LockScreen::unlock()
+{
+    if (m_password->text().isEmpty()) {
+        m_error->setText(tr("Enter your password."));
+        m_error->show();
+        return;
+    }
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const core::Status status = m_workspace.unlock(m_password->text());
+    QApplication::restoreOverrideCursor();
+    m_password->clear();
+    if (!status) {
+        m_error->setText(UiText::error(status.error()));
+        m_error->show();
+        m_password->setFocus();
+        return;
+    }
+    m_error->hide();
+    Q_EMIT unlocked();
+}
+
+} // namespace practica::app

@@ -1,0 +1,254 @@
+#include "MainWindow.h"
+
+#include "LockScreen.h"
+#include "Workspace.h"
+#include "app/gui/admin/ClinicSettingsPage.h"
+#include "app/gui/admin/UsersPage.h"
+#include "app/gui/common/UiText.h"
+#include "app/gui/patients/PatientsPage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+namespace practica::app {
+
+MainWindow::MainWindow(Workspace& workspace, QWidget* parent) : QMainWindow(parent), m_workspace(workspace)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/practica.svg")));
+    setAttribute(Qt::WA_DeleteOnClose, false);
+
+    auto* work = new QWidget;
+    work->setObjectName(QStringLiteral("workArea"));
+    auto* workLayout = new QHBoxLayout(work);
+    workLayout->setContentsMargins(0, 0, 0, 0);
+    workLayout->setSpacing(0);
+    m_pages = new QStackedWidget;
+    m_pages->setObjectName(QStringLiteral("pages"));
+    workLayout->addWidget(buildSidebar());
+    workLayout->addWidget(m_pages, 1);
+
+    m_patients = new PatientsPage(workspace);
+    addPage(QStringLiteral(":/icons/nav-patients.svg"), tr("Patients"), m_patients);
+    if (workspace.can(core::Permission::UserManage)) {
+        m_users = new UsersPage(workspace);
+        addPage(QStringLiteral(":/icons/nav-users.svg"), tr("Users"), m_users);
+    }
+    if (workspace.can(core::Permission::ClinicManage)) {
+        m_clinic = new ClinicSettingsPage(workspace);
+        addPage(QStringLiteral(":/icons/nav-clinic.svg"), tr("Clinic settings"), m_clinic);
+    }
+
+    m_lockScreen = new LockScreen(workspace);
+    m_root = new QStackedWidget;
+    m_root->addWidget(work);
+    m_root->addWidget(m_lockScreen);
+    setCentralWidget(m_root);
+
+    m_statusUser = new QLabel;
+    m_statusUser->setObjectName(QStringLiteral("statusUser"));
+    m_statusClinic = new QLabel;
+    m_statusClinic->setObjectName(QStringLiteral("statusClinic"));
+    m_statusLock = new QLabel;
+    m_statusLock->setObjectName(QStringLiteral("statusLock"));
+    statusBar()->addPermanentWidget(m_statusClinic);
+    statusBar()->addPermanentWidget(m_statusUser);
+    statusBar()->addPermanentWidget(m_statusLock);
+    buildMenus();
+
+    connect(m_navigation, &QListWidget::currentRowChanged, this, &MainWindow::goToPage);
+    connect(&workspace, &Workspace::lockChanged, this, &MainWindow::showLocked);
+    connect(&workspace, &Workspace::clinicChanged, this, &MainWindow::updateStatus);
+    connect(m_lockScreen, &LockScreen::switchUserRequested, this, &MainWindow::switchUserRequested);
+    connect(m_patients, &PatientsPage::statusMessage, this,
+            [this](const QString& text) { statusBar()->showMessage(text, 6000); });
+
+    m_navigation->setCurrentRow(0);
+    updateStatus();
+    showLocked(workspace.isLocked());
+    resize(1280, 820);
+}
+
+MainWindow::~MainWindow() = default;
+
+QWidget* MainWindow::buildSidebar()
+{
+    auto* sidebar = new QWidget;
+    sidebar->setObjectName(QStringLiteral("sidebar"));
+    sidebar->setAttribute(Qt::WA_StyledBackground);
+    sidebar->setFixedWidth(220);
+
+    auto* logo = new QLabel;
+    logo->setPixmap(QIcon(QStringLiteral(":/icons/practica.svg")).pixmap(QSize(32, 32)));
+    auto* name = new QLabel(tr("Practica"));
+    name->setObjectName(QStringLiteral("sidebarTitle"));
+    auto* brand = new QHBoxLayout;
+    brand->setSpacing(10);
+    brand->addWidget(logo);
+    brand->addWidget(name, 1);
+    m_sidebarClinic = new QLabel;
+    m_sidebarClinic->setObjectName(QStringLiteral("sidebarClinic"));
+    m_sidebarClinic->setWordWrap(true);
+
+    m_navigation = new QListWidget;
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setIconSize(QSize(20, 20));
+    m_navigation->setAccessibleName(tr("Navigation"));
+    m_navigation->setFrameShape(QFrame::NoFrame);
+
+    m_sidebarUser = new QLabel;
+    m_sidebarUser->setObjectName(QStringLiteral("sidebarUser"));
+    m_sidebarUser->setWordWrap(true);
+    auto* lock = new QPushButton(QIcon(QStringLiteral(":/icons/nav-lock.svg")), tr("Lock"));
+    lock->setObjectName(QStringLiteral("sidebarLockButton"));
+    lock->setToolTip(tr("Lock the workstation (Ctrl+L)"));
+    connect(lock, &QPushButton::clicked, &m_workspace, &Workspace::lock);
+
+    auto* layout = new QVBoxLayout(sidebar);
+    layout->setContentsMargins(14, 16, 14, 14);
+    layout->setSpacing(8);
+    layout->addLayout(brand);
+    layout->addWidget(m_sidebarClinic);
+    layout->addSpacing(12);
+    layout->addWidget(m_navigation, 1);
+    layout->addWidget(m_sidebarUser);
+    layout->addWidget(lock);
+    return sidebar;
+}
+
+void MainWindow::addPage(const QString& iconPath, const QString& title, QWidget* page)
+{
+    m_pages->addWidget(page);
+    auto* item = new QListWidgetItem(QIcon(iconPath), title, m_navigation);
+    item->setSizeHint(QSize(0, 40));
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* lock = file->addAction(QIcon(QStringLiteral(":/icons/lock.svg")), tr("&Lock"));
+    lock->setObjectName(QStringLiteral("lockAction"));
+    lock->setShortcut(QKeySequence(tr("Ctrl+L")));
+    lock->setShortcutContext(Qt::ApplicationShortcut);
+    connect(lock, &QAction::triggered, &m_workspace, &Workspace::lock);
+    QAction* switchUser = file->addAction(tr("S&witch user…"));
+    switchUser->setObjectName(QStringLiteral("switchUserAction"));
+    connect(switchUser, &QAction::triggered, this, &MainWindow::switchUserRequested);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+    m_sessionActions << lock;
+
+    QMenu* patients = menuBar()->addMenu(tr("&Patients"));
+    QAction* newPatient = patients->addAction(QIcon(QStringLiteral(":/icons/add.svg")), tr("&New patient"));
+    newPatient->setObjectName(QStringLiteral("newPatientAction"));
+    newPatient->setShortcut(QKeySequence::New);
+    QAction* find = patients->addAction(QIcon(QStringLiteral(":/icons/search.svg")), tr("&Find patient"));
+    find->setObjectName(QStringLiteral("findPatientAction"));
+    find->setShortcut(QKeySequence::Find);
+    newPatient->setEnabled(m_workspace.can(core::Permission::PatientWrite));
+    auto showPatients = [this] { m_navigation->setCurrentRow(0); };
+    connect(newPatient, &QAction::triggered, this, [this, showPatients] {
+        showPatients();
+        m_patients->newPatient();
+    });
+    connect(find, &QAction::triggered, this, [this, showPatients] {
+        showPatients();
+        m_patients->focusSearch();
+    });
+    m_sessionActions << find;
+    if (newPatient->isEnabled())
+        m_sessionActions << newPatient;
+
+    QMenu* go = menuBar()->addMenu(tr("&Go"));
+    for (int i = 0; i < m_navigation->count(); ++i) {
+        QAction* page = go->addAction(m_navigation->item(i)->text());
+        page->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
+        connect(page, &QAction::triggered, this, [this, i] { m_navigation->setCurrentRow(i); });
+        m_sessionActions << page;
+    }
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* shortcuts = help->addAction(tr("&Keyboard shortcuts"));
+    shortcuts->setShortcut(QKeySequence::HelpContents);
+    connect(shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
+    connect(help->addAction(tr("&About Practica")), &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::goToPage(int index)
+{
+    if (index < 0 || index >= m_pages->count())
+        return;
+    m_pages->setCurrentIndex(index);
+    QWidget* page = m_pages->currentWidget();
+    if (page == m_users)
+        m_users->refresh();
+    else if (page == m_clinic)
+        m_clinic->refresh();
+    else if (page == m_patients)
+        m_patients->focusSearch();
+}
+
+void MainWindow::showLocked(bool locked)
+{
+    for (QAction* a : m_sessionActions)
+        a->setEnabled(!locked);
+    m_root->setCurrentIndex(locked ? 1 : 0);
+    if (locked) {
+        m_lockScreen->prepare();
+    } else {
+        goToPage(m_pages->currentIndex());
+    }
+    updateStatus();
+}
+
+void MainWindow::updateStatus()
+{
+    const core::Actor& actor = m_workspace.actor();
+    const QString who = tr("%1 · %2").arg(qs(actor.displayName), UiText::role(actor.role));
+    m_statusUser->setText(who);
+    m_sidebarUser->setText(who);
+    m_statusClinic->setText(m_workspace.clinicName());
+    m_sidebarClinic->setText(m_workspace.clinicName());
+    m_statusLock->setText(m_workspace.isLocked() ? tr("Locked") : tr("Unlocked"));
+    setWindowTitle(m_workspace.isLocked() ? tr("Practica — Locked")
+                                          : tr("%1 — Practica").arg(m_workspace.clinicName()));
+}
+
+void MainWindow::showShortcuts()
+{
+    QMessageBox box(this);
+    box.setObjectName(QStringLiteral("shortcutsDialog"));
+    box.setWindowTitle(tr("Keyboard shortcuts"));
+    box.setText(tr("<table cellpadding='3'>"
+                   "<tr><td><b>Ctrl+F</b></td><td>Find a patient</td></tr>"
+                   "<tr><td><b>Ctrl+N</b></td><td>Register a new patient</td></tr>"
+                   "<tr><td><b>Ctrl+S</b></td><td>Save the open patient</td></tr>"
+                   "<tr><td><b>Enter</b></td><td>Open the selected patient</td></tr>"
+                   "<tr><td><b>Esc</b></td><td>Back to the patient list</td></tr>"
+                   "<tr><td><b>Ctrl+1, 2, 3</b></td><td>Patients, Users, Clinic settings</td></tr>"
+                   "<tr><td><b>Ctrl+L</b></td><td>Lock the workstation</td></tr>"
+                   "</table>"));
+    box.exec();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Practica"),
+                       tr("<b>Practica %1</b><br>Practice management for outpatient clinics.<br>"
+                          "Records are stored encrypted on this computer.")
+                           .arg(QApplication::applicationVersion()));
+}
+
+} // namespace practica::app

@@ -1,0 +1,59 @@
+// Assembles the screens: a role-aware sidebar, the page stack, menus with shortcuts, the status bar,
+// and the lock screen that covers everything while the workstation is locked.
+#pragma once
+
+#include <QMainWindow>
+
+class QAction;
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace practica::app {
+
+class ClinicSettingsPage;
+class LockScreen;
+class PatientsPage;
+class UsersPage;
+class Workspace;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(Workspace& workspace, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    PatientsPage* patientsPage() const { return m_patients; }
+
+Q_SIGNALS:
+    void switchUserRequested();
+
+private:
+    QWidget* buildSidebar();
+    void buildMenus();
+    void addPage(const QString& iconPath, const QString& title, QWidget* page);
+    void goToPage(int index);
+    void showLocked(bool locked);
+    void updateStatus();
+    void showShortcuts();
+    void showAbout();
+
+    Workspace& m_workspace;
+    QStackedWidget* m_root;
+    QStackedWidget* m_pages;
+    QListWidget* m_navigation;
+    LockScreen* m_lockScreen;
+    PatientsPage* m_patients = nullptr;
+    UsersPage* m_users = nullptr;
+    ClinicSettingsPage* m_clinic = nullptr;
+    QLabel* m_statusUser;
+    QLabel* m_statusClinic;
+    QLabel* m_statusLock;
+    QLabel* m_sidebarUser;
+    QLabel* m_sidebarClinic;
+    QList<QAction*> m_sessionActions; // disabled while locked
+};
+
+} // namespace practica::app

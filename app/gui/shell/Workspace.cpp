@@ -1,0 +1,58 @@
+#include "Workspace.h"
+
+#include "app/gui/common/UiText.h"
+#include "core/auth/Vault.h"
+#include "core/clinic/ClinicStore.h"
+#include "core/util/Validators.h"
+
+namespace practica::app {
+
+Workspace::Workspace(AppConfig config, QObject* parent) : QObject(parent), m_config(std::move(config)) {}
+
+Workspace::~Workspace() = default;
+
+std::string Workspace::todayIso() const
+{
+    return core::isoDateIn(clock().nowMs(), m_timeZone);
+}
+
+void Workspace::open(std::unique_ptr<core::Session> session)
+{
+    m_session = std::move(session);
+    if (m_session)
+        m_actor = m_session->actor();
+    refreshClinic();
+    Q_EMIT lockChanged(isLocked());
+}
+
+void Workspace::refreshClinic()
+{
+    if (!m_session)
+        return;
+    if (auto clinic = core::ClinicStore(*m_session).get()) {
+        m_clinicName = qs(clinic->name);
+        m_timeZone = clinic->timeZone;
+    }
+    Q_EMIT clinicChanged();
+}
+
+void Workspace::lock()
+{
+    if (!m_session)
+        return;
+    m_session.reset(); // the Session's SecretKey wipes the data key as it goes
+    Q_EMIT lockChanged(true);
+}
+
+core::Status Workspace::unlock(const QString& password)
+{
+    auto session = core::Vault::unlock(databasePath(), m_actor.username, password.toStdString(), clock());
+    if (!session)
+        return std::unexpected(session.error());
+    m_session = std::move(*session);
+    m_actor = m_session->actor();
+    Q_EMIT lockChanged(false);
+    return {};
+}
+
+} // namespace practica::app

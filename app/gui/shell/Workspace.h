@@ -1,0 +1,53 @@
+// The unlocked session the screens work through, and the lock that destroys it (wiping the key).
+// Screens ask for session() on each operation and never keep it: while locked it is nullptr.
+#pragma once
+
+#include "AppConfig.h"
+#include "core/auth/Session.h"
+#include "core/util/Clock.h"
+
+#include <QObject>
+#include <memory>
+
+namespace practica::app {
+
+class Workspace : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Workspace(AppConfig config, QObject* parent = nullptr);
+    ~Workspace() override;
+
+    const AppConfig& config() const { return m_config; }
+    const core::Clock& clock() const { return m_config.clock ? *m_config.clock : m_systemClock; }
+    std::string databasePath() const { return m_config.databasePath.toStdString(); }
+
+    core::Session* session() const { return m_session.get(); }
+    bool isLocked() const { return !m_session; }
+    // The user who unlocked last; kept while locked so the lock screen can ask for their password.
+    const core::Actor& actor() const { return m_actor; }
+    bool can(core::Permission permission) const { return core::roleAllows(m_actor.role, permission); }
+    QString clinicName() const { return m_clinicName; }
+    // Today in the clinic's time zone, for age and "not in the future" rules.
+    std::string todayIso() const;
+
+    void open(std::unique_ptr<core::Session> session);
+    void lock();
+    core::Status unlock(const QString& password);
+    void refreshClinic();
+
+Q_SIGNALS:
+    void lockChanged(bool locked);
+    void clinicChanged();
+
+private:
+    AppConfig m_config;
+    core::SystemClock m_systemClock;
+    std::unique_ptr<core::Session> m_session;
+    core::Actor m_actor;
+    QString m_clinicName;
+    std::string m_timeZone = "UTC";
+};
+
+} // namespace practica::app
