@@ -241,11 +241,13 @@ Result<std::string> PatientStore::nextMrn()
     const std::string workstation = read->optionalText(0).value_or("1");
     const std::int64_t next = std::stoll(read->optionalText(1).value_or("1"));
     const std::string prefix = read->optionalText(2).value_or("");
-    if (next > 999999)
+    if (next > 9'999'999 || workstation.size() > 2)
         return fail(ErrorCode::Conflict, "mrn", "this workstation has used all of its MRNs");
-    // Workstation number first, so offline workstations never hand out the same MRN.
-    std::string seq = std::to_string(next);
-    std::string body = workstation + std::string(6 - seq.size(), '0') + seq;
+    // Workstation number first (two digits), then a seven-digit sequence: offline workstations never
+    // hand out the same MRN, and the Luhn check digit catches a mistyped one.
+    const std::string seq = std::to_string(next);
+    const std::string body =
+        std::string(2 - workstation.size(), '0') + workstation + std::string(7 - seq.size(), '0') + seq;
     auto save =
         m_session.db().prepare("INSERT OR REPLACE INTO workstation_setting (key, value) VALUES ('next_mrn', ?);");
     if (!save)

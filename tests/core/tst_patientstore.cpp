@@ -78,7 +78,7 @@ void tst_PatientStore::createAssignsIdAndCheckedMrn()
     QVERIFY(a && b);
     QCOMPARE(a->id.size(), std::size_t(36));
     QVERIFY(a->id < b->id);                                        // time-ordered ids
-    QCOMPARE(QString::fromStdString(a->mrn), QString("10000016")); // workstation 1, sequence 1, Luhn check 6
+    QCOMPARE(QString::fromStdString(a->mrn), QString("0100000017")); // workstation 01, sequence 1, Luhn 7
     QVERIFY(a->mrn != b->mrn);
     auto read = store.get(a->id);
     QVERIFY(read);
