@@ -98,7 +98,7 @@ Outcome addPatient(CliContext& ctx)
         return std::unexpected(session.error());
     core::PatientStore store(**session);
     if (!ctx.args().has("allow-duplicate")) {
-        auto duplicates = store.findDuplicates(p);
+        auto duplicates = core::PatientSearch(**session).findDuplicates(p);
         if (!duplicates)
             return failure(duplicates.error());
         if (!duplicates->empty()) {
@@ -209,7 +209,7 @@ Outcome searchPatients(CliContext& ctx)
     auto session = ctx.unlock();
     if (!session)
         return std::unexpected(session.error());
-    auto found = core::PatientStore(**session).search(*query, static_cast<int>(*limit));
+    auto found = core::PatientSearch(**session).search(*query, static_cast<int>(*limit));
     if (!found)
         return failure(found.error());
     if (ctx.json()) {

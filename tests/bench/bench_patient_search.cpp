@@ -95,7 +95,7 @@ int main(int argc, char** argv)
         byKind["mrn"].push_back(s.mrn);
     }
 
-    core::PatientStore store(*session);
+    core::PatientSearch store(*session);
     const std::vector<int> widths = {26, 8, 9, 9, 9, 12};
     std::printf("patients: %d\n\n", patients);
     bench::printHeader({"query kind", "queries", "p50 ms", "p95 ms", "p99 ms", "avg results"}, widths);

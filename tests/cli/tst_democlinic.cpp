@@ -225,7 +225,7 @@ void tst_DemoClinic::loginsWork()
     QCOMPARE(roles.size(), std::size_t(4));
     QVERIFY(!core::Vault::unlock(path, "doctor", "wrong-password", m_clock));
     // The admin session the generator returns stays open and usable.
-    QVERIFY(core::PatientStore(*demo->session).search("a", 5));
+    QVERIFY(core::PatientSearch(*demo->session).search("a", 5));
 }
 
 void tst_DemoClinic::progressAndCancel()

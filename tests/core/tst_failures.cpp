@@ -159,7 +159,7 @@ void tst_Failures::fullDiskKeepsCommittedData()
     QVERIFY(problems && problems->empty());
     core::PatientStore store(*session);
     QCOMPARE(*store.count(), static_cast<std::int64_t>(committed));
-    QCOMPARE(store.search("fill" + std::to_string(committed - 1))->size(), std::size_t(1));
+    QCOMPARE(core::PatientSearch(*session).search("fill" + std::to_string(committed - 1))->size(), std::size_t(1));
 }
 
 QTEST_GUILESS_MAIN(tst_Failures)

@@ -111,7 +111,7 @@ void tst_PatientSearch::search()
 {
     QFETCH(QString, query);
     QFETCH(QStringList, expected);
-    auto results = core::PatientStore(m_clinic->admin()).search(query.toStdString());
+    auto results = core::PatientSearch(m_clinic->admin()).search(query.toStdString());
     QVERIFY(results);
     QStringList got;
     for (const auto& r : *results)
@@ -126,14 +126,14 @@ void tst_PatientSearch::search()
 void tst_PatientSearch::byMrn()
 {
     const std::string mrn = m_mrnByName.at("Øberg/Ingrid");
-    auto results = core::PatientStore(m_clinic->admin()).search(mrn);
+    auto results = core::PatientSearch(m_clinic->admin()).search(mrn);
     QVERIFY(results);
     QCOMPARE(results->size(), std::size_t(1));
     QCOMPARE(QString::fromStdString(results->front().givenName), QString("Ingrid"));
     // A mistyped MRN (check digit off) finds nothing rather than the wrong patient.
     std::string typo = mrn;
     typo.back() = typo.back() == '9' ? '0' : static_cast<char>(typo.back() + 1);
-    QVERIFY(core::PatientStore(m_clinic->admin()).search(typo)->empty());
+    QVERIFY(core::PatientSearch(m_clinic->admin()).search(typo)->empty());
 }
 
 void tst_PatientSearch::mergedPatientsAreNotFound()
@@ -147,9 +147,9 @@ void tst_PatientSearch::mergedPatientsAreNotFound()
     auto first = store.create(a);
     auto second = store.create(a);
     QVERIFY(first && second);
-    QCOMPARE(store.search("kowal")->size(), std::size_t(2));
+    QCOMPARE(core::PatientSearch(clinic.admin()).search("kowal")->size(), std::size_t(2));
     QVERIFY(store.merge(first->id, second->id));
-    auto after = store.search("kowal");
+    auto after = core::PatientSearch(clinic.admin()).search("kowal");
     QCOMPARE(after->size(), std::size_t(1));
     QCOMPARE(QString::fromStdString(after->front().id), QString::fromStdString(first->id));
 }
@@ -157,7 +157,7 @@ void tst_PatientSearch::mergedPatientsAreNotFound()
 void tst_PatientSearch::searchIsAudited()
 {
     auto& s = m_clinic->admin();
-    QVERIFY(core::PatientStore(s).search("smith"));
+    QVERIFY(core::PatientSearch(s).search("smith"));
     auto recent = s.journal().auditLog().recent(1);
     QVERIFY(recent && !recent->empty());
     QCOMPARE(QString::fromStdString(recent->front().action), QString("search"));

@@ -263,7 +263,7 @@ void PatientForm::showBanner(const QString& text)
 
 bool PatientForm::confirmNoDuplicate(const core::Patient& p)
 {
-    auto duplicates = core::PatientStore(*m_workspace.session()).findDuplicates(p);
+    auto duplicates = core::PatientSearch(*m_workspace.session()).findDuplicates(p);
     if (!duplicates) {
         showBanner(UiText::error(duplicates.error()));
         return false;

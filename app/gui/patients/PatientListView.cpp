@@ -126,7 +126,7 @@ void PatientListView::runSearch()
         m_hint->setText(idleHint());
         return;
     }
-    auto results = core::PatientStore(*session).search(query.toStdString(), 100);
+    auto results = core::PatientSearch(*session).search(query.toStdString(), 100);
     if (!results) {
         m_model->clear();
         m_hint->setText(UiText::error(results.error()));
