@@ -160,17 +160,20 @@ Result<std::vector<PatientSummary>> PatientSearch::search(const std::string& raw
         if (hasLetters) {
             std::vector<std::string> terms = searchTokens(query);
             if (!terms.empty()) {
-                // The longest term drives the index range scan; the others filter on the folded name.
+                // The longest term drives a range scan of the token index; the others filter on the folded
+                // full name stored with each token, so only matches reach the patient table.
                 auto driver = std::max_element(terms.begin(), terms.end(),
                                                [](const auto& a, const auto& b) { return a.size() < b.size(); });
                 std::string driverTerm = *driver;
                 terms.erase(driver);
-                std::string sql = std::string("SELECT ") + kSummaryColumns +
-                                  " FROM patient_name_token t JOIN patient p ON p.id = t.patient_id "
-                                  "WHERE t.token >= ?1 AND t.token < ?2 AND p.status != 'merged'";
+                std::string matches = "SELECT t.patient_id, t.token FROM patient_name_token t "
+                                      "WHERE t.token >= ?1 AND t.token < ?2";
                 for (std::size_t i = 0; i < terms.size(); ++i)
-                    sql.append(" AND instr(p.search_name, ' ' || ?").append(std::to_string(i + 4)).append(") > 0");
-                sql.append(" ORDER BY t.token, t.patient_id LIMIT ?3;");
+                    matches.append(" AND instr(t.search_name, ' ' || ?").append(std::to_string(i + 4)).append(") > 0");
+                matches.append(" ORDER BY t.token, t.patient_id LIMIT ?3");
+                std::string sql = std::string("SELECT ") + kSummaryColumns + " FROM (";
+                sql.append(matches).append(") m JOIN patient p ON p.id = m.patient_id");
+                sql.append(" WHERE p.status != 'merged' ORDER BY m.token, m.patient_id;");
                 auto stmt = db.prepare(sql);
                 if (!stmt)
                     return std::unexpected(stmt.error());

@@ -260,12 +260,14 @@ Status PatientStore::writeSearchIndex(const Patient& p, bool replace)
     }
     if (p.status == PatientStatus::Merged)
         return {};
-    auto token = db.prepare("INSERT OR IGNORE INTO patient_name_token (token, patient_id) VALUES (?, ?);");
+    auto token =
+        db.prepare("INSERT OR IGNORE INTO patient_name_token (token, patient_id, search_name) VALUES (?, ?, ?);");
     if (!token)
         return std::unexpected(token.error());
+    const std::string folded = searchName(p);
     for (const std::string& t : nameTokens(p)) {
         token->reset();
-        if (Status s = token->bind(1, t).bind(2, p.id).run(); !s)
+        if (Status s = token->bind(1, t).bind(2, p.id).bind(3, folded).run(); !s)
             return s;
     }
     auto phone = db.prepare("INSERT OR IGNORE INTO patient_phone (digits, patient_id) VALUES (?, ?);");

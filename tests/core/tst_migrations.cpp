@@ -4,6 +4,7 @@
 #include "core/db/Statement.h"
 #include "tests/support/TestSupport.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace practica;
@@ -18,6 +19,7 @@ private slots:
     void failingMigrationRollsBack();
     void newerDatabaseIsRefused();
     void migrationsAreNumberedInOrder();
+    void upgradeCarriesExistingData();
 };
 
 void tst_Migrations::freshDatabaseIsAtNewestVersion()
@@ -72,6 +74,26 @@ void tst_Migrations::migrationsAreNumberedInOrder()
         QVERIFY(!m.sql.empty());
         previous = m.version;
     }
+}
+
+void tst_Migrations::upgradeCarriesExistingData()
+{
+    // A database made by the first release, with a patient in it, upgraded to the newest schema.
+    QTemporaryDir dir;
+    auto db = core::Database::open(dir.filePath("old.db").toStdString(), core::SecretKey::random(),
+                                   core::Database::Mode::CreateNew);
+    QVERIFY(db);
+    const auto& all = core::builtinMigrations();
+    QVERIFY(core::migrate(**db, {all.front()}));
+    QVERIFY((*db)->execute(
+        "INSERT INTO patient (id, mrn, family_name, given_name, date_of_birth, sex, search_name, created_hlc, "
+        "updated_hlc) VALUES ('p1', '0100000017', 'Smith', 'John', '1975-04-12', 'male', ' john smith ', 'h', 'h');"
+        "INSERT INTO patient_name_token (token, patient_id) VALUES ('john', 'p1'), ('smith', 'p1');"));
+    QVERIFY(core::migrate(**db));
+    QCOMPARE(*core::schemaVersion(**db), all.back().version);
+    auto stmt = (*db)->prepare("SELECT count(*) FROM patient_name_token WHERE search_name = ' john smith ';");
+    QVERIFY(stmt);
+    QCOMPARE(*stmt->scalar(), std::int64_t(2));
 }
 
 QTEST_GUILESS_MAIN(tst_Migrations)
