@@ -27,22 +27,6 @@ namespace chr = std::chrono;
 
 constexpr int kBatchSize = 2000;
 
-// The NPI's check digit: Luhn over "80840" and the nine-digit body, as CMS specifies.
-std::string withNpiCheckDigit(const std::string& body)
-{
-    const std::string all = "80840" + body;
-    int sum = 0;
-    bool doubleIt = true;
-    for (auto it = all.rbegin(); it != all.rend(); ++it) {
-        int v = *it - '0';
-        if (doubleIt && (v *= 2) > 9)
-            v -= 9;
-        sum += v;
-        doubleIt = !doubleIt;
-    }
-    return body + static_cast<char>('0' + (10 - sum % 10) % 10);
-}
-
 std::string fictionalPhone(Dice& dice)
 {
     return std::string(dice.pick(kAreaCodes)) + "55501" + dice.digits(2);
@@ -431,7 +415,7 @@ Clinic demoClinic()
 {
     Clinic c;
     c.name = "Riverbend Family Health";
-    c.npi = withNpiCheckDigit("154827396");
+    c.npi = std::string("154827396") + luhnCheckDigit("80840154827396");
     c.taxId = "31-4827713";
     c.addressLine1 = "2150 Riverside Drive";
     c.addressLine2 = "Suite 200";

@@ -157,24 +157,6 @@ std::string searchName(const Patient& p)
     return s;
 }
 
-// Luhn check digit over the digits of the MRN body, so a mistyped MRN is caught at the desk.
-char luhnDigit(const std::string& digits)
-{
-    int sum = 0;
-    bool doubleIt = true;
-    for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
-        int v = *it - '0';
-        if (doubleIt) {
-            v *= 2;
-            if (v > 9)
-                v -= 9;
-        }
-        sum += v;
-        doubleIt = !doubleIt;
-    }
-    return static_cast<char>('0' + (10 - sum % 10) % 10);
-}
-
 } // namespace
 
 std::string Patient::displayName() const
@@ -242,7 +224,7 @@ Result<std::string> PatientStore::nextMrn()
         return std::unexpected(save.error());
     if (Status s = save->bind(1, std::to_string(next + 1)).run(); !s)
         return std::unexpected(s.error());
-    return prefix + body + luhnDigit(body);
+    return prefix + body + luhnCheckDigit(body);
 }
 
 Status PatientStore::writeSearchIndex(const Patient& p, bool replace)

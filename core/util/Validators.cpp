@@ -106,15 +106,11 @@ bool isEmail(std::string_view text)
     return text.size() <= 254 && std::regex_match(std::string(text), re);
 }
 
-bool isNpi(std::string_view npi)
+char luhnCheckDigit(std::string_view digits)
 {
-    if (npi.size() != 10 || digitsOnly(npi).size() != 10)
-        return false;
-    // Luhn over "80840" + the first nine digits; the tenth is the check digit.
-    const std::string body = "80840" + std::string(npi.substr(0, 9));
     int sum = 0;
-    bool doubleIt = true;
-    for (auto it = body.rbegin(); it != body.rend(); ++it) {
+    bool doubleIt = true; // the digit next to the (future) check digit is doubled
+    for (auto it = digits.rbegin(); it != digits.rend(); ++it) {
         int v = *it - '0';
         if (doubleIt) {
             v *= 2;
@@ -124,8 +120,15 @@ bool isNpi(std::string_view npi)
         sum += v;
         doubleIt = !doubleIt;
     }
-    const int check = (10 - sum % 10) % 10;
-    return check == npi[9] - '0';
+    return static_cast<char>('0' + (10 - sum % 10) % 10);
+}
+
+bool isNpi(std::string_view npi)
+{
+    if (npi.size() != 10 || digitsOnly(npi).size() != 10)
+        return false;
+    // Luhn over "80840" + the first nine digits; the tenth is the check digit.
+    return luhnCheckDigit("80840" + std::string(npi.substr(0, 9))) == npi[9];
 }
 
 bool isTaxId(std::string_view taxId)

@@ -26,6 +26,8 @@ std::optional<std::string> normalizePhone(std::string_view text);
 // "(555) 123-4567" from 10 digits.
 std::string formatPhone(std::string_view digits);
 bool isEmail(std::string_view text);
+// The Luhn (mod 10) check digit to append to a string of digits.
+char luhnCheckDigit(std::string_view digits);
 // 10 digits whose Luhn check digit (with the 80840 prefix, as CMS specifies) is right.
 bool isNpi(std::string_view npi);
 // An EIN: 9 digits, with or without the dash after the second.
