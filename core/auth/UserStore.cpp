@@ -80,6 +80,10 @@ Status UserStore::writeUser(const User& u, bool creating)
             return fail(ErrorCode::AlreadyExists, "username", u.username);
         return s;
     }
+    if (!creating) {
+        if (Status s = m_session.journal().stampFields("user_account", u.id, userFields(u), *hlc); !s)
+            return s;
+    }
     if (Status s = m_session.journal().recordChange("user_account", u.id, ChangeOp::Upsert, userFields(u), *hlc); !s)
         return s;
     return m_session.journal().audit(creating ? AuditAction::Create : AuditAction::Update, "user_account", u.id);

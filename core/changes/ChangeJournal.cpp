@@ -53,6 +53,22 @@ Status ChangeJournal::recordChange(std::string_view entity, const std::string& r
     return insert->run();
 }
 
+Status ChangeJournal::stampFields(std::string_view table, const std::string& rowId,
+                                  const std::vector<FieldValue>& changed, const std::string& hlc)
+{
+    // The table name comes from the calling store, never from input.
+    auto read = m_db.prepare("SELECT field_hlc FROM " + std::string(table) + " WHERE id = ?;");
+    if (!read)
+        return std::unexpected(read.error());
+    auto current = read->bind(1, rowId).one<std::string>([](const Statement& r) { return r.text(0); }, table, rowId);
+    if (!current)
+        return std::unexpected(current.error());
+    auto write = m_db.prepare("UPDATE " + std::string(table) + " SET field_hlc = ? WHERE id = ?;");
+    if (!write)
+        return std::unexpected(write.error());
+    return write->bind(1, stampFieldVersions(*current, changed, hlc)).bind(2, rowId).run();
+}
+
 Status ChangeJournal::audit(AuditAction action, std::string_view entity, const std::string& recordId,
                             std::string_view detail)
 {
@@ -78,8 +94,8 @@ Result<std::vector<OutboxChange>> ChangeJournal::pending(int limit)
         return std::unexpected(stmt.error());
     stmt->bind(1, limit);
     return stmt->all<OutboxChange>([](const Statement& r) {
-        return OutboxChange{r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6),
-                            r.optionalText(7)};
+        return OutboxChange{r.int64(0), r.text(1), r.text(2), r.text(3),
+                            r.text(4),  r.text(5), r.text(6), r.optionalText(7)};
     });
 }
 

@@ -54,6 +54,10 @@ public:
     Status recordChange(std::string_view entity, const std::string& rowId, ChangeOp op,
                         const std::vector<FieldValue>& fields, const std::string& hlc,
                         const std::optional<std::string>& baseHlc = std::nullopt);
+    // Records that the changed fields of an existing row now carry hlc (the row's field_hlc map),
+    // so a later merge can compare versions field by field.
+    Status stampFields(std::string_view table, const std::string& rowId, const std::vector<FieldValue>& changed,
+                       const std::string& hlc);
     Status audit(AuditAction action, std::string_view entity, const std::string& recordId,
                  std::string_view detail = {});
 

@@ -75,6 +75,10 @@ Status writeRow(Session& s, const char* table, const std::string& id, const std:
         return st;
     if (!creating && s.db().changes() != 1)
         return fail(ErrorCode::NotFound, table, id);
+    if (!creating) {
+        if (Status st = s.journal().stampFields(table, id, fields, hlc); !st)
+            return st;
+    }
     if (Status st = s.journal().recordChange(table, id, ChangeOp::Upsert, fields, hlc, baseHlc); !st)
         return st;
     std::string names;

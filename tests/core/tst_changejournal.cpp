@@ -19,6 +19,7 @@ private slots:
     void createListsAllFields();
     void updateListsOnlyChangedFields();
     void failedWriteLeavesNoChange();
+    void updatesStampFieldVersions();
     void stampsStayMonotonicAcrossRestartAndClockStep();
 };
 
@@ -110,6 +111,28 @@ void tst_ChangeJournal::stampsStayMonotonicAcrossRestartAndClockStep()
     QVERIFY(core::PatientStore(*session).update(edited));
     const std::string second = session->journal().pending(1000)->back().hlc;
     QVERIFY2(second > first, (first + " then " + second).c_str());
+}
+
+void tst_ChangeJournal::updatesStampFieldVersions()
+{
+    test::TempClinic clinic;
+    auto& s = clinic.admin();
+    core::Payer payer;
+    payer.name = "Harbor Health";
+    payer.payerCode = "HH001";
+    auto created = core::PayerStore(s).create(payer);
+    QVERIFY(created);
+    created->phone = "8005550199";
+    QVERIFY(core::PayerStore(s).update(*created));
+    const std::string hlc = s.journal().pending(1000)->back().hlc;
+    auto stmt = s.db().prepare("SELECT field_hlc FROM payer WHERE id = ?;");
+    QVERIFY(stmt);
+    auto versions = stmt->bind(1, created->id).one<std::string>([](const auto& r) { return r.text(0); }, "payer", "");
+    QVERIFY(versions);
+    Poco::JSON::Parser parser;
+    auto map = parser.parse(*versions).extract<Poco::JSON::Object::Ptr>();
+    QCOMPARE(map->size(), std::size_t(1));
+    QCOMPARE(QString::fromStdString(map->getValue<std::string>("phone")), QString::fromStdString(hlc));
 }
 
 QTEST_GUILESS_MAIN(tst_ChangeJournal)
