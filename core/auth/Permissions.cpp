@@ -11,7 +11,7 @@ bool roleAllows(Role role, Permission p)
         return p != P::ClinicalRead && p != P::ClinicalWrite && p != P::BillingWrite;
     case Role::FrontDesk:
         return p == P::PatientRead || p == P::PatientWrite || p == P::CoverageRead || p == P::CoverageWrite ||
-               p == P::ScheduleRead || p == P::ScheduleWrite;
+               p == P::ScheduleRead || p == P::ScheduleWrite || p == P::ScheduleOverbook;
     case Role::Clinician:
         return p == P::PatientRead || p == P::PatientWrite || p == P::CoverageRead || p == P::ClinicalRead ||
                p == P::ClinicalWrite || p == P::ScheduleRead;
@@ -70,6 +70,10 @@ std::string_view permissionName(Permission p)
         return "schedule.read";
     case Permission::ScheduleWrite:
         return "schedule.write";
+    case Permission::ScheduleOverbook:
+        return "schedule.overbook";
+    case Permission::ScheduleSetup:
+        return "schedule.setup";
     case Permission::BillingRead:
         return "billing.read";
     case Permission::BillingWrite:
@@ -89,10 +93,11 @@ std::string_view permissionName(Permission p)
 const std::vector<Permission>& allPermissions()
 {
     static const std::vector<Permission> all = {
-        Permission::PatientRead,   Permission::PatientWrite,  Permission::PatientMerge, Permission::CoverageRead,
-        Permission::CoverageWrite, Permission::PayerWrite,    Permission::ClinicalRead, Permission::ClinicalWrite,
-        Permission::ScheduleRead,  Permission::ScheduleWrite, Permission::BillingRead,  Permission::BillingWrite,
-        Permission::UserManage,    Permission::ClinicManage,  Permission::AuditRead,    Permission::DatabaseAdmin};
+        Permission::PatientRead,   Permission::PatientWrite,  Permission::PatientMerge,     Permission::CoverageRead,
+        Permission::CoverageWrite, Permission::PayerWrite,    Permission::ClinicalRead,     Permission::ClinicalWrite,
+        Permission::ScheduleRead,  Permission::ScheduleWrite, Permission::ScheduleOverbook, Permission::ScheduleSetup,
+        Permission::BillingRead,   Permission::BillingWrite,  Permission::UserManage,       Permission::ClinicManage,
+        Permission::AuditRead,     Permission::DatabaseAdmin};
     return all;
 }
 

@@ -27,7 +27,9 @@ enum class Permission
     ClinicalRead, // clinical note text, problems, medications (minimum necessary)
     ClinicalWrite,
     ScheduleRead,
-    ScheduleWrite,
+    ScheduleWrite,    // book, move, cancel, check in and out, waitlist
+    ScheduleOverbook, // book over another appointment (types that allow it)
+    ScheduleSetup,    // providers, rooms, appointment types, working hours, blocks, holidays
     BillingRead,
     BillingWrite,
     UserManage,   // add users, reset passwords, change roles

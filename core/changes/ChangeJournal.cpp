@@ -53,6 +53,56 @@ Status ChangeJournal::recordChange(std::string_view entity, const std::string& r
     return insert->run();
 }
 
+Status ChangeJournal::writeRow(std::string_view table, const std::string& id, const std::vector<FieldValue>& fields,
+                               bool creating, const std::string& hlc, const std::optional<std::string>& baseHlc)
+{
+    std::string sql;
+    if (creating) {
+        sql = "INSERT INTO " + std::string(table) + " (id, created_hlc, updated_hlc";
+        for (const auto& f : fields)
+            sql.append(", ").append(f.name);
+        sql.append(") VALUES (?, ?, ?");
+        for (std::size_t i = 0; i < fields.size(); ++i)
+            sql.append(", ?");
+        sql.append(");");
+    } else {
+        sql = "UPDATE " + std::string(table) + " SET updated_hlc = ?";
+        for (const auto& f : fields)
+            sql.append(", ").append(f.name).append(" = ?");
+        sql.append(" WHERE id = ?;");
+    }
+    auto stmt = m_db.prepare(sql);
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    int i = 1;
+    if (creating) {
+        stmt->bind(1, id).bind(2, hlc).bind(3, hlc);
+        i = 4;
+    } else {
+        stmt->bind(1, hlc);
+        i = 2;
+    }
+    for (const auto& f : fields)
+        stmt->bind(i++, f.value);
+    if (!creating)
+        stmt->bind(i, id);
+    if (Status st = stmt->run(); !st)
+        return st;
+    if (!creating && m_db.changes() != 1)
+        return fail(ErrorCode::NotFound, std::string(table), id);
+    if (!creating) {
+        if (Status st = stampFields(table, id, fields, hlc); !st)
+            return st;
+    }
+    if (Status st = recordChange(table, id, ChangeOp::Upsert, fields, hlc, baseHlc); !st)
+        return st;
+    std::string names;
+    if (!creating)
+        for (const auto& f : fields)
+            names.append(names.empty() ? "" : ",").append(f.name);
+    return audit(creating ? AuditAction::Create : AuditAction::Update, table, id, names);
+}
+
 Status ChangeJournal::stampFields(std::string_view table, const std::string& rowId,
                                   const std::vector<FieldValue>& changed, const std::string& hlc)
 {

@@ -54,6 +54,11 @@ public:
     Status recordChange(std::string_view entity, const std::string& rowId, ChangeOp op,
                         const std::vector<FieldValue>& fields, const std::string& hlc,
                         const std::optional<std::string>& baseHlc = std::nullopt);
+    // Writes a row of a synced table from its field list (INSERT of every field, or UPDATE of the changed
+    // ones), with its field versions, outbox change and audit event. Table and field names come from the
+    // calling store, never from input.
+    Status writeRow(std::string_view table, const std::string& id, const std::vector<FieldValue>& fields, bool creating,
+                    const std::string& hlc, const std::optional<std::string>& baseHlc = std::nullopt);
     // Records that the changed fields of an existing row now carry hlc (the row's field_hlc map),
     // so a later merge can compare versions field by field.
     Status stampFields(std::string_view table, const std::string& rowId, const std::vector<FieldValue>& changed,

@@ -37,57 +37,6 @@ std::vector<FieldValue> coverageFields(const Coverage& c)
             {"status", std::string(c.active ? "active" : "inactive")}};
 }
 
-// Writes a row of a simple table from its field list: INSERT, or UPDATE of the changed fields.
-Status writeRow(Session& s, const char* table, const std::string& id, const std::vector<FieldValue>& fields,
-                bool creating, const std::string& hlc, const std::optional<std::string>& baseHlc)
-{
-    std::string sql;
-    if (creating) {
-        sql = std::string("INSERT INTO ") + table + " (id, created_hlc, updated_hlc";
-        for (const auto& f : fields)
-            sql.append(", ").append(f.name);
-        sql.append(") VALUES (?, ?, ?");
-        for (std::size_t i = 0; i < fields.size(); ++i)
-            sql.append(", ?");
-        sql.append(");");
-    } else {
-        sql = std::string("UPDATE ") + table + " SET updated_hlc = ?";
-        for (const auto& f : fields)
-            sql.append(", ").append(f.name).append(" = ?");
-        sql.append(" WHERE id = ?;");
-    }
-    auto stmt = s.db().prepare(sql);
-    if (!stmt)
-        return std::unexpected(stmt.error());
-    int i = 1;
-    if (creating) {
-        stmt->bind(1, id).bind(2, hlc).bind(3, hlc);
-        i = 4;
-    } else {
-        stmt->bind(1, hlc);
-        i = 2;
-    }
-    for (const auto& f : fields)
-        stmt->bind(i++, f.value);
-    if (!creating)
-        stmt->bind(i, id);
-    if (Status st = stmt->run(); !st)
-        return st;
-    if (!creating && s.db().changes() != 1)
-        return fail(ErrorCode::NotFound, table, id);
-    if (!creating) {
-        if (Status st = s.journal().stampFields(table, id, fields, hlc); !st)
-            return st;
-    }
-    if (Status st = s.journal().recordChange(table, id, ChangeOp::Upsert, fields, hlc, baseHlc); !st)
-        return st;
-    std::string names;
-    if (!creating)
-        for (const auto& f : fields)
-            names.append(names.empty() ? "" : ",").append(f.name);
-    return s.journal().audit(creating ? AuditAction::Create : AuditAction::Update, table, id, names);
-}
-
 Payer readPayer(const Statement& s)
 {
     Payer p;
@@ -145,7 +94,7 @@ Result<Payer> PayerStore::create(Payer p)
     auto hlc = m_session.journal().stamp();
     if (!hlc)
         return std::unexpected(hlc.error());
-    if (Status s = writeRow(m_session, "payer", p.id, payerFields(p), true, *hlc, std::nullopt); !s)
+    if (Status s = m_session.journal().writeRow("payer", p.id, payerFields(p), true, *hlc); !s)
         return std::unexpected(s.error());
     if (Status s = tx.commit(); !s)
         return std::unexpected(s.error());
@@ -170,7 +119,7 @@ Status PayerStore::update(Payer p)
     auto hlc = m_session.journal().stamp();
     if (!hlc)
         return std::unexpected(hlc.error());
-    if (Status s = writeRow(m_session, "payer", p.id, changed, false, *hlc, std::nullopt); !s)
+    if (Status s = m_session.journal().writeRow("payer", p.id, changed, false, *hlc); !s)
         return s;
     return tx.commit();
 }
@@ -243,7 +192,7 @@ Result<Coverage> CoverageStore::add(Coverage c)
     auto hlc = m_session.journal().stamp();
     if (!hlc)
         return std::unexpected(hlc.error());
-    if (Status s = writeRow(m_session, "coverage", c.id, coverageFields(c), true, *hlc, std::nullopt); !s)
+    if (Status s = m_session.journal().writeRow("coverage", c.id, coverageFields(c), true, *hlc); !s)
         return std::unexpected(s.error());
     if (Status s = tx.commit(); !s)
         return std::unexpected(s.error());
@@ -280,7 +229,7 @@ Status CoverageStore::update(Coverage c)
     auto hlc = m_session.journal().stamp();
     if (!hlc)
         return std::unexpected(hlc.error());
-    if (Status s = writeRow(m_session, "coverage", c.id, changed, false, *hlc, baseHlc); !s)
+    if (Status s = m_session.journal().writeRow("coverage", c.id, changed, false, *hlc, baseHlc); !s)
         return s;
     return tx.commit();
 }

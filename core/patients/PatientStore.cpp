@@ -193,7 +193,8 @@ std::optional<PatientStatus> patientStatusFromName(const std::string& name)
 
 const std::vector<PatientStore::Reference>& PatientStore::references()
 {
-    static const std::vector<Reference> refs = {{"coverage", "patient_id"}};
+    static const std::vector<Reference> refs = {
+        {"coverage", "patient_id"}, {"appointment", "patient_id"}, {"waitlist_entry", "patient_id"}};
     return refs;
 }
 

@@ -1,0 +1,555 @@
+#include "AppointmentStore.h"
+
+#include "core/auth/Session.h"
+#include "core/clinic/ClinicStore.h"
+#include "core/db/Statement.h"
+#include "core/db/Transaction.h"
+#include "core/schedule/ScheduleSetupStore.h"
+#include "core/schedule/WaitlistStore.h"
+#include "core/util/Text.h"
+
+#include <algorithm>
+
+namespace practica::core {
+
+namespace {
+
+constexpr std::int64_t kMinuteMs = 60'000;
+constexpr int kMaxMinutes = 720; // the longest appointment; bounds the overlap searches
+
+constexpr const char* kColumns =
+    "a.id, a.patient_id, a.provider_id, a.room_id, a.type_id, a.start_utc_ms, a.minutes, a.start_local, a.reason, "
+    "a.note, a.coverage_id, a.status, a.confirmed_at_ms, a.arrived_at_ms, a.in_room_at_ms, a.with_provider_at_ms, "
+    "a.checked_out_at_ms, a.cancelled_at_ms, a.no_show_at_ms, a.cancel_reason, a.cancelled_by, a.overbooked, "
+    "a.series_id, a.series_index, a.updated_hlc";
+constexpr const char* kViewColumns = ", p.family_name || ', ' || p.given_name, p.mrn, p.date_of_birth, t.name, "
+                                     "t.color, pr.name, r.name";
+constexpr const char* kViewJoins = " FROM appointment a JOIN patient p ON p.id = a.patient_id "
+                                   "JOIN appointment_type t ON t.id = a.type_id "
+                                   "JOIN provider pr ON pr.id = a.provider_id LEFT JOIN room r ON r.id = a.room_id";
+
+Appointment readAppointment(const Statement& s)
+{
+    Appointment a;
+    a.id = s.text(0);
+    a.patientId = s.text(1);
+    a.providerId = s.text(2);
+    a.roomId = s.optionalText(3);
+    a.typeId = s.text(4);
+    a.startUtcMs = s.int64(5);
+    a.minutes = static_cast<int>(s.int64(6));
+    a.startLocal = s.text(7);
+    a.reason = s.optionalText(8);
+    a.note = s.optionalText(9);
+    a.coverageId = s.optionalText(10);
+    a.status = appointmentStatusFromName(s.text(11)).value_or(AppointmentStatus::Scheduled);
+    a.confirmedAtMs = s.optionalInt64(12);
+    a.arrivedAtMs = s.optionalInt64(13);
+    a.inRoomAtMs = s.optionalInt64(14);
+    a.withProviderAtMs = s.optionalInt64(15);
+    a.checkedOutAtMs = s.optionalInt64(16);
+    a.cancelledAtMs = s.optionalInt64(17);
+    a.noShowAtMs = s.optionalInt64(18);
+    a.cancelReason = s.optionalText(19);
+    a.cancelledBy = s.optionalText(20);
+    a.overbooked = s.int64(21) != 0;
+    a.seriesId = s.optionalText(22);
+    a.seriesIndex = s.isNull(23) ? std::nullopt : std::optional<int>(static_cast<int>(s.int64(23)));
+    return a;
+}
+
+AppointmentView readView(const Statement& s)
+{
+    return {readAppointment(s), s.text(25), s.text(26), s.text(27),
+            s.text(28),         s.text(29), s.text(30), s.optionalText(31)};
+}
+
+std::optional<std::string> number(const std::optional<std::int64_t>& v)
+{
+    return v ? std::optional<std::string>(std::to_string(*v)) : std::nullopt;
+}
+
+std::vector<FieldValue> appointmentFields(const Appointment& a)
+{
+    return {
+        {"patient_id", a.patientId},
+        {"provider_id", a.providerId},
+        {"room_id", a.roomId},
+        {"type_id", a.typeId},
+        {"start_utc_ms", std::to_string(a.startUtcMs)},
+        {"end_utc_ms", std::to_string(a.endUtcMs())},
+        {"minutes", std::to_string(a.minutes)},
+        {"start_local", a.startLocal},
+        {"reason", a.reason},
+        {"note", a.note},
+        {"coverage_id", a.coverageId},
+        {"status", appointmentStatusName(a.status)},
+        {"confirmed_at_ms", number(a.confirmedAtMs)},
+        {"arrived_at_ms", number(a.arrivedAtMs)},
+        {"in_room_at_ms", number(a.inRoomAtMs)},
+        {"with_provider_at_ms", number(a.withProviderAtMs)},
+        {"checked_out_at_ms", number(a.checkedOutAtMs)},
+        {"cancelled_at_ms", number(a.cancelledAtMs)},
+        {"no_show_at_ms", number(a.noShowAtMs)},
+        {"cancel_reason", a.cancelReason},
+        {"cancelled_by", a.cancelledBy},
+        {"overbooked", a.overbooked ? "1" : "0"},
+        {"series_id", a.seriesId},
+        {"series_index", a.seriesIndex ? std::optional<std::string>(std::to_string(*a.seriesIndex)) : std::nullopt}};
+}
+
+} // namespace
+
+AppointmentStore::AppointmentStore(Session& session) : m_session(session)
+{
+    if (auto clinic = ClinicStore(session).get())
+        if (auto time = ClinicTime::forZone(clinic->timeZone))
+            m_time = *time;
+}
+
+Result<Appointment> AppointmentStore::get(const std::string& id)
+{
+    if (Status perm = m_session.require(Permission::ScheduleRead); !perm)
+        return std::unexpected(perm.error());
+    auto stmt = m_session.db().prepare(std::string("SELECT ") + kColumns + " FROM appointment a WHERE a.id = ?;");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    return stmt->bind(1, id).one<Appointment>(readAppointment, "appointment", id);
+}
+
+Result<BookingCheck> AppointmentStore::check(const Appointment& a, const std::optional<std::string>& ignoreId)
+{
+    if (Status perm = m_session.require(Permission::ScheduleRead); !perm)
+        return std::unexpected(perm.error());
+    if (!m_time)
+        return fail(ErrorCode::NotFound, "clinic", "the clinic's time zone");
+    BookingCheck result;
+    Database& db = m_session.db();
+    const std::int64_t start = a.startUtcMs;
+    const std::int64_t end = a.endUtcMs();
+    const std::string ignore = ignoreId.value_or("");
+
+    // One indexed query per resource: column = ? and start in (start - longest appointment, end).
+    auto collide = [&](const char* kind, const char* column, const std::string& value) -> Status {
+        std::string sql = std::string("SELECT a.id, a.start_local, a.minutes, p.family_name || ', ' || p.given_name "
+                                      "FROM appointment a JOIN patient p ON p.id = a.patient_id WHERE a.") +
+                          column;
+        sql.append(" = ? AND a.start_utc_ms > ? AND a.start_utc_ms < ? AND a.end_utc_ms > ? AND a.id != ? "
+                   "AND a.status NOT IN ('cancelled', 'no_show') ORDER BY a.start_utc_ms;");
+        auto stmt = db.prepare(sql);
+        if (!stmt)
+            return std::unexpected(stmt.error());
+        stmt->bind(1, value).bind(2, start - kMaxMinutes * kMinuteMs).bind(3, end).bind(4, start).bind(5, ignore);
+        auto rows = stmt->all<ScheduleConflict>([&](const Statement& r) {
+            return ScheduleConflict{kind, r.text(0), r.text(3), r.text(1), static_cast<int>(r.int64(2))};
+        });
+        if (!rows)
+            return std::unexpected(rows.error());
+        result.conflicts.insert(result.conflicts.end(), rows->begin(), rows->end());
+        return {};
+    };
+    if (Status s = collide("provider", "provider_id", a.providerId); !s)
+        return std::unexpected(s.error());
+    if (a.roomId)
+        if (Status s = collide("room", "room_id", *a.roomId); !s)
+            return std::unexpected(s.error());
+    if (Status s = collide("patient", "patient_id", a.patientId); !s)
+        return std::unexpected(s.error());
+
+    const LocalDateTime local = m_time->toLocal(start);
+    const LocalDateTime localEnd = m_time->toLocal(end - 1);
+    const int startMinute = local.minuteOfDay;
+    const int endMinute = localEnd.date == local.date ? localEnd.minuteOfDay + 1 : 24 * 60 + 1;
+    auto hours = db.prepare("SELECT start_minute, end_minute, is_break FROM working_hours WHERE provider_id = ? "
+                            "AND weekday = ? AND active = 1;");
+    if (!hours)
+        return std::unexpected(hours.error());
+    hours->bind(1, a.providerId).bind(2, local.weekday);
+    auto intervals = hours->all<WorkingHours>([](const Statement& r) {
+        return WorkingHours{{}, {}, 0, static_cast<int>(r.int64(0)), static_cast<int>(r.int64(1)), r.int64(2) != 0};
+    });
+    if (!intervals)
+        return std::unexpected(intervals.error());
+    const bool inside = std::any_of(intervals->begin(), intervals->end(), [&](const WorkingHours& h) {
+        return !h.isBreak && h.startMinute <= startMinute && endMinute <= h.endMinute;
+    });
+    if (!inside)
+        result.warnings.push_back({"outside_hours", {}});
+    for (const WorkingHours& h : *intervals)
+        if (h.isBreak && h.startMinute < endMinute && startMinute < h.endMinute)
+            result.warnings.push_back({"break", {}});
+
+    auto blocks = db.prepare("SELECT reason FROM schedule_block WHERE active = 1 AND start_utc_ms < ? AND "
+                             "end_utc_ms > ? AND (provider_id IS NULL OR provider_id = ?);");
+    if (!blocks)
+        return std::unexpected(blocks.error());
+    blocks->bind(1, end).bind(2, start).bind(3, a.providerId);
+    auto reasons = blocks->all<std::string>([](const Statement& r) { return r.text(0); });
+    if (!reasons)
+        return std::unexpected(reasons.error());
+    for (const std::string& reason : *reasons)
+        result.warnings.push_back({"blocked", reason});
+
+    auto holiday = db.prepare("SELECT name FROM clinic_holiday WHERE active = 1 AND date = ?;");
+    if (!holiday)
+        return std::unexpected(holiday.error());
+    auto names = holiday->bind(1, local.date).all<std::string>([](const Statement& r) { return r.text(0); });
+    if (!names)
+        return std::unexpected(names.error());
+    for (const std::string& name : *names)
+        result.warnings.push_back({"holiday", name});
+
+    if (!result.conflicts.empty() && m_session.can(Permission::ScheduleOverbook)) {
+        auto type = ScheduleSetupStore(m_session).type(a.typeId);
+        const bool resourcesOnly = std::none_of(result.conflicts.begin(), result.conflicts.end(),
+                                                [](const ScheduleConflict& c) { return c.kind == "patient"; });
+        result.overbookPossible = type && type->allowOverbook && resourcesOnly;
+    }
+    return result;
+}
+
+namespace {
+// Turns a check into the error the options do not let through, if any.
+Status admit(const BookingCheck& check, const BookingOptions& options, bool& overbooked)
+{
+    overbooked = false;
+    if (!check.conflicts.empty()) {
+        if (!options.overbook || !check.overbookPossible) {
+            const ScheduleConflict& c = check.conflicts.front();
+            return fail(ErrorCode::Conflict, c.kind, c.appointmentId);
+        }
+        overbooked = true;
+    }
+    if (!check.warnings.empty() && !options.acceptWarnings)
+        return fail(ErrorCode::Conflict, "warning", check.warnings.front().kind);
+    return {};
+}
+} // namespace
+
+Status AppointmentStore::validate(Appointment& a)
+{
+    if (!m_time)
+        return fail(ErrorCode::NotFound, "clinic", "the clinic's time zone");
+    Database& db = m_session.db();
+    auto status = db.prepare("SELECT status FROM patient WHERE id = ?;");
+    if (!status)
+        return std::unexpected(status.error());
+    auto patient = status->bind(1, a.patientId)
+                       .one<std::string>([](const Statement& r) { return r.text(0); }, "patient_id", "no such patient");
+    if (!patient)
+        return fail(ErrorCode::Validation, "patient_id", "no such patient");
+    if (*patient == "merged")
+        return fail(ErrorCode::Conflict, "patient_id", "merged into another record");
+    if (*patient == "deceased")
+        return fail(ErrorCode::Validation, "patient_id", "the patient is deceased");
+    auto provider = db.prepare("SELECT active FROM provider WHERE id = ?;");
+    if (!provider)
+        return std::unexpected(provider.error());
+    auto active = provider->bind(1, a.providerId)
+                      .one<bool>([](const Statement& r) { return r.int64(0) != 0; }, "provider_id", "no such provider");
+    if (!active || !*active)
+        return fail(ErrorCode::Validation, "provider_id", "no such active provider");
+    auto type = ScheduleSetupStore(m_session).type(a.typeId);
+    if (!type)
+        return fail(ErrorCode::Validation, "type_id", "no such appointment type");
+    if (a.minutes <= 0)
+        a.minutes = type->defaultMinutes;
+    if (a.minutes < 5 || a.minutes > kMaxMinutes)
+        return fail(ErrorCode::Validation, "minutes", "5 minutes to 12 hours");
+    if (!a.roomId)
+        a.roomId = type->defaultRoomId;
+    if (a.roomId) {
+        auto room = db.prepare("SELECT count(*) FROM room WHERE id = ? AND active = 1;");
+        if (!room)
+            return std::unexpected(room.error());
+        auto found = room->bind(1, *a.roomId).scalar();
+        if (!found || *found == 0)
+            return fail(ErrorCode::Validation, "room_id", "no such active room");
+    }
+    if (a.coverageId) {
+        auto coverage = db.prepare("SELECT count(*) FROM coverage WHERE id = ? AND patient_id = ?;");
+        if (!coverage)
+            return std::unexpected(coverage.error());
+        auto found = coverage->bind(1, *a.coverageId).bind(2, a.patientId).scalar();
+        if (!found || *found == 0)
+            return fail(ErrorCode::Validation, "coverage_id", "not one of the patient's policies");
+    }
+    if (a.startUtcMs == 0) {
+        auto start = m_time->parseLocal(a.startLocal);
+        if (!start)
+            return std::unexpected(start.error());
+        a.startUtcMs = *start;
+    }
+    a.startLocal = m_time->toLocal(a.startUtcMs).text();
+    for (auto* text : {&a.reason, &a.note})
+        if (*text && trimmed(**text).empty())
+            text->reset();
+    return {};
+}
+
+Status AppointmentStore::write(const Appointment& a, const std::optional<Appointment>& before, AuditAction)
+{
+    auto hlc = m_session.journal().stamp();
+    if (!hlc)
+        return std::unexpected(hlc.error());
+    if (!before)
+        return m_session.journal().writeRow("appointment", a.id, appointmentFields(a), true, *hlc);
+    const auto changed = changedFields(appointmentFields(*before), appointmentFields(a));
+    if (changed.empty())
+        return {};
+    return m_session.journal().writeRow("appointment", a.id, changed, false, *hlc);
+}
+
+Result<Appointment> AppointmentStore::book(Appointment a, const BookingOptions& options)
+{
+    if (Status perm = m_session.require(Permission::ScheduleWrite); !perm)
+        return std::unexpected(perm.error());
+    a.status = AppointmentStatus::Scheduled;
+    if (Status v = validate(a); !v)
+        return std::unexpected(v.error());
+    Transaction tx(m_session.db());
+    if (!tx.begun())
+        return std::unexpected(tx.begun().error());
+    auto checked = check(a, options.ignoreAppointmentId);
+    if (!checked)
+        return std::unexpected(checked.error());
+    if (Status s = admit(*checked, options, a.overbooked); !s)
+        return std::unexpected(s.error());
+    a.id = m_session.newId();
+    if (Status s = write(a, std::nullopt, AuditAction::Create); !s)
+        return std::unexpected(s.error());
+    if (Status s = tx.commit(); !s)
+        return std::unexpected(s.error());
+    return a;
+}
+
+Result<Appointment> AppointmentStore::reschedule(const std::string& id, const std::function<void(Appointment&)>& edit,
+                                                 const BookingOptions& options)
+{
+    if (Status perm = m_session.require(Permission::ScheduleWrite); !perm)
+        return std::unexpected(perm.error());
+    Transaction tx(m_session.db());
+    if (!tx.begun())
+        return std::unexpected(tx.begun().error());
+    auto before = get(id);
+    if (!before)
+        return std::unexpected(before.error());
+    if (!occupiesSlot(before->status) || before->status == AppointmentStatus::CheckedOut)
+        return fail(ErrorCode::Conflict, "status", appointmentStatusName(before->status));
+    Appointment a = *before;
+    edit(a);
+    a.startLocal.clear();
+    if (Status v = validate(a); !v)
+        return std::unexpected(v.error());
+    auto checked = check(a, id);
+    if (!checked)
+        return std::unexpected(checked.error());
+    if (Status s = admit(*checked, options, a.overbooked); !s)
+        return std::unexpected(s.error());
+    if (Status s = write(a, *before, AuditAction::Update); !s)
+        return std::unexpected(s.error());
+    if (Status s = tx.commit(); !s)
+        return std::unexpected(s.error());
+    return a;
+}
+
+Result<Appointment> AppointmentStore::move(const std::string& id, std::int64_t newStartUtcMs,
+                                           std::optional<std::string> providerId, std::optional<std::string> roomId,
+                                           const BookingOptions& options)
+{
+    return reschedule(
+        id,
+        [&](Appointment& a) {
+            a.startUtcMs = newStartUtcMs;
+            if (providerId)
+                a.providerId = *providerId;
+            if (roomId)
+                a.roomId = roomId->empty() ? std::nullopt : roomId;
+        },
+        options);
+}
+
+Result<Appointment> AppointmentStore::resize(const std::string& id, int minutes, const BookingOptions& options)
+{
+    if (minutes < 5 || minutes > kMaxMinutes)
+        return fail(ErrorCode::Validation, "minutes", "5 minutes to 12 hours");
+    return reschedule(
+        id, [&](Appointment& a) { a.minutes = minutes; }, options);
+}
+
+Status AppointmentStore::updateDetails(const std::string& id, const std::optional<std::string>& reason,
+                                       const std::optional<std::string>& note,
+                                       const std::optional<std::string>& coverageId)
+{
+    auto r = reschedule(
+        id,
+        [&](Appointment& a) {
+            a.reason = reason;
+            a.note = note;
+            a.coverageId = coverageId;
+        },
+        BookingOptions{true, true, std::nullopt});
+    if (!r)
+        return std::unexpected(r.error());
+    return {};
+}
+
+Result<Appointment> AppointmentStore::setStatus(const std::string& id, AppointmentStatus status)
+{
+    if (Status perm = m_session.require(Permission::ScheduleWrite); !perm)
+        return std::unexpected(perm.error());
+    if (status == AppointmentStatus::Cancelled)
+        return fail(ErrorCode::Validation, "status", "use cancel, which needs a reason");
+    Transaction tx(m_session.db());
+    if (!tx.begun())
+        return std::unexpected(tx.begun().error());
+    auto before = get(id);
+    if (!before)
+        return std::unexpected(before.error());
+    if (!canTransition(before->status, status))
+        return fail(ErrorCode::Conflict, "status",
+                    appointmentStatusName(before->status) + " -> " + appointmentStatusName(status));
+    Appointment a = *before;
+    a.status = status;
+    const std::int64_t now = m_session.clock().nowMs();
+    switch (status) {
+    case AppointmentStatus::Scheduled:
+        a.confirmedAtMs.reset();
+        break;
+    case AppointmentStatus::Confirmed:
+        if (before->status == AppointmentStatus::Arrived)
+            a.arrivedAtMs.reset(); // an undone check-in
+        else
+            a.confirmedAtMs = now;
+        break;
+    case AppointmentStatus::Arrived:
+        a.arrivedAtMs = now;
+        a.noShowAtMs.reset();
+        break;
+    case AppointmentStatus::InRoom:
+        a.inRoomAtMs = now;
+        break;
+    case AppointmentStatus::WithProvider:
+        a.withProviderAtMs = now;
+        break;
+    case AppointmentStatus::CheckedOut:
+        a.checkedOutAtMs = now;
+        break;
+    case AppointmentStatus::NoShow:
+        a.noShowAtMs = now;
+        break;
+    case AppointmentStatus::Cancelled:
+        break;
+    }
+    if (status == AppointmentStatus::Arrived && before->status == AppointmentStatus::NoShow) {
+        // A late arrival takes the slot back: it must still be free.
+        auto checked = check(a, id);
+        if (!checked)
+            return std::unexpected(checked.error());
+        if (!checked->conflicts.empty())
+            return fail(ErrorCode::Conflict, checked->conflicts.front().kind, checked->conflicts.front().appointmentId);
+    }
+    if (Status s = write(a, *before, AuditAction::Update); !s)
+        return std::unexpected(s.error());
+    if (Status s = tx.commit(); !s)
+        return std::unexpected(s.error());
+    return a;
+}
+
+Result<Appointment> AppointmentStore::markNoShow(const std::string& id)
+{
+    return setStatus(id, AppointmentStatus::NoShow);
+}
+
+Result<CancelOutcome> AppointmentStore::cancel(const std::string& id, const std::string& reason, const std::string& by)
+{
+    if (Status perm = m_session.require(Permission::ScheduleWrite); !perm)
+        return std::unexpected(perm.error());
+    if (trimmed(reason).empty())
+        return fail(ErrorCode::Validation, "reason", "required");
+    if (by != "patient" && by != "clinic")
+        return fail(ErrorCode::Validation, "cancelled_by", "patient or clinic");
+    Transaction tx(m_session.db());
+    if (!tx.begun())
+        return std::unexpected(tx.begun().error());
+    auto before = get(id);
+    if (!before)
+        return std::unexpected(before.error());
+    if (!canTransition(before->status, AppointmentStatus::Cancelled))
+        return fail(ErrorCode::Conflict, "status", appointmentStatusName(before->status) + " -> cancelled");
+    Appointment a = *before;
+    a.status = AppointmentStatus::Cancelled;
+    a.cancelledAtMs = m_session.clock().nowMs();
+    a.cancelReason = trimmed(reason);
+    a.cancelledBy = by;
+    if (Status s = write(a, *before, AuditAction::Update); !s)
+        return std::unexpected(s.error());
+    auto matches = WaitlistStore(m_session).matchesFor(a.providerId, a.typeId, a.startUtcMs, a.minutes);
+    if (!matches)
+        return std::unexpected(matches.error());
+    if (Status s = tx.commit(); !s)
+        return std::unexpected(s.error());
+    return CancelOutcome{a, std::move(*matches)};
+}
+
+Result<std::vector<AppointmentView>> AppointmentStore::between(std::int64_t fromUtc, std::int64_t toUtc,
+                                                               const std::vector<std::string>& providerIds)
+{
+    if (Status perm = m_session.require(Permission::ScheduleRead); !perm)
+        return std::unexpected(perm.error());
+    std::string sql = std::string("SELECT ") + kColumns + kViewColumns + kViewJoins;
+    sql.append(" WHERE a.start_utc_ms >= ? AND a.start_utc_ms < ?");
+    if (!providerIds.empty()) {
+        sql.append(" AND a.provider_id IN (?");
+        for (std::size_t i = 1; i < providerIds.size(); ++i)
+            sql.append(", ?");
+        sql.append(")");
+    }
+    sql.append(" ORDER BY a.start_utc_ms, pr.name;");
+    auto stmt = m_session.db().prepare(sql);
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    stmt->bind(1, fromUtc).bind(2, toUtc);
+    for (std::size_t i = 0; i < providerIds.size(); ++i)
+        stmt->bind(static_cast<int>(i + 3), providerIds[i]);
+    return stmt->all<AppointmentView>(readView);
+}
+
+Result<std::vector<AppointmentView>> AppointmentStore::day(const std::string& date,
+                                                           const std::vector<std::string>& providerIds)
+{
+    if (!m_time)
+        return fail(ErrorCode::NotFound, "clinic", "the clinic's time zone");
+    auto bounds = m_time->dayBounds(date);
+    if (!bounds)
+        return std::unexpected(bounds.error());
+    return between(bounds->first, bounds->second, providerIds);
+}
+
+Result<std::vector<AppointmentView>> AppointmentStore::range(const std::string& fromDate, const std::string& toDate,
+                                                             const std::optional<std::string>& providerId)
+{
+    if (!m_time)
+        return fail(ErrorCode::NotFound, "clinic", "the clinic's time zone");
+    auto first = m_time->dayBounds(fromDate);
+    auto last = m_time->dayBounds(toDate);
+    if (!first)
+        return std::unexpected(first.error());
+    if (!last)
+        return std::unexpected(last.error());
+    return between(first->first, last->second,
+                   providerId ? std::vector<std::string>{*providerId} : std::vector<std::string>{});
+}
+
+Result<std::vector<AppointmentView>> AppointmentStore::forPatient(const std::string& patientId)
+{
+    if (Status perm = m_session.require(Permission::ScheduleRead); !perm)
+        return std::unexpected(perm.error());
+    auto stmt = m_session.db().prepare(std::string("SELECT ") + kColumns + kViewColumns + kViewJoins +
+                                       " WHERE a.patient_id = ? ORDER BY a.start_utc_ms;");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    return stmt->bind(1, patientId).all<AppointmentView>(readView);
+}
+
+} // namespace practica::core
