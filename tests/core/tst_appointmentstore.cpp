@@ -272,7 +272,8 @@ void tst_AppointmentStore::autumnRepeatedHourIsUnambiguous()
 {
     core::ScheduleSetupStore setup(m_f->admin());
     QVERIFY(setup.setWorkingHours(m_f->providerA.id, {{"", m_f->providerA.id, 7, 0, 24 * 60, false}}));
-    const auto& time = store().clinicTime();
+    const auto appointments = store();
+    const auto& time = appointments.clinicTime();
     QVERIFY(time.isRepeated("2026-11-01", 90));
     QVERIFY(!time.isRepeated("2026-11-01", 150));
     auto earlier = time.toUtc("2026-11-01", 90, core::RepeatedTime::Earlier);
