@@ -23,6 +23,9 @@ Commands:
   demo                       create a demo clinic with synthetic patients
   users add|passwd|list|deactivate|set-role
   patients add|show|search|merge
+  appointments book|move|cancel|status|list|export
+  schedule free-slots        the first openings for an appointment type
+  waitlist add|list          patients waiting for an earlier appointment
   audit verify               check the hash chain of the audit log
   db check|rekey             integrity check; re-encrypt with a new data key
 
@@ -41,7 +44,8 @@ Exit codes:
   3  wrong user name or password, or the account is locked
   4  the acting user's role does not allow the operation
   5  no such record, database or key file
-  6  a value breaks a rule, the record's state forbids it, or it already exists
+  6  a value breaks a rule, the record's state forbids it, it already exists, or an
+     appointment collides with another
   7  the database, key file or audit log is damaged, or the integrity check found problems
   8  disk full, read-only, busy or another I/O error
   130  interrupted (demo generation); nothing was kept
@@ -58,9 +62,15 @@ struct Noun
 const std::map<std::string, Noun>& nouns()
 {
     static const std::map<std::string, Noun> table = {
-        {"init", {runInit, kInitHelp}},    {"demo", {runDemo, kDemoHelp}},
-        {"users", {runUsers, kUsersHelp}}, {"patients", {runPatients, kPatientsHelp}},
-        {"audit", {runAudit, kAuditHelp}}, {"db", {runDb, kDbHelp}},
+        {"init", {runInit, kInitHelp}},
+        {"demo", {runDemo, kDemoHelp}},
+        {"users", {runUsers, kUsersHelp}},
+        {"patients", {runPatients, kPatientsHelp}},
+        {"audit", {runAudit, kAuditHelp}},
+        {"db", {runDb, kDbHelp}},
+        {"appointments", {runAppointments, kAppointmentsHelp}},
+        {"schedule", {runSchedule, kScheduleHelp}},
+        {"waitlist", {runWaitlist, kWaitlistHelp}},
     };
     return table;
 }

@@ -4,7 +4,9 @@ namespace practica::app {
 
 const std::set<std::string>& CliArgs::flags()
 {
-    static const std::set<std::string> names = {"json", "password-stdin", "help", "version", "allow-duplicate"};
+    static const std::set<std::string> names = {
+        "json",     "password-stdin",  "help",   "version",    "allow-duplicate",
+        "overbook", "accept-warnings", "series", "no-schedule"};
     return names;
 }
 

@@ -35,12 +35,16 @@ The admin's password comes from $PRACTICA_PASSWORD or --password-stdin (at least
 
 const char* const kDemoHelp = R"(Usage: practica-cli demo --db PATH [--patients N] [--seed S] [--kdf standard|minimal]
 
-Creates a demo clinic full of synthetic patients, coverage and payers; the same seed gives the
-same clinic. Prints the demo logins (user name, role, password); progress goes to stderr and
-Ctrl+C stops and removes the half-made clinic.
+Creates a demo clinic full of synthetic patients, coverage and payers, and its schedule: providers,
+rooms, appointment types, working hours, holidays, and appointments from six months back to six
+months ahead; the same seed gives the same clinic. Prints the demo logins (user name, role,
+password); progress goes to stderr and Ctrl+C stops and removes the half-made clinic.
 
-  --patients N   how many patients (default 500)
-  --seed S       the random seed (default 1)
+  --patients N                how many patients (default 500)
+  --seed S                    the random seed (default 1)
+  --appointments-per-day N    per provider and full working day (default 20; each patient at most
+                              once a day); 0 sets up the schedule without appointments
+  --no-schedule               no providers, schedule or appointments at all
 
 The admin's password is $PRACTICA_PASSWORD (or the first line of --password-stdin) when given,
 else the default demo password.
@@ -110,7 +114,7 @@ Outcome runDemo(CliContext& ctx)
 {
     if (!ctx.args().verb().empty())
         return usageError("demo takes no verb");
-    if (Outcome o = ctx.checkOptions({"patients", "seed", "kdf"}); !o)
+    if (Outcome o = ctx.checkOptions({"patients", "seed", "kdf", "appointments-per-day", "no-schedule"}); !o)
         return o;
     auto path = ctx.databasePath();
     if (!path)
@@ -121,12 +125,17 @@ Outcome runDemo(CliContext& ctx)
     auto seed = integerOption(ctx, "seed", 1, 0, INT64_MAX);
     if (!seed)
         return std::unexpected(seed.error());
+    auto perDay = integerOption(ctx, "appointments-per-day", core::DemoOptions().appointmentsPerProviderDay, 0, 60);
+    if (!perDay)
+        return std::unexpected(perDay.error());
     auto cost = ctx.kdfCost();
     if (!cost)
         return std::unexpected(cost.error());
 
     core::DemoOptions options;
     options.patients = static_cast<int>(*patients);
+    options.schedule = !ctx.args().has("no-schedule");
+    options.appointmentsPerProviderDay = static_cast<int>(*perDay);
     options.seed = static_cast<std::uint64_t>(*seed);
     options.cost = *cost;
     const char* envPassword = std::getenv("PRACTICA_PASSWORD");
@@ -138,10 +147,20 @@ Outcome runDemo(CliContext& ctx)
         options.adminPassword = *password;
     }
     const bool terminal = isatty(STDERR_FILENO);
+    bool booking = false;
     options.progress = [&](std::int64_t done, std::int64_t total) {
-        if (total > 0) {
-            ctx.err() << "Generating patients: " << done << " of " << total << " (" << done * 100 / total << "%)"
-                      << (terminal ? "\r" : "\n") << std::flush;
+        // Patients come first, then appointments: done past the patients counts appointments booked.
+        const std::int64_t patientCount = options.patients;
+        if (done <= patientCount && patientCount > 0) {
+            ctx.err() << "Generating patients: " << done << " of " << patientCount << " (" << done * 100 / patientCount
+                      << "%)" << (terminal ? "\r" : "\n") << std::flush;
+        } else if (done > patientCount) {
+            if (terminal && !booking)
+                ctx.err() << "\n";
+            booking = true;
+            ctx.err() << "Booking appointments: " << done - patientCount << " of " << total - patientCount << " ("
+                      << (done - patientCount) * 100 / (total - patientCount) << "%)" << (terminal ? "\r" : "\n")
+                      << std::flush;
         }
         return g_interrupted == 0;
     };
@@ -158,9 +177,9 @@ Outcome runDemo(CliContext& ctx)
             Failure{kExitCancelled, "demo generation interrupted; the half-made clinic was removed"});
     if (!demo)
         return failure(demo.error());
-    char rate[96];
-    std::snprintf(rate, sizeof rate, "Generated %d patients in %.1f s (%.0f patients/s).", options.patients, seconds,
-                  seconds > 0 ? options.patients / seconds : 0.0);
+    char rate[128];
+    std::snprintf(rate, sizeof rate, "Generated %d patients and %lld appointments in %.1f s.", options.patients,
+                  static_cast<long long>(demo->appointments), seconds);
     ctx.err() << rate << "\n";
 
     auto shownPassword = [&](const core::DemoLogin& login) {
@@ -171,6 +190,7 @@ Outcome runDemo(CliContext& ctx)
         o->set("database", *path);
         o->set("patients", options.patients);
         o->set("seed", static_cast<Poco::UInt64>(options.seed));
+        o->set("appointments", static_cast<Poco::Int64>(demo->appointments));
         Poco::JSON::Array::Ptr logins = new Poco::JSON::Array;
         for (const auto& login : demo->logins) {
             auto l = newJsonObject();

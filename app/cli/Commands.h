@@ -11,6 +11,9 @@ Outcome runUsers(CliContext& ctx);
 Outcome runPatients(CliContext& ctx);
 Outcome runAudit(CliContext& ctx);
 Outcome runDb(CliContext& ctx);
+Outcome runAppointments(CliContext& ctx);
+Outcome runSchedule(CliContext& ctx);
+Outcome runWaitlist(CliContext& ctx);
 
 extern const char* const kInitHelp;
 extern const char* const kDemoHelp;
@@ -18,6 +21,9 @@ extern const char* const kUsersHelp;
 extern const char* const kPatientsHelp;
 extern const char* const kAuditHelp;
 extern const char* const kDbHelp;
+extern const char* const kAppointmentsHelp;
+extern const char* const kScheduleHelp;
+extern const char* const kWaitlistHelp;
 
 // Parses a whole decimal number in [min, max]; a usage error names the option otherwise.
 CliResult<std::int64_t> integerOption(const CliContext& ctx, const std::string& name, std::int64_t fallback,

@@ -6,6 +6,7 @@
 #include "core/demo/DemoDice.h"
 #include "core/demo/DemoNames.h"
 #include "core/demo/DemoPayers.h"
+#include "core/demo/DemoSchedule.h"
 #include "core/patients/CoverageStore.h"
 #include "core/patients/PatientStore.h"
 #include "core/util/Text.h"
@@ -16,6 +17,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 #include <random>
 
 namespace practica::core {
@@ -51,6 +53,8 @@ public:
 
     Status createPayers();
     Status createPatient();
+    // Active patients in the order they were created, for the schedule.
+    const std::vector<std::string>& activePatientIds() const { return m_activePatientIds; }
 
 private:
     const Community& community();
@@ -70,6 +74,7 @@ private:
     PatientStore m_patients;
     CoverageStore m_coverage;
     std::array<std::string, static_cast<std::size_t>(PayerKind::Count)> m_payerIds;
+    std::vector<std::string> m_activePatientIds;
 };
 
 Status Generator::createPayers()
@@ -307,6 +312,8 @@ Status Generator::createPatient()
     auto created = m_patients.create(std::move(p));
     if (!created)
         return std::unexpected(created.error());
+    if (created->status == PatientStatus::Active)
+        m_activePatientIds.push_back(created->id);
     return addCoverage(*created, self, parent ? &*parent : nullptr, spouse ? &*spouse : nullptr);
 }
 
@@ -457,12 +464,20 @@ Result<DemoClinic> build(const std::string& path, const DemoOptions& options, co
     if (Status st = generator.createPayers(); !st)
         return std::unexpected(st.error());
 
-    const std::int64_t total = std::max(options.patients, 0);
+    auto clinicTime = ClinicTime::forZone(clinic.timeZone);
+    if (!clinicTime)
+        return std::unexpected(clinicTime.error());
+    // Planned before anything is written, so that progress knows the total from the start.
+    std::optional<demo::DemoSchedule> schedule;
+    if (options.schedule)
+        schedule.emplace(*clinicTime, clock.nowMs(), options.seed, options.appointmentsPerProviderDay);
+    const std::int64_t patients = std::max(options.patients, 0);
+    const std::int64_t total = patients + (schedule ? schedule->plannedAppointments() : 0);
     std::int64_t done = 0;
     if (options.progress && !options.progress(0, total))
         return fail(ErrorCode::Conflict, "demo", "cancelled");
-    while (done < total) {
-        const std::int64_t batchEnd = std::min<std::int64_t>(done + kBatchSize, total);
+    while (done < patients) {
+        const std::int64_t batchEnd = std::min<std::int64_t>(done + kBatchSize, patients);
         Transaction tx(s.db());
         if (!tx.begun())
             return std::unexpected(tx.begun().error());
@@ -473,6 +488,19 @@ Result<DemoClinic> build(const std::string& path, const DemoOptions& options, co
             return std::unexpected(st.error());
         if (options.progress && !options.progress(done, total))
             return fail(ErrorCode::Conflict, "demo", "cancelled");
+    }
+    if (schedule) {
+        // Small clinics book fewer than planned (a patient at most once a day): the last report says done.
+        std::int64_t reported = done;
+        auto booked = [&](std::int64_t appointments) {
+            reported = std::min(patients + appointments, total);
+            return !options.progress || options.progress(reported, total);
+        };
+        if (Status st = schedule->write(s, generator.activePatientIds(), kBatchSize, booked); !st)
+            return std::unexpected(st.error());
+        if (options.progress && reported < total && !options.progress(total, total))
+            return fail(ErrorCode::Conflict, "demo", "cancelled");
+        demo.appointments = schedule->booked();
     }
     return demo;
 }

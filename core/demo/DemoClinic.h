@@ -20,7 +20,14 @@ struct DemoOptions
     std::uint64_t seed = 1;
     std::string adminPassword = "practica-admin"; // the CLI passes PRACTICA_PASSWORD when it is set
     KdfCost cost = KdfCost::standard();
-    // Called now and then with (done, total); return false to cancel (the half-made files are removed).
+    // Providers, rooms, appointment types, hours, holidays, and appointments from six months back to six
+    // months ahead, with series and a waitlist.
+    bool schedule = true;
+    // On a provider's full working day (half days get half); each patient is booked at most once a day,
+    // so small clinics get fewer. 0 sets up the schedule without appointments.
+    int appointmentsPerProviderDay = 20;
+    // Called now and then with (done, total): patients first, then appointments (done past patients means
+    // appointments booked). Return false to cancel (the half-made files are removed).
     std::function<bool(std::int64_t done, std::int64_t total)> progress;
 };
 
@@ -36,6 +43,7 @@ struct DemoClinic
 {
     std::unique_ptr<Session> session; // the admin's session
     std::vector<DemoLogin> logins;    // admin first
+    std::int64_t appointments = 0;    // booked by the schedule, series included
 };
 
 Result<DemoClinic> createDemoClinic(const std::string& databasePath, const DemoOptions& options, const Clock& clock);

@@ -224,7 +224,8 @@ void tst_Cli::helpForEveryNoun_data()
 {
     QTest::addColumn<QStringList>("args");
     QTest::newRow("global") << QStringList{"--help"};
-    for (const char* noun : {"init", "demo", "users", "patients", "audit", "db"}) {
+    for (const char* noun :
+         {"init", "demo", "users", "patients", "audit", "db", "appointments", "schedule", "waitlist"}) {
         QTest::newRow(noun) << QStringList{noun, "--help"};
         QTest::newRow((QByteArray("help ") + noun).constData()) << QStringList{"help", noun};
     }
@@ -510,7 +511,8 @@ void tst_Cli::demoIsDeterministic()
     const int seeds[] = {7, 7, 8};
     for (int i = 0; i < 3; ++i) {
         const QString db = m_dir->filePath(QString("demo%1.db").arg(i));
-        Run r = run({"demo", "--db", db, "--patients", "60", "--seed", QString::number(seeds[i]), "--kdf", "minimal"},
+        Run r = run({"demo", "--db", db, "--patients", "60", "--seed", QString::number(seeds[i]), "--kdf", "minimal",
+                     "--no-schedule"},
                     {}, defaultPassword);
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(r.err.contains("60 of 60"));
@@ -524,8 +526,8 @@ void tst_Cli::demoIsDeterministic()
 void tst_Cli::demoLoginsWork()
 {
     const QString db = m_dir->filePath("logins.db");
-    Run r = run({"demo", "--db", db, "--patients", "5", "--kdf", "minimal", "--json"}, {},
-                {{"PRACTICA_PASSWORD", "my-admin-secret"}});
+    Run r = run({"demo", "--db", db, "--patients", "5", "--kdf", "minimal", "--appointments-per-day", "0", "--json"},
+                {}, {{"PRACTICA_PASSWORD", "my-admin-secret"}});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const QJsonArray logins = r.json().object()["logins"].toArray();
     QCOMPARE(logins.size(), 4);
@@ -543,8 +545,9 @@ void tst_Cli::demoLoginsWork()
     }
     QCOMPARE(roles, (QStringList{"admin", "front_desk", "clinician", "biller"}));
 
-    Run text = run({"demo", "--db", m_dir->filePath("text.db"), "--patients", "1", "--kdf", "minimal"}, {},
-                   {{"PRACTICA_PASSWORD", QString()}});
+    Run text = run({"demo", "--db", m_dir->filePath("text.db"), "--patients", "1", "--kdf", "minimal",
+                    "--appointments-per-day", "2"},
+                   {}, {{"PRACTICA_PASSWORD", QString()}});
     QCOMPARE(text.exitCode, 0);
     for (const char* expected : {"admin", "practica-admin", "frontdesk-demo", "doctor-demo", "biller-demo"})
         QVERIFY2(text.out.contains(expected), text.out.constData());

@@ -6,6 +6,9 @@
 #include "core/demo/DemoClinic.h"
 #include "core/patients/CoverageStore.h"
 #include "core/patients/PatientStore.h"
+#include "core/schedule/AppointmentStore.h"
+#include "core/schedule/ScheduleSetupStore.h"
+#include "core/schedule/WaitlistStore.h"
 #include "core/util/Validators.h"
 #include "tests/support/TestSupport.h"
 
@@ -14,6 +17,7 @@
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QTest>
+#include <map>
 #include <set>
 
 using namespace practica;
@@ -29,10 +33,18 @@ private slots:
     void loginsWork();
     void progressAndCancel();
     void refusesExistingDatabase();
+    void scheduleSetup();
+    void scheduleLooksLikeAClinic();
+    void sameSeedSameSchedule();
+    void scheduleProgressEndsAtTotal();
 
 private:
+    // Without a schedule unless appointmentsPerDay is given (0: the setup without appointments).
     core::Result<core::DemoClinic> make(const QString& name, int patients, std::uint64_t seed,
-                                        std::function<bool(std::int64_t, std::int64_t)> progress = {});
+                                        std::function<bool(std::int64_t, std::int64_t)> progress = {},
+                                        std::optional<int> appointmentsPerDay = {});
+    // Every appointment of the demo's year, one line each, without ids and clocks.
+    QStringList scheduleSnapshot(core::Session& session);
     // Every row of a fixed query, one string per row, columns joined with '|'.
     QStringList rows(core::Session& session, const char* sql, int columns);
     QStringList snapshot(core::Session& session);
@@ -42,13 +54,16 @@ private:
 };
 
 core::Result<core::DemoClinic> tst_DemoClinic::make(const QString& name, int patients, std::uint64_t seed,
-                                                    std::function<bool(std::int64_t, std::int64_t)> progress)
+                                                    std::function<bool(std::int64_t, std::int64_t)> progress,
+                                                    std::optional<int> appointmentsPerDay)
 {
     core::DemoOptions options;
     options.patients = patients;
     options.seed = seed;
     options.cost = core::KdfCost::minimal();
     options.progress = std::move(progress);
+    options.schedule = appointmentsPerDay.has_value();
+    options.appointmentsPerProviderDay = appointmentsPerDay.value_or(0);
     return core::createDemoClinic(m_dir.filePath(name).toStdString(), options, m_clock);
 }
 
@@ -260,6 +275,232 @@ void tst_DemoClinic::refusesExistingDatabase()
     QCOMPARE(demo.error().code, core::ErrorCode::AlreadyExists);
     QVERIFY(existing.open(QIODevice::ReadOnly));
     QCOMPARE(existing.readAll(), QByteArray("not a clinic"));
+}
+
+QStringList tst_DemoClinic::scheduleSnapshot(core::Session& session)
+{
+    core::AppointmentStore store(session);
+    auto views = store.range("2025-04-01", "2026-07-01");
+    if (!views)
+        return {QString::fromStdString(core::describe(views.error()))};
+    QStringList out;
+    for (const auto& v : *views) {
+        const auto& a = v.appointment;
+        out << QString::fromStdString(a.startLocal + "|" + std::to_string(a.minutes) + "|" + v.providerName + "|" +
+                                      v.typeName + "|" + v.roomName.value_or("-") + "|" + v.patientMrn + "|" +
+                                      core::appointmentStatusName(a.status) + "|" + a.reason.value_or("-") + "|" +
+                                      a.cancelReason.value_or("-") + "|" + (a.overbooked ? "over" : "") +
+                                      (a.seriesIndex ? std::to_string(*a.seriesIndex) : ""));
+    }
+    out.sort();
+    return out;
+}
+
+void tst_DemoClinic::scheduleSetup()
+{
+    auto demo = make("setup.db", 30, 4, {}, 0);
+    QVERIFY2(demo, demo ? "" : core::describe(demo.error()).c_str());
+    core::Session& s = *demo->session;
+    core::ScheduleSetupStore setup(s);
+    auto providers = setup.providers();
+    QVERIFY(providers);
+    QCOMPARE(providers->size(), std::size_t(6));
+    std::set<std::string> colors, npis;
+    for (const auto& p : *providers) {
+        QVERIFY2(p.npi && core::isNpi(*p.npi) && p.npi->front() == '1', p.name.c_str());
+        QVERIFY(p.credentials && p.specialty);
+        colors.insert(p.color);
+        npis.insert(*p.npi);
+        auto hours = setup.workingHours(p.id);
+        QVERIFY(hours);
+        int work = 0, breaks = 0;
+        for (const auto& h : *hours) {
+            QVERIFY(h.weekday >= 1 && h.weekday <= 5);
+            QVERIFY(h.startMinute >= 8 * 60 && h.endMinute <= 17 * 60 && h.startMinute < h.endMinute);
+            (h.isBreak ? breaks : work) += h.endMinute - h.startMinute;
+        }
+        QVERIFY2(work == 5 * 9 * 60 || work == 4 * 9 * 60 + 4 * 60, p.name.c_str()); // one works a half Friday
+        QVERIFY(breaks >= 4 * 60);
+    }
+    QCOMPARE(colors.size(), std::size_t(6));
+    QCOMPARE(npis.size(), std::size_t(6));
+
+    auto types = setup.types();
+    QVERIFY(types);
+    std::map<std::string, core::AppointmentType> byName;
+    for (const auto& t : *types)
+        byName[t.name] = t;
+    const std::pair<const char*, int> expected[] = {{"New patient", 30}, {"Follow-up", 15},  {"Annual physical", 30},
+                                                    {"Sick visit", 15},  {"Telehealth", 20}, {"Procedure", 45}};
+    for (const auto& [name, minutes] : expected) {
+        QVERIFY2(byName.contains(name), name);
+        QCOMPARE(byName[name].defaultMinutes, minutes);
+        QCOMPARE(byName[name].allowOverbook, std::string(name) == "Sick visit");
+    }
+    QVERIFY(byName["Procedure"].defaultRoomId.has_value());
+    auto rooms = setup.rooms();
+    QVERIFY(rooms && rooms->size() >= 7);
+
+    // The clock's day is 2025-11-20 in New York; the demo covers six months each way.
+    auto holidays = setup.holidays("2025-01-01", "2026-12-31");
+    QVERIFY(holidays);
+    std::map<std::string, std::string> holidayByDate;
+    for (const auto& h : *holidays)
+        holidayByDate[h.date] = h.name;
+    QCOMPARE(holidayByDate["2025-11-27"], std::string("Thanksgiving Day"));
+    QCOMPARE(holidayByDate["2025-12-25"], std::string("Christmas Day"));
+    QCOMPARE(holidayByDate["2026-01-19"], std::string("Martin Luther King Jr. Day"));
+    QCOMPARE(holidayByDate["2026-07-03"], std::string("Independence Day")); // 4 July 2026 is a Saturday
+    QCOMPARE(holidayByDate["2025-05-26"], std::string("Memorial Day"));
+    auto blocks = setup.blocks("2025-05-01", "2026-06-30");
+    QVERIFY(blocks);
+    int vacations = 0, clinicWide = 0;
+    for (const auto& b : *blocks) {
+        vacations += b.kind == "vacation";
+        clinicWide += !b.providerId.has_value();
+    }
+    QCOMPARE(vacations, 9);
+    QCOMPARE(clinicWide, 2);
+
+    QCOMPARE(scheduleSnapshot(s), QStringList());
+    auto waiting = core::WaitlistStore(s).waiting();
+    QVERIFY(waiting);
+    QVERIFY(waiting->size() >= 8 && waiting->size() <= 12);
+    std::set<std::string> waitingPatients;
+    for (const auto& e : *waiting) {
+        QVERIFY(!e.patientName.empty());
+        QVERIFY(e.untilDate > "2025-11-20" && core::isIsoDate(e.untilDate));
+        waitingPatients.insert(e.patientId);
+    }
+    QCOMPARE(waitingPatients.size(), waiting->size());
+}
+
+void tst_DemoClinic::scheduleLooksLikeAClinic()
+{
+    constexpr int kPerDay = 6;
+    auto demo = make("schedule.db", 400, 11, {}, kPerDay);
+    QVERIFY2(demo, demo ? "" : core::describe(demo.error()).c_str());
+    core::Session& s = *demo->session;
+    core::AppointmentStore store(s);
+    const core::ClinicTime& time = store.clinicTime();
+    auto holidays = core::ScheduleSetupStore(s).holidays("2025-01-01", "2026-12-31");
+    QVERIFY(holidays);
+    std::set<std::string> holidayDates;
+    for (const auto& h : *holidays)
+        holidayDates.insert(h.date);
+    auto views = store.range("2025-04-01", "2026-07-01");
+    QVERIFY(views);
+    QCOMPARE(std::int64_t(views->size()), demo->appointments);
+    // Six providers, about 250 working days, kPerDay each, fewer on vacations and half days.
+    QVERIFY2(views->size() > 6 * 230 * kPerDay * 8 / 10 && views->size() < 6 * 260 * kPerDay * 12 / 10,
+             std::to_string(views->size()).c_str());
+
+    const std::int64_t now = m_clock.nowMs();
+    std::map<std::string, int> pastStatus, futureStatus;
+    int past = 0, future = 0, series = 0, overbooked = 0, cancelReasons = 0;
+    std::set<std::string> seriesIds, firstDay, lastDay;
+    std::map<std::string, std::vector<std::pair<std::int64_t, std::int64_t>>> busyByProvider, busyByPatient;
+    std::string earliest = "9999", latest;
+    for (const auto& v : *views) {
+        const auto& a = v.appointment;
+        const core::LocalDateTime local = time.toLocal(a.startUtcMs);
+        earliest = std::min(earliest, local.date);
+        latest = std::max(latest, local.date);
+        QVERIFY2(local.weekday <= 5, a.startLocal.c_str());
+        QVERIFY2(!holidayDates.contains(local.date), a.startLocal.c_str());
+        QVERIFY2(local.minuteOfDay >= 8 * 60 && local.minuteOfDay + a.minutes <= 17 * 60, a.startLocal.c_str());
+        QVERIFY2(local.minuteOfDay + a.minutes <= 12 * 60 || local.minuteOfDay >= 13 * 60, a.startLocal.c_str());
+        QVERIFY(a.reason.has_value());
+        const std::string status = core::appointmentStatusName(a.status);
+        if (a.endUtcMs() <= now) {
+            ++past;
+            ++pastStatus[status];
+        } else if (a.startUtcMs > now) {
+            ++future;
+            ++futureStatus[status];
+        }
+        if (a.status == core::AppointmentStatus::Cancelled) {
+            QVERIFY(a.cancelledBy == "patient" || a.cancelledBy == "clinic");
+            cancelReasons += a.cancelReason && !a.cancelReason->empty();
+        }
+        if (a.seriesId) {
+            ++series;
+            seriesIds.insert(*a.seriesId);
+        }
+        overbooked += a.overbooked;
+        if (core::occupiesSlot(a.status)) {
+            if (!a.overbooked)
+                busyByProvider[a.providerId].push_back({a.startUtcMs, a.endUtcMs()});
+            busyByPatient[a.patientId].push_back({a.startUtcMs, a.endUtcMs()});
+        }
+    }
+    QVERIFY2(earliest <= "2025-05-27" && latest >= "2026-05-15", (earliest + " " + latest).c_str());
+    QVERIFY(past > 0 && future > 0);
+    const double checkedOut = double(pastStatus["checked_out"]) / past;
+    const double noShow = double(pastStatus["no_show"]) / past;
+    const double cancelled = double(pastStatus["cancelled"]) / past;
+    QVERIFY2(checkedOut > 0.8 && checkedOut < 0.93, std::to_string(checkedOut).c_str());
+    QVERIFY2(noShow > 0.03 && noShow < 0.07, std::to_string(noShow).c_str());
+    QVERIFY2(cancelled > 0.04 && cancelled < 0.12, std::to_string(cancelled).c_str());
+    QCOMPARE(pastStatus["scheduled"] + pastStatus["confirmed"] + pastStatus["arrived"] + pastStatus["in_room"] +
+                 pastStatus["with_provider"],
+             0);
+    QCOMPARE(futureStatus["checked_out"] + futureStatus["no_show"] + futureStatus["arrived"], 0);
+    QVERIFY(futureStatus["scheduled"] > future / 2 && futureStatus["confirmed"] > future / 10);
+    QVERIFY(futureStatus["cancelled"] > 0 && futureStatus["cancelled"] < future / 15);
+    QVERIFY(cancelReasons > 0);
+    QVERIFY2(seriesIds.size() >= 4 && series >= 16, std::to_string(series).c_str());
+    QVERIFY(overbooked > 50);
+    // Nobody is in two places at once, and no provider sees two patients unless one was squeezed in.
+    for (auto* busy : {&busyByProvider, &busyByPatient})
+        for (auto& [who, intervals] : *busy) {
+            std::sort(intervals.begin(), intervals.end());
+            for (std::size_t i = 1; i < intervals.size(); ++i)
+                QVERIFY2(intervals[i].first >= intervals[i - 1].second, who.c_str());
+        }
+
+    auto verified = s.journal().auditLog().verify();
+    QVERIFY(verified && verified->intact);
+    auto problems = s.db().integrityCheck();
+    QVERIFY(problems && problems->empty());
+}
+
+void tst_DemoClinic::sameSeedSameSchedule()
+{
+    auto a = make("sched-a.db", 80, 21, {}, 2);
+    QVERIFY2(a, a ? "" : core::describe(a.error()).c_str());
+    auto b = make("sched-b.db", 80, 21, {}, 2);
+    QVERIFY2(b, b ? "" : core::describe(b.error()).c_str());
+    const QStringList first = scheduleSnapshot(*a->session);
+    QVERIFY(first.size() > 1000);
+    QCOMPARE(scheduleSnapshot(*b->session), first);
+    // The schedule draws its own dice: patients are the same as without it.
+    auto plain = make("sched-plain.db", 80, 21);
+    QVERIFY(plain);
+    QCOMPARE(snapshot(*plain->session).mid(0, 80), snapshot(*a->session).mid(0, 80));
+}
+
+void tst_DemoClinic::scheduleProgressEndsAtTotal()
+{
+    std::vector<std::pair<std::int64_t, std::int64_t>> seen;
+    auto demo = make(
+        "sched-progress.db", 50, 5,
+        [&](std::int64_t done, std::int64_t total) {
+            seen.push_back({done, total});
+            return true;
+        },
+        1);
+    QVERIFY(demo);
+    QVERIFY(seen.size() >= 3);
+    const std::int64_t total = seen.front().second;
+    QVERIFY(total > 50 + 1000);
+    for (std::size_t i = 0; i < seen.size(); ++i) {
+        QCOMPARE(seen[i].second, total);
+        if (i > 0)
+            QVERIFY(seen[i].first >= seen[i - 1].first);
+    }
+    QCOMPARE(seen.back().first, total);
+    QVERIFY(std::find(seen.begin(), seen.end(), std::pair<std::int64_t, std::int64_t>{50, total}) != seen.end());
 }
 
 QTEST_GUILESS_MAIN(tst_DemoClinic)

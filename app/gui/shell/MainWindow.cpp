@@ -6,6 +6,9 @@
 #include "app/gui/admin/UsersPage.h"
 #include "app/gui/common/UiText.h"
 #include "app/gui/patients/PatientsPage.h"
+#include "app/gui/schedule/ArrivalsPage.h"
+#include "app/gui/schedule/SchedulePage.h"
+#include "app/gui/schedule/ScheduleSetupPage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -48,6 +51,18 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent) : QMainWindow(pare
         m_clinic = new ClinicSettingsPage(workspace);
         addPage(QStringLiteral(":/icons/nav-clinic.svg"), tr("Clinic settings"), m_clinic);
     }
+    if (workspace.can(core::Permission::ScheduleRead)) {
+        m_schedule = new SchedulePage(workspace);
+        addPage(QStringLiteral(":/icons/nav-schedule.svg"), tr("Schedule"), m_schedule);
+    }
+    if (workspace.can(core::Permission::ScheduleWrite) || workspace.can(core::Permission::ClinicalRead)) {
+        m_arrivals = new ArrivalsPage(workspace);
+        addPage(QStringLiteral(":/icons/nav-arrivals.svg"), tr("Arrivals"), m_arrivals);
+    }
+    if (workspace.can(core::Permission::ScheduleSetup)) {
+        m_scheduleSetup = new ScheduleSetupPage(workspace);
+        addPage(QStringLiteral(":/icons/nav-schedule-setup.svg"), tr("Schedule setup"), m_scheduleSetup);
+    }
 
     m_lockScreen = new LockScreen(workspace);
     m_root = new QStackedWidget;
@@ -70,8 +85,12 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent) : QMainWindow(pare
     connect(&workspace, &Workspace::lockChanged, this, &MainWindow::showLocked);
     connect(&workspace, &Workspace::clinicChanged, this, &MainWindow::updateStatus);
     connect(m_lockScreen, &LockScreen::switchUserRequested, this, &MainWindow::switchUserRequested);
-    connect(m_patients, &PatientsPage::statusMessage, this,
-            [this](const QString& text) { statusBar()->showMessage(text, 6000); });
+    auto showStatus = [this](const QString& text) { statusBar()->showMessage(text, 6000); };
+    connect(m_patients, &PatientsPage::statusMessage, this, showStatus);
+    if (m_schedule)
+        connect(m_schedule, &SchedulePage::statusMessage, this, showStatus);
+    if (m_arrivals)
+        connect(m_arrivals, &ArrivalsPage::statusMessage, this, showStatus);
 
     m_navigation->setCurrentRow(0);
     updateStatus();
@@ -198,6 +217,12 @@ void MainWindow::goToPage(int index)
         m_clinic->refresh();
     else if (page == m_patients)
         m_patients->focusSearch();
+    else if (page == m_schedule)
+        m_schedule->refresh();
+    else if (page == m_arrivals)
+        m_arrivals->refresh();
+    else if (page == m_scheduleSetup)
+        m_scheduleSetup->refresh();
 }
 
 void MainWindow::showLocked(bool locked)
@@ -237,7 +262,11 @@ void MainWindow::showShortcuts()
                    "<tr><td><b>Ctrl+S</b></td><td>Save the open patient</td></tr>"
                    "<tr><td><b>Enter</b></td><td>Open the selected patient</td></tr>"
                    "<tr><td><b>Esc</b></td><td>Back to the patient list</td></tr>"
-                   "<tr><td><b>Ctrl+1, 2, 3</b></td><td>Patients, Users, Clinic settings</td></tr>"
+                   "<tr><td><b>Ctrl+1 … 6</b></td><td>The pages in the sidebar, in order</td></tr>"
+                   "<tr><td><b>Arrows, Enter</b></td><td>Schedule: move the selection; book or open it</td></tr>"
+                   "<tr><td><b>Alt+Left, Alt+Right</b></td><td>Schedule: previous or next day</td></tr>"
+                   "<tr><td><b>Ctrl+Z</b></td><td>Schedule: undo the last move</td></tr>"
+                   "<tr><td><b>I, R, O</b></td><td>Arrivals: check in, in room, check out</td></tr>"
                    "<tr><td><b>Ctrl+L</b></td><td>Lock the workstation</td></tr>"
                    "</table>"));
     box.exec();

@@ -11,9 +11,12 @@ class QStackedWidget;
 
 namespace practica::app {
 
+class ArrivalsPage;
 class ClinicSettingsPage;
 class LockScreen;
 class PatientsPage;
+class SchedulePage;
+class ScheduleSetupPage;
 class UsersPage;
 class Workspace;
 
@@ -26,6 +29,8 @@ public:
     ~MainWindow() override;
 
     PatientsPage* patientsPage() const { return m_patients; }
+    SchedulePage* schedulePage() const { return m_schedule; }
+    ArrivalsPage* arrivalsPage() const { return m_arrivals; }
 
 Q_SIGNALS:
     void switchUserRequested();
@@ -48,6 +53,9 @@ private:
     PatientsPage* m_patients = nullptr;
     UsersPage* m_users = nullptr;
     ClinicSettingsPage* m_clinic = nullptr;
+    SchedulePage* m_schedule = nullptr;
+    ArrivalsPage* m_arrivals = nullptr;
+    ScheduleSetupPage* m_scheduleSetup = nullptr;
     QLabel* m_statusUser;
     QLabel* m_statusClinic;
     QLabel* m_statusLock;
