@@ -318,6 +318,14 @@ Result<Appointment> AppointmentStore::book(Appointment a, const BookingOptions& 
     a.id = m_session.newId();
     if (Status s = write(a, std::nullopt, AuditAction::Create); !s)
         return std::unexpected(s.error());
+    if (a.overbooked) {
+        // The override is its own audit event, naming what the appointment was booked over.
+        std::string over;
+        for (const ScheduleConflict& c : checked->conflicts)
+            over.append(over.empty() ? "overbooked over " : ", ").append(c.kind + " " + c.appointmentId);
+        if (Status s = m_session.journal().audit(AuditAction::Create, "appointment", a.id, over); !s)
+            return std::unexpected(s.error());
+    }
     if (Status s = tx.commit(); !s)
         return std::unexpected(s.error());
     return a;

@@ -1,5 +1,5 @@
 // What can be booked and when: providers, rooms, appointment types, weekly working hours with breaks,
-// one-off blocks (vacation, blocked time) and clinic holidays. Writes need ScheduleWrite (admins);
+// one-off blocks (vacation, blocked time) and clinic holidays. Writes need ScheduleSetup (admins);
 // reads need ScheduleRead.
 #pragma once
 

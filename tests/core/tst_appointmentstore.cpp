@@ -135,7 +135,9 @@ void tst_AppointmentStore::overbookOverride()
     QCOMPARE(deskStore.book(samePatient, {true, false, std::nullopt}).error().field, std::string("patient"));
     // The override is audited with the appointment.
     auto audit = m_f->admin().journal().auditLog().forRecord("appointment", booked->id);
-    QVERIFY(audit && !audit->empty());
+    QVERIFY(audit && audit->size() == 2);
+    QVERIFY(audit->back().detail.starts_with("overbooked over provider "));
+    QCOMPARE(QString::fromStdString(audit->back().username), QString("desk"));
 }
 
 void tst_AppointmentStore::warningsNeedConfirmation()
