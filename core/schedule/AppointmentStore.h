@@ -118,7 +118,8 @@ public:
                                                     std::optional<std::string> providerId = {},
                                                     const BookingOptions& options = {});
 
-    const ClinicTime& clinicTime() const { return *m_time; }
+    // By value: a copy is cheap, and a reference would dangle when the store is a temporary.
+    ClinicTime clinicTime() const { return *m_time; }
 
 private:
     // Fills defaults (length, room), checks that patient, provider, type, room and coverage exist,
