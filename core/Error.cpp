@@ -39,6 +39,16 @@ std::string_view errorCodeName(ErrorCode code)
         return "conflict";
     case ErrorCode::SchemaTooNew:
         return "schema_too_new";
+    case ErrorCode::Offline:
+        return "offline";
+    case ErrorCode::NotAuthorized:
+        return "not_authorized";
+    case ErrorCode::DeviceNotApproved:
+        return "device_not_approved";
+    case ErrorCode::UpdateRequired:
+        return "update_required";
+    case ErrorCode::ProtocolError:
+        return "protocol_error";
     case ErrorCode::Internal:
         return "internal";
     }
@@ -89,6 +99,16 @@ std::string describe(const Error& e)
         return withField("Not possible in the record's current state");
     case ErrorCode::SchemaTooNew:
         return "The database was written by a newer version of Practica; please update.";
+    case ErrorCode::Offline:
+        return withField("The sync server cannot be reached");
+    case ErrorCode::NotAuthorized:
+        return withField("The sync server did not accept the login");
+    case ErrorCode::DeviceNotApproved:
+        return "This workstation waits for an administrator to approve it on the sync server.";
+    case ErrorCode::UpdateRequired:
+        return "The sync server needs a newer version of Practica; please update.";
+    case ErrorCode::ProtocolError:
+        return withField("The sync server sent an answer Practica does not understand");
     case ErrorCode::Internal:
         return withField("Internal error");
     }

@@ -26,6 +26,11 @@ enum class ErrorCode
     Validation,       // a field's value breaks a rule; field says which, detail says which rule
     Conflict,         // the operation contradicts the record's state (e.g. merging a merged patient)
     SchemaTooNew,     // the database was written by a newer Practica
+    Offline,          // the sync server cannot be reached (no network, refused, timed out, cut off)
+    NotAuthorized,    // the server refused the token or login (expired, revoked, wrong clinic)
+    DeviceNotApproved, // this workstation is enrolled but an admin has not approved it yet
+    UpdateRequired,   // the server speaks a newer sync protocol than this Practica
+    ProtocolError,    // the other side sent something that is not valid sync protocol
     Internal          // a bug: an SQL error that should not happen
 };
 

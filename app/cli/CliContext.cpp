@@ -73,7 +73,14 @@ int exitCodeFor(core::ErrorCode code)
     case ErrorCode::ReadOnly:
     case ErrorCode::Io:
     case ErrorCode::Busy:
+    case ErrorCode::Offline:
         return kExitIo;
+    case ErrorCode::NotAuthorized:
+    case ErrorCode::DeviceNotApproved:
+        return kExitAuth;
+    case ErrorCode::UpdateRequired:
+    case ErrorCode::ProtocolError:
+        return kExitFailure;
     case ErrorCode::Internal:
         return kExitFailure;
     }

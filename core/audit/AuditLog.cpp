@@ -34,6 +34,10 @@ std::string_view auditActionName(AuditAction a)
         return "rekey";
     case AuditAction::Verify:
         return "verify";
+    case AuditAction::SyncApply:
+        return "sync_apply";
+    case AuditAction::SyncResolve:
+        return "sync_resolve";
     }
     return "unknown";
 }

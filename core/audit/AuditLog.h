@@ -26,7 +26,9 @@ enum class AuditAction
     Unlock,
     Export,
     Rekey,
-    Verify
+    Verify,
+    SyncApply,  // changes from other workstations merged into this one
+    SyncResolve // a refused change resolved (retried or discarded)
 };
 std::string_view auditActionName(AuditAction action);
 

@@ -11,22 +11,6 @@
 
 namespace practica::core {
 
-std::string fieldsToJson(const std::vector<FieldValue>& fields)
-{
-    // Every field of one change carries the change's HLC (the outbox row's hlc column), so the
-    // stamp is stored once per change rather than once per field.
-    Poco::JSON::Object root(Poco::JSON_PRESERVE_KEY_ORDER);
-    for (const FieldValue& f : fields) {
-        if (f.value)
-            root.set(f.name, *f.value);
-        else
-            root.set(f.name, Poco::Dynamic::Var());
-    }
-    std::ostringstream out;
-    root.stringify(out);
-    return out.str();
-}
-
 Result<std::string> ChangeJournal::stamp()
 {
     const HlcStamp s = m_hlc.now();

@@ -5,6 +5,7 @@
 #include "core/Error.h"
 #include "core/audit/AuditLog.h"
 #include "core/changes/HybridClock.h"
+#include "core/sync/SyncChange.h"
 
 #include <optional>
 #include <string>
@@ -16,11 +17,6 @@ namespace practica::core {
 class Database;
 struct Actor;
 
-struct FieldValue
-{
-    std::string name;
-    std::optional<std::string> value; // the stored text form; nullopt is SQL NULL
-};
 
 enum class ChangeOp
 {
@@ -80,8 +76,6 @@ private:
     AuditLog m_audit;
 };
 
-// {"field": value, ...}; null for NULL.
-std::string fieldsToJson(const std::vector<FieldValue>& fields);
 
 } // namespace practica::core
 

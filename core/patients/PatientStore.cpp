@@ -409,6 +409,27 @@ Result<Patient> PatientStore::fetch(const char* where, const std::string& value)
     return p;
 }
 
+Status PatientStore::reindexAfterSync(const std::string& id)
+{
+    auto stmt = m_session.db().prepare("SELECT " + selectColumns() + " FROM patient WHERE id = ?;");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    stmt->bind(1, id);
+    auto row = stmt->step();
+    if (!row)
+        return std::unexpected(row.error());
+    if (!*row)
+        return {};
+    const Patient p = readPatient(*stmt);
+    stmt->reset();
+    auto upd = m_session.db().prepare("UPDATE patient SET search_name = ? WHERE id = ?;");
+    if (!upd)
+        return std::unexpected(upd.error());
+    if (Status s = upd->bind(1, searchName(p)).bind(2, id).run(); !s)
+        return s;
+    return writeSearchIndex(p, true);
+}
+
 Result<Patient> PatientStore::get(const std::string& id)
 {
     return fetch("id", id);

@@ -42,6 +42,10 @@ public:
     };
     static const std::vector<Reference>& references();
 
+    // Rebuilds the patient's search name and index after sync replaced some of its fields. Part of the
+    // caller's transaction; no permission check and no audit event (the change itself is recorded).
+    Status reindexAfterSync(const std::string& id);
+
 private:
     Result<std::string> nextMrn();
     Status writeSearchIndex(const Patient& patient, bool replace);

@@ -118,6 +118,16 @@ QString UiText::error(const core::Error& e)
         return tr("This is not possible in the record's current state.");
     case ErrorCode::SchemaTooNew:
         return tr("This database was written by a newer version of Practica. Please update Practica.");
+    case ErrorCode::Offline:
+        return tr("The clinic's sync server cannot be reached. Work continues offline; changes will be sent later.");
+    case ErrorCode::NotAuthorized:
+        return tr("The sync server did not accept your sign-in. Sign in again.");
+    case ErrorCode::DeviceNotApproved:
+        return tr("This workstation is waiting for an administrator to approve it on the sync server.");
+    case ErrorCode::UpdateRequired:
+        return tr("The sync server needs a newer version of Practica. Please update Practica.");
+    case ErrorCode::ProtocolError:
+        return tr("The sync server sent an answer Practica does not understand (%1).").arg(qs(e.detail));
     case ErrorCode::Internal:
         return tr("Something went wrong inside Practica (%1).").arg(qs(e.detail));
     }

@@ -1,0 +1,735 @@
+#include "Replica.h"
+
+#include "core/auth/Session.h"
+#include "core/db/Statement.h"
+#include "core/db/Transaction.h"
+#include "core/patients/PatientStore.h"
+#include "core/sync/Digest.h"
+#include "core/util/Uuid.h"
+
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <algorithm>
+#include <sstream>
+
+namespace practica::core {
+
+namespace {
+
+// Columns every synced table has that are versions, not record content.
+bool isBookkeeping(const std::string& column)
+{
+    return column == "id" || column == "created_hlc" || column == "updated_hlc" || column == "field_hlc";
+}
+
+// Columns computed on each workstation from other fields: never sent, rebuilt after a merge.
+bool isDerived(const std::string& table, const std::string& column)
+{
+    return table == "patient" && column == "search_name";
+}
+
+std::map<std::string, std::string> parseStamps(const std::string& json)
+{
+    std::map<std::string, std::string> out;
+    try {
+        Poco::JSON::Parser parser;
+        auto root = parser.parse(json.empty() ? "{}" : json).extract<Poco::JSON::Object::Ptr>();
+        for (const auto& [k, v] : *root)
+            if (v.isString())
+                out[k] = v.extract<std::string>();
+    } catch (const Poco::Exception&) {
+    }
+    return out;
+}
+
+std::string stampsToJson(const std::map<std::string, std::string>& stamps)
+{
+    Poco::JSON::Object o;
+    for (const auto& [k, v] : stamps)
+        o.set(k, v);
+    std::ostringstream out;
+    o.stringify(out);
+    return out.str();
+}
+
+std::string rowToJson(const SyncRow& row)
+{
+    Poco::JSON::Object o;
+    std::vector<FieldValue> values;
+    for (const auto& [k, v] : row.values)
+        values.push_back({k, v});
+    o.set("values", fieldsToJson(values));
+    o.set("field_hlc", stampsToJson(row.fieldHlc));
+    if (row.deletedHlc)
+        o.set("deleted_hlc", *row.deletedHlc);
+    std::ostringstream out;
+    o.stringify(out);
+    return out.str();
+}
+
+std::optional<SyncRow> rowFromJson(const std::string& entity, const std::string& rowId, const std::string& json)
+{
+    try {
+        Poco::JSON::Parser parser;
+        auto o = parser.parse(json).extract<Poco::JSON::Object::Ptr>();
+        auto values = fieldsFromJson(o->getValue<std::string>("values"));
+        if (!values)
+            return std::nullopt;
+        SyncRow row{entity, rowId, {}, parseStamps(o->getValue<std::string>("field_hlc")), std::nullopt};
+        for (auto& f : *values)
+            row.values[f.name] = f.value;
+        if (o->has("deleted_hlc"))
+            row.deletedHlc = o->getValue<std::string>("deleted_hlc");
+        return row;
+    } catch (const Poco::Exception&) {
+        return std::nullopt;
+    }
+}
+
+std::optional<Permission> permissionToResolve(const std::string& entity)
+{
+    if (entity == "appointment" || entity == "waitlist_entry" || entity == "appointment_series")
+        return Permission::ScheduleWrite;
+    if (entity == "patient")
+        return Permission::PatientWrite;
+    if (entity == "coverage")
+        return Permission::CoverageWrite;
+    if (entity == "payer")
+        return Permission::PayerWrite;
+    if (entity == "user_account")
+        return Permission::UserManage;
+    if (entity == "clinic")
+        return Permission::ClinicManage;
+    if (entity == "provider" || entity == "room" || entity == "appointment_type" || entity == "working_hours" ||
+        entity == "schedule_block" || entity == "clinic_holiday")
+        return Permission::ScheduleSetup;
+    return Permission::DatabaseAdmin;
+}
+
+std::string changeToJson(const SyncChange& c)
+{
+    Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
+    o.set("id", c.id);
+    o.set("entity", c.entity);
+    o.set("row", c.rowId);
+    o.set("op", c.deleted ? "delete" : "upsert");
+    o.set("hlc", c.hlc);
+    o.set("seq", c.seq);
+    o.set("device", c.deviceId);
+    o.set("fields", fieldsToJson(c.fields));
+    std::ostringstream out;
+    o.stringify(out);
+    return out.str();
+}
+
+std::optional<SyncChange> changeFromJson(const std::string& json)
+{
+    try {
+        Poco::JSON::Parser parser;
+        auto o = parser.parse(json).extract<Poco::JSON::Object::Ptr>();
+        SyncChange c;
+        c.id = o->getValue<std::string>("id");
+        c.entity = o->getValue<std::string>("entity");
+        c.rowId = o->getValue<std::string>("row");
+        c.deleted = o->getValue<std::string>("op") == "delete";
+        c.hlc = o->getValue<std::string>("hlc");
+        c.seq = o->getValue<std::int64_t>("seq");
+        c.deviceId = o->getValue<std::string>("device");
+        auto fields = fieldsFromJson(o->getValue<std::string>("fields"));
+        if (!fields)
+            return std::nullopt;
+        c.fields = std::move(*fields);
+        return c;
+    } catch (const Poco::Exception&) {
+        return std::nullopt;
+    }
+}
+
+// Errors a change can meet that mean "not yet" or "not here", rather than a broken database.
+bool isParkable(const Error& e)
+{
+    return e.code == ErrorCode::Validation || e.code == ErrorCode::Conflict || e.code == ErrorCode::AlreadyExists;
+}
+
+} // namespace
+
+Replica::Replica(Session& session) : m_session(session) {}
+
+Result<std::vector<std::string>> Replica::syncedTables()
+{
+    if (!m_tables) {
+        auto stmt = m_session.db().prepare("SELECT m.name FROM sqlite_master m WHERE m.type = 'table' AND EXISTS "
+                                           "(SELECT 1 FROM pragma_table_info(m.name) c WHERE c.name = 'field_hlc') "
+                                           "ORDER BY m.name;");
+        if (!stmt)
+            return std::unexpected(stmt.error());
+        auto names = stmt->all<std::string>([](const Statement& r) { return r.text(0); });
+        if (!names)
+            return std::unexpected(names.error());
+        m_tables = std::set<std::string>(names->begin(), names->end());
+    }
+    return std::vector<std::string>(m_tables->begin(), m_tables->end());
+}
+
+Result<std::vector<std::string>> Replica::columns(const std::string& table)
+{
+    if (auto it = m_columns.find(table); it != m_columns.end())
+        return it->second;
+    auto stmt = m_session.db().prepare("SELECT name FROM pragma_table_info(?) ORDER BY name;");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    stmt->bind(1, table);
+    auto names = stmt->all<std::string>([](const Statement& r) { return r.text(0); });
+    if (!names)
+        return std::unexpected(names.error());
+    std::vector<std::string> out;
+    for (auto& n : *names)
+        if (!isBookkeeping(n) && !isDerived(table, n))
+            out.push_back(std::move(n));
+    m_columns[table] = out;
+    return out;
+}
+
+Result<std::vector<SyncChange>> Replica::outgoing(int limit)
+{
+    auto stmt = m_session.db().prepare(
+        "SELECT o.change_id, o.entity, o.row_id, o.op, o.fields, o.hlc, o.base_hlc FROM change_outbox o "
+        "WHERE NOT EXISTS (SELECT 1 FROM sync_conflict c WHERE c.entity = o.entity AND c.row_id = o.row_id AND "
+        "c.resolved_ms IS NULL) ORDER BY o.seq LIMIT ?;");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    stmt->bind(1, limit);
+    std::vector<SyncChange> out;
+    const std::string device = m_session.deviceId();
+    auto rows = stmt->all<std::optional<SyncChange>>([&](const Statement& r) -> std::optional<SyncChange> {
+        auto fields = fieldsFromJson(r.text(4));
+        if (!fields)
+            return std::nullopt;
+        SyncChange c;
+        c.id = r.text(0);
+        c.entity = r.text(1);
+        c.rowId = r.text(2);
+        c.deleted = r.text(3) == "delete";
+        c.fields = std::move(*fields);
+        c.hlc = r.text(5);
+        c.baseHlc = r.optionalText(6);
+        c.deviceId = device;
+        return c;
+    });
+    if (!rows)
+        return std::unexpected(rows.error());
+    for (auto& c : *rows) {
+        if (!c)
+            return fail(ErrorCode::DatabaseCorrupt, "change_outbox", "a change's fields are not readable");
+        out.push_back(std::move(*c));
+    }
+    return out;
+}
+
+Status Replica::acknowledge(const std::vector<PushResult>& results)
+{
+    Database& db = m_session.db();
+    Transaction tx(db);
+    if (!tx.begun())
+        return tx.begun();
+    auto remove = db.prepare("DELETE FROM change_outbox WHERE change_id = ?;");
+    if (!remove)
+        return std::unexpected(remove.error());
+    for (const PushResult& r : results) {
+        if (r.outcome == PushOutcome::Conflict) {
+            auto read = db.prepare("SELECT entity, row_id, op, fields, hlc FROM change_outbox WHERE change_id = ?;");
+            if (!read)
+                return std::unexpected(read.error());
+            read->bind(1, r.changeId);
+            auto row = read->step();
+            if (!row)
+                return std::unexpected(row.error());
+            if (!*row)
+                continue; // answered before: a retried push whose first answer was lost
+            const std::string entity = read->text(0), rowId = read->text(1), op = read->text(2),
+                              fields = read->text(3), hlc = read->text(4);
+            read->reset();
+            auto insert = db.prepare("INSERT INTO sync_conflict (id, change_id, entity, row_id, code, reason, op, "
+                                     "fields, hlc, current_row, detected_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?);");
+            if (!insert)
+                return std::unexpected(insert.error());
+            insert->bind(1, uuidV7(m_session.clock().nowMs())).bind(2, r.changeId).bind(3, entity).bind(4, rowId);
+            insert->bind(5, r.conflictCode).bind(6, r.reason).bind(7, op).bind(8, fields).bind(9, hlc);
+            insert->bind(10, r.current ? std::optional<std::string>(rowToJson(*r.current)) : std::nullopt);
+            insert->bind(11, m_session.clock().nowMs());
+            if (Status s = insert->run(); !s)
+                return s;
+        }
+        remove->reset();
+        if (Status s = remove->bind(1, r.changeId).run(); !s)
+            return s;
+    }
+    return tx.commit();
+}
+
+Status Replica::park(const SyncChange& change, const std::string& why)
+{
+    auto stmt = m_session.db().prepare("INSERT OR REPLACE INTO sync_parked (change_id, seq, entity, row_id, body, why, "
+                                       "parked_ms) VALUES (?,?,?,?,?,?,?);");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    stmt->bind(1, change.id).bind(2, change.seq).bind(3, change.entity).bind(4, change.rowId);
+    stmt->bind(5, changeToJson(change)).bind(6, why).bind(7, m_session.clock().nowMs());
+    return stmt->run();
+}
+
+Status Replica::writeMerged(const std::string& table, const std::string& rowId, const std::vector<SyncField>& fields,
+                            const std::string& hlc, bool creating, const std::string& fieldHlc)
+{
+    // Table and column names were checked against the local schema by the caller.
+    std::string sql;
+    if (creating) {
+        sql = "INSERT INTO " + table + " (id, created_hlc, updated_hlc, field_hlc";
+        for (const auto& f : fields)
+            sql.append(", ").append(f.name);
+        sql.append(") VALUES (?, ?, ?, ?");
+        for (std::size_t i = 0; i < fields.size(); ++i)
+            sql.append(", ?");
+        sql.append(");");
+    } else {
+        sql = "UPDATE " + table + " SET updated_hlc = max(updated_hlc, ?), field_hlc = ?";
+        for (const auto& f : fields)
+            sql.append(", ").append(f.name).append(" = ?");
+        sql.append(" WHERE id = ?;");
+    }
+    auto stmt = m_session.db().prepare(sql);
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    int i = 1;
+    if (creating) {
+        stmt->bind(1, rowId).bind(2, hlc).bind(3, hlc).bind(4, fieldHlc);
+        i = 5;
+    } else {
+        stmt->bind(1, hlc).bind(2, fieldHlc);
+        i = 3;
+    }
+    for (const auto& f : fields)
+        stmt->bind(i++, f.value);
+    if (!creating)
+        stmt->bind(i, rowId);
+    return stmt->run();
+}
+
+Status Replica::afterApply(const std::string& table, const std::string& rowId)
+{
+    if (table == "patient")
+        return PatientStore(m_session).reindexAfterSync(rowId);
+    return {};
+}
+
+Status Replica::applyOne(const SyncChange& change)
+{
+    auto tables = syncedTables();
+    if (!tables)
+        return std::unexpected(tables.error());
+    if (!m_tables->contains(change.entity))
+        return park(change, "unknown_entity");
+    auto cols = columns(change.entity);
+    if (!cols)
+        return std::unexpected(cols.error());
+    for (const auto& f : change.fields)
+        if (!std::binary_search(cols->begin(), cols->end(), f.name))
+            return park(change, "unknown_field " + f.name);
+
+    Database& db = m_session.db();
+    const std::string& table = change.entity;
+    std::string select = "SELECT created_hlc, field_hlc";
+    for (const auto& f : change.fields)
+        select.append(", ").append(f.name);
+    select.append(" FROM " + table + " WHERE id = ?;");
+    auto read = db.prepare(select);
+    if (!read)
+        return std::unexpected(read.error());
+    read->bind(1, change.rowId);
+    auto found = read->step();
+    if (!found)
+        return std::unexpected(found.error());
+    std::string createdHlc;
+    std::map<std::string, std::string> stamps;
+    std::vector<std::optional<std::string>> current;
+    if (*found) {
+        createdHlc = read->text(0);
+        stamps = parseStamps(read->text(1));
+        for (std::size_t i = 0; i < change.fields.size(); ++i)
+            current.push_back(read->optionalText(static_cast<int>(i) + 2));
+        read->reset();
+    }
+
+    auto history = db.prepare(
+        "INSERT INTO field_history (entity, row_id, field, value, hlc, recorded_ms) VALUES (?,?,?,?,?,?);");
+    if (!history)
+        return std::unexpected(history.error());
+    auto keep = [&](const std::string& field, const std::optional<std::string>& value, const std::string& hlc) {
+        history->reset();
+        return history->bind(1, table).bind(2, change.rowId).bind(3, field).bind(4, value).bind(5, hlc)
+            .bind(6, m_session.clock().nowMs())
+            .run();
+    };
+
+    auto tombRead = db.prepare("SELECT hlc FROM sync_tombstone WHERE entity = ? AND row_id = ?;");
+    if (!tombRead)
+        return std::unexpected(tombRead.error());
+    tombRead->bind(1, table).bind(2, change.rowId);
+    auto tombs = tombRead->all<std::string>([](const Statement& r) { return r.text(0); });
+    if (!tombs)
+        return std::unexpected(tombs.error());
+    const std::optional<std::string> tomb = tombs->empty() ? std::nullopt : std::optional(tombs->front());
+
+    if (change.deleted) {
+        if (tomb && *tomb >= change.hlc)
+            return {};
+        auto save = db.prepare("INSERT OR REPLACE INTO sync_tombstone (entity, row_id, hlc) VALUES (?,?,?);");
+        if (!save)
+            return std::unexpected(save.error());
+        if (Status s = save->bind(1, table).bind(2, change.rowId).bind(3, change.hlc).run(); !s)
+            return s;
+        if (!*found)
+            return {};
+        std::string newest = createdHlc;
+        for (const auto& [k, v] : stamps)
+            newest = std::max(newest, v);
+        if (newest > change.hlc)
+            return {}; // edited after the delete: the row stays, as it does on the server
+        auto del = db.prepare("DELETE FROM " + table + " WHERE id = ?;");
+        if (!del)
+            return std::unexpected(del.error());
+        if (Status s = del->bind(1, change.rowId).run(); !s)
+            return isParkable(s.error()) ? park(change, "delete_refused") : s;
+        return {};
+    }
+
+    if (!*found) {
+        if (tomb && *tomb >= change.hlc) {
+            for (const auto& f : change.fields)
+                if (Status s = keep(f.name, f.value, change.hlc); !s)
+                    return s;
+            return {};
+        }
+        std::map<std::string, std::string> fresh;
+        for (const auto& f : change.fields)
+            fresh[f.name] = change.hlc;
+        if (Status s = writeMerged(table, change.rowId, change.fields, change.hlc, true, stampsToJson(fresh)); !s)
+            return isParkable(s.error()) ? park(change, "insert_refused") : s;
+        return afterApply(table, change.rowId);
+    }
+
+    std::vector<SyncField> winners;
+    for (std::size_t i = 0; i < change.fields.size(); ++i) {
+        const SyncField& f = change.fields[i];
+        auto it = stamps.find(f.name);
+        const std::string& version = it == stamps.end() ? createdHlc : it->second;
+        if (change.hlc > version) {
+            if (current[i] != f.value)
+                if (Status s = keep(f.name, current[i], version); !s)
+                    return s;
+            winners.push_back(f);
+            stamps[f.name] = change.hlc;
+        } else if (change.hlc < version && current[i] != f.value) {
+            if (Status s = keep(f.name, f.value, change.hlc); !s)
+                return s;
+        }
+    }
+    if (winners.empty())
+        return {};
+    if (Status s = writeMerged(table, change.rowId, winners, change.hlc, false, stampsToJson(stamps)); !s)
+        return isParkable(s.error()) ? park(change, "update_refused") : s;
+    return afterApply(table, change.rowId);
+}
+
+Status Replica::applyPulled(const std::vector<SyncChange>& page, std::int64_t next)
+{
+    Database& db = m_session.db();
+    Transaction tx(db);
+    if (!tx.begun())
+        return tx.begun();
+    for (const SyncChange& change : page) {
+        HlcStamp remote;
+        if (HlcStamp::parse(change.hlc, remote))
+            m_session.hlc().observe(remote);
+        if (Status s = applyOne(change); !s)
+            return s;
+    }
+    // Changes parked for a missing reference or a constraint may fit now that more has arrived.
+    auto parked = db.prepare("SELECT body FROM sync_parked ORDER BY seq LIMIT 200;");
+    if (!parked)
+        return std::unexpected(parked.error());
+    auto bodies = parked->all<std::string>([](const Statement& r) { return r.text(0); });
+    if (!bodies)
+        return std::unexpected(bodies.error());
+    for (const auto& body : *bodies) {
+        auto change = changeFromJson(body);
+        if (!change)
+            continue;
+        auto unpark = db.prepare("DELETE FROM sync_parked WHERE change_id = ?;");
+        if (!unpark)
+            return std::unexpected(unpark.error());
+        if (Status s = unpark->bind(1, change->id).run(); !s)
+            return s;
+        if (Status s = applyOne(*change); !s) // parks it again when it still does not fit
+            return s;
+    }
+    if (Status s = setSetting("sync_cursor", std::to_string(next)); !s)
+        return s;
+    if (Status s = setSetting("hlc_last", m_session.hlc().last().toString()); !s)
+        return s;
+    if (!page.empty())
+        if (Status s = m_session.journal().audit(AuditAction::SyncApply, "sync", std::to_string(next),
+                                                 std::to_string(page.size()) + " changes");
+            !s)
+            return s;
+    return tx.commit();
+}
+
+Result<std::optional<std::string>> Replica::setting(const std::string& key)
+{
+    auto stmt = m_session.db().prepare("SELECT value FROM workstation_setting WHERE key = ?;");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    stmt->bind(1, key);
+    auto values = stmt->all<std::string>([](const Statement& r) { return r.text(0); });
+    if (!values)
+        return std::unexpected(values.error());
+    if (values->empty())
+        return std::optional<std::string>{};
+    return std::optional<std::string>(values->front());
+}
+
+Status Replica::setSetting(const std::string& key, const std::string& value)
+{
+    auto stmt = m_session.db().prepare("INSERT OR REPLACE INTO workstation_setting (key, value) VALUES (?, ?);");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    return stmt->bind(1, key).bind(2, value).run();
+}
+
+Status Replica::recordSuccess()
+{
+    Transaction tx(m_session.db());
+    if (!tx.begun())
+        return tx.begun();
+    if (Status s = setSetting("sync_last_success_ms", std::to_string(m_session.clock().nowMs())); !s)
+        return s;
+    if (Status s = setSetting("sync_last_error", ""); !s)
+        return s;
+    return tx.commit();
+}
+
+Status Replica::recordError(const std::string& message)
+{
+    return setSetting("sync_last_error", message);
+}
+
+Result<SyncStatus> Replica::status()
+{
+    SyncStatus st;
+    auto count = [&](const char* sql) -> Result<std::int64_t> {
+        auto stmt = m_session.db().prepare(sql);
+        if (!stmt)
+            return std::unexpected(stmt.error());
+        return stmt->scalar();
+    };
+    auto pending = count("SELECT count(*) FROM change_outbox;");
+    auto conflicts = count("SELECT count(*) FROM sync_conflict WHERE resolved_ms IS NULL;");
+    auto parked = count("SELECT count(*) FROM sync_parked;");
+    if (!pending || !conflicts || !parked)
+        return std::unexpected(!pending ? pending.error() : !conflicts ? conflicts.error() : parked.error());
+    st.pending = *pending;
+    st.openConflicts = *conflicts;
+    st.parked = *parked;
+    auto text = [&](const char* key) { return setting(key).value_or(std::nullopt).value_or(""); };
+    const std::string cursor = text("sync_cursor"), last = text("sync_last_success_ms");
+    st.cursor = cursor.empty() ? 0 : std::stoll(cursor);
+    st.lastSuccessMs = last.empty() ? 0 : std::stoll(last);
+    st.lastError = text("sync_last_error");
+    st.server = text("sync_server");
+    st.clinicId = text("sync_clinic");
+    return st;
+}
+
+Result<std::vector<SyncConflict>> Replica::openConflicts()
+{
+    auto stmt = m_session.db().prepare("SELECT id, change_id, entity, row_id, code, reason, fields, current_row, "
+                                       "detected_ms FROM sync_conflict WHERE resolved_ms IS NULL ORDER BY "
+                                       "detected_ms, id;");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    return stmt->all<SyncConflict>([](const Statement& r) {
+        SyncConflict c;
+        c.id = r.text(0);
+        c.changeId = r.text(1);
+        c.entity = r.text(2);
+        c.rowId = r.text(3);
+        c.code = r.text(4);
+        c.reason = r.text(5);
+        c.fields = fieldsFromJson(r.text(6)).value_or(std::vector<FieldValue>{});
+        if (auto current = r.optionalText(7))
+            c.current = rowFromJson(c.entity, c.rowId, *current);
+        c.detectedMs = r.int64(8);
+        return c;
+    });
+}
+
+Result<SyncConflict> Replica::conflict(const std::string& conflictId)
+{
+    auto all = openConflicts();
+    if (!all)
+        return std::unexpected(all.error());
+    for (auto& c : *all)
+        if (c.id == conflictId) {
+            if (auto perm = permissionToResolve(c.entity))
+                if (Status s = m_session.require(*perm); !s)
+                    return std::unexpected(s.error());
+            return c;
+        }
+    return fail(ErrorCode::NotFound, "conflict", conflictId);
+}
+
+Status Replica::closeConflict(const SyncConflict& c, const char* resolution)
+{
+    Database& db = m_session.db();
+    auto close = db.prepare("UPDATE sync_conflict SET resolved_ms = ?, resolution = ? WHERE entity = ? AND "
+                            "row_id = ? AND resolved_ms IS NULL;");
+    if (!close)
+        return std::unexpected(close.error());
+    close->bind(1, m_session.clock().nowMs()).bind(2, resolution).bind(3, c.entity).bind(4, c.rowId);
+    if (Status s = close->run(); !s)
+        return s;
+    auto drop = db.prepare("DELETE FROM change_outbox WHERE entity = ? AND row_id = ?;");
+    if (!drop)
+        return std::unexpected(drop.error());
+    if (Status s = drop->bind(1, c.entity).bind(2, c.rowId).run(); !s)
+        return s;
+    return m_session.journal().audit(AuditAction::SyncResolve, c.entity, c.rowId,
+                                     std::string(resolution) + " " + c.code);
+}
+
+Status Replica::resolveByRetry(const std::string& conflictId)
+{
+    Transaction tx(m_session.db());
+    if (!tx.begun())
+        return tx.begun();
+    auto c = conflict(conflictId);
+    if (!c)
+        return std::unexpected(c.error());
+    auto cols = columns(c->entity);
+    if (!cols)
+        return std::unexpected(cols.error());
+    std::string select = "SELECT field_hlc";
+    for (const auto& col : *cols)
+        select.append(", ").append(col);
+    select.append(" FROM " + c->entity + " WHERE id = ?;");
+    auto read = m_session.db().prepare(select);
+    if (!read)
+        return std::unexpected(read.error());
+    read->bind(1, c->rowId);
+    auto row = read->step();
+    if (!row)
+        return std::unexpected(row.error());
+    if (!*row)
+        return fail(ErrorCode::NotFound, c->entity, c->rowId);
+    std::vector<FieldValue> fields;
+    for (std::size_t i = 0; i < cols->size(); ++i)
+        fields.push_back({(*cols)[i], read->optionalText(static_cast<int>(i) + 1)});
+    read->reset();
+    if (Status s = closeConflict(*c, "retried"); !s)
+        return s;
+    auto hlc = m_session.journal().stamp();
+    if (!hlc)
+        return std::unexpected(hlc.error());
+    std::optional<std::string> base;
+    if (c->current && !c->current->isDeleted())
+        base = *hlc; // the server has the row: this is an edit of it, not a creation
+    if (Status s = m_session.journal().stampFields(c->entity, c->rowId, fields, *hlc); !s)
+        return s;
+    if (Status s = m_session.journal().recordChange(c->entity, c->rowId, ChangeOp::Upsert, fields, *hlc, base); !s)
+        return s;
+    return tx.commit();
+}
+
+Status Replica::resolveByDiscard(const std::string& conflictId)
+{
+    Transaction tx(m_session.db());
+    if (!tx.begun())
+        return tx.begun();
+    auto c = conflict(conflictId);
+    if (!c)
+        return std::unexpected(c.error());
+    if (Status s = closeConflict(*c, "discarded"); !s)
+        return s;
+    Database& db = m_session.db();
+    if (!c->current || c->current->isDeleted()) {
+        auto del = db.prepare("DELETE FROM " + c->entity + " WHERE id = ?;");
+        if (!del)
+            return std::unexpected(del.error());
+        if (Status s = del->bind(1, c->rowId).run(); !s) {
+            if (isParkable(s.error()))
+                return fail(ErrorCode::Conflict, c->entity, "other_records_refer_to_it");
+            return s;
+        }
+        return tx.commit();
+    }
+    // Put back exactly the server's values and stamps for the fields it knows.
+    auto cols = columns(c->entity);
+    if (!cols)
+        return std::unexpected(cols.error());
+    std::vector<SyncField> fields;
+    for (const auto& [name, value] : c->current->values)
+        if (std::binary_search(cols->begin(), cols->end(), name))
+            fields.push_back({name, value});
+    auto read = db.prepare("SELECT field_hlc FROM " + c->entity + " WHERE id = ?;");
+    if (!read)
+        return std::unexpected(read.error());
+    read->bind(1, c->rowId);
+    auto stampsText = read->one<std::string>([](const Statement& r) { return r.text(0); }, c->entity, c->rowId);
+    if (!stampsText)
+        return std::unexpected(stampsText.error());
+    auto stamps = parseStamps(*stampsText);
+    std::string newest;
+    for (const auto& [name, stamp] : c->current->fieldHlc) {
+        stamps[name] = stamp;
+        newest = std::max(newest, stamp);
+    }
+    if (Status s = writeMerged(c->entity, c->rowId, fields, newest, false, stampsToJson(stamps)); !s)
+        return s;
+    if (Status s = afterApply(c->entity, c->rowId); !s)
+        return s;
+    return tx.commit();
+}
+
+Result<std::string> Replica::digest()
+{
+    auto tables = syncedTables();
+    if (!tables)
+        return std::unexpected(tables.error());
+    RecordDigest digest;
+    for (const std::string& table : *tables) {
+        auto cols = columns(table);
+        if (!cols)
+            return std::unexpected(cols.error());
+        std::string select = "SELECT id";
+        for (const auto& col : *cols)
+            select.append(", ").append(col);
+        select.append(" FROM " + table + " ORDER BY id;");
+        auto stmt = m_session.db().prepare(select);
+        if (!stmt)
+            return std::unexpected(stmt.error());
+        while (true) {
+            auto row = stmt->step();
+            if (!row)
+                return std::unexpected(row.error());
+            if (!*row)
+                break;
+            digest.beginRow(table, stmt->text(0));
+            for (std::size_t i = 0; i < cols->size(); ++i)
+                digest.field((*cols)[i], stmt->optionalText(static_cast<int>(i) + 1));
+        }
+    }
+    return digest.hex();
+}
+
+} // namespace practica::core

@@ -1,0 +1,92 @@
+// The workstation's side of sync, without the network: which local changes go out next, what the
+// server's answers mean for the outbox, how pulled changes merge into local rows (field by field,
+// last writer wins by HLC, losers kept in history), the pull cursor, conflicts and the digest.
+#pragma once
+
+#include "core/Error.h"
+#include "core/sync/SyncChange.h"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace practica::core {
+
+class Session;
+
+struct SyncConflict
+{
+    std::string id;
+    std::string changeId;
+    std::string entity;
+    std::string rowId;
+    std::string code;   // double_booking, unique, unknown_row, invalid_change
+    std::string reason; // the server's words: which rule, which other record
+    std::vector<SyncField> fields;
+    std::optional<SyncRow> current;
+    std::int64_t detectedMs = 0;
+};
+
+struct SyncStatus
+{
+    std::int64_t pending = 0; // local changes not yet accepted by the server
+    std::int64_t cursor = 0;
+    std::int64_t lastSuccessMs = 0;
+    std::string lastError;
+    std::int64_t openConflicts = 0;
+    std::int64_t parked = 0;
+    std::string server;
+    std::string clinicId;
+};
+
+class Replica
+{
+public:
+    explicit Replica(Session& session);
+
+    // The oldest local changes not yet pushed, leaving out rows with an unresolved conflict.
+    Result<std::vector<SyncChange>> outgoing(int limit);
+    // Applies the server's answers in one transaction: accepted and duplicate changes leave the
+    // outbox, refused ones become conflicts (and hold back later changes of the same row).
+    Status acknowledge(const std::vector<PushResult>& results);
+    // Merges a pulled page and stores the new cursor, all in one transaction.
+    Status applyPulled(const std::vector<SyncChange>& page, std::int64_t next);
+
+    Result<SyncStatus> status();
+    Status recordSuccess();
+    Status recordError(const std::string& message);
+    Result<std::optional<std::string>> setting(const std::string& key);
+    Status setSetting(const std::string& key, const std::string& value);
+
+    Result<std::vector<SyncConflict>> openConflicts();
+    // Sends the row as it is now on this workstation (after the user fixed it, e.g. picked another
+    // slot) as one new change carrying every field; the held changes of the row are folded into it.
+    Status resolveByRetry(const std::string& conflictId);
+    // Takes the server's version of the row (or removes a row the server never accepted) and drops
+    // the row's held changes.
+    Status resolveByDiscard(const std::string& conflictId);
+
+    // The canonical digest of the synced records (see core/sync/Digest.h).
+    Result<std::string> digest();
+    // Tables that sync: every table with per-field versions. A new record type syncs by having them.
+    Result<std::vector<std::string>> syncedTables();
+
+private:
+    Result<std::vector<std::string>> columns(const std::string& table);
+    Status applyOne(const SyncChange& change);
+    Status park(const SyncChange& change, const std::string& why);
+    Status writeMerged(const std::string& table, const std::string& rowId, const std::vector<SyncField>& fields,
+                       const std::string& hlc, bool creating, const std::string& fieldHlc);
+    Status afterApply(const std::string& table, const std::string& rowId);
+    Result<SyncConflict> conflict(const std::string& conflictId);
+    Status closeConflict(const SyncConflict& c, const char* resolution);
+
+    Session& m_session;
+    std::map<std::string, std::vector<std::string>> m_columns;
+    std::optional<std::set<std::string>> m_tables;
+};
+
+} // namespace practica::core

@@ -1,0 +1,460 @@
+#include "Protocol.h"
+
+#include <Poco/DeflatingStream.h>
+#include <Poco/InflatingStream.h>
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <sstream>
+
+namespace practica::sync {
+
+using core::ErrorCode;
+using core::fail;
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+namespace {
+
+std::string stringify(const Object& o)
+{
+    std::ostringstream out;
+    o.stringify(out);
+    return out.str();
+}
+
+Object::Ptr parseObject(const std::string& body)
+{
+    Poco::JSON::Parser parser;
+    return parser.parse(body).extract<Object::Ptr>();
+}
+
+// Typed readers that fail with the field's name instead of throwing Poco's BadCast.
+struct Reader
+{
+    const Object::Ptr& o;
+    std::string where;
+
+    Result<std::string> text(const std::string& key) const
+    {
+        if (!o->has(key) || !o->get(key).isString())
+            return fail(ErrorCode::ProtocolError, where + "." + key, "missing or not a string");
+        return o->getValue<std::string>(key);
+    }
+    Result<std::optional<std::string>> optionalText(const std::string& key) const
+    {
+        if (!o->has(key) || o->isNull(key))
+            return std::optional<std::string>{};
+        return text(key);
+    }
+    Result<std::int64_t> integer(const std::string& key, std::int64_t fallback) const
+    {
+        if (!o->has(key))
+            return fallback;
+        const auto& v = o->get(key);
+        if (!v.isInteger())
+            return fail(ErrorCode::ProtocolError, where + "." + key, "not an integer");
+        return v.convert<std::int64_t>();
+    }
+    Result<Array::Ptr> array(const std::string& key) const
+    {
+        Array::Ptr a = o->getArray(key);
+        if (!a)
+            return fail(ErrorCode::ProtocolError, where + "." + key, "missing or not an array");
+        return a;
+    }
+};
+
+Object::Ptr changeToJson(const SyncChange& c, bool withOrigin)
+{
+    Object::Ptr o = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    o->set("id", c.id);
+    o->set("entity", c.entity);
+    o->set("row", c.rowId);
+    o->set("op", c.deleted ? "delete" : "upsert");
+    o->set("hlc", c.hlc);
+    if (c.baseHlc)
+        o->set("base", *c.baseHlc);
+    else
+        o->set("base", Poco::Dynamic::Var());
+    Object::Ptr fields = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    for (const auto& f : c.fields) {
+        if (f.value)
+            fields->set(f.name, *f.value);
+        else
+            fields->set(f.name, Poco::Dynamic::Var());
+    }
+    o->set("fields", fields);
+    if (withOrigin) {
+        o->set("seq", c.seq);
+        o->set("device", c.deviceId);
+    }
+    return o;
+}
+
+Result<SyncChange> changeFromJson(const Poco::Dynamic::Var& var, std::size_t index, bool withOrigin)
+{
+    const std::string where = "changes[" + std::to_string(index) + "]";
+    if (var.type() != typeid(Object::Ptr))
+        return fail(ErrorCode::ProtocolError, where, "not an object");
+    Object::Ptr o = var.extract<Object::Ptr>();
+    Reader r{o, where};
+    SyncChange c;
+    auto id = r.text("id");
+    auto entity = r.text("entity");
+    auto row = r.text("row");
+    auto op = r.text("op");
+    auto hlc = r.text("hlc");
+    auto base = r.optionalText("base");
+    for (const auto* e : {&id, &entity, &row, &op, &hlc})
+        if (!*e)
+            return std::unexpected(e->error());
+    if (!base)
+        return std::unexpected(base.error());
+    if (*op != "upsert" && *op != "delete")
+        return fail(ErrorCode::ProtocolError, where + ".op", "neither upsert nor delete");
+    if (!isIdentifier(*entity))
+        return fail(ErrorCode::ProtocolError, where + ".entity", "not a table name");
+    if (id->empty() || id->size() > 64 || row->empty() || row->size() > 64 || hlc->size() > 128)
+        return fail(ErrorCode::ProtocolError, where, "id, row or hlc has the wrong length");
+    c.id = *id;
+    c.entity = *entity;
+    c.rowId = *row;
+    c.deleted = *op == "delete";
+    c.hlc = *hlc;
+    c.baseHlc = *base;
+    Object::Ptr fields = o->getObject("fields");
+    if (!fields)
+        return fail(ErrorCode::ProtocolError, where + ".fields", "missing or not an object");
+    if (fields->size() > static_cast<std::size_t>(kMaxFieldsPerChange))
+        return fail(ErrorCode::ProtocolError, where + ".fields", "too many fields");
+    for (const auto& [name, value] : *fields) {
+        if (!isIdentifier(name) || name == "id")
+            return fail(ErrorCode::ProtocolError, where + ".fields." + name, "not a field name");
+        if (value.isEmpty()) {
+            c.fields.push_back({name, std::nullopt});
+            continue;
+        }
+        if (!value.isString())
+            return fail(ErrorCode::ProtocolError, where + ".fields." + name, "values are strings or null");
+        std::string text = value.extract<std::string>();
+        if (text.size() > kMaxFieldBytes)
+            return fail(ErrorCode::ProtocolError, where + ".fields." + name, "value too long");
+        c.fields.push_back({name, std::move(text)});
+    }
+    if (withOrigin) {
+        auto seq = r.integer("seq", 0);
+        auto device = r.text("device");
+        if (!seq)
+            return std::unexpected(seq.error());
+        if (!device)
+            return std::unexpected(device.error());
+        c.seq = *seq;
+        c.deviceId = *device;
+    }
+    return c;
+}
+
+Object::Ptr rowToJson(const SyncRow& row)
+{
+    Object::Ptr o = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    o->set("entity", row.entity);
+    o->set("row", row.rowId);
+    Object::Ptr values = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    for (const auto& [k, v] : row.values) {
+        if (v)
+            values->set(k, *v);
+        else
+            values->set(k, Poco::Dynamic::Var());
+    }
+    Object::Ptr stamps = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    for (const auto& [k, v] : row.fieldHlc)
+        stamps->set(k, v);
+    o->set("values", values);
+    o->set("field_hlc", stamps);
+    if (row.deletedHlc)
+        o->set("deleted_hlc", *row.deletedHlc);
+    else
+        o->set("deleted_hlc", Poco::Dynamic::Var());
+    return o;
+}
+
+Result<SyncRow> rowFromJson(const Object::Ptr& o)
+{
+    Reader r{o, "row"};
+    auto entity = r.text("entity");
+    auto id = r.text("row");
+    auto deleted = r.optionalText("deleted_hlc");
+    if (!entity)
+        return std::unexpected(entity.error());
+    if (!id)
+        return std::unexpected(id.error());
+    if (!deleted)
+        return std::unexpected(deleted.error());
+    SyncRow row;
+    row.entity = *entity;
+    row.rowId = *id;
+    row.deletedHlc = *deleted;
+    Object::Ptr values = o->getObject("values");
+    Object::Ptr stamps = o->getObject("field_hlc");
+    if (!values || !stamps)
+        return fail(ErrorCode::ProtocolError, "row.values", "missing");
+    for (const auto& [k, v] : *values) {
+        if (v.isEmpty())
+            row.values[k] = std::nullopt;
+        else if (v.isString())
+            row.values[k] = v.extract<std::string>();
+        else
+            return fail(ErrorCode::ProtocolError, "row.values." + k, "values are strings or null");
+    }
+    for (const auto& [k, v] : *stamps) {
+        if (!v.isString())
+            return fail(ErrorCode::ProtocolError, "row.field_hlc." + k, "not a string");
+        row.fieldHlc[k] = v.extract<std::string>();
+    }
+    return row;
+}
+
+template <class Fn> auto guarded(const std::string& body, Fn&& fn) -> decltype(fn(Object::Ptr{}))
+{
+    try {
+        Object::Ptr root = parseObject(body);
+        if (!root)
+            return fail(ErrorCode::ProtocolError, "body", "not a JSON object");
+        return fn(root);
+    } catch (const Poco::Exception& e) {
+        return fail(ErrorCode::ProtocolError, "body", e.displayText());
+    } catch (const std::exception& e) {
+        return fail(ErrorCode::ProtocolError, "body", e.what());
+    }
+}
+
+} // namespace
+
+std::string_view outcomeName(PushOutcome outcome)
+{
+    switch (outcome) {
+    case PushOutcome::Applied:
+        return "applied";
+    case PushOutcome::Duplicate:
+        return "duplicate";
+    case PushOutcome::Conflict:
+        return "conflict";
+    }
+    return "conflict";
+}
+
+bool isIdentifier(const std::string& name)
+{
+    if (name.empty() || name.size() > 63 || name[0] < 'a' || name[0] > 'z')
+        return false;
+    for (char ch : name)
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_'))
+            return false;
+    return true;
+}
+
+std::string encodePush(const PushRequest& request)
+{
+    Object root(Poco::JSON_PRESERVE_KEY_ORDER);
+    root.set("protocol", kProtocolVersion);
+    root.set("device", request.deviceId);
+    Array::Ptr changes = new Array;
+    for (const auto& c : request.changes)
+        changes->add(changeToJson(c, false));
+    root.set("changes", changes);
+    return stringify(root);
+}
+
+Result<PushRequest> decodePush(const std::string& body)
+{
+    return guarded(body, [](const Object::Ptr& root) -> Result<PushRequest> {
+        Reader r{root, "push"};
+        PushRequest req;
+        auto device = r.text("device");
+        auto changes = r.array("changes");
+        if (!device)
+            return std::unexpected(device.error());
+        if (!changes)
+            return std::unexpected(changes.error());
+        if ((*changes)->size() > static_cast<std::size_t>(kMaxPushChanges))
+            return fail(ErrorCode::Validation, "changes", "too many changes in one push");
+        req.deviceId = *device;
+        req.changes.reserve((*changes)->size());
+        for (std::size_t i = 0; i < (*changes)->size(); ++i) {
+            auto c = changeFromJson((*changes)->get(static_cast<unsigned>(i)), i, false);
+            if (!c)
+                return std::unexpected(c.error());
+            c->deviceId = req.deviceId;
+            req.changes.push_back(std::move(*c));
+        }
+        return req;
+    });
+}
+
+std::string encodePushResponse(const PushResponse& response)
+{
+    Object root(Poco::JSON_PRESERVE_KEY_ORDER);
+    root.set("protocol", kProtocolVersion);
+    Array::Ptr results = new Array;
+    for (const auto& r : response.results) {
+        Object::Ptr o = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+        o->set("id", r.changeId);
+        o->set("outcome", std::string(outcomeName(r.outcome)));
+        if (r.outcome != PushOutcome::Conflict)
+            o->set("seq", r.seq);
+        if (r.outcome == PushOutcome::Conflict) {
+            o->set("code", r.conflictCode);
+            o->set("reason", r.reason);
+            if (r.current)
+                o->set("current", rowToJson(*r.current));
+        }
+        results->add(o);
+    }
+    root.set("results", results);
+    root.set("highest_seq", response.highestSeq);
+    return stringify(root);
+}
+
+Result<PushResponse> decodePushResponse(const std::string& body)
+{
+    return guarded(body, [](const Object::Ptr& root) -> Result<PushResponse> {
+        Reader r{root, "push_response"};
+        auto results = r.array("results");
+        auto highest = r.integer("highest_seq", 0);
+        if (!results)
+            return std::unexpected(results.error());
+        if (!highest)
+            return std::unexpected(highest.error());
+        PushResponse resp;
+        resp.highestSeq = *highest;
+        for (std::size_t i = 0; i < (*results)->size(); ++i) {
+            Object::Ptr o = (*results)->getObject(static_cast<unsigned>(i));
+            if (!o)
+                return fail(ErrorCode::ProtocolError, "results", "not an object");
+            Reader item{o, "results[" + std::to_string(i) + "]"};
+            auto id = item.text("id");
+            auto outcome = item.text("outcome");
+            auto seq = item.integer("seq", 0);
+            if (!id || !outcome || !seq)
+                return fail(ErrorCode::ProtocolError, item.where, "incomplete result");
+            PushResult pr;
+            pr.changeId = *id;
+            pr.seq = *seq;
+            if (*outcome == "applied")
+                pr.outcome = PushOutcome::Applied;
+            else if (*outcome == "duplicate")
+                pr.outcome = PushOutcome::Duplicate;
+            else if (*outcome == "conflict")
+                pr.outcome = PushOutcome::Conflict;
+            else
+                return fail(ErrorCode::ProtocolError, item.where + ".outcome", *outcome);
+            if (pr.outcome == PushOutcome::Conflict) {
+                pr.conflictCode = item.text("code").value_or("conflict");
+                pr.reason = item.text("reason").value_or("");
+                if (Object::Ptr current = o->getObject("current")) {
+                    auto row = rowFromJson(current);
+                    if (!row)
+                        return std::unexpected(row.error());
+                    pr.current = std::move(*row);
+                }
+            }
+            resp.results.push_back(std::move(pr));
+        }
+        return resp;
+    });
+}
+
+std::string encodePull(const PullResponse& response)
+{
+    Object root(Poco::JSON_PRESERVE_KEY_ORDER);
+    root.set("protocol", kProtocolVersion);
+    Array::Ptr changes = new Array;
+    for (const auto& c : response.changes)
+        changes->add(changeToJson(c, true));
+    root.set("changes", changes);
+    root.set("next", response.next);
+    root.set("more", response.more);
+    root.set("highest_seq", response.highestSeq);
+    return stringify(root);
+}
+
+Result<PullResponse> decodePull(const std::string& body)
+{
+    return guarded(body, [](const Object::Ptr& root) -> Result<PullResponse> {
+        Reader r{root, "pull"};
+        auto changes = r.array("changes");
+        auto next = r.integer("next", 0);
+        auto highest = r.integer("highest_seq", 0);
+        if (!changes)
+            return std::unexpected(changes.error());
+        if (!next || !highest)
+            return fail(ErrorCode::ProtocolError, "pull", "cursor is not an integer");
+        PullResponse resp;
+        resp.next = *next;
+        resp.highestSeq = *highest;
+        resp.more = root->has("more") && root->get("more").isBoolean() && root->getValue<bool>("more");
+        for (std::size_t i = 0; i < (*changes)->size(); ++i) {
+            auto c = changeFromJson((*changes)->get(static_cast<unsigned>(i)), i, true);
+            if (!c)
+                return std::unexpected(c.error());
+            resp.changes.push_back(std::move(*c));
+        }
+        return resp;
+    });
+}
+
+std::string encodeFields(const std::vector<core::SyncField>& fields)
+{
+    return core::fieldsToJson(fields);
+}
+
+Result<std::vector<core::SyncField>> decodeFields(const std::string& json)
+{
+    auto fields = core::fieldsFromJson(json);
+    if (!fields)
+        return fail(ErrorCode::ProtocolError, "fields", "not an object of strings and nulls");
+    return std::move(*fields);
+}
+
+std::string encodeRow(const SyncRow& row)
+{
+    return stringify(*rowToJson(row));
+}
+
+Result<SyncRow> decodeRow(const std::string& body)
+{
+    return guarded(body, [](const Object::Ptr& root) { return rowFromJson(root); });
+}
+
+std::string gzip(const std::string& data)
+{
+    std::ostringstream out;
+    Poco::DeflatingOutputStream deflater(out, Poco::DeflatingStreamBuf::STREAM_GZIP, 6);
+    deflater.write(data.data(), static_cast<std::streamsize>(data.size()));
+    deflater.close();
+    return out.str();
+}
+
+Result<std::string> gunzip(const std::string& data, std::size_t limit)
+{
+    try {
+        std::istringstream in(data);
+        Poco::InflatingInputStream inflater(in, Poco::InflatingStreamBuf::STREAM_GZIP);
+        std::string out;
+        char buffer[16384];
+        while (inflater) {
+            inflater.read(buffer, sizeof buffer);
+            out.append(buffer, static_cast<std::size_t>(inflater.gcount()));
+            if (out.size() > limit)
+                return fail(ErrorCode::Validation, "body", "larger than the limit when inflated");
+        }
+        if (inflater.bad() || (out.empty() && !data.empty()))
+            return fail(ErrorCode::ProtocolError, "body", "damaged gzip stream");
+        return out;
+    } catch (const Poco::Exception& e) {
+        return fail(ErrorCode::ProtocolError, "body", "damaged gzip stream: " + e.displayText());
+    }
+}
+
+} // namespace practica::sync

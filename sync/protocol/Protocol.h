@@ -1,0 +1,79 @@
+// The sync protocol's wire format (JSON over HTTP, version 1): push and pull bodies, their limits
+// and the protocol version both sides negotiate. A new record type needs no change here: changes
+// carry the table name and a field map.
+#pragma once
+
+#include "core/Error.h"
+#include "core/sync/SyncChange.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace practica::sync {
+
+using core::Result;
+using core::SyncChange;
+using core::SyncRow;
+
+inline constexpr int kProtocolVersion = 1;
+// The oldest client protocol this build's server still serves.
+inline constexpr int kMinProtocolVersion = 1;
+inline constexpr const char* kProtocolHeader = "Practica-Protocol";
+
+// Limits a server enforces on every request (a client keeps its batches under them).
+inline constexpr std::size_t kMaxRequestBytes = 4 * 1024 * 1024;   // on the wire, compressed or not
+inline constexpr std::size_t kMaxInflatedBytes = 32 * 1024 * 1024; // after gunzip
+inline constexpr int kMaxPushChanges = 2000;
+inline constexpr int kMaxPullPage = 5000;
+inline constexpr int kMaxFieldsPerChange = 200;
+inline constexpr std::size_t kMaxFieldBytes = 256 * 1024;
+
+using core::PushOutcome;
+using core::PushResult;
+
+struct PushRequest
+{
+    std::string deviceId;
+    std::vector<SyncChange> changes;
+};
+
+struct PushResponse
+{
+    std::vector<PushResult> results;
+    std::int64_t highestSeq = 0;
+};
+
+struct PullResponse
+{
+    std::vector<SyncChange> changes; // in sequence order, each with seq and device
+    std::int64_t next = 0;           // the cursor to ask from next (the last seq in the page)
+    bool more = false;
+    std::int64_t highestSeq = 0;     // lets a client show progress of a first sync
+};
+
+std::string encodePush(const PushRequest& request);
+Result<PushRequest> decodePush(const std::string& body);
+std::string encodePushResponse(const PushResponse& response);
+Result<PushResponse> decodePushResponse(const std::string& body);
+std::string encodePull(const PullResponse& response);
+Result<PullResponse> decodePull(const std::string& body);
+std::string encodeRow(const SyncRow& row);
+Result<SyncRow> decodeRow(const std::string& body);
+
+// A change's field map as JSON text {"field": "value" | null}, as stores keep it.
+std::string encodeFields(const std::vector<core::SyncField>& fields);
+Result<std::vector<core::SyncField>> decodeFields(const std::string& json);
+
+std::string_view outcomeName(PushOutcome outcome);
+
+// gzip (RFC 1952), for request and response bodies with Content-Encoding: gzip.
+std::string gzip(const std::string& data);
+// Fails with ProtocolError on a damaged stream and with Validation when the result would exceed limit.
+Result<std::string> gunzip(const std::string& data, std::size_t limit);
+
+// Whether an identifier from the wire can name a table or a field: [a-z][a-z0-9_]{0,62}.
+bool isIdentifier(const std::string& name);
+
+} // namespace practica::sync

@@ -1,0 +1,233 @@
+#include "AccountService.h"
+
+#include "core/util/Uuid.h"
+
+#include <Poco/JWT/Signer.h>
+#include <Poco/JWT/Token.h>
+#include <sodium.h>
+
+namespace practica::sync {
+
+using core::ErrorCode;
+using core::fail;
+
+namespace {
+
+std::string randomToken()
+{
+    unsigned char bytes[32];
+    randombytes_buf(bytes, sizeof bytes);
+    char text[sizeof bytes * 2 + 1];
+    sodium_bin2hex(text, sizeof text, bytes, sizeof bytes);
+    return text;
+}
+
+std::string sha256Hex(const std::string& text)
+{
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+    char hex[sizeof digest * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+    return hex;
+}
+
+bool isRole(const std::string& role)
+{
+    return role == "admin" || role == "front_desk" || role == "clinician" || role == "biller";
+}
+
+} // namespace
+
+Result<std::string> AccountService::hashPassword(const std::string& password)
+{
+    if (password.size() < 8)
+        return fail(ErrorCode::Validation, "password", "too_short");
+    char hash[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str(hash, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        return fail(ErrorCode::Internal, "password", "out of memory hashing the password");
+    return std::string(hash);
+}
+
+Result<Tokens> AccountService::login(const LoginRequest& request)
+{
+    if (request.deviceId.empty() || request.deviceId.size() > 64)
+        return fail(ErrorCode::Validation, "device", "missing");
+    auto user = m_store.user(request.clinicId, request.username);
+    if (!user)
+        return std::unexpected(user.error());
+    const std::int64_t now = m_clock.nowMs();
+    if (!*user || !(*user)->active) {
+        // Spend the same time as a real check, so timing does not reveal which user names exist.
+        char hash[crypto_pwhash_STRBYTES];
+        if (crypto_pwhash_str(hash, request.password.data(), request.password.size(),
+                              crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+            return fail(ErrorCode::Internal, "password", "out of memory hashing the password");
+        return fail(ErrorCode::WrongPassword);
+    }
+    ServerUser& u = **user;
+    if (u.lockedUntilMs > now)
+        return fail(ErrorCode::AccountLocked, u.username, std::to_string((u.lockedUntilMs - now + 999) / 1000));
+    if (crypto_pwhash_str_verify(u.passwordHash.c_str(), request.password.data(), request.password.size()) != 0) {
+        const int failed = u.failedLogins + 1;
+        const bool lock = failed >= kMaxFailedLogins;
+        if (Status s = m_store.recordLogin(u.id, lock ? 0 : failed, lock ? now + kLockoutMs : 0); !s)
+            return std::unexpected(s.error());
+        if (lock)
+            return fail(ErrorCode::AccountLocked, u.username, std::to_string(kLockoutMs / 1000));
+        return fail(ErrorCode::WrongPassword);
+    }
+    if (u.failedLogins != 0 || u.lockedUntilMs != 0)
+        if (Status s = m_store.recordLogin(u.id, 0, 0); !s)
+            return std::unexpected(s.error());
+
+    ServerDevice device;
+    device.clinicId = u.clinicId;
+    device.deviceId = request.deviceId;
+    device.name = request.deviceName.empty() ? request.deviceId : request.deviceName;
+    device.status = u.role == "admin" ? DeviceStatus::Approved : DeviceStatus::Pending;
+    device.requestedBy = u.id;
+    device.requestedMs = now;
+    if (device.status == DeviceStatus::Approved) {
+        device.approvedBy = u.id;
+        device.approvedMs = now;
+    }
+    if (Status s = m_store.requestDevice(device); !s)
+        return std::unexpected(s.error());
+    auto stored = m_store.device(u.clinicId, request.deviceId);
+    if (!stored)
+        return std::unexpected(stored.error());
+    if (*stored && (*stored)->status == DeviceStatus::Pending && u.role == "admin")
+        if (Status s = m_store.setDeviceStatus(u.clinicId, request.deviceId, DeviceStatus::Approved, u.id, now); !s)
+            return std::unexpected(s.error());
+
+    auto tokens = issue(TokenClaims{u.id, u.clinicId, request.deviceId, u.role});
+    if (!tokens)
+        return tokens;
+    tokens->displayName = u.displayName;
+    tokens->deviceStatus =
+        u.role == "admin" ? DeviceStatus::Approved : (*stored ? (*stored)->status : DeviceStatus::Pending);
+    return tokens;
+}
+
+Result<Tokens> AccountService::issue(const TokenClaims& claims)
+{
+    Poco::JWT::Token token;
+    token.setType("JWT");
+    token.setSubject(claims.userId);
+    token.payload().set("clinic", claims.clinicId);
+    token.payload().set("device", claims.deviceId);
+    token.payload().set("role", claims.role);
+    const std::int64_t now = m_clock.nowMs();
+    token.setIssuedAt(Poco::Timestamp(now * 1000));
+    token.setExpiration(Poco::Timestamp((now + kAccessTokenMs) * 1000));
+    Poco::JWT::Signer signer(m_secret);
+    Tokens out;
+    out.accessToken = signer.sign(token, Poco::JWT::Signer::ALGO_HS256);
+    out.refreshToken = randomToken();
+    out.expiresInSeconds = kAccessTokenMs / 1000;
+    out.claims = claims;
+    RefreshToken stored{sha256Hex(out.refreshToken), claims.clinicId, claims.userId, claims.deviceId,
+                        now + kRefreshTokenMs};
+    if (Status s = m_store.saveRefreshToken(stored); !s)
+        return std::unexpected(s.error());
+    return out;
+}
+
+Result<Tokens> AccountService::refresh(const std::string& refreshToken)
+{
+    auto stored = m_store.takeRefreshToken(sha256Hex(refreshToken));
+    if (!stored)
+        return std::unexpected(stored.error());
+    if (!*stored || (*stored)->expiresMs <= m_clock.nowMs())
+        return fail(ErrorCode::NotAuthorized, "refresh_token", "unknown, used or expired");
+    auto user = m_store.userById((*stored)->userId);
+    if (!user)
+        return std::unexpected(user.error());
+    if (!*user || !(*user)->active || (*user)->clinicId != (*stored)->clinicId)
+        return fail(ErrorCode::NotAuthorized, "user", "inactive");
+    auto tokens = issue(TokenClaims{(*user)->id, (*user)->clinicId, (*stored)->deviceId, (*user)->role});
+    if (tokens)
+        tokens->displayName = (*user)->displayName;
+    return tokens;
+}
+
+Result<TokenClaims> AccountService::verify(const std::string& accessToken) const
+{
+    try {
+        Poco::JWT::Signer signer(m_secret);
+        Poco::JWT::Token token;
+        if (!signer.tryVerify(accessToken, token))
+            return fail(ErrorCode::NotAuthorized, "token", "bad signature");
+        if (token.getExpiration().epochMicroseconds() / 1000 <= m_clock.nowMs())
+            return fail(ErrorCode::NotAuthorized, "token", "expired");
+        TokenClaims c;
+        c.userId = token.getSubject();
+        c.clinicId = token.payload().optValue<std::string>("clinic", "");
+        c.deviceId = token.payload().optValue<std::string>("device", "");
+        c.role = token.payload().optValue<std::string>("role", "");
+        if (c.userId.empty() || c.clinicId.empty() || c.deviceId.empty())
+            return fail(ErrorCode::NotAuthorized, "token", "incomplete");
+        return c;
+    } catch (const Poco::Exception&) {
+        return fail(ErrorCode::NotAuthorized, "token", "malformed");
+    }
+}
+
+Status AccountService::requireApprovedDevice(const TokenClaims& claims)
+{
+    auto device = m_store.device(claims.clinicId, claims.deviceId);
+    if (!device)
+        return std::unexpected(device.error());
+    if (!*device || (*device)->status == DeviceStatus::Revoked)
+        return fail(ErrorCode::NotAuthorized, "device", "revoked");
+    if ((*device)->status != DeviceStatus::Approved)
+        return fail(ErrorCode::DeviceNotApproved, "device", claims.deviceId);
+    return {};
+}
+
+Result<std::string> AccountService::createClinic(const std::string& clinicId, const std::string& name)
+{
+    const std::string id = clinicId.empty() ? core::uuidV7(m_clock.nowMs()) : clinicId;
+    if (!core::isUuid(id))
+        return fail(ErrorCode::Validation, "clinic", "not a UUID");
+    if (Status s = m_store.createClinic(ServerClinic{id, name, m_clock.nowMs()}); !s)
+        return std::unexpected(s.error());
+    return id;
+}
+
+Result<std::string> AccountService::addUser(const std::string& clinicId, const std::string& username,
+                                            const std::string& displayName, const std::string& role,
+                                            const std::string& password)
+{
+    if (!isRole(role))
+        return fail(ErrorCode::Validation, "role", "unknown role");
+    if (username.empty() || username.size() > 64)
+        return fail(ErrorCode::Validation, "username", "empty or too long");
+    auto clinic = m_store.clinic(clinicId);
+    if (!clinic)
+        return std::unexpected(clinic.error());
+    if (!*clinic)
+        return fail(ErrorCode::NotFound, "clinic", clinicId);
+    auto hash = hashPassword(password);
+    if (!hash)
+        return std::unexpected(hash.error());
+    ServerUser u;
+    u.id = core::uuidV7(m_clock.nowMs());
+    u.clinicId = clinicId;
+    u.username = username;
+    u.displayName = displayName.empty() ? username : displayName;
+    u.role = role;
+    u.passwordHash = *hash;
+    if (Status s = m_store.createUser(u); !s)
+        return std::unexpected(s.error());
+    return u.id;
+}
+
+Status AccountService::approveDevice(const std::string& clinicId, const std::string& deviceId,
+                                     const std::string& byUserId)
+{
+    return m_store.setDeviceStatus(clinicId, deviceId, DeviceStatus::Approved, byUserId, m_clock.nowMs());
+}
+
+} // namespace practica::sync

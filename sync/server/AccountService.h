@@ -1,0 +1,79 @@
+// Who may talk to the server: clinics' user accounts (Argon2id password hashes, lockout), short-lived
+// signed access tokens with one-use refresh tokens, and workstation enrolment that an admin approves.
+#pragma once
+
+#include "ServerStore.h"
+
+#include "core/util/Clock.h"
+
+#include <string>
+
+namespace practica::sync {
+
+struct TokenClaims
+{
+    std::string userId;
+    std::string clinicId;
+    std::string deviceId;
+    std::string role;
+};
+
+struct LoginRequest
+{
+    std::string clinicId;
+    std::string username;
+    std::string password;
+    std::string deviceId;
+    std::string deviceName;
+};
+
+struct Tokens
+{
+    std::string accessToken;
+    std::string refreshToken;
+    std::int64_t expiresInSeconds = 0;
+    TokenClaims claims;
+    std::string displayName;
+    DeviceStatus deviceStatus = DeviceStatus::Pending;
+};
+
+class AccountService
+{
+public:
+    static constexpr int kMaxFailedLogins = 5;
+    static constexpr std::int64_t kLockoutMs = 5 * 60 * 1000;
+    static constexpr std::int64_t kAccessTokenMs = 15 * 60 * 1000;
+    static constexpr std::int64_t kRefreshTokenMs = 30LL * 24 * 60 * 60 * 1000;
+
+    // secret signs access tokens (HMAC-SHA256): every server process of one store must share it.
+    AccountService(ServerStore& store, const core::Clock& clock, std::string secret)
+        : m_store(store), m_clock(clock), m_secret(std::move(secret))
+    {
+    }
+
+    // Checks the password (one answer for an unknown user and a wrong password), counts failures,
+    // registers the device on first sight (approved at once when an admin signs in on it).
+    Result<Tokens> login(const LoginRequest& request);
+    Result<Tokens> refresh(const std::string& refreshToken);
+    // The claims of a valid, unexpired access token; NotAuthorized otherwise.
+    Result<TokenClaims> verify(const std::string& accessToken) const;
+    // NotAuthorized unless the user is still active and DeviceNotApproved unless the device is approved.
+    Status requireApprovedDevice(const TokenClaims& claims);
+
+    // Admin operations (the server's command line and the admin API).
+    Result<std::string> createClinic(const std::string& clinicId, const std::string& name);
+    Result<std::string> addUser(const std::string& clinicId, const std::string& username,
+                                const std::string& displayName, const std::string& role, const std::string& password);
+    Status approveDevice(const std::string& clinicId, const std::string& deviceId, const std::string& byUserId);
+
+    static Result<std::string> hashPassword(const std::string& password);
+
+private:
+    Result<Tokens> issue(const TokenClaims& claims);
+
+    ServerStore& m_store;
+    const core::Clock& m_clock;
+    std::string m_secret;
+};
+
+} // namespace practica::sync

@@ -1,0 +1,37 @@
+// Counters the server exposes at /metrics in the Prometheus text format (version 0.0.4).
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <string>
+
+namespace practica::sync {
+
+class ServerMetrics
+{
+public:
+    void request(const std::string& route, int status, double seconds);
+    void pushed(std::int64_t applied, std::int64_t duplicate, std::int64_t conflict);
+    void pulled(std::int64_t changes);
+    void login(bool ok);
+    std::string render() const;
+
+private:
+    mutable std::mutex m_mutex;
+    std::map<std::pair<std::string, int>, std::int64_t> m_requests;
+    // Per route: latency histogram buckets (seconds), sum and count.
+    struct Latency
+    {
+        std::array<std::int64_t, 10> buckets{};
+        double sum = 0;
+        std::int64_t count = 0;
+    };
+    std::map<std::string, Latency> m_latency;
+    std::atomic<std::int64_t> m_applied{0}, m_duplicate{0}, m_conflict{0}, m_pulled{0}, m_loginOk{0},
+        m_loginFailed{0};
+};
+
+} // namespace practica::sync

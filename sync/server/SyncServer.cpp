@@ -1,0 +1,429 @@
+#include "SyncServer.h"
+
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/Net/Context.h>
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/NetException.h>
+#include <Poco/Net/SSLManager.h>
+#include <Poco/Net/SecureServerSocket.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/URI.h>
+#include <chrono>
+#include <iostream>
+#include <sstream>
+#include <thread>
+
+namespace practica::sync {
+
+using core::ErrorCode;
+using Poco::Net::HTTPResponse;
+using Poco::Net::HTTPServerRequest;
+using Poco::Net::HTTPServerResponse;
+
+namespace {
+
+struct Reply
+{
+    int status = 200;
+    std::string body;
+    std::string contentType = "application/json";
+    std::string retryAfter;
+};
+
+Reply json(int status, const Poco::JSON::Object& o)
+{
+    std::ostringstream out;
+    o.stringify(out);
+    return Reply{status, out.str(), "application/json", {}};
+}
+
+Reply errorReply(int status, std::string_view code, std::string_view detail = {})
+{
+    Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
+    o.set("error", std::string(code));
+    if (!detail.empty())
+        o.set("detail", std::string(detail));
+    return json(status, o);
+}
+
+Reply fromError(const core::Error& e)
+{
+    const std::string code(core::errorCodeName(e.code));
+    switch (e.code) {
+    case ErrorCode::ProtocolError:
+    case ErrorCode::Validation:
+        return errorReply(400, code, e.field + (e.detail.empty() ? "" : ": " + e.detail));
+    case ErrorCode::WrongPassword:
+    case ErrorCode::NotAuthorized:
+        return errorReply(401, code);
+    case ErrorCode::AccountLocked: {
+        Reply r = errorReply(423, code, e.detail);
+        r.retryAfter = e.detail;
+        return r;
+    }
+    case ErrorCode::DeviceNotApproved:
+    case ErrorCode::PermissionDenied:
+        return errorReply(403, code);
+    case ErrorCode::NotFound:
+        return errorReply(404, code, e.field);
+    case ErrorCode::AlreadyExists:
+    case ErrorCode::Conflict:
+        return errorReply(409, code, e.field);
+    case ErrorCode::Busy:
+    case ErrorCode::Offline:
+        return errorReply(503, code);
+    default:
+        // The store's own message stays in the server log, not in the answer.
+        return errorReply(500, "internal");
+    }
+}
+
+Poco::JSON::Object::Ptr parseBody(const std::string& body)
+{
+    try {
+        Poco::JSON::Parser parser;
+        return parser.parse(body).extract<Poco::JSON::Object::Ptr>();
+    } catch (...) {
+        return nullptr;
+    }
+}
+
+std::string field(const Poco::JSON::Object::Ptr& o, const std::string& key)
+{
+    if (!o || !o->has(key) || !o->get(key).isString())
+        return {};
+    return o->getValue<std::string>(key);
+}
+
+Poco::JSON::Object tokensJson(const Tokens& t)
+{
+    Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
+    o.set("access_token", t.accessToken);
+    o.set("refresh_token", t.refreshToken);
+    o.set("expires_in", t.expiresInSeconds);
+    o.set("user_id", t.claims.userId);
+    o.set("clinic", t.claims.clinicId);
+    o.set("role", t.claims.role);
+    o.set("display_name", t.displayName);
+    o.set("device_status", std::string(deviceStatusName(t.deviceStatus)));
+    return o;
+}
+
+class ApiHandler final : public Poco::Net::HTTPRequestHandler
+{
+public:
+    ApiHandler(AccountService& accounts, SyncService& sync, ServerMetrics& metrics)
+        : m_accounts(accounts), m_sync(sync), m_metrics(metrics)
+    {
+    }
+
+    void handleRequest(HTTPServerRequest& request, HTTPServerResponse& response) override
+    {
+        const auto started = std::chrono::steady_clock::now();
+        std::string route = "other";
+        Reply reply;
+        try {
+            reply = dispatch(request, route);
+        } catch (const Poco::Exception& e) {
+            std::cerr << "practica-server: " << route << ": " << e.className() << "\n";
+            reply = errorReply(400, "bad_request");
+        } catch (const std::exception& e) {
+            std::cerr << "practica-server: " << route << ": internal error\n";
+            reply = errorReply(500, "internal");
+        }
+        send(request, response, reply);
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        m_metrics.request(route, reply.status, seconds);
+    }
+
+private:
+    Reply dispatch(HTTPServerRequest& request, std::string& route)
+    {
+        Poco::URI uri(request.getURI());
+        const std::string path = uri.getPath();
+        const std::string& method = request.getMethod();
+        if (path == "/v1/health") {
+            route = "health";
+            Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
+            o.set("status", "ok");
+            o.set("protocol", kProtocolVersion);
+            o.set("min_protocol", kMinProtocolVersion);
+            return json(200, o);
+        }
+        if (path == "/metrics") {
+            route = "metrics";
+            return Reply{200, m_metrics.render(), "text/plain; version=0.0.4", {}};
+        }
+        if (path.rfind("/v1/", 0) != 0)
+            return errorReply(404, "not_found");
+        if (Reply r; !checkProtocol(request, r))
+            return r;
+
+        std::string body;
+        if (method == "POST") {
+            if (Reply r; !readBody(request, body, r))
+                return r;
+        } else if (method != "GET") {
+            return errorReply(405, "method_not_allowed");
+        }
+
+        if (path == "/v1/login" && method == "POST") {
+            route = "login";
+            return login(body);
+        }
+        if (path == "/v1/token/refresh" && method == "POST") {
+            route = "refresh";
+            auto tokens = m_accounts.refresh(field(parseBody(body), "refresh_token"));
+            return tokens ? json(200, tokensJson(*tokens)) : fromError(tokens.error());
+        }
+
+        auto claims = authenticate(request);
+        if (!claims)
+            return fromError(claims.error());
+        if (path == "/v1/push" && method == "POST") {
+            route = "push";
+            return push(*claims, body);
+        }
+        if (path == "/v1/changes" && method == "GET") {
+            route = "pull";
+            return pull(*claims, uri);
+        }
+        if (path == "/v1/digest" && method == "GET") {
+            route = "digest";
+            if (Status s = m_accounts.requireApprovedDevice(*claims); !s)
+                return fromError(s.error());
+            auto digest = m_sync.digest(claims->clinicId);
+            if (!digest)
+                return fromError(digest.error());
+            Poco::JSON::Object o;
+            o.set("digest", *digest);
+            return json(200, o);
+        }
+        if (path == "/v1/devices/approve" && method == "POST") {
+            route = "devices";
+            if (claims->role != "admin")
+                return errorReply(403, "permission_denied");
+            const std::string device = field(parseBody(body), "device");
+            if (device.empty())
+                return errorReply(400, "validation", "device");
+            if (Status s = m_accounts.approveDevice(claims->clinicId, device, claims->userId); !s)
+                return fromError(s.error());
+            return json(200, Poco::JSON::Object());
+        }
+        return errorReply(404, "not_found");
+    }
+
+    bool checkProtocol(HTTPServerRequest& request, Reply& reply)
+    {
+        const std::string header = request.get(kProtocolHeader, "");
+        int version = 0;
+        try {
+            version = header.empty() ? 0 : std::stoi(header);
+        } catch (...) {
+            version = 0;
+        }
+        if (version <= 0) {
+            reply = errorReply(400, "protocol_error", std::string(kProtocolHeader) + " header missing");
+            return false;
+        }
+        if (version < kMinProtocolVersion) {
+            reply = errorReply(426, "update_required", "the server needs protocol " +
+                                                           std::to_string(kMinProtocolVersion) + " or newer");
+            return false;
+        }
+        return true;
+    }
+
+    bool readBody(HTTPServerRequest& request, std::string& body, Reply& reply)
+    {
+        if (request.hasContentLength() && request.getContentLength64() > static_cast<Poco::Int64>(kMaxRequestBytes)) {
+            reply = errorReply(413, "too_large");
+            return false;
+        }
+        std::istream& in = request.stream();
+        char buffer[16384];
+        while (in) {
+            in.read(buffer, sizeof buffer);
+            body.append(buffer, static_cast<std::size_t>(in.gcount()));
+            if (body.size() > kMaxRequestBytes) {
+                reply = errorReply(413, "too_large");
+                return false;
+            }
+        }
+        if (request.get("Content-Encoding", "") == "gzip") {
+            auto inflated = gunzip(body, kMaxInflatedBytes);
+            if (!inflated) {
+                reply = inflated.error().code == ErrorCode::Validation ? errorReply(413, "too_large")
+                                                                        : fromError(inflated.error());
+                return false;
+            }
+            body = std::move(*inflated);
+        }
+        return true;
+    }
+
+    Result<TokenClaims> authenticate(HTTPServerRequest& request)
+    {
+        const std::string auth = request.get("Authorization", "");
+        if (auth.rfind("Bearer ", 0) != 0)
+            return core::fail(ErrorCode::NotAuthorized, "token", "missing");
+        return m_accounts.verify(auth.substr(7));
+    }
+
+    Reply login(const std::string& body)
+    {
+        auto o = parseBody(body);
+        if (!o)
+            return errorReply(400, "protocol_error", "body is not a JSON object");
+        LoginRequest req{field(o, "clinic"), field(o, "username"), field(o, "password"), field(o, "device"),
+                         field(o, "device_name")};
+        auto tokens = m_accounts.login(req);
+        m_metrics.login(tokens.has_value());
+        return tokens ? json(200, tokensJson(*tokens)) : fromError(tokens.error());
+    }
+
+    Reply push(const TokenClaims& claims, const std::string& body)
+    {
+        if (Status s = m_accounts.requireApprovedDevice(claims); !s)
+            return fromError(s.error());
+        auto request = decodePush(body);
+        if (!request)
+            return fromError(request.error());
+        if (request->deviceId != claims.deviceId)
+            return errorReply(403, "permission_denied", "device does not match the token");
+        auto response = m_sync.push(claims.clinicId, *request);
+        if (!response)
+            return fromError(response.error());
+        std::int64_t applied = 0, duplicate = 0, conflict = 0;
+        for (const auto& r : response->results)
+            ++(r.outcome == PushOutcome::Applied ? applied : r.outcome == PushOutcome::Duplicate ? duplicate : conflict);
+        m_metrics.pushed(applied, duplicate, conflict);
+        return Reply{200, encodePushResponse(*response), "application/json", {}};
+    }
+
+    Reply pull(const TokenClaims& claims, const Poco::URI& uri)
+    {
+        if (Status s = m_accounts.requireApprovedDevice(claims); !s)
+            return fromError(s.error());
+        std::int64_t after = 0;
+        int limit = 1000;
+        for (const auto& [k, v] : uri.getQueryParameters()) {
+            try {
+                if (k == "after")
+                    after = std::stoll(v);
+                else if (k == "limit")
+                    limit = std::stoi(v);
+            } catch (...) {
+                return errorReply(400, "validation", k);
+            }
+        }
+        if (after < 0 || limit <= 0)
+            return errorReply(400, "validation", "after/limit");
+        auto response = m_sync.pull(claims.clinicId, after, limit);
+        if (!response)
+            return fromError(response.error());
+        m_metrics.pulled(static_cast<std::int64_t>(response->changes.size()));
+        return Reply{200, encodePull(*response), "application/json", {}};
+    }
+
+    void send(HTTPServerRequest& request, HTTPServerResponse& response, const Reply& reply)
+    {
+        response.setStatus(static_cast<HTTPResponse::HTTPStatus>(reply.status));
+        response.setContentType(reply.contentType);
+        response.set(kProtocolHeader, std::to_string(kProtocolVersion));
+        if (!reply.retryAfter.empty())
+            response.set("Retry-After", reply.retryAfter);
+        const bool compress =
+            reply.body.size() > 1024 && request.get("Accept-Encoding", "").find("gzip") != std::string::npos;
+        const std::string payload = compress ? gzip(reply.body) : reply.body;
+        if (compress)
+            response.set("Content-Encoding", "gzip");
+        response.setContentLength64(static_cast<Poco::Int64>(payload.size()));
+        response.sendBuffer(payload.data(), payload.size());
+    }
+
+    AccountService& m_accounts;
+    SyncService& m_sync;
+    ServerMetrics& m_metrics;
+};
+
+class Factory final : public Poco::Net::HTTPRequestHandlerFactory
+{
+public:
+    Factory(AccountService& accounts, SyncService& sync, ServerMetrics& metrics)
+        : m_accounts(accounts), m_sync(sync), m_metrics(metrics)
+    {
+    }
+    Poco::Net::HTTPRequestHandler* createRequestHandler(const HTTPServerRequest&) override
+    {
+        return new ApiHandler(m_accounts, m_sync, m_metrics);
+    }
+
+private:
+    AccountService& m_accounts;
+    SyncService& m_sync;
+    ServerMetrics& m_metrics;
+};
+
+} // namespace
+
+SyncServer::SyncServer(ServerStore& store, AccountService& accounts, ServerOptions options)
+    : m_store(store), m_accounts(accounts), m_sync(store), m_options(std::move(options))
+{
+}
+
+SyncServer::~SyncServer()
+{
+    stop();
+}
+
+Status SyncServer::start()
+{
+    try {
+        Poco::Net::SocketAddress address(m_options.host, static_cast<Poco::UInt16>(m_options.port));
+        std::unique_ptr<Poco::Net::ServerSocket> socket;
+        if (m_options.insecureHttp) {
+            socket = std::make_unique<Poco::Net::ServerSocket>(address, 128);
+        } else {
+            Poco::Net::initializeSSL();
+            Poco::Net::Context::Ptr context = new Poco::Net::Context(
+                Poco::Net::Context::TLS_SERVER_USE, m_options.privateKeyFile, m_options.certificateFile, "",
+                Poco::Net::Context::VERIFY_NONE, 9, false, "HIGH:!aNULL:!MD5:!RC4");
+            context->requireMinimumProtocol(Poco::Net::Context::PROTO_TLSV1_2);
+            socket = std::make_unique<Poco::Net::SecureServerSocket>(address, 128, context);
+        }
+        m_port = socket->address().port();
+        auto* params = new Poco::Net::HTTPServerParams;
+        params->setMaxThreads(m_options.maxThreads);
+        params->setMaxQueued(m_options.maxQueued);
+        params->setTimeout(Poco::Timespan(m_options.idleTimeoutSeconds, 0));
+        params->setKeepAlive(true);
+        params->setKeepAliveTimeout(Poco::Timespan(m_options.idleTimeoutSeconds, 0));
+        m_server = std::make_unique<Poco::Net::HTTPServer>(new Factory(m_accounts, m_sync, m_metrics), *socket,
+                                                           params);
+        m_server->start();
+        return {};
+    } catch (const Poco::Exception& e) {
+        return core::fail(ErrorCode::Io, "listen", e.displayText());
+    }
+}
+
+void SyncServer::stop()
+{
+    if (!m_server)
+        return;
+    m_server->stopAll(false);
+    // Requests in flight finish; connections idle in keep-alive are closed.
+    for (int i = 0; i < 50 && m_server->currentConnections() > 0; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    m_server->stopAll(true);
+    m_server.reset();
+}
+
+} // namespace practica::sync

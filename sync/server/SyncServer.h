@@ -1,0 +1,53 @@
+// practica-server's HTTP(S) front: the versioned JSON API (/v1/...), health and metrics, over
+// Poco's multi-threaded HTTPServer. Handlers are stateless over the store and the account service.
+#pragma once
+
+#include "AccountService.h"
+#include "ServerMetrics.h"
+#include "SyncService.h"
+
+#include <memory>
+#include <string>
+
+namespace Poco::Net {
+class HTTPServer;
+}
+
+namespace practica::sync {
+
+struct ServerOptions
+{
+    std::string host = "127.0.0.1";
+    int port = 8443; // 0 picks a free port (tests)
+    bool insecureHttp = false;
+    std::string certificateFile; // PEM
+    std::string privateKeyFile;  // PEM
+    int maxThreads = 16;
+    int maxQueued = 256;
+    int idleTimeoutSeconds = 60;
+};
+
+class SyncServer
+{
+public:
+    SyncServer(ServerStore& store, AccountService& accounts, ServerOptions options);
+    ~SyncServer();
+
+    // Binds and starts serving; fails with Io when the address is taken or the certificate is unusable.
+    Status start();
+    // Stops accepting, lets requests in flight finish (up to a few seconds), and returns.
+    void stop();
+    int port() const { return m_port; }
+    ServerMetrics& metrics() { return m_metrics; }
+
+private:
+    ServerStore& m_store;
+    AccountService& m_accounts;
+    SyncService m_sync;
+    ServerOptions m_options;
+    ServerMetrics m_metrics;
+    std::unique_ptr<Poco::Net::HTTPServer> m_server;
+    int m_port = 0;
+};
+
+} // namespace practica::sync

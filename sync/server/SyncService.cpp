@@ -1,0 +1,274 @@
+#include "SyncService.h"
+
+#include "core/changes/HybridClock.h"
+#include "core/sync/Digest.h"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+
+namespace practica::sync {
+
+using core::ErrorCode;
+using core::fail;
+
+namespace {
+
+struct Refusal
+{
+    std::string code;
+    std::string reason;
+};
+
+// Fields that must be unique within a clinic: two offline workstations can each hand out the same.
+struct UniqueField
+{
+    const char* entity;
+    const char* field;
+};
+constexpr std::array kUniqueFields{UniqueField{"user_account", "username"}, UniqueField{"patient", "mrn"}};
+
+std::optional<std::string> valueOf(const SyncRow& row, const std::string& field)
+{
+    auto it = row.values.find(field);
+    return it == row.values.end() ? std::nullopt : it->second;
+}
+
+std::optional<std::int64_t> integerOf(const SyncRow& row, const std::string& field)
+{
+    auto text = valueOf(row, field);
+    if (!text)
+        return std::nullopt;
+    std::int64_t v = 0;
+    auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), v);
+    if (ec != std::errc() || end != text->data() + text->size())
+        return std::nullopt;
+    return v;
+}
+
+// The booking an appointment row holds, or nothing when it holds no slot (cancelled, no-show, deleted).
+std::optional<Booking> bookingOf(const SyncRow& row)
+{
+    if (row.isDeleted())
+        return std::nullopt;
+    const auto status = valueOf(row, "status");
+    if (!status || *status == "cancelled" || *status == "no_show")
+        return std::nullopt;
+    auto provider = valueOf(row, "provider_id");
+    auto patient = valueOf(row, "patient_id");
+    auto start = integerOf(row, "start_utc_ms");
+    auto end = integerOf(row, "end_utc_ms");
+    if (!provider || !patient || !start || !end || *end <= *start)
+        return std::nullopt;
+    Booking b;
+    b.appointmentId = row.rowId;
+    b.providerId = *provider;
+    b.roomId = valueOf(row, "room_id").value_or("");
+    b.patientId = *patient;
+    b.startMs = *start;
+    b.endMs = *end;
+    b.overbooked = valueOf(row, "overbooked").value_or("0") == "1";
+    return b;
+}
+
+Result<std::optional<Refusal>> checkDoubleBooking(PushTransaction& tx, const Booking& b)
+{
+    struct Check
+    {
+        BookingResource resource;
+        const std::string* id;
+        const char* name;
+        bool overbookable;
+    };
+    const std::array checks{Check{BookingResource::Provider, &b.providerId, "provider", true},
+                            Check{BookingResource::Room, &b.roomId, "room", true},
+                            Check{BookingResource::Patient, &b.patientId, "patient", false}};
+    for (const Check& c : checks) {
+        if (c.overbookable && b.overbooked)
+            continue;
+        auto others = tx.overlapping(c.resource, *c.id, b.startMs, b.endMs, b.appointmentId);
+        if (!others)
+            return std::unexpected(others.error());
+        if (!others->empty()) {
+            const Booking& other = others->front();
+            return std::optional<Refusal>(Refusal{
+                "double_booking", std::string(c.name) + " " + *c.id + " is already booked by appointment " +
+                                      other.appointmentId + " from " + std::to_string(other.startMs) + " to " +
+                                      std::to_string(other.endMs)});
+        }
+    }
+    return std::optional<Refusal>{};
+}
+
+Result<std::optional<Refusal>> checkUnique(PushTransaction& tx, const SyncRow& after)
+{
+    if (after.isDeleted())
+        return std::optional<Refusal>{};
+    for (const UniqueField& u : kUniqueFields) {
+        if (after.entity != u.entity)
+            continue;
+        auto value = valueOf(after, u.field);
+        if (!value)
+            continue;
+        auto owner = tx.uniqueOwner(u.entity, u.field, *value);
+        if (!owner)
+            return std::unexpected(owner.error());
+        if (*owner && **owner != after.rowId)
+            return std::optional<Refusal>(Refusal{"unique", std::string(u.field) + " " + *value +
+                                                                " is already used by " + u.entity + " " + **owner});
+    }
+    return std::optional<Refusal>{};
+}
+
+Status updateIndexes(PushTransaction& tx, const std::optional<SyncRow>& before, const SyncRow& after)
+{
+    if (after.entity == "appointment") {
+        if (auto b = bookingOf(after)) {
+            if (Status s = tx.saveBooking(*b); !s)
+                return s;
+        } else if (before) {
+            if (Status s = tx.removeBooking(after.rowId); !s)
+                return s;
+        }
+    }
+    for (const UniqueField& u : kUniqueFields) {
+        if (after.entity != u.entity)
+            continue;
+        auto old = before && !before->isDeleted() ? valueOf(*before, u.field) : std::nullopt;
+        auto now = after.isDeleted() ? std::nullopt : valueOf(after, u.field);
+        if (old == now)
+            continue;
+        if (old)
+            if (Status s = tx.releaseUnique(u.entity, u.field, *old, after.rowId); !s)
+                return s;
+        if (now)
+            if (Status s = tx.claimUnique(u.entity, u.field, *now, after.rowId); !s)
+                return s;
+    }
+    return {};
+}
+
+std::optional<Refusal> checkShape(const SyncChange& c, const std::optional<SyncRow>& before)
+{
+    core::HlcStamp stamp;
+    if (!core::HlcStamp::parse(c.hlc, stamp))
+        return Refusal{"invalid_change", "hlc is not a hybrid logical clock stamp"};
+    if (!before && c.baseHlc && !c.deleted)
+        return Refusal{"unknown_row", c.entity + " " + c.rowId + " is not known to the server"};
+    return std::nullopt;
+}
+
+} // namespace
+
+Result<PushResponse> SyncService::push(const std::string& clinicId, const PushRequest& request)
+{
+    auto tx = m_store.beginPush(clinicId);
+    if (!tx)
+        return std::unexpected(tx.error());
+    PushTransaction& t = **tx;
+    std::int64_t seq = t.highestSeq();
+    PushResponse response;
+    response.results.reserve(request.changes.size());
+    for (const SyncChange& change : request.changes) {
+        PushResult result;
+        result.changeId = change.id;
+        auto seen = t.acceptedSeq(change.id);
+        if (!seen)
+            return std::unexpected(seen.error());
+        if (*seen) {
+            result.outcome = PushOutcome::Duplicate;
+            result.seq = **seen;
+            response.results.push_back(std::move(result));
+            continue;
+        }
+        auto before = t.row(change.entity, change.rowId);
+        if (!before)
+            return std::unexpected(before.error());
+        SyncRow after = *before ? **before : SyncRow{change.entity, change.rowId, {}, {}, std::nullopt};
+        core::mergeChange(after, change);
+
+        std::optional<Refusal> refusal = checkShape(change, *before);
+        if (!refusal) {
+            auto unique = checkUnique(t, after);
+            if (!unique)
+                return std::unexpected(unique.error());
+            refusal = std::move(*unique);
+        }
+        if (!refusal && change.entity == "appointment") {
+            if (auto booking = bookingOf(after)) {
+                auto clash = checkDoubleBooking(t, *booking);
+                if (!clash)
+                    return std::unexpected(clash.error());
+                refusal = std::move(*clash);
+            }
+        }
+        if (refusal) {
+            result.outcome = PushOutcome::Conflict;
+            result.conflictCode = std::move(refusal->code);
+            result.reason = std::move(refusal->reason);
+            result.current = *before;
+            response.results.push_back(std::move(result));
+            continue;
+        }
+
+        SyncChange accepted = change;
+        accepted.deviceId = request.deviceId;
+        accepted.seq = ++seq;
+        if (Status s = t.appendChange(accepted); !s)
+            return std::unexpected(s.error());
+        if (Status s = t.saveRow(after); !s)
+            return std::unexpected(s.error());
+        if (Status s = updateIndexes(t, *before, after); !s)
+            return std::unexpected(s.error());
+        result.outcome = PushOutcome::Applied;
+        result.seq = accepted.seq;
+        response.results.push_back(std::move(result));
+    }
+    if (Status s = t.commit(seq); !s)
+        return std::unexpected(s.error());
+    response.highestSeq = seq;
+    return response;
+}
+
+Result<PullResponse> SyncService::pull(const std::string& clinicId, std::int64_t after, int limit)
+{
+    limit = std::clamp(limit, 1, kMaxPullPage);
+    auto highest = m_store.highestSeq(clinicId);
+    if (!highest)
+        return std::unexpected(highest.error());
+    auto changes = m_store.changesAfter(clinicId, after, limit);
+    if (!changes)
+        return std::unexpected(changes.error());
+    PullResponse response;
+    response.highestSeq = *highest;
+    response.next = changes->empty() ? after : changes->back().seq;
+    response.more = response.next < *highest;
+    response.changes = std::move(*changes);
+    return response;
+}
+
+Result<std::string> SyncService::digest(const std::string& clinicId)
+{
+    core::RecordDigest digest;
+    std::string entity;
+    std::string rowId;
+    while (true) {
+        auto page = m_store.rowsAfter(clinicId, entity, rowId, 2000);
+        if (!page)
+            return std::unexpected(page.error());
+        if (page->empty())
+            break;
+        for (const SyncRow& row : *page) {
+            if (row.isDeleted())
+                continue;
+            digest.beginRow(row.entity, row.rowId);
+            for (const auto& [name, value] : row.values) // std::map: name order
+                digest.field(name, value);
+        }
+        entity = page->back().entity;
+        rowId = page->back().rowId;
+    }
+    return digest.hex();
+}
+
+} // namespace practica::sync

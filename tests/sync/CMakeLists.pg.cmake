@@ -1,0 +1,1 @@
+practica_add_test(NAME tst_postgresstore SOURCES tst_postgresstore.cpp LIBS practica_server LABELS sync postgres TIMEOUT 300)

@@ -1,0 +1,210 @@
+// The sync wire format and the per-field merge: round trips, hostile input, compression limits, and
+// merge results that do not depend on the order changes arrive in.
+#include "sync/protocol/Protocol.h"
+
+#include <QtTest>
+#include <algorithm>
+#include <random>
+
+using namespace practica;
+using core::SyncChange;
+using core::SyncRow;
+
+namespace {
+
+SyncChange change(std::string id, std::string hlc, std::vector<core::SyncField> fields, bool deleted = false)
+{
+    SyncChange c;
+    c.id = std::move(id);
+    c.entity = "patient";
+    c.rowId = "0190f0e2-0000-7000-8000-000000000001";
+    c.hlc = std::move(hlc);
+    c.fields = std::move(fields);
+    c.deleted = deleted;
+    c.deviceId = "dev";
+    return c;
+}
+
+std::string stamp(int ms, const char* device = "a")
+{
+    char text[64];
+    std::snprintf(text, sizeof text, "%015d-%08d-%s", ms, 0, device);
+    return text;
+}
+
+} // namespace
+
+class tst_SyncProtocol : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void pushRoundTrip()
+    {
+        sync::PushRequest req;
+        req.deviceId = "ws-1";
+        req.changes.push_back(change("c1", stamp(1), {{"family_name", "Núñez"}, {"middle_name", std::nullopt}}));
+        req.changes.back().baseHlc = stamp(0);
+        req.changes.push_back(change("c2", stamp(2), {}, true));
+        auto decoded = sync::decodePush(sync::encodePush(req));
+        QVERIFY(decoded);
+        QCOMPARE(decoded->deviceId, std::string("ws-1"));
+        QCOMPARE(decoded->changes.size(), std::size_t(2));
+        QCOMPARE(decoded->changes[0].fields, req.changes[0].fields);
+        QCOMPARE(decoded->changes[0].baseHlc, req.changes[0].baseHlc);
+        QVERIFY(decoded->changes[1].deleted);
+        QCOMPARE(decoded->changes[0].deviceId, std::string("ws-1"));
+    }
+
+    void pushResponseAndPullRoundTrip()
+    {
+        sync::PushResponse resp;
+        resp.highestSeq = 9;
+        resp.results.push_back({"c1", sync::PushOutcome::Applied, 8, {}, {}, {}});
+        SyncRow row{"appointment", "r1", {{"status", "scheduled"}, {"room_id", std::nullopt}}, {{"status", stamp(3)}},
+                    std::nullopt};
+        resp.results.push_back({"c2", sync::PushOutcome::Conflict, 0, "double_booking", "provider p is booked", row});
+        auto back = sync::decodePushResponse(sync::encodePushResponse(resp));
+        QVERIFY(back);
+        QCOMPARE(back->results[1].outcome, sync::PushOutcome::Conflict);
+        QCOMPARE(back->results[1].conflictCode, std::string("double_booking"));
+        QVERIFY(back->results[1].current);
+        QCOMPARE(back->results[1].current->values, row.values);
+        QCOMPARE(back->results[0].seq, std::int64_t(8));
+
+        sync::PullResponse pull;
+        pull.changes.push_back(change("c1", stamp(1), {{"x", "1"}}));
+        pull.changes.back().seq = 41;
+        pull.next = 41;
+        pull.more = true;
+        pull.highestSeq = 90;
+        auto p = sync::decodePull(sync::encodePull(pull));
+        QVERIFY(p);
+        QCOMPARE(p->changes.at(0).seq, std::int64_t(41));
+        QCOMPARE(p->changes.at(0).deviceId, std::string("dev"));
+        QVERIFY(p->more);
+        QCOMPARE(p->highestSeq, std::int64_t(90));
+    }
+
+    void hostileBodies_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::newRow("empty") << QByteArray("");
+        QTest::newRow("not json") << QByteArray("<xml/>");
+        QTest::newRow("array") << QByteArray("[1,2]");
+        QTest::newRow("no changes") << QByteArray(R"({"device":"d"})");
+        QTest::newRow("changes not array") << QByteArray(R"({"device":"d","changes":{}})");
+        QTest::newRow("entity injection")
+            << QByteArray(R"({"device":"d","changes":[{"id":"1","entity":"patient; DROP TABLE x","row":"r",)"
+                          R"("op":"upsert","hlc":"h","base":null,"fields":{}}]})");
+        QTest::newRow("field injection")
+            << QByteArray(R"({"device":"d","changes":[{"id":"1","entity":"patient","row":"r","op":"upsert",)"
+                          R"("hlc":"h","base":null,"fields":{"a=1,b":"x"}}]})");
+        QTest::newRow("id field") << QByteArray(R"({"device":"d","changes":[{"id":"1","entity":"patient","row":"r",)"
+                                                R"("op":"upsert","hlc":"h","base":null,"fields":{"id":"x"}}]})");
+        QTest::newRow("number value")
+            << QByteArray(R"({"device":"d","changes":[{"id":"1","entity":"patient","row":"r","op":"upsert",)"
+                          R"("hlc":"h","base":null,"fields":{"a":5}}]})");
+        QTest::newRow("bad op") << QByteArray(R"({"device":"d","changes":[{"id":"1","entity":"patient","row":"r",)"
+                                              R"("op":"merge","hlc":"h","base":null,"fields":{}}]})");
+        QTest::newRow("deep nesting") << QByteArray(std::string(5000, '[').c_str());
+        QTest::newRow("truncated") << QByteArray(R"({"device":"d","changes":[{"id":"1")");
+    }
+    void hostileBodies()
+    {
+        QFETCH(QByteArray, body);
+        auto decoded = sync::decodePush(body.toStdString());
+        QVERIFY(!decoded);
+        QVERIFY(decoded.error().code == core::ErrorCode::ProtocolError ||
+                decoded.error().code == core::ErrorCode::Validation);
+    }
+
+    void tooManyChanges()
+    {
+        sync::PushRequest req;
+        req.deviceId = "d";
+        for (int i = 0; i <= sync::kMaxPushChanges; ++i)
+            req.changes.push_back(change("c" + std::to_string(i), stamp(i), {}));
+        auto decoded = sync::decodePush(sync::encodePush(req));
+        QVERIFY(!decoded);
+        QCOMPARE(decoded.error().code, core::ErrorCode::Validation);
+    }
+
+    void gzipRoundTripAndBomb()
+    {
+        const std::string text(100000, 'x');
+        auto back = sync::gunzip(sync::gzip(text), 1 << 20);
+        QVERIFY(back);
+        QCOMPARE(*back, text);
+        // A small stream that inflates past the limit is refused, not inflated.
+        const std::string bomb = sync::gzip(std::string(10 << 20, '\0'));
+        QVERIFY(bomb.size() < 100000);
+        auto refused = sync::gunzip(bomb, 1 << 20);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, core::ErrorCode::Validation);
+        auto damaged = sync::gunzip("not gzip at all", 1 << 20);
+        QVERIFY(!damaged);
+    }
+
+    void mergeIsPerFieldLastWriterWins()
+    {
+        SyncRow row{"patient", "r", {}, {}, std::nullopt};
+        core::mergeChange(row, change("1", stamp(1), {{"given_name", "Ann"}, {"phone", "555"}}));
+        // Concurrent edits of different fields both survive.
+        core::mergeChange(row, change("2", stamp(5, "a"), {{"given_name", "Anne"}}));
+        auto losses = core::mergeChange(row, change("3", stamp(4, "b"), {{"phone", "556"}, {"given_name", "Annie"}}));
+        QCOMPARE(row.values["given_name"], std::optional<std::string>("Anne"));
+        QCOMPARE(row.values["phone"], std::optional<std::string>("556"));
+        // The losing value of a field is reported for history, and so is the replaced one.
+        QCOMPARE(losses.size(), std::size_t(2));
+        // The same stamp from another device: the device id breaks the tie.
+        core::mergeChange(row, change("4", stamp(5, "b"), {{"given_name", "Anna"}}));
+        QCOMPARE(row.values["given_name"], std::optional<std::string>("Anna"));
+    }
+
+    void mergeConvergesInAnyOrder()
+    {
+        std::mt19937 rng(7);
+        std::vector<SyncChange> changes;
+        const char* fields[] = {"a", "b", "c"};
+        for (int i = 0; i < 40; ++i) {
+            const bool del = rng() % 9 == 0;
+            std::vector<core::SyncField> fs;
+            if (!del)
+                for (const char* f : fields)
+                    if (rng() % 2)
+                        fs.push_back({f, std::to_string(rng() % 100)});
+            changes.push_back(change("c" + std::to_string(i), stamp(int(rng() % 30), i % 2 ? "a" : "b"), fs, del));
+        }
+        SyncRow reference{"patient", "r", {}, {}, std::nullopt};
+        for (const auto& c : changes)
+            core::mergeChange(reference, c);
+        for (int round = 0; round < 50; ++round) {
+            std::shuffle(changes.begin(), changes.end(), rng);
+            SyncRow row{"patient", "r", {}, {}, std::nullopt};
+            for (const auto& c : changes) {
+                core::mergeChange(row, c);
+                if (rng() % 3 == 0)
+                    core::mergeChange(row, c); // duplicates change nothing
+            }
+            QCOMPARE(row.values, reference.values);
+            QCOMPARE(row.fieldHlc, reference.fieldHlc);
+            QCOMPARE(row.isDeleted(), reference.isDeleted());
+        }
+    }
+
+    void deleteThenLaterUpsertRevives()
+    {
+        SyncRow row{"patient", "r", {}, {}, std::nullopt};
+        core::mergeChange(row, change("1", stamp(1), {{"a", "1"}}));
+        core::mergeChange(row, change("2", stamp(3), {}, true));
+        QVERIFY(row.isDeleted());
+        core::mergeChange(row, change("3", stamp(2), {{"a", "2"}}));
+        QVERIFY(row.isDeleted()); // older than the delete
+        core::mergeChange(row, change("4", stamp(4), {{"a", "3"}}));
+        QVERIFY(!row.isDeleted());
+    }
+};
+
+QTEST_APPLESS_MAIN(tst_SyncProtocol)
+#include "tst_syncprotocol.moc"
