@@ -114,6 +114,59 @@ Result<std::unique_ptr<Session>> Vault::createClinic(const std::string& path, Cl
     return result;
 }
 
+Result<std::unique_ptr<Session>> Vault::joinClinic(const std::string& path, const Actor& user,
+                                                   const std::string& password, const std::string& deviceId,
+                                                   int workstationNumber, const Clock& clock, KdfCost cost)
+{
+    initCrypto();
+    if (Status v = checkPassword(password); !v)
+        return std::unexpected(v.error());
+    if (workstationNumber < 1 || workstationNumber > 99)
+        return fail(ErrorCode::Validation, "workstation_number", "1 to 99");
+    const std::string keyPath = KeyFile::pathFor(path);
+    std::error_code ec;
+    if (std::filesystem::exists(path, ec))
+        return fail(ErrorCode::AlreadyExists, path);
+    if (std::filesystem::exists(keyPath, ec))
+        return fail(ErrorCode::AlreadyExists, keyPath);
+    SecretKey dataKey = SecretKey::random();
+    const std::string databaseId = uuidV7(clock.nowMs());
+    auto db = Database::open(path, dataKey, Database::Mode::CreateNew);
+    if (!db)
+        return std::unexpected(db.error());
+    auto build = [&]() -> Result<std::unique_ptr<Session>> {
+        if (Status s = migrate(**db); !s)
+            return std::unexpected(s.error());
+        auto session =
+            std::make_unique<Session>(std::move(*db), SecretKey::fromBytes(dataKey.bytes()), user, deviceId, clock);
+        Transaction tx(session->db());
+        if (!tx.begun())
+            return std::unexpected(tx.begun().error());
+        // Until the first sync brings the clinic's user list, the server's word identifies the user.
+        const std::string identity =
+            user.userId + "\t" + user.username + "\t" + user.displayName + "\t" + std::string(roleName(user.role));
+        for (auto [key, value] :
+             {std::pair{"database_id", databaseId}, std::pair{"device_id", deviceId},
+              std::pair{"workstation_number", std::to_string(workstationNumber)},
+              std::pair{"next_mrn", std::string("1")}, std::pair{"joined_identity", identity}}) {
+            if (Status s = putSetting(session->db(), key, value); !s)
+                return std::unexpected(s.error());
+        }
+        if (Status s = tx.commit(); !s)
+            return std::unexpected(s.error());
+        KeyFile keys = KeyFile::create(keyPath, databaseId);
+        if (Status s = keys.setSlot(user.username, password, dataKey, cost); !s)
+            return std::unexpected(s.error());
+        if (Status s = keys.save(); !s)
+            return std::unexpected(s.error());
+        return session;
+    };
+    auto result = build();
+    if (!result)
+        removeQuietly(path);
+    return result;
+}
+
 Result<std::unique_ptr<Session>> Vault::unlock(const std::string& path, const std::string& username,
                                                const std::string& password, const Clock& clock)
 {
@@ -158,6 +211,18 @@ Result<std::unique_ptr<Session>> Vault::unlock(const std::string& path, const st
         return std::unexpected(deviceId.error());
 
     auto user = UserStore::findByUsername(**db, username);
+    if (!user && user.error().code == ErrorCode::NotFound) {
+        // A joined workstation whose first sync has not brought the user list yet.
+        if (auto joined = setting(**db, "joined_identity")) {
+            std::vector<std::string> parts;
+            std::size_t start = 0;
+            for (std::size_t tab; (tab = joined->find('\t', start)) != std::string::npos; start = tab + 1)
+                parts.push_back(joined->substr(start, tab - start));
+            parts.push_back(joined->substr(start));
+            if (parts.size() == 4 && parts[1] == username && roleFromName(parts[3]))
+                user = User{parts[0], parts[1], parts[2], *roleFromName(parts[3]), true};
+        }
+    }
     if (!user)
         return std::unexpected(user.error());
     if (!user->active)

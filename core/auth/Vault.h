@@ -29,6 +29,13 @@ public:
                                                          const FirstAdmin& admin, const Clock& clock,
                                                          KdfCost cost = KdfCost::standard());
 
+    // A new workstation joining a clinic that lives on the sync server: a new database and key file
+    // with one key slot for the user the server just verified; no records yet (the first sync pulls
+    // them). The workstation's device id and number come from the server's enrolment.
+    static Result<std::unique_ptr<Session>> joinClinic(const std::string& databasePath, const Actor& user,
+                                                       const std::string& password, const std::string& deviceId,
+                                                       int workstationNumber, const Clock& clock,
+                                                       KdfCost cost = KdfCost::standard());
     // Login: unwraps the key with the user's password, opens the database and finds the active user.
     static Result<std::unique_ptr<Session>> unlock(const std::string& databasePath, const std::string& username,
                                                    const std::string& password, const Clock& clock);

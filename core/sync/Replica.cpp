@@ -155,18 +155,40 @@ bool isParkable(const Error& e)
 
 Replica::Replica(Session& session) : m_session(session) {}
 
+namespace {
+// Column names of a table from the schema (SQLCipher 3.4 has no pragma_table_info function).
+Result<std::vector<std::string>> tableColumns(Database& db, const std::string& table)
+{
+    // The name comes from sqlite_master or from a synced-table check, never straight from input.
+    auto stmt = db.prepare("PRAGMA table_info(\"" + table + "\");");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    auto names = stmt->all<std::string>([](const Statement& r) { return r.text(1); });
+    if (names)
+        std::sort(names->begin(), names->end());
+    return names;
+}
+} // namespace
+
 Result<std::vector<std::string>> Replica::syncedTables()
 {
     if (!m_tables) {
-        auto stmt = m_session.db().prepare("SELECT m.name FROM sqlite_master m WHERE m.type = 'table' AND EXISTS "
-                                           "(SELECT 1 FROM pragma_table_info(m.name) c WHERE c.name = 'field_hlc') "
-                                           "ORDER BY m.name;");
+        auto stmt = m_session.db().prepare(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name;");
         if (!stmt)
             return std::unexpected(stmt.error());
         auto names = stmt->all<std::string>([](const Statement& r) { return r.text(0); });
         if (!names)
             return std::unexpected(names.error());
-        m_tables = std::set<std::string>(names->begin(), names->end());
+        std::set<std::string> synced;
+        for (const auto& name : *names) {
+            auto cols = tableColumns(m_session.db(), name);
+            if (!cols)
+                return std::unexpected(cols.error());
+            if (std::binary_search(cols->begin(), cols->end(), std::string("field_hlc")))
+                synced.insert(name);
+        }
+        m_tables = std::move(synced);
     }
     return std::vector<std::string>(m_tables->begin(), m_tables->end());
 }
@@ -175,11 +197,12 @@ Result<std::vector<std::string>> Replica::columns(const std::string& table)
 {
     if (auto it = m_columns.find(table); it != m_columns.end())
         return it->second;
-    auto stmt = m_session.db().prepare("SELECT name FROM pragma_table_info(?) ORDER BY name;");
-    if (!stmt)
-        return std::unexpected(stmt.error());
-    stmt->bind(1, table);
-    auto names = stmt->all<std::string>([](const Statement& r) { return r.text(0); });
+    auto tables = syncedTables();
+    if (!tables)
+        return std::unexpected(tables.error());
+    if (!m_tables->contains(table))
+        return fail(ErrorCode::NotFound, "table", table);
+    auto names = tableColumns(m_session.db(), table);
     if (!names)
         return std::unexpected(names.error());
     std::vector<std::string> out;
@@ -284,10 +307,12 @@ Status Replica::writeMerged(const std::string& table, const std::string& rowId, 
     // Table and column names were checked against the local schema by the caller.
     std::string sql;
     if (creating) {
-        sql = "INSERT INTO " + table + " (id, created_hlc, updated_hlc, field_hlc";
+        // Derived columns start empty; afterApply() computes them.
+        const char* derived = table == "patient" ? ", search_name" : "";
+        sql = "INSERT INTO " + table + " (id, created_hlc, updated_hlc, field_hlc" + derived;
         for (const auto& f : fields)
             sql.append(", ").append(f.name);
-        sql.append(") VALUES (?, ?, ?, ?");
+        sql.append(") VALUES (?, ?, ?, ?").append(*derived ? ", ''" : "");
         for (std::size_t i = 0; i < fields.size(); ++i)
             sql.append(", ?");
         sql.append(");");
@@ -399,7 +424,7 @@ Status Replica::applyOne(const SyncChange& change)
         if (!del)
             return std::unexpected(del.error());
         if (Status s = del->bind(1, change.rowId).run(); !s)
-            return isParkable(s.error()) ? park(change, "delete_refused") : s;
+            return isParkable(s.error()) ? park(change, "delete_refused: " + s.error().detail) : s;
         return {};
     }
 
@@ -414,7 +439,7 @@ Status Replica::applyOne(const SyncChange& change)
         for (const auto& f : change.fields)
             fresh[f.name] = change.hlc;
         if (Status s = writeMerged(table, change.rowId, change.fields, change.hlc, true, stampsToJson(fresh)); !s)
-            return isParkable(s.error()) ? park(change, "insert_refused") : s;
+            return isParkable(s.error()) ? park(change, "insert_refused: " + s.error().detail) : s;
         return afterApply(table, change.rowId);
     }
 
@@ -437,7 +462,7 @@ Status Replica::applyOne(const SyncChange& change)
     if (winners.empty())
         return {};
     if (Status s = writeMerged(table, change.rowId, winners, change.hlc, false, stampsToJson(stamps)); !s)
-        return isParkable(s.error()) ? park(change, "update_refused") : s;
+        return isParkable(s.error()) ? park(change, "update_refused: " + s.error().detail) : s;
     return afterApply(table, change.rowId);
 }
 
@@ -451,6 +476,8 @@ Status Replica::applyPulled(const std::vector<SyncChange>& page, std::int64_t ne
         HlcStamp remote;
         if (HlcStamp::parse(change.hlc, remote))
             m_session.hlc().observe(remote);
+        if (change.deviceId == m_session.deviceId())
+            continue; // made here: already in the rows
         if (Status s = applyOne(change); !s)
             return s;
     }
@@ -651,7 +678,7 @@ Status Replica::resolveByRetry(const std::string& conflictId)
     return tx.commit();
 }
 
-Status Replica::resolveByDiscard(const std::string& conflictId)
+Status Replica::resolveByDiscard(const std::string& conflictId, const std::optional<SyncRow>& serverRow)
 {
     Transaction tx(m_session.db());
     if (!tx.begun())
@@ -662,6 +689,7 @@ Status Replica::resolveByDiscard(const std::string& conflictId)
     if (Status s = closeConflict(*c, "discarded"); !s)
         return s;
     Database& db = m_session.db();
+    c->current = serverRow;
     if (!c->current || c->current->isDeleted()) {
         auto del = db.prepare("DELETE FROM " + c->entity + " WHERE id = ?;");
         if (!del)

@@ -65,9 +65,9 @@ public:
     // Sends the row as it is now on this workstation (after the user fixed it, e.g. picked another
     // slot) as one new change carrying every field; the held changes of the row are folded into it.
     Status resolveByRetry(const std::string& conflictId);
-    // Takes the server's version of the row (or removes a row the server never accepted) and drops
-    // the row's held changes.
-    Status resolveByDiscard(const std::string& conflictId);
+    // Takes the server's version of the row (serverRow, fetched just now; nullopt when the server never
+    // accepted the row, which is then removed here) and drops the row's held changes.
+    Status resolveByDiscard(const std::string& conflictId, const std::optional<SyncRow>& serverRow);
 
     // The canonical digest of the synced records (see core/sync/Digest.h).
     Result<std::string> digest();

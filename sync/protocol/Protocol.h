@@ -14,6 +14,7 @@
 namespace practica::sync {
 
 using core::Result;
+using core::Status;
 using core::SyncChange;
 using core::SyncRow;
 

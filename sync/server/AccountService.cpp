@@ -105,6 +105,7 @@ Result<Tokens> AccountService::login(const LoginRequest& request)
     if (!tokens)
         return tokens;
     tokens->displayName = u.displayName;
+    tokens->workstationNumber = *stored ? (*stored)->number : 0;
     tokens->deviceStatus =
         u.role == "admin" ? DeviceStatus::Approved : (*stored ? (*stored)->status : DeviceStatus::Pending);
     return tokens;

@@ -35,6 +35,7 @@ struct Tokens
     TokenClaims claims;
     std::string displayName;
     DeviceStatus deviceStatus = DeviceStatus::Pending;
+    int workstationNumber = 0;
 };
 
 class AccountService

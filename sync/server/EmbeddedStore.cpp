@@ -341,12 +341,15 @@ Status EmbeddedStore::setPassword(const std::string& userId, const std::string& 
 Status EmbeddedStore::requestDevice(const ServerDevice& d)
 {
     std::lock_guard lock(m_mutex);
-    auto stmt = m_db->prepare("INSERT OR IGNORE INTO srv_device (clinic_id, device_id, name, status, requested_by, "
-                              "requested_ms, approved_by, approved_ms) VALUES (?,?,?,?,?,?,?,?);");
+    auto stmt = m_db->prepare(
+        "INSERT OR IGNORE INTO srv_device (clinic_id, device_id, name, status, requested_by, requested_ms, "
+        "approved_by, approved_ms, number) VALUES (?,?,?,?,?,?,?,?, (SELECT coalesce(max(number), 0) + 1 FROM "
+        "srv_device WHERE clinic_id = ?));");
     if (!stmt)
         return std::unexpected(stmt.error());
     stmt->bind(1, d.clinicId).bind(2, d.deviceId).bind(3, d.name).bind(4, deviceStatusName(d.status));
     stmt->bind(5, d.requestedBy).bind(6, d.requestedMs).bind(7, d.approvedBy).bind(8, d.approvedMs);
+    stmt->bind(9, d.clinicId);
     return stmt->run();
 }
 
@@ -362,10 +365,12 @@ ServerDevice deviceFromRow(const Statement& r)
     d.requestedMs = r.int64(5);
     d.approvedBy = r.text(6);
     d.approvedMs = r.int64(7);
+    d.number = static_cast<int>(r.int64(8));
     return d;
 }
 constexpr const char* kDeviceColumns =
-    "SELECT clinic_id, device_id, name, status, requested_by, requested_ms, approved_by, approved_ms FROM srv_device ";
+    "SELECT clinic_id, device_id, name, status, requested_by, requested_ms, approved_by, approved_ms, number "
+    "FROM srv_device ";
 } // namespace
 
 Result<std::optional<ServerDevice>> EmbeddedStore::device(const std::string& clinicId, const std::string& deviceId)

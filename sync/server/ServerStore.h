@@ -56,6 +56,7 @@ struct ServerDevice
     std::int64_t requestedMs = 0;
     std::string approvedBy;
     std::int64_t approvedMs = 0;
+    int number = 0; // the workstation number within the clinic (part of the MRNs it hands out), from 1
 };
 
 struct RefreshToken
@@ -134,7 +135,7 @@ public:
     virtual Status recordLogin(const std::string& userId, int failedLogins, std::int64_t lockedUntilMs) = 0;
     virtual Status setPassword(const std::string& userId, const std::string& passwordHash) = 0;
 
-    // Inserts the device or, when it exists, leaves it as it is.
+    // Inserts the device with the next free workstation number or, when it exists, leaves it as it is.
     virtual Status requestDevice(const ServerDevice& device) = 0;
     virtual Result<std::optional<ServerDevice>> device(const std::string& clinicId, const std::string& deviceId) = 0;
     virtual Result<std::vector<ServerDevice>> devices(const std::string& clinicId) = 0;

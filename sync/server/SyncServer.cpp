@@ -112,14 +112,16 @@ Poco::JSON::Object tokensJson(const Tokens& t)
     o.set("role", t.claims.role);
     o.set("display_name", t.displayName);
     o.set("device_status", std::string(deviceStatusName(t.deviceStatus)));
+    if (t.workstationNumber > 0)
+        o.set("workstation_number", t.workstationNumber);
     return o;
 }
 
 class ApiHandler final : public Poco::Net::HTTPRequestHandler
 {
 public:
-    ApiHandler(AccountService& accounts, SyncService& sync, ServerMetrics& metrics)
-        : m_accounts(accounts), m_sync(sync), m_metrics(metrics)
+    ApiHandler(AccountService& accounts, SyncService& sync, ServerMetrics& metrics, int minProtocol)
+        : m_accounts(accounts), m_sync(sync), m_metrics(metrics), m_minProtocol(minProtocol)
     {
     }
 
@@ -153,7 +155,7 @@ private:
             Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
             o.set("status", "ok");
             o.set("protocol", kProtocolVersion);
-            o.set("min_protocol", kMinProtocolVersion);
+            o.set("min_protocol", m_minProtocol);
             return json(200, o);
         }
         if (path == "/metrics") {
@@ -205,6 +207,10 @@ private:
             o.set("digest", *digest);
             return json(200, o);
         }
+        if (path.rfind("/v1/rows/", 0) == 0 && method == "GET") {
+            route = "rows";
+            return row(*claims, path.substr(9));
+        }
         if (path == "/v1/devices/approve" && method == "POST") {
             route = "devices";
             if (claims->role != "admin")
@@ -232,9 +238,9 @@ private:
             reply = errorReply(400, "protocol_error", std::string(kProtocolHeader) + " header missing");
             return false;
         }
-        if (version < kMinProtocolVersion) {
-            reply = errorReply(426, "update_required", "the server needs protocol " +
-                                                           std::to_string(kMinProtocolVersion) + " or newer");
+        if (version < m_minProtocol) {
+            reply = errorReply(426, "update_required",
+                               "the server needs protocol " + std::to_string(m_minProtocol) + " or newer");
             return false;
         }
         return true;
@@ -332,6 +338,25 @@ private:
         return Reply{200, encodePull(*response), "application/json", {}};
     }
 
+    // The server's merged version of one record, for a workstation that discards a refused edit.
+    Reply row(const TokenClaims& claims, const std::string& rest)
+    {
+        if (Status s = m_accounts.requireApprovedDevice(claims); !s)
+            return fromError(s.error());
+        const auto slash = rest.find('/');
+        if (slash == std::string::npos)
+            return errorReply(404, "not_found");
+        const std::string entity = rest.substr(0, slash), rowId = rest.substr(slash + 1);
+        if (!isIdentifier(entity) || rowId.empty() || rowId.size() > 64)
+            return errorReply(400, "validation", "entity/row");
+        auto found = m_sync.row(claims.clinicId, entity, rowId);
+        if (!found)
+            return fromError(found.error());
+        if (!*found)
+            return errorReply(404, "not_found", "row");
+        return Reply{200, encodeRow(**found), "application/json", {}};
+    }
+
     void send(HTTPServerRequest& request, HTTPServerResponse& response, const Reply& reply)
     {
         response.setStatus(static_cast<HTTPResponse::HTTPStatus>(reply.status));
@@ -351,21 +376,23 @@ private:
     AccountService& m_accounts;
     SyncService& m_sync;
     ServerMetrics& m_metrics;
+    int m_minProtocol;
 };
 
 class Factory final : public Poco::Net::HTTPRequestHandlerFactory
 {
 public:
-    Factory(AccountService& accounts, SyncService& sync, ServerMetrics& metrics)
-        : m_accounts(accounts), m_sync(sync), m_metrics(metrics)
+    Factory(AccountService& accounts, SyncService& sync, ServerMetrics& metrics, int minProtocol)
+        : m_accounts(accounts), m_sync(sync), m_metrics(metrics), m_minProtocol(minProtocol)
     {
     }
     Poco::Net::HTTPRequestHandler* createRequestHandler(const HTTPServerRequest&) override
     {
-        return new ApiHandler(m_accounts, m_sync, m_metrics);
+        return new ApiHandler(m_accounts, m_sync, m_metrics, m_minProtocol);
     }
 
 private:
+    int m_minProtocol;
     AccountService& m_accounts;
     SyncService& m_sync;
     ServerMetrics& m_metrics;
@@ -405,7 +432,7 @@ Status SyncServer::start()
         params->setTimeout(Poco::Timespan(m_options.idleTimeoutSeconds, 0));
         params->setKeepAlive(true);
         params->setKeepAliveTimeout(Poco::Timespan(m_options.idleTimeoutSeconds, 0));
-        m_server = std::make_unique<Poco::Net::HTTPServer>(new Factory(m_accounts, m_sync, m_metrics), *socket,
+        m_server = std::make_unique<Poco::Net::HTTPServer>(new Factory(m_accounts, m_sync, m_metrics, m_options.minProtocol), *socket,
                                                            params);
         m_server->start();
         return {};

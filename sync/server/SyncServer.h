@@ -25,6 +25,7 @@ struct ServerOptions
     int maxThreads = 16;
     int maxQueued = 256;
     int idleTimeoutSeconds = 60;
+    int minProtocol = kMinProtocolVersion; // clients older than this are told to update
 };
 
 class SyncServer

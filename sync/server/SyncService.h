@@ -19,6 +19,8 @@ public:
     // The canonical digest of the clinic's records (see core/sync/Digest.h), equal to a workstation's
     // digest exactly when both hold the same records.
     Result<std::string> digest(const std::string& clinicId);
+    Result<std::optional<SyncRow>> row(const std::string& clinicId, const std::string& entity,
+                                       const std::string& rowId);
 
 private:
     ServerStore& m_store;

@@ -30,6 +30,7 @@ CREATE TABLE srv_device (
     requested_ms INTEGER NOT NULL,
     approved_by TEXT NOT NULL DEFAULT '',
     approved_ms INTEGER NOT NULL DEFAULT 0,
+    number INTEGER NOT NULL, -- workstation number within the clinic, from 1
     PRIMARY KEY (clinic_id, device_id)
 );
 

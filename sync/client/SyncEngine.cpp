@@ -1,0 +1,175 @@
+#include "SyncEngine.h"
+
+#include "core/auth/UserStore.h"
+#include "core/auth/Vault.h"
+#include "core/clinic/ClinicStore.h"
+#include "core/util/Uuid.h"
+
+namespace practica::sync {
+
+using core::ErrorCode;
+using core::fail;
+
+Status SyncEngine::rememberTokens(const ClientTokens& tokens)
+{
+    m_haveToken = true;
+    return m_replica.setSetting("sync_refresh_token", tokens.refreshToken);
+}
+
+Result<ClientTokens> SyncEngine::enroll(const std::string& password, const std::string& deviceName)
+{
+    auto clinic = core::ClinicStore(m_session).get();
+    if (!clinic)
+        return std::unexpected(clinic.error());
+    auto tokens = m_client.login(clinic->id, m_session.actor().username, password, m_session.deviceId(), deviceName);
+    if (!tokens)
+        return tokens;
+    if (tokens->clinicId != clinic->id)
+        return fail(ErrorCode::ProtocolError, "clinic", "the server answered for another clinic");
+    if (Status s = rememberTokens(*tokens); !s)
+        return std::unexpected(s.error());
+    if (Status s = m_replica.setSetting("sync_server", m_client.options().serverUrl); !s)
+        return std::unexpected(s.error());
+    if (Status s = m_replica.setSetting("sync_clinic", clinic->id); !s)
+        return std::unexpected(s.error());
+    if (!m_client.options().caFile.empty())
+        if (Status s = m_replica.setSetting("sync_ca_file", m_client.options().caFile); !s)
+            return std::unexpected(s.error());
+    return tokens;
+}
+
+Result<std::unique_ptr<core::Session>> SyncEngine::join(SyncClient& client, const std::string& databasePath,
+                                                        const std::string& clinicId, const std::string& username,
+                                                        const std::string& password, const std::string& deviceName,
+                                                        const core::Clock& clock, core::KdfCost cost)
+{
+    const std::string deviceId = core::uuidV7(clock.nowMs());
+    auto tokens = client.login(clinicId, username, password, deviceId, deviceName);
+    if (!tokens)
+        return std::unexpected(tokens.error());
+    auto role = core::roleFromName(tokens->role);
+    if (!role)
+        return fail(ErrorCode::ProtocolError, "role", tokens->role);
+    core::Actor actor{tokens->userId, username, tokens->displayName, *role};
+    auto session = core::Vault::joinClinic(databasePath, actor, password, deviceId, tokens->workstationNumber, clock,
+                                           cost);
+    if (!session)
+        return session;
+    SyncEngine engine(**session, client);
+    for (auto [key, value] : {std::pair{"sync_server", client.options().serverUrl},
+                              std::pair{"sync_clinic", clinicId}, std::pair{"sync_ca_file", client.options().caFile},
+                              std::pair{"sync_refresh_token", tokens->refreshToken}})
+        if (Status s = engine.m_replica.setSetting(key, value); !s)
+            return std::unexpected(s.error());
+    return session;
+}
+
+Status SyncEngine::authenticate()
+{
+    auto refresh = m_replica.setting("sync_refresh_token");
+    if (!refresh)
+        return std::unexpected(refresh.error());
+    if (!*refresh || (*refresh)->empty())
+        return fail(ErrorCode::NotAuthorized, "sync", "this workstation is not enrolled; run sync enroll");
+    auto tokens = m_client.refresh(**refresh);
+    if (!tokens)
+        return std::unexpected(tokens.error());
+    return rememberTokens(*tokens);
+}
+
+template <class Call> auto SyncEngine::withToken(Call&& call) -> decltype(call())
+{
+    if (!m_haveToken)
+        if (Status s = authenticate(); !s)
+            return std::unexpected(s.error());
+    auto result = call();
+    if (!result && result.error().code == ErrorCode::NotAuthorized) {
+        // The access token expired: one refresh, one retry.
+        m_haveToken = false;
+        if (Status s = authenticate(); !s)
+            return std::unexpected(s.error());
+        result = call();
+    }
+    return result;
+}
+
+Result<SyncReport> SyncEngine::syncNow(const std::function<void(const SyncProgress&)>& progress)
+{
+    SyncReport report;
+    SyncProgress shown;
+    auto run = [&]() -> Status {
+        while (true) {
+            auto batch = m_replica.outgoing(kPushBatch);
+            if (!batch)
+                return std::unexpected(batch.error());
+            if (batch->empty())
+                break;
+            PushRequest request{m_session.deviceId(), std::move(*batch)};
+            auto answer = withToken([&] { return m_client.push(request); });
+            if (!answer)
+                return std::unexpected(answer.error());
+            if (Status s = m_replica.acknowledge(answer->results); !s)
+                return s;
+            for (const auto& r : answer->results)
+                ++(r.outcome == PushOutcome::Applied     ? report.pushed
+                   : r.outcome == PushOutcome::Duplicate ? report.duplicates
+                                                         : report.conflicts);
+            shown.pushed = report.pushed + report.duplicates + report.conflicts;
+            if (progress)
+                progress(shown);
+        }
+        auto status = m_replica.status();
+        if (!status)
+            return std::unexpected(status.error());
+        std::int64_t cursor = status->cursor;
+        while (true) {
+            auto page = withToken([&] { return m_client.pull(cursor, kPullPage); });
+            if (!page)
+                return std::unexpected(page.error());
+            if (Status s = m_replica.applyPulled(page->changes, page->next); !s)
+                return s;
+            report.pulled += static_cast<std::int64_t>(page->changes.size());
+            cursor = page->next;
+            shown.pulled = report.pulled;
+            shown.cursor = cursor;
+            shown.highestSeq = page->highestSeq;
+            if (progress)
+                progress(shown);
+            if (!page->more)
+                break;
+        }
+        report.cursor = cursor;
+        return m_replica.recordSuccess();
+    };
+    if (Status s = run(); !s) {
+        (void)m_replica.recordError(core::describe(s.error()));
+        return std::unexpected(s.error());
+    }
+    return report;
+}
+
+Status SyncEngine::resolveConflict(const std::string& conflictId, bool retry)
+{
+    if (retry)
+        return m_replica.resolveByRetry(conflictId);
+    auto conflicts = m_replica.openConflicts();
+    if (!conflicts)
+        return std::unexpected(conflicts.error());
+    for (const auto& c : *conflicts) {
+        if (c.id != conflictId)
+            continue;
+        // Take the server's version as it is now, not as it was when the change was refused.
+        auto row = withToken([&] { return m_client.row(c.entity, c.rowId); });
+        if (!row)
+            return std::unexpected(row.error());
+        return m_replica.resolveByDiscard(conflictId, *row);
+    }
+    return fail(ErrorCode::NotFound, "conflict", conflictId);
+}
+
+Result<std::string> SyncEngine::serverDigest()
+{
+    return withToken([&] { return m_client.digest(); });
+}
+
+} // namespace practica::sync

@@ -1,0 +1,74 @@
+// Runs sync for one workstation: enrolment with the server, then push until the outbox is empty and
+// pull until caught up, applying each page and its cursor in one transaction so that a cut-off or
+// cancelled sync resumes where it stopped. Keeps the refresh token in the encrypted database.
+#pragma once
+
+#include "SyncClient.h"
+
+#include "core/auth/Session.h"
+#include "core/crypto/KeyFile.h"
+#include "core/sync/Replica.h"
+
+#include <functional>
+#include <memory>
+
+namespace practica::sync {
+
+struct SyncProgress
+{
+    std::int64_t pushed = 0;
+    std::int64_t pulled = 0;
+    std::int64_t cursor = 0;
+    std::int64_t highestSeq = 0;
+};
+
+struct SyncReport
+{
+    std::int64_t pushed = 0;     // accepted now
+    std::int64_t duplicates = 0; // accepted before (a retry after a lost answer)
+    std::int64_t conflicts = 0;  // refused, now in the conflicts list
+    std::int64_t pulled = 0;
+    std::int64_t cursor = 0;
+};
+
+class SyncEngine
+{
+public:
+    static constexpr int kPushBatch = 500;
+    static constexpr int kPullPage = 1000;
+
+    SyncEngine(core::Session& session, SyncClient& client) : m_session(session), m_client(client), m_replica(session)
+    {
+    }
+
+    // Connects this workstation (with its clinic already in its database) to the server: the user's
+    // password is checked online, the device is registered, and the server address is remembered.
+    Result<ClientTokens> enroll(const std::string& password, const std::string& deviceName);
+    // A new workstation for a clinic on the server: verifies the user online, creates the local
+    // database with the user's key slot. The caller then runs syncNow() to pull the clinic.
+    static Result<std::unique_ptr<core::Session>> join(SyncClient& client, const std::string& databasePath,
+                                                       const std::string& clinicId, const std::string& username,
+                                                       const std::string& password, const std::string& deviceName,
+                                                       const core::Clock& clock,
+                                                       core::KdfCost cost = core::KdfCost::standard());
+
+    // Push everything, then pull until caught up. progress is called after every batch and page.
+    Result<SyncReport> syncNow(const std::function<void(const SyncProgress&)>& progress = {});
+    Status resolveConflict(const std::string& conflictId, bool retry);
+    // The server's digest of the clinic's records, to compare with the replica's.
+    Result<std::string> serverDigest();
+
+    core::Replica& replica() { return m_replica; }
+
+private:
+    Status authenticate();
+    template <class Call> auto withToken(Call&& call) -> decltype(call());
+    Status rememberTokens(const ClientTokens& tokens);
+
+    core::Session& m_session;
+    SyncClient& m_client;
+    core::Replica m_replica;
+    bool m_haveToken = false;
+};
+
+} // namespace practica::sync

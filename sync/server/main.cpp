@@ -1,0 +1,308 @@
+// practica-server: the clinic's sync server, and its admin commands.
+#include "AccountService.h"
+#include "EmbeddedStore.h"
+#include "PostgresStore.h"
+#include "SyncServer.h"
+
+#include "core/crypto/SecretKey.h"
+
+#include <Poco/Util/PropertyFileConfiguration.h>
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sodium.h>
+#include <sys/stat.h>
+#include <vector>
+
+using namespace practica;
+using namespace practica::sync;
+
+namespace {
+
+constexpr const char* kUsage = R"(practica-server: the sync server for Practica workstations.
+
+Usage:
+  practica-server serve [options]
+  practica-server clinic create --name NAME --admin USER [--admin-name NAME] [--id UUID] [options]
+  practica-server user add --clinic ID --username USER --role ROLE [--display-name NAME] [options]
+  practica-server device list --clinic ID [options]
+  practica-server device approve --clinic ID --device ID [options]
+
+Options (also read from the file given by --config, one "name = value" per line):
+  --store PATH|URL        the embedded store file (default ./practica-server.db) or
+                          postgresql://user@host:port/db for PostgreSQL
+  --listen HOST:PORT      address to serve on (default 127.0.0.1:8443)
+  --cert FILE --key FILE  TLS certificate and private key (PEM); TLS 1.2 or newer
+  --insecure-http         serve plain HTTP (tests only; never on a network)
+  --token-secret-file F   the secret that signs access tokens (created when absent);
+                          every server process of one store must share it
+  --threads N             request threads (default 16)
+  --config FILE           read options from FILE; flags override it
+  --help                  this text
+
+Passwords come from PRACTICA_PASSWORD or, with --password-stdin, from standard input.
+Roles: admin, front_desk, clinician, biller.
+)";
+
+struct Args
+{
+    std::vector<std::string> words;
+    std::map<std::string, std::string> options;
+    bool has(const std::string& k) const { return options.contains(k); }
+    std::string get(const std::string& k, const std::string& fallback = {}) const
+    {
+        auto it = options.find(k);
+        return it == options.end() ? fallback : it->second;
+    }
+};
+
+bool parseArgs(int argc, char** argv, Args& args, std::string& error)
+{
+    static const std::vector<std::string> flags = {"insecure-http", "password-stdin", "help"};
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a.rfind("--", 0) != 0) {
+            args.words.push_back(a);
+            continue;
+        }
+        a = a.substr(2);
+        if (auto eq = a.find('='); eq != std::string::npos) {
+            args.options[a.substr(0, eq)] = a.substr(eq + 1);
+        } else if (std::find(flags.begin(), flags.end(), a) != flags.end()) {
+            args.options[a] = "1";
+        } else if (i + 1 < argc) {
+            args.options[a] = argv[++i];
+        } else {
+            error = "--" + a + " needs a value";
+            return false;
+        }
+    }
+    if (args.has("config")) {
+        try {
+            Poco::AutoPtr<Poco::Util::PropertyFileConfiguration> file(
+                new Poco::Util::PropertyFileConfiguration(args.get("config")));
+            Poco::Util::AbstractConfiguration::Keys keys;
+            file->keys(keys);
+            for (const auto& k : keys)
+                if (!args.has(k))
+                    args.options[k] = file->getString(k);
+        } catch (const Poco::Exception& e) {
+            error = "cannot read the config file " + args.get("config") + ": " + e.displayText();
+            return false;
+        }
+    }
+    return true;
+}
+
+int failWith(const std::string& message, int code = 1)
+{
+    std::cerr << "practica-server: " << message << "\n";
+    return code;
+}
+
+// Reads or creates a file of secret bytes readable only by the server's user.
+bool secretFile(const std::string& path, std::size_t size, std::string& out, std::string& error)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (in) {
+        out.assign(std::istreambuf_iterator<char>(in), {});
+        if (out.size() != size) {
+            error = path + " is damaged (wrong size)";
+            return false;
+        }
+        return true;
+    }
+    out.resize(size);
+    randombytes_buf(out.data(), size);
+    const std::string tmp = path + ".tmp";
+    {
+        std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
+        ::chmod(tmp.c_str(), 0600);
+        file.write(out.data(), static_cast<std::streamsize>(size));
+        file.flush();
+        if (!file) {
+            error = "cannot write " + path;
+            return false;
+        }
+    }
+    std::error_code ec;
+    std::filesystem::rename(tmp, path, ec);
+    if (ec) {
+        error = "cannot write " + path + ": " + ec.message();
+        return false;
+    }
+    return true;
+}
+
+std::unique_ptr<ServerStore> openStore(const Args& args, std::string& error)
+{
+    const std::string where = args.get("store", "practica-server.db");
+    if (where.rfind("postgresql://", 0) == 0 || where.rfind("postgres://", 0) == 0) {
+        auto store = PostgresStore::open(where);
+        if (!store) {
+            error = "cannot open the PostgreSQL store: " + core::describe(store.error());
+            return nullptr;
+        }
+        if (Status s = (*store)->migrate(); !s) {
+            error = "cannot prepare the PostgreSQL store: " + core::describe(s.error());
+            return nullptr;
+        }
+        return std::move(*store);
+    }
+    std::string keyBytes;
+    if (!secretFile(args.get("store-key-file", where + ".key"), core::SecretKey::kSize, keyBytes, error))
+        return nullptr;
+    std::array<std::uint8_t, core::SecretKey::kSize> raw{};
+    std::copy(keyBytes.begin(), keyBytes.end(), raw.begin());
+    sodium_memzero(keyBytes.data(), keyBytes.size());
+    core::SecretKey key = core::SecretKey::fromBytes(raw);
+    sodium_memzero(raw.data(), raw.size());
+    auto store = EmbeddedStore::open(where, key);
+    if (!store) {
+        error = "cannot open the store " + where + ": " + core::describe(store.error());
+        return nullptr;
+    }
+    return std::move(*store);
+}
+
+std::string tokenSecret(const Args& args, std::string& error)
+{
+    const std::string store = args.get("store", "practica-server.db");
+    const bool remote = store.find("://") != std::string::npos;
+    const std::string path = args.get("token-secret-file", remote ? "practica-server.secret" : store + ".secret");
+    std::string secret;
+    if (!secretFile(path, 32, secret, error))
+        return {};
+    return secret;
+}
+
+std::string readPassword(const Args& args)
+{
+    if (args.has("password-stdin")) {
+        std::string line;
+        std::getline(std::cin, line);
+        return line;
+    }
+    const char* env = std::getenv("PRACTICA_PASSWORD");
+    return env ? env : "";
+}
+
+int serve(const Args& args)
+{
+    std::string error;
+    auto store = openStore(args, error);
+    if (!store)
+        return failWith(error);
+    const std::string secret = tokenSecret(args, error);
+    if (secret.empty())
+        return failWith(error);
+    ServerOptions options;
+    const std::string listen = args.get("listen", "127.0.0.1:8443");
+    const auto colon = listen.rfind(':');
+    if (colon == std::string::npos)
+        return failWith("--listen wants HOST:PORT");
+    options.host = listen.substr(0, colon);
+    try {
+        options.port = std::stoi(listen.substr(colon + 1));
+        options.maxThreads = std::stoi(args.get("threads", "16"));
+    } catch (...) {
+        return failWith("--listen port and --threads are numbers", 2);
+    }
+    options.insecureHttp = args.has("insecure-http");
+    options.certificateFile = args.get("cert");
+    options.privateKeyFile = args.get("key");
+    if (!options.insecureHttp && (options.certificateFile.empty() || options.privateKeyFile.empty()))
+        return failWith("TLS needs --cert and --key (installer/make-server-cert.sh makes a local pair)", 2);
+
+    // Block the stop signals before threads start, so only the wait below receives them.
+    sigset_t stopSignals;
+    sigemptyset(&stopSignals);
+    sigaddset(&stopSignals, SIGINT);
+    sigaddset(&stopSignals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
+
+    core::SystemClock clock;
+    AccountService accounts(*store, clock, secret);
+    SyncServer server(*store, accounts, options);
+    if (Status s = server.start(); !s)
+        return failWith("cannot listen on " + listen + ": " + s.error().detail);
+    std::cerr << "practica-server: serving " << (options.insecureHttp ? "http" : "https") << "://" << options.host
+              << ":" << server.port() << " (protocol " << kProtocolVersion << ")\n";
+    int signal = 0;
+    sigwait(&stopSignals, &signal);
+    std::cerr << "practica-server: stopping\n";
+    server.stop();
+    return 0;
+}
+
+int admin(const Args& args)
+{
+    std::string error;
+    auto store = openStore(args, error);
+    if (!store)
+        return failWith(error);
+    core::SystemClock clock;
+    AccountService accounts(*store, clock, "admin-commands-sign-no-tokens");
+    const std::string noun = args.words[0], verb = args.words.size() > 1 ? args.words[1] : "";
+    if (noun == "clinic" && verb == "create") {
+        if (!args.has("name") || !args.has("admin"))
+            return failWith("clinic create needs --name and --admin", 2);
+        const std::string password = readPassword(args);
+        auto id = accounts.createClinic(args.get("id"), args.get("name"));
+        if (!id)
+            return failWith(core::describe(id.error()));
+        auto user = accounts.addUser(*id, args.get("admin"), args.get("admin-name", args.get("admin")), "admin",
+                                     password);
+        if (!user)
+            return failWith(core::describe(user.error()));
+        std::cout << *id << "\n";
+        return 0;
+    }
+    if (noun == "user" && verb == "add") {
+        if (!args.has("clinic") || !args.has("username") || !args.has("role"))
+            return failWith("user add needs --clinic, --username and --role", 2);
+        auto user = accounts.addUser(args.get("clinic"), args.get("username"),
+                                     args.get("display-name", args.get("username")), args.get("role"),
+                                     readPassword(args));
+        if (!user)
+            return failWith(core::describe(user.error()));
+        std::cout << *user << "\n";
+        return 0;
+    }
+    if (noun == "device" && verb == "list") {
+        auto devices = store->devices(args.get("clinic"));
+        if (!devices)
+            return failWith(core::describe(devices.error()));
+        for (const auto& d : *devices)
+            std::cout << d.deviceId << "\t" << deviceStatusName(d.status) << "\t" << d.number << "\t" << d.name
+                      << "\n";
+        return 0;
+    }
+    if (noun == "device" && verb == "approve") {
+        if (Status s = accounts.approveDevice(args.get("clinic"), args.get("device"), "server-admin"); !s)
+            return failWith(core::describe(s.error()));
+        return 0;
+    }
+    return failWith("unknown command; see --help", 2);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (sodium_init() < 0)
+        return failWith("libsodium failed to initialise");
+    Args args;
+    std::string error;
+    if (!parseArgs(argc, argv, args, error))
+        return failWith(error, 2);
+    if (args.has("help") || args.words.empty()) {
+        std::cout << kUsage;
+        return args.has("help") ? 0 : 2;
+    }
+    if (args.words[0] == "serve")
+        return serve(args);
+    return admin(args);
+}

@@ -1,0 +1,94 @@
+#include "SyncFixture.h"
+
+#include "core/clinic/ClinicStore.h"
+
+#include <QtTest>
+
+namespace practica::test {
+
+ServerFixture::ServerFixture(std::unique_ptr<sync::ServerStore> store, sync::ServerOptions options)
+    : m_store(std::move(store)), m_options(std::move(options))
+{
+    if (!m_store) {
+        core::initCrypto();
+        auto embedded = sync::EmbeddedStore::open(m_dir.filePath("server.db").toStdString(), core::SecretKey::random());
+        if (!embedded)
+            qFatal("server store: %s", core::describe(embedded.error()).c_str());
+        m_store = std::move(*embedded);
+    }
+    m_accounts = std::make_unique<sync::AccountService>(*m_store, m_clock, "test-token-secret-0123456789abcdef");
+    m_options.host = "127.0.0.1";
+    m_options.port = 0;
+    m_options.insecureHttp = true;
+    m_server = std::make_unique<sync::SyncServer>(*m_store, *m_accounts, m_options);
+    if (auto s = m_server->start(); !s)
+        qFatal("server start: %s", core::describe(s.error()).c_str());
+}
+
+ServerFixture::~ServerFixture()
+{
+    m_server.reset();
+}
+
+void ServerFixture::restart()
+{
+    const int port = m_server->port();
+    m_server.reset();
+    m_options.port = port;
+    m_server = std::make_unique<sync::SyncServer>(*m_store, *m_accounts, m_options);
+    for (int attempt = 0; attempt < 50; ++attempt) {
+        if (m_server->start())
+            return;
+        QTest::qWait(100);
+        m_server = std::make_unique<sync::SyncServer>(*m_store, *m_accounts, m_options);
+    }
+    qFatal("server did not restart on port %d", port);
+}
+
+void ServerFixture::createClinic(const std::string& clinicId, const std::string& name)
+{
+    auto id = m_accounts->createClinic(clinicId, name);
+    if (!id)
+        qFatal("clinic: %s", core::describe(id.error()).c_str());
+    auto admin = m_accounts->addUser(*id, "admin", "Clinic Admin", "admin", kAdminPassword);
+    if (!admin)
+        qFatal("admin: %s", core::describe(admin.error()).c_str());
+}
+
+std::unique_ptr<Workstation> Workstation::enroll(core::Session& admin, const std::string& url)
+{
+    auto ws = std::make_unique<Workstation>();
+    ws->session = &admin;
+    ws->client = std::make_unique<sync::SyncClient>(sync::ClientOptions{url, {}, 2000, 20000});
+    ws->engine = std::make_unique<sync::SyncEngine>(admin, *ws->client);
+    auto tokens = ws->engine->enroll(kAdminPassword, "Front desk 1");
+    if (!tokens)
+        qFatal("enroll: %s", core::describe(tokens.error()).c_str());
+    return ws;
+}
+
+std::unique_ptr<Workstation> Workstation::join(const std::string& url, const std::string& path,
+                                               const std::string& clinicId, core::Clock& clock,
+                                               const std::string& username, const std::string& password)
+{
+    auto ws = std::make_unique<Workstation>();
+    ws->client = std::make_unique<sync::SyncClient>(sync::ClientOptions{url, {}, 2000, 20000});
+    auto session = sync::SyncEngine::join(*ws->client, path, clinicId, username, password, "Exam room",
+                                          clock, core::KdfCost::minimal());
+    if (!session)
+        qFatal("join: %s", core::describe(session.error()).c_str());
+    ws->ownSession = std::move(*session);
+    ws->session = ws->ownSession.get();
+    ws->engine = std::make_unique<sync::SyncEngine>(*ws->session, *ws->client);
+    return ws;
+}
+
+std::string Workstation::digest()
+{
+    auto d = engine->replica().digest();
+    if (!d)
+        qFatal("digest: %s", core::describe(d.error()).c_str());
+    return *d;
+}
+
+} // namespace practica::test

@@ -1,0 +1,454 @@
+// practica-server end to end over loopback HTTP: enrolment, push and pull between workstations,
+// per-field merge, double-booking refused and resolved, tokens expiring and refreshing, tenant
+// isolation, device approval, and hostile requests answered with a 4xx while the server keeps serving.
+#include "ScheduleFixture.h"
+#include "SyncFixture.h"
+
+#include "core/clinic/ClinicStore.h"
+#include "core/db/Statement.h"
+#include "core/patients/PatientStore.h"
+#include "core/schedule/AppointmentStore.h"
+
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <QtTest>
+
+using namespace practica;
+using namespace practica::test;
+
+namespace {
+
+template <class T> T must(core::Result<T> r, const char* what)
+{
+    if (!r)
+        qFatal("%s: %s", what, core::describe(r.error()).c_str());
+    return std::move(*r);
+}
+void must(core::Status s, const char* what)
+{
+    if (!s)
+        qFatal("%s: %s", what, core::describe(s.error()).c_str());
+}
+
+std::string clinicId(core::Session& s)
+{
+    return must(core::ClinicStore(s).get(), "clinic").id;
+}
+
+struct Raw
+{
+    int status = 0;
+    std::string body;
+};
+
+Raw rawRequest(int port, const std::string& method, const std::string& path, const std::string& body,
+               std::map<std::string, std::string> headers = {{"Practica-Protocol", "1"}}, Poco::Int64 declared = -1)
+{
+    Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port));
+    session.setTimeout(Poco::Timespan(10, 0));
+    Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
+    for (const auto& [k, v] : headers)
+        request.set(k, v);
+    if (!body.empty() || method == "POST")
+        request.setContentLength64(declared >= 0 ? declared : static_cast<Poco::Int64>(body.size()));
+    Raw r;
+    try {
+        session.sendRequest(request) << body;
+    } catch (const Poco::Exception&) {
+        // The server may answer and close before a too-large body is sent; its answer still counts.
+    }
+    try {
+        Poco::Net::HTTPResponse response;
+        std::istream& in = session.receiveResponse(response);
+        r.status = response.getStatus();
+        r.body.assign(std::istreambuf_iterator<char>(in), {});
+    } catch (const Poco::Exception& e) {
+        qWarning("no answer: %s", e.displayText().c_str());
+        r.status = -1;
+    }
+    return r;
+}
+
+} // namespace
+
+class tst_SyncServer : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { core::initCrypto(); }
+
+    void healthAndMetrics()
+    {
+        ServerFixture server;
+        auto health = rawRequest(server.port(), "GET", "/v1/health", {}, {});
+        QCOMPARE(health.status, 200);
+        QVERIFY(health.body.find("\"ok\"") != std::string::npos);
+        auto metrics = rawRequest(server.port(), "GET", "/metrics", {}, {});
+        QCOMPARE(metrics.status, 200);
+        QVERIFY(metrics.body.find("practica_http_requests_total{route=\"health\",status=\"200\"} 1") !=
+                std::string::npos);
+    }
+
+    void twoWorkstationsConverge()
+    {
+        ScheduleFixture ws1Clinic;
+        ServerFixture server;
+        const std::string clinic = clinicId(ws1Clinic.admin());
+        server.createClinic(clinic);
+        auto ws1 = Workstation::enroll(ws1Clinic.admin(), server.url());
+        auto first = must(ws1->sync(), "ws1 sync");
+        QVERIFY(first.pushed > 10);
+        QCOMPARE(first.conflicts, std::int64_t(0));
+
+        QTemporaryDir dir;
+        auto ws2 = Workstation::join(server.url(), dir.filePath("ws2.db").toStdString(), clinic,
+                                     ws1Clinic.clinic().clock());
+        auto pulled = must(ws2->sync(), "ws2 first sync");
+        QCOMPARE(pulled.pulled, first.pushed);
+        QCOMPARE(must(ws2->engine->replica().status(), "status").parked, std::int64_t(0));
+        QCOMPARE(ws2->digest(), ws1->digest());
+        QCOMPARE(must(ws2->engine->serverDigest(), "server digest"), ws1->digest());
+
+        // The joined workstation finds patients by name: the search index was rebuilt on merge.
+        auto found = must(core::PatientStore(*ws2->session).count(), "count");
+        QCOMPARE(found, std::int64_t(5));
+
+        // Concurrent offline edits of different fields of one patient both survive.
+        const std::string pid = ws1Clinic.patients[0];
+        core::Patient a = must(core::PatientStore(*ws1->session).get(pid), "get");
+        a.phoneMobile = "312-555-0101";
+        must(core::PatientStore(*ws1->session).update(a), "ws1 edit");
+        const auto phone = must(core::PatientStore(*ws1->session).get(pid), "get").phoneMobile;
+        QVERIFY(phone);
+        ws1Clinic.clinic().clock().advance(1000);
+        core::Patient b = must(core::PatientStore(*ws2->session).get(pid), "get");
+        b.email = "ana@example.org";
+        must(core::PatientStore(*ws2->session).update(b), "ws2 edit");
+        must(ws1->sync(), "ws1");
+        must(ws2->sync(), "ws2");
+        must(ws1->sync(), "ws1 again");
+        auto merged = must(core::PatientStore(*ws1->session).get(pid), "get");
+        QCOMPARE(merged.phoneMobile, phone);
+        QCOMPARE(merged.email, std::optional<std::string>("ana@example.org"));
+        QCOMPARE(ws1->digest(), ws2->digest());
+
+        // The same field edited on both: the later stamp wins everywhere; the loser stays in history.
+        a = must(core::PatientStore(*ws1->session).get(pid), "get");
+        a.preferredName = "Annie";
+        must(core::PatientStore(*ws1->session).update(a), "ws1 edit");
+        ws1Clinic.clinic().clock().advance(1000);
+        b = must(core::PatientStore(*ws2->session).get(pid), "get");
+        b.preferredName = "Anita";
+        must(core::PatientStore(*ws2->session).update(b), "ws2 edit");
+        must(ws2->sync(), "ws2");
+        must(ws1->sync(), "ws1");
+        must(ws2->sync(), "ws2 again");
+        QCOMPARE(must(core::PatientStore(*ws1->session).get(pid), "get").preferredName,
+                 std::optional<std::string>("Anita"));
+        QCOMPARE(ws1->digest(), ws2->digest());
+        auto history = ws1->session->db().prepare(
+            "SELECT count(*) FROM field_history WHERE field = 'preferred_name' AND value = 'Annie';");
+        QCOMPARE(must(history->scalar(), "history"), std::int64_t(1));
+        auto status = must(ws1->engine->replica().status(), "status");
+        QCOMPARE(status.pending, std::int64_t(0));
+        QVERIFY(status.lastSuccessMs > 0);
+    }
+
+    void doubleBookingIsRefusedAndResolved()
+    {
+        ScheduleFixture fx;
+        ServerFixture server;
+        const std::string clinic = clinicId(fx.admin());
+        server.createClinic(clinic);
+        auto ws1 = Workstation::enroll(fx.admin(), server.url());
+        must(ws1->sync(), "ws1");
+        QTemporaryDir dir;
+        auto ws2 = Workstation::join(server.url(), dir.filePath("ws2.db").toStdString(), clinic, fx.clinic().clock());
+        must(ws2->sync(), "ws2");
+
+        // Both desks book Dr. Adams at 9:00 on the same Monday while offline.
+        auto one = must(core::AppointmentStore(*ws1->session)
+                            .book(fx.appointment(0, fx.providerA, "2025-12-01 09:00", fx.followUp)),
+                        "ws1 book");
+        auto two = must(core::AppointmentStore(*ws2->session)
+                            .book(fx.appointment(1, fx.providerA, "2025-12-01 09:00", fx.followUp)),
+                        "ws2 book");
+        must(ws1->sync(), "ws1 push");
+        auto report = must(ws2->sync(), "ws2 push");
+        QCOMPARE(report.conflicts, std::int64_t(1));
+        auto conflicts = must(ws2->engine->replica().openConflicts(), "conflicts");
+        QCOMPARE(conflicts.size(), std::size_t(1));
+        QCOMPARE(conflicts[0].code, std::string("double_booking"));
+        QCOMPARE(conflicts[0].rowId, two.id);
+        QVERIFY(conflicts[0].reason.find(one.id) != std::string::npos);
+        // Until resolved, the refused booking is held back, and later edits of it are held too.
+        QCOMPARE(must(ws2->engine->replica().outgoing(100), "outgoing").size(), std::size_t(0));
+
+        // The desk picks another slot, then sends the appointment again.
+        const auto tenOClock = one.startUtcMs + 60 * 60 * 1000;
+        must(core::AppointmentStore(*ws2->session).move(two.id, tenOClock, std::nullopt, std::nullopt), "move");
+        must(ws2->engine->resolveConflict(conflicts[0].id, true), "retry");
+        report = must(ws2->sync(), "ws2 retry");
+        QCOMPARE(report.conflicts, std::int64_t(0));
+        must(ws1->sync(), "ws1 pull");
+        QCOMPARE(must(core::AppointmentStore(*ws1->session).get(two.id), "moved").startUtcMs, tenOClock);
+        QCOMPARE(ws1->digest(), ws2->digest());
+
+        // A second clash, resolved by discarding: the booking the server never took goes away.
+        must(core::AppointmentStore(*ws1->session)
+                 .book(fx.appointment(3, fx.providerA, "2025-12-01 11:00", fx.followUp)),
+             "ws1 book again");
+        auto three = must(core::AppointmentStore(*ws2->session)
+                              .book(fx.appointment(2, fx.providerA, "2025-12-01 11:00", fx.followUp)),
+                          "ws2 book again");
+        must(ws1->sync(), "ws1 push");
+        must(ws2->sync(), "ws2 push");
+        conflicts = must(ws2->engine->replica().openConflicts(), "conflicts");
+        QCOMPARE(conflicts.size(), std::size_t(1));
+        must(ws2->engine->resolveConflict(conflicts[0].id, false), "discard");
+        QVERIFY(!core::AppointmentStore(*ws2->session).get(three.id));
+        must(ws2->sync(), "ws2");
+        must(ws1->sync(), "ws1");
+        QCOMPARE(ws1->digest(), ws2->digest());
+        QCOMPARE(must(ws2->engine->serverDigest(), "server"), ws2->digest());
+    }
+
+    void tokensExpireAndRefresh()
+    {
+        ScheduleFixture fx;
+        ServerFixture server;
+        server.createClinic(clinicId(fx.admin()));
+        auto ws1 = Workstation::enroll(fx.admin(), server.url());
+        must(ws1->sync(), "first");
+        server.clock().advance(sync::AccountService::kAccessTokenMs + 1000);
+        core::Patient p;
+        p.familyName = "Lindqvist";
+        p.givenName = "Maja";
+        p.dateOfBirth = "1990-01-02";
+        p.sex = "female";
+        must(core::PatientStore(*ws1->session).create(p), "create");
+        auto report = must(ws1->sync(), "after expiry");
+        QCOMPARE(report.pushed, std::int64_t(1));
+
+        // A stale access token alone is refused.
+        sync::SyncClient stale({server.url(), {}, 2000, 5000});
+        auto tokens = must(stale.login(clinicId(fx.admin()), "admin", kAdminPassword, fx.admin().deviceId(), "x"),
+                           "login");
+        server.clock().advance(sync::AccountService::kAccessTokenMs + 1000);
+        auto refused = stale.pull(0, 10);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, core::ErrorCode::NotAuthorized);
+        // A refresh token is good once.
+        QVERIFY(stale.refresh(tokens.refreshToken));
+        auto again = stale.refresh(tokens.refreshToken);
+        QVERIFY(!again);
+        QCOMPARE(again.error().code, core::ErrorCode::NotAuthorized);
+    }
+
+    void loginLockout()
+    {
+        ServerFixture server;
+        server.createClinic("0190f0e2-0000-7000-8000-00000000c11a");
+        sync::SyncClient client({server.url(), {}, 2000, 20000});
+        for (int i = 0; i < 4; ++i) {
+            auto r = client.login("0190f0e2-0000-7000-8000-00000000c11a", "admin", "wrong-password", "dev", "x");
+            QCOMPARE(r.error().code, core::ErrorCode::WrongPassword);
+        }
+        auto locked = client.login("0190f0e2-0000-7000-8000-00000000c11a", "admin", "wrong-password", "dev", "x");
+        QCOMPARE(locked.error().code, core::ErrorCode::AccountLocked);
+        auto stillLocked = client.login("0190f0e2-0000-7000-8000-00000000c11a", "admin", kAdminPassword, "dev", "x");
+        QCOMPARE(stillLocked.error().code, core::ErrorCode::AccountLocked);
+        server.clock().advance(sync::AccountService::kLockoutMs + 1);
+        QVERIFY(client.login("0190f0e2-0000-7000-8000-00000000c11a", "admin", kAdminPassword, "dev", "x"));
+        // An unknown user gets the same answer as a wrong password.
+        auto unknown = client.login("0190f0e2-0000-7000-8000-00000000c11a", "nobody", kAdminPassword, "dev", "x");
+        QCOMPARE(unknown.error().code, core::ErrorCode::WrongPassword);
+    }
+
+    void clinicsAreIsolated()
+    {
+        ScheduleFixture fx;
+        ServerFixture server;
+        const std::string clinicA = clinicId(fx.admin());
+        server.createClinic(clinicA);
+        auto ws1 = Workstation::enroll(fx.admin(), server.url());
+        must(ws1->sync(), "A");
+        const std::string clinicB = "0190f0e2-0000-7000-8000-00000000000b";
+        server.createClinic(clinicB, "Other clinic");
+        sync::SyncClient b({server.url(), {}, 2000, 20000});
+        must(b.login(clinicB, "admin", kAdminPassword, "device-b", "B desk"), "login B");
+        auto page = must(b.pull(0, 1000), "pull B");
+        QCOMPARE(page.changes.size(), std::size_t(0));
+        QCOMPARE(page.highestSeq, std::int64_t(0));
+        auto row = must(b.row("patient", fx.patients[0]), "row");
+        QVERIFY(!row);
+        // Clinic B writing a row with clinic A's id creates B's own row; A never sees it.
+        sync::PushRequest push;
+        push.deviceId = "device-b";
+        core::SyncChange c;
+        c.id = "0190f0e2-0000-7000-8000-0000000000c1";
+        c.entity = "patient";
+        c.rowId = fx.patients[0];
+        c.hlc = "001763700000000-00000000-device-b";
+        c.fields = {{"family_name", "Intruder"}};
+        push.changes.push_back(c);
+        must(b.push(push), "push B");
+        must(ws1->sync(), "A again");
+        QCOMPARE(must(core::PatientStore(*ws1->session).get(fx.patients[0]), "A patient").familyName,
+                 std::string("Rivera"));
+        // B's token cannot use A's device either.
+        push.deviceId = fx.admin().deviceId();
+        auto wrongDevice = b.push(push);
+        QVERIFY(!wrongDevice);
+    }
+
+    void newDevicesWaitForApproval()
+    {
+        ScheduleFixture fx;
+        ServerFixture server;
+        const std::string clinic = clinicId(fx.admin());
+        server.createClinic(clinic);
+        must(server.accounts().addUser(clinic, "desk", "Desk", "front_desk", "desk-password-1"), "user");
+        auto ws1 = Workstation::enroll(fx.admin(), server.url());
+        must(ws1->sync(), "ws1");
+        QTemporaryDir dir;
+        auto ws2 = Workstation::join(server.url(), dir.filePath("ws2.db").toStdString(), clinic, fx.clinic().clock(),
+                                     "desk", "desk-password-1");
+        auto refused = ws2->sync();
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, core::ErrorCode::DeviceNotApproved);
+        QVERIFY(must(ws2->engine->replica().status(), "status").lastError.find("approve") != std::string::npos);
+        must(server.accounts().approveDevice(clinic, ws2->session->deviceId(), "admin"), "approve");
+        must(ws2->sync(), "after approval");
+        QCOMPARE(ws2->digest(), ws1->digest());
+        // The joined user can now unlock this workstation offline with the same password.
+        ws2->engine.reset();
+        ws2->ownSession.reset();
+        auto offline = core::Vault::unlock(dir.filePath("ws2.db").toStdString(), "desk", "desk-password-1",
+                                           fx.clinic().clock());
+        QVERIFY(offline);
+        QCOMPARE((*offline)->actor().username, std::string("desk"));
+    }
+
+    void hostileRequestsGet4xx()
+    {
+        ServerFixture server;
+        server.createClinic("0190f0e2-0000-7000-8000-00000000c11a");
+        const int port = server.port();
+        QCOMPARE(rawRequest(port, "POST", "/v1/login", "{not json").status, 400);
+        QCOMPARE(rawRequest(port, "POST", "/v1/login", "{}", {}).status, 400); // no protocol header
+        QCOMPARE(rawRequest(port, "GET", "/v1/changes?after=0", {}).status, 401);
+        QCOMPARE(rawRequest(port, "GET", "/v1/changes?after=0", {},
+                            {{"Practica-Protocol", "1"}, {"Authorization", "Bearer a.b.c"}})
+                     .status,
+                 401);
+        QCOMPARE(rawRequest(port, "GET", "/nowhere", {}).status, 404);
+        QCOMPARE(rawRequest(port, "DELETE", "/v1/push", {}).status, 405);
+        // A body declared larger than the limit is refused before it is read.
+        QCOMPARE(rawRequest(port, "POST", "/v1/push", "{}", {{"Practica-Protocol", "1"}},
+                            static_cast<Poco::Int64>(sync::kMaxRequestBytes) + 10)
+                     .status,
+                 413);
+        const std::string bomb = sync::gzip(std::string(sync::kMaxInflatedBytes + 1024, ' '));
+        QCOMPARE(rawRequest(port, "POST", "/v1/login", bomb, {{"Practica-Protocol", "1"}, {"Content-Encoding", "gzip"}})
+                     .status,
+                 413);
+        QCOMPARE(rawRequest(port, "POST", "/v1/login", "garbage", {{"Practica-Protocol", "1"},
+                                                                   {"Content-Encoding", "gzip"}})
+                     .status,
+                 400);
+
+        sync::SyncClient client({server.url(), {}, 2000, 20000});
+        must(client.login("0190f0e2-0000-7000-8000-00000000c11a", "admin", kAdminPassword, "dev", "x"), "login");
+        for (const char* body : {"[]", "{\"device\":\"dev\",\"changes\":[{\"entity\":\"x;drop\"}]}",
+                                 "{\"device\":\"dev\",\"changes\":7}"}) {
+            Poco::Net::HTTPClientSession s("127.0.0.1", static_cast<Poco::UInt16>(port));
+            (void)s;
+            auto r = rawRequest(port, "POST", "/v1/push", body, {{"Practica-Protocol", "1"}});
+            QCOMPARE(r.status, 401); // no token: refused before the body is read
+        }
+        sync::PushRequest junk;
+        junk.deviceId = "dev";
+        core::SyncChange bad;
+        bad.id = "c";
+        bad.entity = "patient";
+        bad.rowId = "r";
+        bad.hlc = "not-a-stamp";
+        junk.changes.push_back(bad);
+        auto answer = must(client.push(junk), "push junk");
+        QCOMPARE(answer.results.at(0).outcome, core::PushOutcome::Conflict);
+        QCOMPARE(answer.results.at(0).conflictCode, std::string("invalid_change"));
+        // Still serving.
+        QCOMPARE(rawRequest(port, "GET", "/v1/health", {}, {}).status, 200);
+    }
+
+    void oldClientsAreToldToUpdate()
+    {
+        sync::ServerOptions options;
+        options.minProtocol = sync::kProtocolVersion + 1; // a server that moved on
+        ServerFixture server(nullptr, options);
+        server.createClinic("0190f0e2-0000-7000-8000-00000000c11a");
+        auto r = rawRequest(server.port(), "POST", "/v1/login", "{}", {{"Practica-Protocol", "0"}});
+        QCOMPARE(r.status, 400);
+        r = rawRequest(server.port(), "POST", "/v1/login", "{}");
+        QCOMPARE(r.status, 426);
+        // This client is older than the server's minimum: one clear "update required".
+        sync::SyncClient client({server.url(), {}, 2000, 20000});
+        auto health = client.health();
+        QVERIFY(!health);
+        QCOMPARE(health.error().code, core::ErrorCode::UpdateRequired);
+        auto login = client.login("0190f0e2-0000-7000-8000-00000000c11a", "admin", kAdminPassword, "dev", "x");
+        QVERIFY(!login);
+        QCOMPARE(login.error().code, core::ErrorCode::UpdateRequired);
+    }
+
+    void serverRestartLosesNothing()
+    {
+        ScheduleFixture fx;
+        ServerFixture server;
+        server.createClinic(clinicId(fx.admin()));
+        auto ws1 = Workstation::enroll(fx.admin(), server.url());
+        must(ws1->sync(), "ws1");
+        server.restart();
+        core::Patient p;
+        p.familyName = "Ortiz";
+        p.givenName = "Luz";
+        p.dateOfBirth = "1970-03-04";
+        p.sex = "female";
+        must(core::PatientStore(*ws1->session).create(p), "create");
+        QCOMPARE(must(ws1->sync(), "after restart").pushed, std::int64_t(1));
+        QCOMPARE(must(ws1->engine->serverDigest(), "server"), ws1->digest());
+    }
+
+    void offlineIsOneClearError()
+    {
+        ScheduleFixture fx;
+        int port = 0;
+        {
+            ServerFixture server;
+            server.createClinic(clinicId(fx.admin()));
+            port = server.port();
+            auto ws = Workstation::enroll(fx.admin(), server.url());
+            must(ws->sync(), "sync");
+        }
+        sync::SyncClient client({"http://127.0.0.1:" + std::to_string(port), {}, 1000, 2000});
+        sync::SyncEngine engine(fx.admin(), client);
+        core::Patient p;
+        p.familyName = "Kim";
+        p.givenName = "Jae";
+        p.dateOfBirth = "1975-07-08";
+        p.sex = "male";
+        must(core::PatientStore(fx.admin()).create(p), "offline write");
+        auto r = engine.syncNow();
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, core::ErrorCode::Offline);
+        auto status = must(engine.replica().status(), "status");
+        QCOMPARE(status.pending, std::int64_t(1));
+        QVERIFY(!status.lastError.empty());
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_SyncServer)
+#include "tst_syncserver.moc"
