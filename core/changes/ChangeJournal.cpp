@@ -78,7 +78,9 @@ Status ChangeJournal::writeRow(std::string_view table, const std::string& id, co
         if (Status st = stampFields(table, id, fields, hlc); !st)
             return st;
     }
-    if (Status st = recordChange(table, id, ChangeOp::Upsert, fields, hlc, baseHlc); !st)
+    // An edit always names a base, so the server can tell it from the row's creation.
+    const std::optional<std::string> base = creating ? baseHlc : std::optional<std::string>(baseHlc.value_or(hlc));
+    if (Status st = recordChange(table, id, ChangeOp::Upsert, fields, hlc, base); !st)
         return st;
     std::string names;
     if (!creating)

@@ -504,7 +504,7 @@ Result<MergeOutcome> PatientStore::merge(const std::string& survivorId, const st
             if (Status s = update->bind(1, survivorId).bind(2, *hlc).bind(3, id).run(); !s)
                 return std::unexpected(s.error());
             if (Status s =
-                    m_session.journal().recordChange(ref.table, id, ChangeOp::Upsert, {{ref.column, survivorId}}, *hlc);
+                    m_session.journal().recordChange(ref.table, id, ChangeOp::Upsert, {{ref.column, survivorId}}, *hlc, *hlc);
                 !s)
                 return std::unexpected(s.error());
             list.add(id);
@@ -529,17 +529,23 @@ Result<MergeOutcome> PatientStore::merge(const std::string& survivorId, const st
 
     std::ostringstream movedJson;
     moved.stringify(movedJson);
+    const std::int64_t mergedAtMs = m_session.clock().nowMs();
     auto trail = db.prepare("INSERT INTO patient_merge (id, survivor_id, merged_id, merged_at_ms, merged_by, moved, "
                             "created_hlc) VALUES (?,?,?,?,?,?,?);");
     if (!trail)
         return std::unexpected(trail.error());
-    trail->bind(1, outcome.mergeId).bind(2, survivorId).bind(3, mergedId).bind(4, m_session.clock().nowMs());
+    trail->bind(1, outcome.mergeId).bind(2, survivorId).bind(3, mergedId).bind(4, mergedAtMs);
     trail->bind(5, m_session.actor().userId).bind(6, movedJson.str()).bind(7, *hlc);
     if (Status s = trail->run(); !s)
         return std::unexpected(s.error());
     if (Status s = m_session.journal().recordChange(
             "patient_merge", outcome.mergeId, ChangeOp::Upsert,
-            {{"survivor_id", survivorId}, {"merged_id", mergedId}, {"moved", movedJson.str()}}, *hlc);
+            {{"survivor_id", survivorId},
+             {"merged_id", mergedId},
+             {"merged_at_ms", std::to_string(mergedAtMs)},
+             {"merged_by", m_session.actor().userId},
+             {"moved", movedJson.str()}},
+            *hlc);
         !s)
         return std::unexpected(s.error());
     const std::string detail = merged->mrn + " into " + survivor->mrn;

@@ -385,8 +385,11 @@ Status Replica::applyOne(const SyncChange& change)
         read->reset();
     }
 
+    // Each losing value is kept once, however often its change comes by.
     auto history = db.prepare(
-        "INSERT INTO field_history (entity, row_id, field, value, hlc, recorded_ms) VALUES (?,?,?,?,?,?);");
+        "INSERT INTO field_history (entity, row_id, field, value, hlc, recorded_ms) SELECT ?1, ?2, ?3, ?4, ?5, ?6 "
+        "WHERE NOT EXISTS (SELECT 1 FROM field_history WHERE entity = ?1 AND row_id = ?2 AND field = ?3 AND "
+        "hlc = ?5);");
     if (!history)
         return std::unexpected(history.error());
     auto keep = [&](const std::string& field, const std::optional<std::string>& value, const std::string& hlc) {
@@ -476,8 +479,6 @@ Status Replica::applyPulled(const std::vector<SyncChange>& page, std::int64_t ne
         HlcStamp remote;
         if (HlcStamp::parse(change.hlc, remote))
             m_session.hlc().observe(remote);
-        if (change.deviceId == m_session.deviceId())
-            continue; // made here: already in the rows
         if (Status s = applyOne(change); !s)
             return s;
     }

@@ -111,7 +111,8 @@ Result<Tokens> AccountService::login(const LoginRequest& request)
     return tokens;
 }
 
-Result<Tokens> AccountService::issue(const TokenClaims& claims)
+Result<Tokens> AccountService::issue(const TokenClaims& claims, const std::optional<RefreshToken>& keep,
+                                     const std::string& keepText)
 {
     Poco::JWT::Token token;
     token.setType("JWT");
@@ -125,9 +126,15 @@ Result<Tokens> AccountService::issue(const TokenClaims& claims)
     Poco::JWT::Signer signer(m_secret);
     Tokens out;
     out.accessToken = signer.sign(token, Poco::JWT::Signer::ALGO_HS256);
-    out.refreshToken = randomToken();
     out.expiresInSeconds = kAccessTokenMs / 1000;
     out.claims = claims;
+    if (keep) {
+        out.refreshToken = keepText;
+        if (Status s = m_store.saveRefreshToken(*keep); !s)
+            return std::unexpected(s.error());
+        return out;
+    }
+    out.refreshToken = randomToken();
     RefreshToken stored{sha256Hex(out.refreshToken), claims.clinicId, claims.userId, claims.deviceId,
                         now + kRefreshTokenMs};
     if (Status s = m_store.saveRefreshToken(stored); !s)
@@ -147,7 +154,13 @@ Result<Tokens> AccountService::refresh(const std::string& refreshToken)
         return std::unexpected(user.error());
     if (!*user || !(*user)->active || (*user)->clinicId != (*stored)->clinicId)
         return fail(ErrorCode::NotAuthorized, "user", "inactive");
-    auto tokens = issue(TokenClaims{(*user)->id, (*user)->clinicId, (*stored)->deviceId, (*user)->role});
+    auto device = m_store.device((*stored)->clinicId, (*stored)->deviceId);
+    if (!device)
+        return std::unexpected(device.error());
+    if (!*device || (*device)->status == DeviceStatus::Revoked)
+        return fail(ErrorCode::NotAuthorized, "device", "revoked");
+    auto tokens = issue(TokenClaims{(*user)->id, (*user)->clinicId, (*stored)->deviceId, (*user)->role}, **stored,
+                        refreshToken);
     if (tokens)
         tokens->displayName = (*user)->displayName;
     return tokens;

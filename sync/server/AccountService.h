@@ -55,6 +55,9 @@ public:
     // Checks the password (one answer for an unknown user and a wrong password), counts failures,
     // registers the device on first sight (approved at once when an admin signs in on it).
     Result<Tokens> login(const LoginRequest& request);
+    // A new access token for a refresh token. The refresh token stays valid until it expires or its
+    // device is revoked: rotating it on every use would lock a workstation out whenever the answer
+    // to a refresh is lost on the network.
     Result<Tokens> refresh(const std::string& refreshToken);
     // The claims of a valid, unexpired access token; NotAuthorized otherwise.
     Result<TokenClaims> verify(const std::string& accessToken) const;
@@ -70,7 +73,8 @@ public:
     static Result<std::string> hashPassword(const std::string& password);
 
 private:
-    Result<Tokens> issue(const TokenClaims& claims);
+    Result<Tokens> issue(const TokenClaims& claims, const std::optional<RefreshToken>& keep = std::nullopt,
+                         const std::string& keepText = {});
 
     ServerStore& m_store;
     const core::Clock& m_clock;

@@ -91,6 +91,24 @@ public:
         return firstOrNone(stmt->all<std::int64_t>([](const Statement& r) { return r.int64(0); }));
     }
 
+    Result<std::optional<Refusal>> refusal(const std::string& changeId) override
+    {
+        auto stmt = m_db.prepare("SELECT code, reason FROM srv_refused WHERE clinic_id = ? AND change_id = ?;");
+        if (!stmt)
+            return std::unexpected(stmt.error());
+        stmt->bind(1, m_clinic).bind(2, changeId);
+        return firstOrNone(stmt->all<Refusal>([](const Statement& r) { return Refusal{r.text(0), r.text(1)}; }));
+    }
+
+    Status recordRefusal(const std::string& changeId, const Refusal& refusal) override
+    {
+        auto stmt = m_db.prepare(
+            "INSERT OR IGNORE INTO srv_refused (clinic_id, change_id, code, reason) VALUES (?,?,?,?);");
+        if (!stmt)
+            return std::unexpected(stmt.error());
+        return stmt->bind(1, m_clinic).bind(2, changeId).bind(3, refusal.code).bind(4, refusal.reason).run();
+    }
+
     Result<std::optional<SyncRow>> row(const std::string& entity, const std::string& rowId) override
     {
         auto stmt = m_db.prepare("SELECT doc FROM srv_row WHERE clinic_id = ? AND entity = ? AND row_id = ?;");

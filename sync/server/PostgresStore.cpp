@@ -21,6 +21,8 @@ namespace {
 
 // "practica" in ASCII: the advisory lock under which any server process migrates.
 constexpr std::int64_t kMigrationLock = 0x7072616374696361;
+// "wsno": with a hash of the clinic id, the advisory lock under which a clinic's device numbers are given out.
+constexpr int kDeviceNumberLock = 0x77736e6f;
 // How long a call waits for a free connection before it reports Busy.
 constexpr std::chrono::seconds kPoolWait{30};
 
@@ -217,6 +219,7 @@ ServerDevice deviceFromRow(const PGresult* r, int i)
     d.requestedMs = integer(r, i, 5);
     d.approvedBy = text(r, i, 6);
     d.approvedMs = integer(r, i, 7);
+    d.number = static_cast<int>(integer(r, i, 8));
     return d;
 }
 
@@ -252,7 +255,7 @@ Result<SyncChange> changeFromRow(const PGresult* r, int i)
 constexpr const char* kUserColumns = "SELECT id, clinic_id, username, display_name, role, password_hash, "
                                      "failed_logins, locked_until_ms, active FROM srv_user ";
 constexpr const char* kDeviceColumns = "SELECT clinic_id, device_id, name, status, requested_by, requested_ms, "
-                                       "approved_by, approved_ms FROM srv_device ";
+                                       "approved_by, approved_ms, number FROM srv_device ";
 
 } // namespace
 
@@ -391,6 +394,8 @@ public:
 
     Status begin()
     {
+        // READ COMMITTED: once the lock is granted, every later statement sees the previous push's
+        // commit (REPEATABLE READ would fail with a serialization error instead).
         if (Status s = done(exec(m_conn.get(), "BEGIN ISOLATION LEVEL READ COMMITTED")); !s)
             return s;
         auto res = exec(m_conn.get(), "SELECT next_seq FROM srv_clinic WHERE id = $1 FOR UPDATE", {m_clinic});
@@ -412,6 +417,31 @@ public:
                                         "SELECT seq FROM srv_change WHERE clinic_id = $1 AND change_id = $2",
                                         {m_clinic, changeId}),
                                    [](const PGresult* r, int i) { return integer(r, i, 0); });
+    }
+
+    Result<std::optional<Refusal>> refusal(const std::string& changeId) override
+    {
+        if (Status s = open(); !s)
+            return std::unexpected(s.error());
+        return first<Refusal>(exec(m_conn.get(),
+                                   "SELECT code, reason FROM srv_refused WHERE clinic_id = $1 AND change_id = $2",
+                                   {m_clinic, changeId}),
+                              [](const PGresult* r, int i) {
+                                  return Refusal{PQgetvalue(r, i, 0), PQgetvalue(r, i, 1)};
+                              });
+    }
+
+    Status recordRefusal(const std::string& changeId, const Refusal& refusal) override
+    {
+        if (Status s = open(); !s)
+            return s;
+        auto res = exec(m_conn.get(),
+                        "INSERT INTO srv_refused (clinic_id, change_id, code, reason) VALUES ($1, $2, $3, $4) "
+                        "ON CONFLICT DO NOTHING",
+                        {m_clinic, changeId, refusal.code, refusal.reason});
+        if (!res)
+            return std::unexpected(res.error());
+        return {};
     }
 
     Result<std::optional<SyncRow>> row(const std::string& entity, const std::string& rowId) override
@@ -699,11 +729,28 @@ Status PostgresStore::setPassword(const std::string& userId, const std::string& 
 
 Status PostgresStore::requestDevice(const ServerDevice& d)
 {
-    return done(m_pool->run("INSERT INTO srv_device (clinic_id, device_id, name, status, requested_by, requested_ms, "
-                            "approved_by, approved_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
-                            "ON CONFLICT (clinic_id, device_id) DO NOTHING",
-                            {d.clinicId, d.deviceId, d.name, deviceStatusName(d.status), d.requestedBy, d.requestedMs,
-                             d.approvedBy, d.approvedMs}));
+    auto conn = m_pool->lease();
+    if (!conn)
+        return std::unexpected(conn.error());
+    PGconn* c = conn->get();
+    if (Status s = done(exec(c, "BEGIN")); !s)
+        return s;
+    // One request per clinic at a time, so max + 1 cannot be handed out twice; the lock is not the
+    // clinic row's, so enrolment does not wait for pushes.
+    if (Status s =
+            done(exec(c, "SELECT pg_advisory_xact_lock($1::integer, hashtext($2))", {kDeviceNumberLock, d.clinicId}));
+        !s)
+        return s;
+    if (Status s = done(exec(c,
+                             "INSERT INTO srv_device (clinic_id, device_id, name, status, requested_by, "
+                             "requested_ms, approved_by, approved_ms, number) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+                             "(SELECT coalesce(max(number), 0) + 1 FROM srv_device WHERE clinic_id = $1)) "
+                             "ON CONFLICT (clinic_id, device_id) DO NOTHING",
+                             {d.clinicId, d.deviceId, d.name, deviceStatusName(d.status), d.requestedBy, d.requestedMs,
+                              d.approvedBy, d.approvedMs}));
+        !s)
+        return s;
+    return committed(c);
 }
 
 Result<std::optional<ServerDevice>> PostgresStore::device(const std::string& clinicId, const std::string& deviceId)

@@ -80,6 +80,13 @@ struct Booking
     bool overbooked = false;
 };
 
+// Why the server refused a change: a rule's code and words naming the other record.
+struct Refusal
+{
+    std::string code;
+    std::string reason;
+};
+
 enum class BookingResource
 {
     Provider,
@@ -97,6 +104,9 @@ public:
     virtual std::int64_t highestSeq() const = 0;
     // The sequence number a change id was accepted under, if it was.
     virtual Result<std::optional<std::int64_t>> acceptedSeq(const std::string& changeId) = 0;
+    // The answer a refused change id got, so a retried or replayed push gets the same answer.
+    virtual Result<std::optional<Refusal>> refusal(const std::string& changeId) = 0;
+    virtual Status recordRefusal(const std::string& changeId, const Refusal& refusal) = 0;
     virtual Result<std::optional<SyncRow>> row(const std::string& entity, const std::string& rowId) = 0;
     virtual Status saveRow(const SyncRow& row) = 0;
     // Appends an accepted change (seq already set by the caller, strictly above every earlier one).

@@ -392,10 +392,10 @@ public:
     }
 
 private:
-    int m_minProtocol;
     AccountService& m_accounts;
     SyncService& m_sync;
     ServerMetrics& m_metrics;
+    int m_minProtocol;
 };
 
 } // namespace

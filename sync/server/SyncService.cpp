@@ -14,12 +14,6 @@ using core::fail;
 
 namespace {
 
-struct Refusal
-{
-    std::string code;
-    std::string reason;
-};
-
 // Fields that must be unique within a clinic: two offline workstations can each hand out the same.
 struct UniqueField
 {
@@ -181,9 +175,20 @@ Result<PushResponse> SyncService::push(const std::string& clinicId, const PushRe
             response.results.push_back(std::move(result));
             continue;
         }
+        auto refusedBefore = t.refusal(change.id);
+        if (!refusedBefore)
+            return std::unexpected(refusedBefore.error());
         auto before = t.row(change.entity, change.rowId);
         if (!before)
             return std::unexpected(before.error());
+        if (*refusedBefore) {
+            result.outcome = PushOutcome::Conflict;
+            result.conflictCode = (*refusedBefore)->code;
+            result.reason = (*refusedBefore)->reason;
+            result.current = *before;
+            response.results.push_back(std::move(result));
+            continue;
+        }
         SyncRow after = *before ? **before : SyncRow{change.entity, change.rowId, {}, {}, std::nullopt};
         core::mergeChange(after, change);
 
@@ -203,6 +208,8 @@ Result<PushResponse> SyncService::push(const std::string& clinicId, const PushRe
             }
         }
         if (refusal) {
+            if (Status s = t.recordRefusal(change.id, *refusal); !s)
+                return std::unexpected(s.error());
             result.outcome = PushOutcome::Conflict;
             result.conflictCode = std::move(refusal->code);
             result.reason = std::move(refusal->reason);

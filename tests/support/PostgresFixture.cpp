@@ -1,17 +1,19 @@
 #include "PostgresFixture.h"
 
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
-#include <QThread>
 #include <algorithm>
 #include <arpa/inet.h>
 #include <csignal>
+#include <grp.h>
 #include <netinet/in.h>
 #include <pwd.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -20,13 +22,9 @@ namespace practica::test {
 namespace {
 
 constexpr int kToolTimeoutMs = 120'000;
+constexpr int kStartTimeoutMs = 60'000;
 constexpr int kStartAttempts = 3;
 constexpr const char* kServerUser = "postgres";
-
-bool isRoot()
-{
-    return geteuid() == 0;
-}
 
 // A port nobody listens on right now. Another process may take it before the server binds it, so
 // start() tries again with a new port when the server fails to start.
@@ -54,6 +52,14 @@ bool isExecutable(const QString& path)
     return info.isFile() && info.isExecutable();
 }
 
+QProcessEnvironment toolEnvironment()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char* var : {"PGHOST", "PGPORT", "PGDATABASE", "PGUSER", "PGOPTIONS", "PGSERVICE", "PGDATA"})
+        env.remove(var);
+    return env;
+}
+
 } // namespace
 
 QString PostgresFixture::findBinDir()
@@ -67,11 +73,11 @@ QString PostgresFixture::findBinDir()
               [](const QString& a, const QString& b) { return a.toDouble() > b.toDouble(); });
     for (const QString& v : versions) {
         const QString bin = root.filePath(v + "/bin");
-        if (isExecutable(bin + "/initdb") && isExecutable(bin + "/pg_ctl"))
+        if (isExecutable(bin + "/initdb") && isExecutable(bin + "/pg_ctl") && isExecutable(bin + "/postgres"))
             return bin;
     }
     const QString initdb = QStandardPaths::findExecutable("initdb");
-    if (!initdb.isEmpty() && isExecutable(QFileInfo(initdb).absolutePath() + "/pg_ctl"))
+    if (!initdb.isEmpty() && isExecutable(QFileInfo(initdb).absolutePath() + "/postgres"))
         return QFileInfo(initdb).absolutePath();
     return {};
 }
@@ -79,8 +85,8 @@ QString PostgresFixture::findBinDir()
 PostgresFixture::PostgresFixture(const std::string& database) : m_binDir(findBinDir()), m_database(database)
 {
     if (m_binDir.isEmpty()) {
-        m_error = "PostgreSQL server binaries (initdb, pg_ctl) not found under /usr/lib/postgresql/*/bin or on "
-                  "PATH; install the postgresql package or set PRACTICA_PG_BIN";
+        m_error = "PostgreSQL server binaries (initdb, pg_ctl, postgres) not found under /usr/lib/postgresql/*/bin "
+                  "or on PATH; install the postgresql package or set PRACTICA_PG_BIN";
         return;
     }
     if (!start())
@@ -108,14 +114,25 @@ bool PostgresFixture::prepareDirectory()
         return false;
     }
     m_dataDir = m_dir->filePath("data");
-    if (!isRoot())
+    if (::geteuid() != 0)
         return true;
     const passwd* pw = ::getpwnam(kServerUser);
     if (!pw) {
         m_error = "running as root, and there is no postgres system user to run the server as";
         return false;
     }
-    if (::chown(QFile::encodeName(m_dir->path()).constData(), pw->pw_uid, pw->pw_gid) != 0) {
+    m_account.switchUser = true;
+    m_account.uid = pw->pw_uid;
+    m_account.gid = pw->pw_gid;
+    int count = 32;
+    m_account.groups.resize(static_cast<std::size_t>(count));
+    if (::getgrouplist(kServerUser, pw->pw_gid, m_account.groups.data(), &count) < 0) {
+        m_account.groups.resize(static_cast<std::size_t>(count));
+        ::getgrouplist(kServerUser, pw->pw_gid, m_account.groups.data(), &count);
+    }
+    m_account.groups.resize(static_cast<std::size_t>(count));
+    // The temporary folder (under /tmp, which everyone may enter) becomes the server's.
+    if (::chown(QFile::encodeName(m_dir->path()).constData(), m_account.uid, m_account.gid) != 0) {
         m_error = "cannot hand the temporary folder to the postgres user";
         return false;
     }
@@ -158,30 +175,60 @@ bool PostgresFixture::start()
         }
         if (!writeSettings())
             return false;
-        if (run("pg_ctl", {"-D", m_dataDir, "-l", m_dir->filePath("server.log"), "-w", "-t", "60", "start"}, true))
+        if (launchServer())
             return true;
-        m_error += "\n" + logTail();
     }
+    return false;
+}
+
+// Started directly rather than through pg_ctl, which would leave the server orphaned: as a child it
+// can be told to quit when the test process dies, and its exit is reaped here.
+bool PostgresFixture::launchServer()
+{
+    m_server = std::make_unique<QProcess>();
+    const QString log = m_dir->filePath("server.log");
+    m_server->setStandardOutputFile(log, QIODevice::Append);
+    m_server->setStandardErrorFile(log, QIODevice::Append);
+    prepare(*m_server, true, true);
+    m_server->start(QDir(m_binDir).filePath("postgres"), {"-D", m_dataDir});
+    if (!m_server->waitForStarted()) {
+        m_error = "cannot start postgres: " + m_server->errorString();
+        m_server.reset();
+        return false;
+    }
+    const QDeadlineTimer deadline(kStartTimeoutMs);
+    while (!deadline.hasExpired()) {
+        if (m_server->waitForFinished(100)) {
+            m_error = "postgres exited while starting:\n" + logTail();
+            m_server.reset();
+            return false;
+        }
+        QProcess probe;
+        probe.setProcessEnvironment(toolEnvironment());
+        probe.start(QDir(m_binDir).filePath("pg_isready"),
+                    {"-q", "-h", "127.0.0.1", "-p", QString::number(m_port), "-U", kServerUser});
+        if (probe.waitForFinished(10'000) && probe.exitStatus() == QProcess::NormalExit && probe.exitCode() == 0)
+            return true;
+    }
+    m_error = "postgres did not accept connections in time:\n" + logTail();
+    stop();
     return false;
 }
 
 void PostgresFixture::stop()
 {
-    if (!m_dir || !QFile::exists(m_dataDir + "/postmaster.pid"))
+    if (!m_server)
         return;
-    if (run("pg_ctl", {"-D", m_dataDir, "-m", "fast", "-w", "-t", "60", "stop"}, true))
-        return;
-    // pg_ctl could not stop it: do not leave a server running after the test.
-    QFile pidFile(m_dataDir + "/postmaster.pid");
-    if (!pidFile.open(QIODevice::ReadOnly))
-        return;
-    const pid_t pid = static_cast<pid_t>(pidFile.readLine().trimmed().toLong());
-    if (pid <= 0)
-        return;
-    ::kill(pid, SIGQUIT);
-    for (int i = 0; i < 50 && ::kill(pid, 0) == 0; ++i)
-        QThread::msleep(100);
-    ::kill(pid, SIGKILL);
+    if (m_server->state() != QProcess::NotRunning) {
+        const bool stopped = run("pg_ctl", {"-D", m_dataDir, "-m", "fast", "-w", "-t", "60", "stop"}, true);
+        if (!stopped && m_server->processId() > 0)
+            ::kill(static_cast<pid_t>(m_server->processId()), SIGQUIT); // immediate shutdown
+        if (!m_server->waitForFinished(stopped ? 60'000 : 10'000)) {
+            m_server->kill();
+            m_server->waitForFinished(5'000);
+        }
+    }
+    m_server.reset();
 }
 
 std::string PostgresFixture::createDatabase(const std::string& name)
@@ -198,36 +245,40 @@ std::string PostgresFixture::createDatabase(const std::string& name)
     return uri(name);
 }
 
+void PostgresFixture::prepare(QProcess& process, bool asServer, bool dieWithTest) const
+{
+    // The tools chdir back to where they were started; the postgres user may not enter the caller's folder.
+    process.setWorkingDirectory(m_dir->path());
+    process.setProcessEnvironment(toolEnvironment());
+    if (!asServer || (!m_account.switchUser && !dieWithTest))
+        return;
+    // Runs in the child between fork and exec: system calls only, on data copied beforehand. The
+    // parent-death signal is set after the user switch, which would clear it.
+    const Account account = m_account;
+    const pid_t parent = ::getpid();
+    process.setChildProcessModifier([account, parent, dieWithTest] {
+        if (account.switchUser && (::setgroups(account.groups.size(), account.groups.data()) != 0 ||
+                                   ::setgid(account.gid) != 0 || ::setuid(account.uid) != 0))
+            ::_exit(126);
+        if (dieWithTest && (::prctl(PR_SET_PDEATHSIG, SIGQUIT) != 0 || ::getppid() != parent))
+            ::_exit(1);
+    });
+}
+
 bool PostgresFixture::run(const QString& tool, const QStringList& args, bool asServer)
 {
     QProcess process;
-    // The tools chdir back to where they were started; the postgres user may not enter the caller's folder.
-    process.setWorkingDirectory(m_dir->path());
     process.setProcessChannelMode(QProcess::MergedChannels);
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char* var : {"PGHOST", "PGPORT", "PGDATABASE", "PGUSER", "PGOPTIONS", "PGSERVICE", "PGDATA"})
-        env.remove(var);
-    process.setProcessEnvironment(env);
-    const QString program = QDir(m_binDir).filePath(tool);
-    if (asServer && isRoot()) {
-        const QString setpriv = QStandardPaths::findExecutable("setpriv");
-        if (!setpriv.isEmpty())
-            process.start(setpriv, QStringList{QString("--reuid=") + kServerUser, QString("--regid=") + kServerUser,
-                                               "--init-groups", "--", program} +
-                                       args);
-        else
-            process.start("runuser", QStringList{"-u", kServerUser, "--", program} + args);
-    } else {
-        process.start(program, args);
-    }
+    prepare(process, asServer, false);
+    process.start(QDir(m_binDir).filePath(tool), args);
     const bool finished = process.waitForFinished(kToolTimeoutMs);
-    if (!finished)
-        process.kill();
     if (finished && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0)
         return true;
+    if (!finished) {
+        process.kill();
+        process.waitForFinished(5'000);
+    }
     m_error = tool + " " + args.join(' ') + " failed: " + QString::fromLocal8Bit(process.readAll()).trimmed();
-    if (!finished)
-        process.waitForFinished(5000);
     return false;
 }
 
@@ -236,8 +287,7 @@ QString PostgresFixture::logTail() const
     QFile log(m_dir->filePath("server.log"));
     if (!log.open(QIODevice::ReadOnly | QIODevice::Text))
         return {};
-    const QByteArray text = log.readAll();
-    return QString::fromLocal8Bit(text.right(2000));
+    return QString::fromLocal8Bit(log.readAll().right(2000));
 }
 
 } // namespace practica::test

@@ -87,6 +87,7 @@ private slots:
     void clinicRoundTrip();
     void userRoundTrip();
     void deviceRoundTrip();
+    void concurrentEnrolmentsGetDistinctNumbers();
     void refreshTokenIsSingleUse();
     void pushCommitIsDurable();
     void pushWithoutCommitLeavesNothing();
@@ -286,6 +287,8 @@ void tst_PostgresStore::deviceRoundTrip()
     QCOMPARE((*found)->name, std::string("Front desk PC"));
     QCOMPARE((*found)->requestedMs, std::int64_t(1000));
     QCOMPARE((*found)->status, DeviceStatus::Pending);
+    QCOMPARE((*found)->number, 1);
+    QCOMPARE((*m_store->device(clinicId, "ws-exam"))->number, 2);
 
     QVERIFY(m_store->setDeviceStatus(clinicId, "ws-front", DeviceStatus::Approved, "admin-1", 3000));
     found = m_store->device(clinicId, "ws-front");
@@ -304,6 +307,43 @@ void tst_PostgresStore::deviceRoundTrip()
     QCOMPARE(unknown.error().code, ErrorCode::NotFound);
     QVERIFY(!*m_store->device(clinicId, "ws-none"));
     QVERIFY(m_store->devices(newClinic())->empty());
+
+    // Numbers count per clinic.
+    const std::string other = newClinic();
+    QVERIFY(m_store->requestDevice({other, "ws-front", "Front desk PC", DeviceStatus::Pending, "user-1", 1000, "", 0}));
+    QCOMPARE((*m_store->device(other, "ws-front"))->number, 1);
+    auto orphan = m_store->requestDevice({"no-such-clinic", "ws-1", "PC", DeviceStatus::Pending, "user-1", 1, "", 0});
+    QVERIFY(!orphan);
+    QCOMPARE(orphan.error().code, ErrorCode::NotFound);
+}
+
+void tst_PostgresStore::concurrentEnrolmentsGetDistinctNumbers()
+{
+    // Workstation numbers go into the MRNs a workstation hands out: two must never share one.
+    const std::string clinicId = newClinic();
+    constexpr int kDevices = 12;
+    std::atomic<int> failures{0};
+    std::vector<std::thread> threads;
+    for (int i = 0; i < kDevices; ++i) {
+        threads.emplace_back([&, i] {
+            const ServerDevice d{clinicId, "ws-" + std::to_string(i), "PC", DeviceStatus::Pending, "user-1", i, "", 0};
+            // Each workstation asks twice, as a retrying client would.
+            if (!m_store->requestDevice(d) || !m_store->requestDevice(d))
+                ++failures;
+        });
+    }
+    for (auto& t : threads)
+        t.join();
+    QCOMPARE(failures.load(), 0);
+    auto all = m_store->devices(clinicId);
+    QVERIFY(all);
+    QCOMPARE(all->size(), std::size_t(kDevices));
+    std::set<int> numbers;
+    for (const ServerDevice& d : *all)
+        numbers.insert(d.number);
+    QCOMPARE(numbers.size(), std::size_t(kDevices));
+    QCOMPARE(*numbers.begin(), 1);
+    QCOMPARE(*numbers.rbegin(), kDevices);
 }
 
 void tst_PostgresStore::refreshTokenIsSingleUse()

@@ -240,11 +240,22 @@ private slots:
         auto refused = stale.pull(0, 10);
         QVERIFY(!refused);
         QCOMPARE(refused.error().code, core::ErrorCode::NotAuthorized);
-        // A refresh token is good once.
+        // A refresh token gives fresh access tokens (again after a lost answer) until its device is revoked.
         QVERIFY(stale.refresh(tokens.refreshToken));
-        auto again = stale.refresh(tokens.refreshToken);
-        QVERIFY(!again);
-        QCOMPARE(again.error().code, core::ErrorCode::NotAuthorized);
+        auto again = must(stale.refresh(tokens.refreshToken), "refresh again");
+        QVERIFY(stale.pull(0, 10));
+        QCOMPARE(again.refreshToken, tokens.refreshToken);
+        must(server.store().setDeviceStatus(clinicId(fx.admin()), fx.admin().deviceId(), sync::DeviceStatus::Revoked,
+                                            "admin", server.clock().nowMs()),
+             "revoke");
+        auto revoked = stale.refresh(tokens.refreshToken);
+        QVERIFY(!revoked);
+        QCOMPARE(revoked.error().code, core::ErrorCode::NotAuthorized);
+        auto pullRevoked = stale.pull(0, 10);
+        QVERIFY(!pullRevoked);
+        QCOMPARE(pullRevoked.error().code, core::ErrorCode::NotAuthorized);
+        // Unknown refresh tokens get nothing.
+        QCOMPARE(stale.refresh("00").error().code, core::ErrorCode::NotAuthorized);
     }
 
     void loginLockout()

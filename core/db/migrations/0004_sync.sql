@@ -45,3 +45,7 @@ CREATE TABLE sync_parked (
     why TEXT NOT NULL,
     parked_ms INTEGER NOT NULL
 );
+
+-- The merge trail travels to every workstation like the records it describes.
+ALTER TABLE patient_merge ADD COLUMN updated_hlc TEXT NOT NULL DEFAULT '';
+ALTER TABLE patient_merge ADD COLUMN field_hlc TEXT NOT NULL DEFAULT '{}';

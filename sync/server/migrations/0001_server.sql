@@ -57,6 +57,15 @@ CREATE TABLE srv_change (
     UNIQUE (clinic_id, change_id)
 );
 
+-- Changes refused by a domain rule, so that a retried or replayed push gets the same answer.
+CREATE TABLE srv_refused (
+    clinic_id TEXT NOT NULL,
+    change_id TEXT NOT NULL,
+    code TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    PRIMARY KEY (clinic_id, change_id)
+);
+
 CREATE TABLE srv_row (
     clinic_id TEXT NOT NULL,
     entity TEXT NOT NULL,

@@ -32,7 +32,9 @@ CREATE TABLE srv_device (
     requested_ms BIGINT NOT NULL,
     approved_by TEXT NOT NULL DEFAULT '',
     approved_ms BIGINT NOT NULL DEFAULT 0,
-    PRIMARY KEY (clinic_id, device_id)
+    number BIGINT NOT NULL, -- workstation number within the clinic, from 1
+    PRIMARY KEY (clinic_id, device_id),
+    UNIQUE (clinic_id, number)
 );
 
 CREATE TABLE srv_refresh_token (
@@ -56,6 +58,15 @@ CREATE TABLE srv_change (
     device_id TEXT NOT NULL,
     PRIMARY KEY (clinic_id, seq),
     UNIQUE (clinic_id, change_id)
+);
+
+-- Changes refused by a domain rule, so that a retried or replayed push gets the same answer.
+CREATE TABLE srv_refused (
+    clinic_id TEXT NOT NULL,
+    change_id TEXT NOT NULL,
+    code TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    PRIMARY KEY (clinic_id, change_id)
 );
 
 CREATE TABLE srv_row (
