@@ -27,7 +27,9 @@ Commands:
   schedule free-slots        the first openings for an appointment type
   waitlist add|list          patients waiting for an earlier appointment
   audit verify               check the hash chain of the audit log
-  db check|rekey             integrity check; re-encrypt with a new data key
+  db check|rekey|digest      integrity check; re-encrypt with a new key; digest of the synced records
+  sync enroll|join|now|status|conflicts|resolve
+                             the clinic's sync server: connect, sync, and resolve refused changes
 
 Options every command takes:
   --db PATH                  the clinic database (default: $PRACTICA_DB)
@@ -41,13 +43,14 @@ Exit codes:
   0  success
   1  internal error
   2  the command line is wrong (unknown command or option, missing value)
-  3  wrong user name or password, or the account is locked
+  3  wrong user name or password, the account is locked, or the sync server does not accept
+     this workstation (not enrolled, not approved yet, or its certificate is not trusted)
   4  the acting user's role does not allow the operation
   5  no such record, database or key file
   6  a value breaks a rule, the record's state forbids it, it already exists, or an
      appointment collides with another
   7  the database, key file or audit log is damaged, or the integrity check found problems
-  8  disk full, read-only, busy or another I/O error
+  8  disk full, read-only, busy or another I/O error, or the sync server cannot be reached
   130  interrupted (demo generation); nothing was kept
 
 Run 'practica-cli <noun> --help' for a command's options.
@@ -71,6 +74,7 @@ const std::map<std::string, Noun>& nouns()
         {"appointments", {runAppointments, kAppointmentsHelp}},
         {"schedule", {runSchedule, kScheduleHelp}},
         {"waitlist", {runWaitlist, kWaitlistHelp}},
+        {"sync", {runSync, kSyncHelp}},
     };
     return table;
 }

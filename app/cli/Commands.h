@@ -14,6 +14,7 @@ Outcome runDb(CliContext& ctx);
 Outcome runAppointments(CliContext& ctx);
 Outcome runSchedule(CliContext& ctx);
 Outcome runWaitlist(CliContext& ctx);
+Outcome runSync(CliContext& ctx);
 
 extern const char* const kInitHelp;
 extern const char* const kDemoHelp;
@@ -24,6 +25,7 @@ extern const char* const kDbHelp;
 extern const char* const kAppointmentsHelp;
 extern const char* const kScheduleHelp;
 extern const char* const kWaitlistHelp;
+extern const char* const kSyncHelp;
 
 // Parses a whole decimal number in [min, max]; a usage error names the option otherwise.
 CliResult<std::int64_t> integerOption(const CliContext& ctx, const std::string& name, std::int64_t fallback,

@@ -1,9 +1,11 @@
-// audit and db: the admin's checks on the audit chain and the database file, and re-keying.
+// audit and db: the admin's checks on the audit chain and the database file, re-keying, and the digest
+// that shows two workstations hold the same records.
 #include "Commands.h"
 #include "JsonOutput.h"
 #include "core/audit/AuditLog.h"
 #include "core/auth/Vault.h"
 #include "core/db/Transaction.h"
+#include "core/sync/Replica.h"
 
 #include <ostream>
 
@@ -21,8 +23,10 @@ const char* const kDbHelp = R"(Usage: practica-cli db <verb>
   check   runs SQLite's and SQLCipher's integrity checks: prints "ok", or the problems and exits 7
   rekey   generates a new data key, re-encrypts the database with it and re-seals it in every
           user's key slot; passwords do not change
+  digest  prints the canonical digest (hex) of the records that sync: two workstations and the
+          server that are caught up print the same one
 
-Both need a role with database administration (admin).
+check and rekey need a role with database administration (admin).
 )";
 
 namespace {
@@ -124,6 +128,26 @@ Outcome rekeyDatabase(CliContext& ctx)
     return {};
 }
 
+Outcome printDigest(CliContext& ctx)
+{
+    if (Outcome o = ctx.checkOptions({}); !o)
+        return o;
+    auto session = ctx.unlock();
+    if (!session)
+        return std::unexpected(session.error());
+    auto digest = core::Replica(**session).digest();
+    if (!digest)
+        return failure(digest.error());
+    if (ctx.json()) {
+        auto o = newJsonObject();
+        o->set("digest", *digest);
+        ctx.printJson(o);
+    } else {
+        ctx.out() << *digest << "\n";
+    }
+    return {};
+}
+
 } // namespace
 
 Outcome runAudit(CliContext& ctx)
@@ -141,7 +165,9 @@ Outcome runDb(CliContext& ctx)
         return checkDatabase(ctx);
     if (verb == "rekey")
         return rekeyDatabase(ctx);
-    return usageError(verb.empty() ? "db needs a verb: check or rekey"
+    if (verb == "digest")
+        return printDigest(ctx);
+    return usageError(verb.empty() ? "db needs a verb: check, rekey or digest"
                                    : "unknown verb 'db " + verb + "'; see practica-cli db --help");
 }
 

@@ -10,6 +10,7 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <algorithm>
+#include <charconv>
 #include <sstream>
 
 namespace practica::core {
@@ -569,13 +570,27 @@ Result<SyncStatus> Replica::status()
     st.pending = *pending;
     st.openConflicts = *conflicts;
     st.parked = *parked;
-    auto text = [&](const char* key) { return setting(key).value_or(std::nullopt).value_or(""); };
-    const std::string cursor = text("sync_cursor"), last = text("sync_last_success_ms");
-    st.cursor = cursor.empty() ? 0 : std::stoll(cursor);
-    st.lastSuccessMs = last.empty() ? 0 : std::stoll(last);
+    std::optional<Error> failure;
+    auto text = [&](const char* key) -> std::string {
+        auto v = setting(key);
+        if (!v) {
+            failure = v.error();
+            return {};
+        }
+        return v->value_or("");
+    };
+    auto number = [](const std::string& t) -> std::int64_t {
+        std::int64_t v = 0;
+        auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+        return ec == std::errc() && end == t.data() + t.size() ? v : 0;
+    };
+    st.cursor = number(text("sync_cursor"));
+    st.lastSuccessMs = number(text("sync_last_success_ms"));
     st.lastError = text("sync_last_error");
     st.server = text("sync_server");
     st.clinicId = text("sync_clinic");
+    if (failure)
+        return std::unexpected(*failure);
     return st;
 }
 

@@ -167,14 +167,17 @@ Result<SyncClient::Response> SyncClient::request(const std::string& method, cons
         curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(payload.size()));
     }
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+    char reason[CURL_ERROR_SIZE] = {};
+    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, reason);
     const CURLcode rc = curl_easy_perform(curl);
     curl_slist_free_all(headers);
     if (rc != CURLE_OK) {
         if (rc == CURLE_ABORTED_BY_CALLBACK)
             return fail(ErrorCode::Offline, "sync", "cancelled");
+        const std::string why = reason[0] ? reason : curl_easy_strerror(rc);
         if (rc == CURLE_PEER_FAILED_VERIFICATION || rc == CURLE_SSL_CACERT_BADFILE)
-            return fail(ErrorCode::NotAuthorized, "certificate", curl_easy_strerror(rc));
-        return fail(ErrorCode::Offline, m_options.serverUrl, curl_easy_strerror(rc));
+            return fail(ErrorCode::NotAuthorized, "certificate", why);
+        return fail(ErrorCode::Offline, m_options.serverUrl, why);
     }
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
     if (response.status < 200 || response.status >= 300)

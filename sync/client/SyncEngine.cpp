@@ -28,6 +28,17 @@ Result<ClientTokens> SyncEngine::enroll(const std::string& password, const std::
         return fail(ErrorCode::ProtocolError, "clinic", "the server answered for another clinic");
     if (Status s = rememberTokens(*tokens); !s)
         return std::unexpected(s.error());
+    // Another server (or store) numbers its changes afresh: pull it from the start.
+    auto previous = m_replica.setting("sync_server");
+    if (!previous)
+        return std::unexpected(previous.error());
+    if (*previous && **previous != m_client.options().serverUrl)
+        if (Status s = m_replica.setSetting("sync_cursor", "0"); !s)
+            return std::unexpected(s.error());
+    // The server's workstation number keeps this desk's new MRNs apart from every other desk's.
+    if (tokens->workstationNumber > 0)
+        if (Status s = m_replica.setSetting("workstation_number", std::to_string(tokens->workstationNumber)); !s)
+            return std::unexpected(s.error());
     if (Status s = m_replica.setSetting("sync_server", m_client.options().serverUrl); !s)
         return std::unexpected(s.error());
     if (Status s = m_replica.setSetting("sync_clinic", clinic->id); !s)
@@ -128,7 +139,9 @@ Result<SyncReport> SyncEngine::syncNow(const std::function<void(const SyncProgre
                 return std::unexpected(page.error());
             if (Status s = m_replica.applyPulled(page->changes, page->next); !s)
                 return s;
-            report.pulled += static_cast<std::int64_t>(page->changes.size());
+            for (const auto& c : page->changes)
+                if (c.deviceId != m_session.deviceId())
+                    ++report.pulled; // this desk's own changes come back too; they are not news
             cursor = page->next;
             shown.pulled = report.pulled;
             shown.cursor = cursor;

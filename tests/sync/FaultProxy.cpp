@@ -61,7 +61,8 @@ private:
 
 } // namespace
 
-FaultProxy::FaultProxy(int upstreamPort, std::uint32_t seed) : m_upstreamPort(upstreamPort), m_rng(seed)
+FaultProxy::FaultProxy(std::vector<int> upstreamPorts, std::uint32_t seed)
+    : m_upstreamPorts(std::move(upstreamPorts)), m_rng(seed)
 {
     Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0), 64);
     m_port = socket.address().port();
@@ -94,11 +95,17 @@ double FaultProxy::roll()
     return std::uniform_real_distribution<double>(0, 1)(m_rng);
 }
 
+int FaultProxy::pickUpstream()
+{
+    std::lock_guard lock(m_mutex);
+    return m_upstreamPorts[std::uniform_int_distribution<std::size_t>(0, m_upstreamPorts.size() - 1)(m_rng)];
+}
+
 FaultProxy::Answer FaultProxy::forward(const Captured& c)
 {
     Answer a;
     try {
-        Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(m_upstreamPort));
+        Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(pickUpstream()));
         session.setTimeout(Poco::Timespan(30, 0));
         Poco::Net::HTTPRequest request(c.method, c.uri, Poco::Net::HTTPMessage::HTTP_1_1);
         for (const auto& [k, v] : c.headers)

@@ -30,7 +30,8 @@ struct FaultRates
 class FaultProxy
 {
 public:
-    FaultProxy(int upstreamPort, std::uint32_t seed);
+    // Each request goes to one of the upstream ports, picked at random (several stateless servers).
+    FaultProxy(std::vector<int> upstreamPorts, std::uint32_t seed);
     ~FaultProxy();
     std::string url() const;
     void setRates(const FaultRates& rates);
@@ -58,9 +59,10 @@ public:
 
 private:
     Answer forward(const Captured& request);
+    int pickUpstream();
     double roll();
 
-    int m_upstreamPort;
+    std::vector<int> m_upstreamPorts;
     std::mutex m_mutex;
     std::mt19937 m_rng;
     FaultRates m_rates;

@@ -7,6 +7,7 @@
 //
 // Seeded: PRACTICA_SYNC_SEED replays a run; PRACTICA_SYNC_ROUNDS makes a longer one.
 #include "FaultProxy.h"
+#include "PostgresFixture.h"
 #include "ScheduleFixture.h"
 #include "SyncFixture.h"
 
@@ -14,6 +15,7 @@
 #include "core/db/Statement.h"
 #include "core/patients/PatientStore.h"
 #include "core/schedule/AppointmentStore.h"
+#include "sync/server/PostgresStore.h"
 
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
@@ -214,11 +216,33 @@ private slots:
         qInfo("seed %u, %d rounds (PRACTICA_SYNC_SEED / PRACTICA_SYNC_ROUNDS replay or lengthen)", m_seed, m_rounds);
     }
 
-    void fiveWorkstationsConverge()
+    void fiveWorkstationsConverge() { converge(nullptr, {}); }
+
+    // Two server processes' worth of servers (each its own store connection pool and account service,
+    // sharing only PostgreSQL and the token secret): any request may land on either.
+    void fiveWorkstationsConvergeOnPostgresWithTwoServers()
+    {
+        PostgresFixture pg;
+        if (!pg.available())
+            QSKIP(qPrintable(pg.error()));
+        QVERIFY2(pg.running(), qPrintable(pg.error()));
+        auto first = sync::PostgresStore::open(pg.conninfo());
+        QVERIFY(first);
+        QVERIFY((*first)->migrate());
+        auto second = sync::PostgresStore::open(pg.conninfo());
+        QVERIFY(second);
+        converge(std::move(*first), std::move(*second));
+    }
+
+private:
+    void converge(std::unique_ptr<sync::ServerStore> store, std::unique_ptr<sync::ServerStore> secondStore)
     {
         std::mt19937 rng(m_seed);
         ScheduleFixture fx;
-        ServerFixture server;
+        ServerFixture server(std::move(store));
+        std::unique_ptr<ServerFixture> other;
+        if (secondStore)
+            other = std::make_unique<ServerFixture>(std::move(secondStore));
         const std::string clinic = core::ClinicStore(fx.admin()).get()->id;
         server.createClinic(clinic);
         QTemporaryDir dir;
@@ -234,7 +258,10 @@ private slots:
                                             clinic, *desks[i].clock);
             QVERIFY(desks[i].ws->sync());
         }
-        FaultProxy proxy(server.port(), m_seed);
+        std::vector<int> upstreams{server.port()};
+        if (other)
+            upstreams.push_back(other->port());
+        FaultProxy proxy(upstreams, m_seed);
         for (auto& d : desks) {
             d.viaProxy = std::make_unique<sync::SyncClient>(sync::ClientOptions{proxy.url(), {}, 2000, 10000});
             d.engine = std::make_unique<sync::SyncEngine>(*d.ws->session, *d.viaProxy);
@@ -252,8 +279,12 @@ private slots:
             for (int i = 1; i < 5; ++i)
                 desks[static_cast<std::size_t>(i)].clock->advance(1000 + rng() % 60'000);
             server.clock().advance(30'000);
+            if (other)
+                other->clock().advance(30'000);
             if (rng() % 6 == 0)
                 server.restart();
+            if (other && rng() % 6 == 0)
+                other->restart();
             // A random group of desks syncs at the same time, in random order.
             std::vector<std::size_t> order{0, 1, 2, 3, 4};
             std::shuffle(order.begin(), order.end(), rng);

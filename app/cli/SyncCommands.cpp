@@ -1,0 +1,392 @@
+// sync: connects this workstation to the clinic's sync server, runs sync, shows its state and its conflicts.
+#include "Commands.h"
+#include "JsonOutput.h"
+#include "ScheduleLookup.h"
+#include "core/auth/Vault.h"
+#include "core/clinic/ClinicStore.h"
+#include "core/sync/Replica.h"
+#include "sync/client/SyncEngine.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <functional>
+#include <ostream>
+#include <unistd.h>
+
+namespace practica::app {
+
+const char* const kSyncHelp = R"(Usage: practica-cli sync <verb> [options]
+
+  enroll --server URL [--ca-file PEM] [--device-name NAME]
+        connects this clinic database to the clinic's sync server, where the acting user's
+        password is checked too; prints the workstation's number and whether it is approved
+  join --server URL --clinic ID --db NEWPATH [--ca-file PEM] [--device-name NAME] [--kdf standard|minimal]
+        a new workstation: creates NEWPATH for the acting user from the clinic on the server and
+        pulls every record (progress on stderr)
+  now   pushes this workstation's changes and pulls the others' until caught up
+  status
+        pending changes, pull cursor, last success and error, open conflicts, parked changes,
+        server and clinic (the id practica-server clinic create --id wants)
+  conflicts
+        the changes the server refused (a double booking, a duplicate) and why
+  resolve --conflict ID --retry|--discard
+        --retry sends the record as it is now here (fix it first, e.g. move the appointment);
+        --discard takes the server's version and drops the refused change
+
+URLs are https://HOST:PORT. --ca-file trusts the clinic server's own certificate (see
+installer/make-server-cert.sh); enroll and join remember the server and the CA file.
+A workstation that waits for approval resumes with 'sync now' once an admin approved it.
+Every verb prints one JSON document with --json; conflicts prints an array.
+)";
+
+namespace {
+
+constexpr std::int64_t kSecond = 1000;
+
+std::string deviceName(const CliContext& ctx)
+{
+    if (auto name = ctx.option("device-name"); name && !name->empty())
+        return *name;
+    char host[256] = {};
+    if (gethostname(host, sizeof host - 1) != 0 || !*host)
+        return "practica-cli";
+    return std::string("practica-cli on ") + host;
+}
+
+// The failures a person can act on get their own sentence; the rest use the shared wording.
+std::unexpected<Failure> syncFailure(const core::Error& error, const core::Session* session = nullptr)
+{
+    const int code = exitCodeFor(error.code);
+    if (error.field == "certificate")
+        return std::unexpected(Failure{code, "the sync server's certificate is not trusted (" + error.detail +
+                                                 "); give its certificate with --ca-file"});
+    if (error.code == core::ErrorCode::NotAuthorized)
+        return std::unexpected(Failure{code, "the sync server no longer accepts this workstation's sign-in; enroll "
+                                             "it again with 'practica-cli sync enroll --server URL'"});
+    if (error.code != core::ErrorCode::DeviceNotApproved)
+        return failure(error);
+    const std::string device = session ? " (device " + session->deviceId() + ")" : "";
+    return std::unexpected(Failure{code, "an admin must approve this workstation" + device +
+                                             " on the sync server; then 'practica-cli sync now' resumes"});
+}
+
+CliResult<sync::ClientOptions> clientOptions(const std::string& server, const std::string& caFile)
+{
+    if (server.rfind("https://", 0) != 0 && server.rfind("http://", 0) != 0)
+        return usageError("--server must be a URL like https://HOST:PORT");
+    sync::ClientOptions options{server, {}, 5 * kSecond, 60 * kSecond};
+    if (caFile.empty())
+        return options;
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(caFile, ec))
+        return std::unexpected(Failure{kExitNotFound, "no certificate file at " + caFile});
+    // Kept in the database, so it must not depend on the folder the command ran in.
+    options.caFile = std::filesystem::absolute(caFile, ec).string();
+    return options;
+}
+
+// The server and CA file that enroll or join stored in the workstation's settings.
+CliResult<sync::ClientOptions> storedOptions(core::Replica& replica)
+{
+    auto server = replica.setting("sync_server");
+    auto caFile = replica.setting("sync_ca_file");
+    if (!server || !caFile)
+        return failure(!server ? server.error() : caFile.error());
+    if (!*server || (*server)->empty())
+        return std::unexpected(Failure{kExitAuth, "this workstation is not enrolled with a sync server; run "
+                                                  "'practica-cli sync enroll --server URL'"});
+    return sync::ClientOptions{**server, caFile->value_or(""), 5 * kSecond, 60 * kSecond};
+}
+
+// Unlocks with a password already read, so a prompt is not shown twice.
+CliResult<std::unique_ptr<core::Session>> unlockWith(CliContext& ctx, const std::string& password)
+{
+    auto path = ctx.databasePath();
+    if (!path)
+        return std::unexpected(path.error());
+    auto session = core::Vault::unlock(*path, ctx.actingUser(), password, ctx.clock());
+    if (!session)
+        return failure(session.error());
+    return std::move(*session);
+}
+
+// "pushed N changes" and "pulled N of M changes" on stderr, one line each (rewritten in place on a terminal).
+std::function<void(const sync::SyncProgress&)> progressPrinter(CliContext& ctx, std::int64_t startCursor)
+{
+    const bool terminal = isatty(STDERR_FILENO);
+    // Every push batch raises the pushed count; pull pages leave it as it was.
+    return [&ctx, startCursor, terminal, pushed = std::int64_t(0)](const sync::SyncProgress& p) mutable {
+        const char* end = terminal ? "\r" : "\n";
+        if (p.pushed > pushed) {
+            pushed = p.pushed;
+            ctx.err() << "pushed " << p.pushed << " changes" << end << std::flush;
+            return;
+        }
+        const std::int64_t total = std::max(p.highestSeq - startCursor, p.pulled);
+        ctx.err() << "pulled " << p.pulled << " of " << total << " changes" << end << std::flush;
+    };
+}
+
+Poco::JSON::Object::Ptr reportJson(const sync::SyncReport& r)
+{
+    auto o = newJsonObject();
+    o->set("pushed", r.pushed);
+    o->set("duplicates", r.duplicates);
+    o->set("conflicts", r.conflicts);
+    o->set("pulled", r.pulled);
+    o->set("cursor", r.cursor);
+    return o;
+}
+
+std::string reportText(const sync::SyncReport& r)
+{
+    std::string text = "Pushed " + std::to_string(r.pushed) + ", pulled " + std::to_string(r.pulled) + " changes; " +
+                       std::to_string(r.conflicts) + (r.conflicts == 1 ? " conflict" : " conflicts");
+    return text + (r.conflicts > 0 ? " (see practica-cli sync conflicts).\n" : ".\n");
+}
+
+Outcome enrollWorkstation(CliContext& ctx)
+{
+    if (Outcome o = ctx.checkOptions({"server", "ca-file", "device-name"}); !o)
+        return o;
+    auto server = ctx.required("server");
+    if (!server)
+        return std::unexpected(server.error());
+    auto options = clientOptions(*server, ctx.optionOr("ca-file", ""));
+    if (!options)
+        return std::unexpected(options.error());
+    auto password = ctx.password();
+    if (!password)
+        return std::unexpected(password.error());
+    auto session = unlockWith(ctx, *password);
+    if (!session)
+        return std::unexpected(session.error());
+    sync::SyncClient client(*options);
+    sync::SyncEngine engine(**session, client);
+    auto tokens = engine.enroll(*password, deviceName(ctx));
+    if (!tokens)
+        return syncFailure(tokens.error(), session->get());
+    const bool approved = tokens->deviceStatus == "approved";
+    if (ctx.json()) {
+        auto o = newJsonObject();
+        o->set("server", client.options().serverUrl);
+        o->set("clinic", tokens->clinicId);
+        o->set("device", (*session)->deviceId());
+        o->set("workstation_number", tokens->workstationNumber);
+        o->set("device_status", tokens->deviceStatus);
+        ctx.printJson(o);
+    } else {
+        ctx.out() << "Enrolled with " << client.options().serverUrl << " as workstation " << tokens->workstationNumber
+                  << " (device " << (*session)->deviceId() << "): "
+                  << (approved ? "approved; run practica-cli sync now.\n"
+                               : "waiting for approval by an admin on the sync server.\n");
+    }
+    return {};
+}
+
+Outcome joinClinic(CliContext& ctx)
+{
+    if (Outcome o = ctx.checkOptions({"server", "clinic", "ca-file", "device-name", "kdf"}); !o)
+        return o;
+    auto server = ctx.required("server");
+    auto clinic = ctx.required("clinic");
+    auto path = ctx.databasePath();
+    auto cost = ctx.kdfCost();
+    if (!server || !clinic || !path || !cost)
+        return std::unexpected(!server   ? server.error()
+                               : !clinic ? clinic.error()
+                               : !path   ? path.error()
+                                         : cost.error());
+    std::error_code ec;
+    // Checked before the login, so the server does not register a device for a database never made.
+    if (std::filesystem::exists(*path, ec) || std::filesystem::exists(core::KeyFile::pathFor(*path), ec))
+        return std::unexpected(Failure{kExitInvalid, *path + " already exists; join makes a new database"});
+    auto options = clientOptions(*server, ctx.optionOr("ca-file", ""));
+    if (!options)
+        return std::unexpected(options.error());
+    auto password = ctx.password();
+    if (!password)
+        return std::unexpected(password.error());
+    sync::SyncClient client(*options);
+    auto session = sync::SyncEngine::join(client, *path, *clinic, ctx.actingUser(), *password, deviceName(ctx),
+                                          ctx.clock(), *cost);
+    if (!session)
+        return syncFailure(session.error());
+    sync::SyncEngine engine(**session, client);
+    auto report = engine.syncNow(ctx.json() ? nullptr : progressPrinter(ctx, 0));
+    if (!ctx.json() && isatty(STDERR_FILENO))
+        ctx.err() << "\n";
+    if (!report)
+        return syncFailure(report.error(), session->get());
+    if (ctx.json()) {
+        auto o = reportJson(*report);
+        o->set("database", *path);
+        o->set("device", (*session)->deviceId());
+        ctx.printJson(o);
+    } else {
+        ctx.out() << "Joined the clinic in " << *path << ". " << reportText(*report);
+    }
+    return {};
+}
+
+Outcome syncNow(CliContext& ctx)
+{
+    if (Outcome o = ctx.checkOptions({}); !o)
+        return o;
+    auto session = ctx.unlock();
+    if (!session)
+        return std::unexpected(session.error());
+    core::Replica replica(**session);
+    auto options = storedOptions(replica);
+    if (!options)
+        return std::unexpected(options.error());
+    auto before = replica.status();
+    if (!before)
+        return failure(before.error());
+    const bool showProgress = !ctx.json() && isatty(STDERR_FILENO);
+    sync::SyncClient client(*options);
+    sync::SyncEngine engine(**session, client);
+    auto report = engine.syncNow(showProgress ? progressPrinter(ctx, before->cursor) : nullptr);
+    if (showProgress)
+        ctx.err() << "\n";
+    if (!report)
+        return syncFailure(report.error(), session->get());
+    if (ctx.json())
+        ctx.printJson(reportJson(*report));
+    else
+        ctx.out() << reportText(*report);
+    return {};
+}
+
+Outcome showStatus(CliContext& ctx)
+{
+    if (Outcome o = ctx.checkOptions({}); !o)
+        return o;
+    auto session = ctx.unlock();
+    if (!session)
+        return std::unexpected(session.error());
+    auto st = core::Replica(**session).status();
+    if (!st)
+        return failure(st.error());
+    if (st->clinicId.empty()) {
+        // Not enrolled yet: the database's own clinic, which the server must be told about.
+        auto clinic = core::ClinicStore(**session).get();
+        if (!clinic)
+            return failure(clinic.error());
+        st->clinicId = clinic->id;
+    }
+    if (ctx.json()) {
+        auto o = newJsonObject();
+        o->set("pending", st->pending);
+        o->set("cursor", st->cursor);
+        o->set("last_success_ms", st->lastSuccessMs > 0 ? Poco::Dynamic::Var(st->lastSuccessMs) : Poco::Dynamic::Var());
+        o->set("last_error", st->lastError.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(st->lastError));
+        o->set("open_conflicts", st->openConflicts);
+        o->set("parked", st->parked);
+        o->set("server", st->server.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(st->server));
+        o->set("clinic", st->clinicId);
+        ctx.printJson(o);
+        return {};
+    }
+    ctx.out() << "Server:          " << (st->server.empty() ? "(not enrolled)" : st->server) << "\n"
+              << "Clinic:          " << st->clinicId << "\n"
+              << "Pending changes: " << st->pending << "\n"
+              << "Pull cursor:     " << st->cursor << "\n"
+              << "Last success:    " << (st->lastSuccessMs > 0 ? utcText(st->lastSuccessMs) : "never") << "\n"
+              << "Last error:      " << (st->lastError.empty() ? "none" : st->lastError) << "\n"
+              << "Open conflicts:  " << st->openConflicts << "\n"
+              << "Parked changes:  " << st->parked << "\n";
+    return {};
+}
+
+Poco::JSON::Object::Ptr conflictJson(const core::SyncConflict& c)
+{
+    auto o = newJsonObject();
+    o->set("id", c.id);
+    o->set("change_id", c.changeId);
+    o->set("entity", c.entity);
+    o->set("row_id", c.rowId);
+    o->set("code", c.code);
+    o->set("reason", c.reason);
+    o->set("detected", utcText(c.detectedMs));
+    auto fields = newJsonObject();
+    for (const auto& f : c.fields)
+        fields->set(f.name, f.value ? Poco::Dynamic::Var(*f.value) : Poco::Dynamic::Var());
+    o->set("fields", fields);
+    return o;
+}
+
+Outcome listConflicts(CliContext& ctx)
+{
+    if (Outcome o = ctx.checkOptions({}); !o)
+        return o;
+    auto session = ctx.unlock();
+    if (!session)
+        return std::unexpected(session.error());
+    auto conflicts = core::Replica(**session).openConflicts();
+    if (!conflicts)
+        return failure(conflicts.error());
+    if (ctx.json()) {
+        Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+        for (const auto& c : *conflicts)
+            list->add(conflictJson(c));
+        ctx.printJson(list);
+        return {};
+    }
+    if (conflicts->empty())
+        ctx.out() << "No open conflicts.\n";
+    for (const auto& c : *conflicts)
+        ctx.out() << c.id << "  " << utcText(c.detectedMs) << "  " << c.code << "  " << c.entity << " " << c.rowId
+                  << ": " << c.reason << "\n";
+    return {};
+}
+
+Outcome resolveConflict(CliContext& ctx)
+{
+    if (Outcome o = ctx.checkOptions({"conflict", "retry", "discard"}); !o)
+        return o;
+    auto id = ctx.required("conflict");
+    if (!id)
+        return std::unexpected(id.error());
+    const bool retry = ctx.args().has("retry");
+    if (retry == ctx.args().has("discard"))
+        return usageError("sync resolve needs either --retry or --discard");
+    auto session = ctx.unlock();
+    if (!session)
+        return std::unexpected(session.error());
+    core::Replica replica(**session);
+    auto options = storedOptions(replica);
+    if (!options)
+        return std::unexpected(options.error());
+    sync::SyncClient client(*options);
+    sync::SyncEngine engine(**session, client);
+    if (core::Status s = engine.resolveConflict(*id, retry); !s)
+        return syncFailure(s.error(), session->get());
+    if (ctx.json()) {
+        auto o = newJsonObject();
+        o->set("conflict", *id);
+        o->set("resolution", retry ? "retry" : "discard");
+        ctx.printJson(o);
+    } else {
+        ctx.out() << (retry ? "The record goes to the server again with the next 'practica-cli sync now'.\n"
+                            : "The server's version of the record is kept; the refused change was dropped.\n");
+    }
+    return {};
+}
+
+} // namespace
+
+Outcome runSync(CliContext& ctx)
+{
+    static const std::map<std::string, Outcome (*)(CliContext&)> verbs = {
+        {"enroll", enrollWorkstation}, {"join", joinClinic},         {"now", syncNow},
+        {"status", showStatus},        {"conflicts", listConflicts}, {"resolve", resolveConflict},
+    };
+    const std::string& verb = ctx.args().verb();
+    if (auto it = verbs.find(verb); it != verbs.end())
+        return it->second(ctx);
+    return usageError(verb.empty() ? "sync needs a verb: enroll, join, now, status, conflicts or resolve"
+                                   : "unknown verb 'sync " + verb + "'; see practica-cli sync --help");
+}
+
+} // namespace practica::app
