@@ -43,14 +43,25 @@ std::map<std::string, std::string> parseStamps(const std::string& json)
     return out;
 }
 
+// Field names are identifiers and stamps are HLC text, so no escaping is needed; written by hand
+// because a first sync writes this for every row.
 std::string stampsToJson(const std::map<std::string, std::string>& stamps)
 {
-    Poco::JSON::Object o;
-    for (const auto& [k, v] : stamps)
-        o.set(k, v);
-    std::ostringstream out;
-    o.stringify(out);
-    return out.str();
+    std::string out = "{";
+    for (const auto& [k, v] : stamps) {
+        if (out.size() > 1)
+            out += ',';
+        out.append("\"").append(k).append("\":\"").append(v).append("\"");
+    }
+    return out + "}";
+}
+
+std::string freshStamps(const std::vector<FieldValue>& fields, const std::string& hlc)
+{
+    std::map<std::string, std::string> stamps;
+    for (const auto& f : fields)
+        stamps.emplace(f.name, hlc);
+    return stampsToJson(stamps);
 }
 
 std::string rowToJson(const SyncRow& row)
@@ -364,6 +375,16 @@ Status Replica::applyOne(const SyncChange& change)
 
     Database& db = m_session.db();
     const std::string& table = change.entity;
+    if (!change.deleted && !m_anyTombstone) {
+        // Most pulled changes create rows this desk has never seen (a first sync above all): try the
+        // insert first and fall back to the merge when the row turns out to exist.
+        Status inserted = writeMerged(table, change.rowId, change.fields, change.hlc, true,
+                                      freshStamps(change.fields, change.hlc));
+        if (inserted)
+            return afterApply(table, change.rowId);
+        if (!isParkable(inserted.error()))
+            return inserted;
+    }
     std::string select = "SELECT created_hlc, field_hlc";
     for (const auto& f : change.fields)
         select.append(", ").append(f.name);
@@ -476,6 +497,13 @@ Status Replica::applyPulled(const std::vector<SyncChange>& page, std::int64_t ne
     Transaction tx(db);
     if (!tx.begun())
         return tx.begun();
+    auto tombstones = db.prepare("SELECT count(*) FROM sync_tombstone;");
+    if (!tombstones)
+        return std::unexpected(tombstones.error());
+    auto count = tombstones->scalar();
+    if (!count)
+        return std::unexpected(count.error());
+    m_anyTombstone = *count > 0 || std::any_of(page.begin(), page.end(), [](const SyncChange& c) { return c.deleted; });
     for (const SyncChange& change : page) {
         HlcStamp remote;
         if (HlcStamp::parse(change.hlc, remote))
@@ -743,6 +771,73 @@ Status Replica::resolveByDiscard(const std::string& conflictId, const std::optio
     if (Status s = afterApply(c->entity, c->rowId); !s)
         return s;
     return tx.commit();
+}
+
+Status Replica::deferIndexes()
+{
+    auto tables = syncedTables();
+    if (!tables)
+        return std::unexpected(tables.error());
+    Database& db = m_session.db();
+    Transaction tx(db);
+    if (!tx.begun())
+        return tx.begun();
+    auto already = setting("deferred_indexes");
+    if (!already)
+        return std::unexpected(already.error());
+    if (*already)
+        return {};
+    auto stmt = db.prepare("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                           "ORDER BY name;");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    struct Index
+    {
+        std::string name, table, sql;
+    };
+    auto indexes = stmt->all<Index>([](const Statement& r) { return Index{r.text(0), r.text(1), r.text(2)}; });
+    if (!indexes)
+        return std::unexpected(indexes.error());
+    std::string saved;
+    for (const Index& ix : *indexes) {
+        if (!m_tables->contains(ix.table))
+            continue;
+        saved.append(ix.sql).append(";\n");
+        // Index names come from the schema itself.
+        if (Status s = db.execute("DROP INDEX \"" + ix.name + "\";"); !s)
+            return s;
+    }
+    if (saved.empty())
+        return tx.commit();
+    if (Status s = setSetting("deferred_indexes", saved); !s)
+        return s;
+    return tx.commit();
+}
+
+Status restoreDeferredIndexes(Database& db)
+{
+    Transaction tx(db);
+    if (!tx.begun())
+        return tx.begun();
+    auto read = db.prepare("SELECT value FROM workstation_setting WHERE key = 'deferred_indexes';");
+    if (!read)
+        return std::unexpected(read.error());
+    auto saved = read->all<std::string>([](const Statement& r) { return r.text(0); });
+    if (!saved)
+        return std::unexpected(saved.error());
+    if (saved->empty())
+        return {};
+    // The text is the schema's own CREATE INDEX statements, saved by deferIndexes().
+    if (Status s = db.execute(saved->front()); !s)
+        return s;
+    if (Status s = db.execute("DELETE FROM workstation_setting WHERE key = 'deferred_indexes';"); !s)
+        return s;
+    return tx.commit();
+}
+
+Status Replica::restoreIndexes()
+{
+    return restoreDeferredIndexes(m_session.db());
 }
 
 Result<std::string> Replica::digest()

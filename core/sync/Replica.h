@@ -16,6 +16,10 @@
 namespace practica::core {
 
 class Session;
+class Database;
+
+// Rebuilds indexes a bulk load dropped, if any (called on unlock).
+Status restoreDeferredIndexes(Database& db);
 
 struct SyncConflict
 {
@@ -69,6 +73,12 @@ public:
     // accepted the row, which is then removed here) and drops the row's held changes.
     Status resolveByDiscard(const std::string& conflictId, const std::optional<SyncRow>& serverRow);
 
+    // For a large catch-up (a first sync above all): drops the secondary indexes of synced tables,
+    // remembering their definitions, so rows load without index upkeep; restoreIndexes() rebuilds
+    // them in one pass. A crash in between is repaired by the next unlock (restoreDeferredIndexes).
+    Status deferIndexes();
+    Status restoreIndexes();
+
     // The canonical digest of the synced records (see core/sync/Digest.h).
     Result<std::string> digest();
     // Tables that sync: every table with per-field versions. A new record type syncs by having them.
@@ -87,6 +97,7 @@ private:
     Session& m_session;
     std::map<std::string, std::vector<std::string>> m_columns;
     std::optional<std::set<std::string>> m_tables;
+    bool m_anyTombstone = true; // checked once per pulled page: without tombstones, inserts skip a lookup
 };
 
 } // namespace practica::core

@@ -34,6 +34,9 @@ struct SyncChange
     std::vector<SyncField> fields;
     std::string deviceId;   // the workstation that made the change
     std::int64_t seq = 0;   // the server's sequence number, once accepted
+    // The fields as the server stored them (a JSON object): a pull passes them through without
+    // parsing. When set, fields may be empty.
+    std::string fieldsJson;
 };
 
 // A record as the server holds it after merging every accepted change: values and per-field stamps.

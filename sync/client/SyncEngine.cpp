@@ -5,6 +5,8 @@
 #include "core/clinic/ClinicStore.h"
 #include "core/util/Uuid.h"
 
+#include <future>
+
 namespace practica::sync {
 
 using core::ErrorCode;
@@ -133,12 +135,35 @@ Result<SyncReport> SyncEngine::syncNow(const std::function<void(const SyncProgre
         if (!status)
             return std::unexpected(status.error());
         std::int64_t cursor = status->cursor;
+        bool bulk = false;
+        // The next page downloads while this one is applied: server, network and local disk overlap.
+        // Only the prefetch touches the client meanwhile; token refreshes happen on this thread.
+        auto fetch = [this](std::int64_t after) {
+            return std::async(std::launch::async, [this, after] { return m_client.pull(after, kPullPage); });
+        };
+        auto pending = fetch(cursor);
         while (true) {
-            auto page = withToken([&] { return m_client.pull(cursor, kPullPage); });
+            auto page = pending.get();
+            if (!page && page.error().code == ErrorCode::NotAuthorized)
+                page = withToken([&] { return m_client.pull(cursor, kPullPage); });
             if (!page)
                 return std::unexpected(page.error());
-            if (Status s = m_replica.applyPulled(page->changes, page->next); !s)
+            if (page->more)
+                pending = fetch(page->next);
+            if (!bulk && page->highestSeq - cursor > kBulkLoadChanges) {
+                // A long way behind (a new desk's first sync): load rows first, build indexes after.
+                bulk = true;
+                m_session.db().setCacheSizeMb(256);
+                if (Status s = m_replica.deferIndexes(); !s) {
+                    (void)pending.get();
+                    return s;
+                }
+            }
+            if (Status s = m_replica.applyPulled(page->changes, page->next); !s) {
+                if (pending.valid())
+                    (void)pending.get();
                 return s;
+            }
             for (const auto& c : page->changes)
                 if (c.deviceId != m_session.deviceId())
                     ++report.pulled; // this desk's own changes come back too; they are not news
@@ -154,7 +179,12 @@ Result<SyncReport> SyncEngine::syncNow(const std::function<void(const SyncProgre
         report.cursor = cursor;
         return m_replica.recordSuccess();
     };
-    if (Status s = run(); !s) {
+    Status outcome = run();
+    // Indexes a bulk load dropped come back whether the sync finished, failed or was cancelled.
+    if (Status s = m_replica.restoreIndexes(); !s && outcome)
+        outcome = s;
+    m_session.db().setCacheSizeMb(32);
+    if (Status s = outcome; !s) {
         (void)m_replica.recordError(core::describe(s.error()));
         return std::unexpected(s.error());
     }

@@ -5,6 +5,7 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
+#include <cstdio>
 #include <sstream>
 
 namespace practica::sync {
@@ -365,18 +366,75 @@ Result<PushResponse> decodePushResponse(const std::string& body)
     });
 }
 
+namespace {
+
+void appendJsonString(std::string& out, const std::string& text)
+{
+    out.push_back('"');
+    for (unsigned char ch : text) {
+        switch (ch) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            if (ch < 0x20) {
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\u%04x", ch);
+                out += buf;
+            } else {
+                out.push_back(static_cast<char>(ch));
+            }
+        }
+    }
+    out.push_back('"');
+}
+
+} // namespace
+
+// Written by hand rather than through Poco's object model: a page carries thousands of changes whose
+// field objects are passed through as the store keeps them.
 std::string encodePull(const PullResponse& response)
 {
-    Object root(Poco::JSON_PRESERVE_KEY_ORDER);
-    root.set("protocol", kProtocolVersion);
-    Array::Ptr changes = new Array;
-    for (const auto& c : response.changes)
-        changes->add(changeToJson(c, true));
-    root.set("changes", changes);
-    root.set("next", response.next);
-    root.set("more", response.more);
-    root.set("highest_seq", response.highestSeq);
-    return stringify(root);
+    std::string out;
+    out.reserve(256 + response.changes.size() * 512);
+    out += "{\"protocol\":" + std::to_string(kProtocolVersion) + ",\"changes\":[";
+    bool first = true;
+    for (const auto& c : response.changes) {
+        out += first ? "{\"id\":" : ",{\"id\":";
+        first = false;
+        appendJsonString(out, c.id);
+        out += ",\"entity\":";
+        appendJsonString(out, c.entity);
+        out += ",\"row\":";
+        appendJsonString(out, c.rowId);
+        out += c.deleted ? ",\"op\":\"delete\",\"hlc\":" : ",\"op\":\"upsert\",\"hlc\":";
+        appendJsonString(out, c.hlc);
+        out += ",\"base\":";
+        if (c.baseHlc)
+            appendJsonString(out, *c.baseHlc);
+        else
+            out += "null";
+        out += ",\"fields\":";
+        out += c.fieldsJson.empty() ? encodeFields(c.fields) : c.fieldsJson;
+        out += ",\"seq\":" + std::to_string(c.seq) + ",\"device\":";
+        appendJsonString(out, c.deviceId);
+        out += "}";
+    }
+    out += "],\"next\":" + std::to_string(response.next) + ",\"more\":" + (response.more ? "true" : "false") +
+           ",\"highest_seq\":" + std::to_string(response.highestSeq) + "}";
+    return out;
 }
 
 Result<PullResponse> decodePull(const std::string& body)

@@ -46,10 +46,7 @@ Result<SyncChange> changeFromRow(const Statement& r)
     c.deleted = r.text(4) == "delete";
     c.hlc = r.text(5);
     c.baseHlc = r.optionalText(6);
-    auto fields = decodeFields(r.text(7));
-    if (!fields)
-        return std::unexpected(fields.error());
-    c.fields = std::move(*fields);
+    c.fieldsJson = r.text(7);
     c.deviceId = r.text(8);
     return c;
 }
@@ -156,10 +153,11 @@ public:
         auto stmt = m_db.prepare(std::string("SELECT appointment_id, provider_id, room_id, patient_id, start_ms, "
                                              "end_ms, overbooked FROM srv_booking WHERE clinic_id = ? AND ") +
                                  resourceColumn(resource) +
-                                 " = ? AND start_ms < ? AND end_ms > ? AND appointment_id <> ? ORDER BY start_ms;");
+                                 " = ? AND start_ms < ? AND end_ms > ? AND start_ms > ? AND appointment_id <> ? ORDER BY start_ms;");
         if (!stmt)
             return std::unexpected(stmt.error());
-        stmt->bind(1, m_clinic).bind(2, resourceId).bind(3, endMs).bind(4, startMs).bind(5, exceptAppointmentId);
+        stmt->bind(1, m_clinic).bind(2, resourceId).bind(3, endMs).bind(4, startMs);
+        stmt->bind(5, startMs - kLongestBookingMs).bind(6, exceptAppointmentId);
         return stmt->all<Booking>([](const Statement& r) {
             return Booking{r.text(0), r.text(1), r.text(2), r.text(3), r.int64(4), r.int64(5), r.int64(6) != 0};
         });

@@ -244,10 +244,7 @@ Result<SyncChange> changeFromRow(const PGresult* r, int i)
     c.deleted = text(r, i, 4) == "delete";
     c.hlc = text(r, i, 5);
     c.baseHlc = optionalText(r, i, 6);
-    auto fields = decodeFields(text(r, i, 7));
-    if (!fields)
-        return std::unexpected(fields.error());
-    c.fields = std::move(*fields);
+    c.fieldsJson = text(r, i, 7);
     c.deviceId = text(r, i, 8);
     return c;
 }
@@ -499,7 +496,8 @@ public:
         if (resourceId.empty())
             return std::vector<Booking>{}; // no room is not a room everyone shares
         auto res =
-            exec(m_conn.get(), overlapQuery(resource), {m_clinic, resourceId, startMs, endMs, exceptAppointmentId});
+            exec(m_conn.get(), overlapQuery(resource),
+                 {m_clinic, resourceId, startMs, endMs, exceptAppointmentId, startMs - kLongestBookingMs});
         if (!res)
             return std::unexpected(res.error());
         return all<Booking>(res->get(), bookingFromRow);
@@ -590,17 +588,17 @@ private:
         case BookingResource::Provider:
             return "SELECT appointment_id, provider_id, room_id, patient_id, start_ms, end_ms, overbooked "
                    "FROM srv_booking WHERE clinic_id = $1 AND provider_id = $2 AND start_ms < $4 AND end_ms > $3 "
-                   "AND appointment_id <> $5 ORDER BY start_ms, appointment_id";
+                   "AND start_ms > $6 AND appointment_id <> $5 ORDER BY start_ms, appointment_id";
         case BookingResource::Room:
             return "SELECT appointment_id, provider_id, room_id, patient_id, start_ms, end_ms, overbooked "
                    "FROM srv_booking WHERE clinic_id = $1 AND room_id = $2 AND room_id <> '' AND start_ms < $4 "
-                   "AND end_ms > $3 AND appointment_id <> $5 ORDER BY start_ms, appointment_id";
+                   "AND end_ms > $3 AND start_ms > $6 AND appointment_id <> $5 ORDER BY start_ms, appointment_id";
         case BookingResource::Patient:
             break;
         }
         return "SELECT appointment_id, provider_id, room_id, patient_id, start_ms, end_ms, overbooked "
                "FROM srv_booking WHERE clinic_id = $1 AND patient_id = $2 AND start_ms < $4 AND end_ms > $3 "
-               "AND appointment_id <> $5 ORDER BY start_ms, appointment_id";
+               "AND start_ms > $6 AND appointment_id <> $5 ORDER BY start_ms, appointment_id";
     }
 
     PostgresPool::Lease m_conn;

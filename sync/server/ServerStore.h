@@ -87,6 +87,10 @@ struct Refusal
     std::string reason;
 };
 
+// No appointment is longer than this (the schema allows 12 hours): overlap queries scan only this far
+// back from the start they check, which keeps them from reading a resource's whole history.
+inline constexpr std::int64_t kLongestBookingMs = 24LL * 60 * 60 * 1000;
+
 enum class BookingResource
 {
     Provider,

@@ -1,6 +1,7 @@
 // The PostgreSQL server store against a private PostgreSQL server: migrations (also from several
 // processes at once), accounts, devices and refresh tokens, push transactions, rows, bookings and
 // unique claims, tenant isolation, and the proof that concurrent pushes never let a puller skip a change.
+#include "sync/protocol/Protocol.h"
 #include "sync/server/PostgresStore.h"
 #include "tests/support/PostgresFixture.h"
 
@@ -410,11 +411,11 @@ void tst_PostgresStore::pushCommitIsDurable()
     QCOMPARE(c.rowId, std::string("row-1"));
     QVERIFY(!c.deleted);
     QVERIFY(!c.baseHlc);
-    QCOMPARE(c.fields, change("x", 1).fields);
+    QCOMPARE(*practica::sync::decodeFields(c.fieldsJson), change("x", 1).fields);
     QCOMPARE(changes->at(1).seq, std::int64_t(2));
     QVERIFY(changes->at(1).deleted);
     QCOMPARE(changes->at(1).baseHlc, std::optional<std::string>(c.hlc));
-    QVERIFY(changes->at(1).fields.empty());
+    QVERIFY(practica::sync::decodeFields(changes->at(1).fieldsJson)->empty());
 
     auto page = m_store->changesAfter(clinicId, 1, 100);
     QCOMPARE(page->size(), std::size_t(1));
