@@ -7,6 +7,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <libpq-fe.h>
+#include <map>
 #include <mutex>
 #include <string_view>
 #include <utility>
@@ -44,6 +45,28 @@ struct Param
     Param(bool v) : text(v ? "true" : "false") {}
     std::optional<std::string> text;
 };
+
+// A text[] literal for a bound parameter: every element quoted, NULL for nullopt.
+std::string pgArray(const std::vector<std::optional<std::string>>& values)
+{
+    std::string out = "{";
+    for (const auto& v : values) {
+        if (out.size() > 1)
+            out += ',';
+        if (!v) {
+            out += "NULL";
+            continue;
+        }
+        out += '"';
+        for (char ch : *v) {
+            if (ch == '"' || ch == '\\')
+                out += '\\';
+            out += ch;
+        }
+        out += '"';
+    }
+    return out + "}";
+}
 
 std::string trimmed(const char* message)
 {
@@ -406,10 +429,55 @@ public:
 
     std::int64_t highestSeq() const override { return m_highest; }
 
+    Status prefetch(const std::vector<SyncChange>& changes) override
+    {
+        if (Status s = open(); !s)
+            return s;
+        std::vector<std::optional<std::string>> ids, entities, rows;
+        for (const auto& c : changes) {
+            ids.push_back(c.id);
+            entities.push_back(c.entity);
+            rows.push_back(c.rowId);
+            m_seqCache.emplace(c.id, std::nullopt);
+            m_refusalCache.emplace(c.id, std::nullopt);
+            m_rowCache.emplace(std::pair{c.entity, c.rowId}, std::nullopt);
+        }
+        const std::string idArray = pgArray(ids);
+        auto seqs = exec(m_conn.get(),
+                         "SELECT change_id, seq FROM srv_change WHERE clinic_id = $1 AND change_id = ANY($2::text[])",
+                         {m_clinic, idArray});
+        if (!seqs)
+            return std::unexpected(seqs.error());
+        for (int i = 0; i < PQntuples(seqs->get()); ++i)
+            m_seqCache[text(seqs->get(), i, 0)] = integer(seqs->get(), i, 1);
+        auto refused = exec(m_conn.get(),
+                            "SELECT change_id, code, reason FROM srv_refused WHERE clinic_id = $1 AND "
+                            "change_id = ANY($2::text[])",
+                            {m_clinic, idArray});
+        if (!refused)
+            return std::unexpected(refused.error());
+        for (int i = 0; i < PQntuples(refused->get()); ++i)
+            m_refusalCache[text(refused->get(), i, 0)] = Refusal{text(refused->get(), i, 1), text(refused->get(), i, 2)};
+        auto found = exec(m_conn.get(),
+                          "SELECT r.doc FROM srv_row r JOIN unnest($2::text[], $3::text[]) AS k (entity, row_id) "
+                          "ON r.entity = k.entity AND r.row_id = k.row_id WHERE r.clinic_id = $1",
+                          {m_clinic, pgArray(entities), pgArray(rows)});
+        if (!found)
+            return std::unexpected(found.error());
+        auto decoded = decodeRows(found->get());
+        if (!decoded)
+            return std::unexpected(decoded.error());
+        for (auto& row : *decoded)
+            m_rowCache[std::pair{row.entity, row.rowId}] = std::move(row);
+        return {};
+    }
+
     Result<std::optional<std::int64_t>> acceptedSeq(const std::string& changeId) override
     {
         if (Status s = open(); !s)
             return std::unexpected(s.error());
+        if (auto it = m_seqCache.find(changeId); it != m_seqCache.end())
+            return it->second;
         return first<std::int64_t>(exec(m_conn.get(),
                                         "SELECT seq FROM srv_change WHERE clinic_id = $1 AND change_id = $2",
                                         {m_clinic, changeId}),
@@ -420,6 +488,8 @@ public:
     {
         if (Status s = open(); !s)
             return std::unexpected(s.error());
+        if (auto it = m_refusalCache.find(changeId); it != m_refusalCache.end())
+            return it->second;
         return first<Refusal>(exec(m_conn.get(),
                                    "SELECT code, reason FROM srv_refused WHERE clinic_id = $1 AND change_id = $2",
                                    {m_clinic, changeId}),
@@ -445,6 +515,8 @@ public:
     {
         if (Status s = open(); !s)
             return std::unexpected(s.error());
+        if (auto it = m_rowCache.find(std::pair{entity, rowId}); it != m_rowCache.end())
+            return it->second;
         auto res = exec(m_conn.get(), "SELECT doc FROM srv_row WHERE clinic_id = $1 AND entity = $2 AND row_id = $3",
                         {m_clinic, entity, rowId});
         if (!res)
@@ -461,10 +533,10 @@ public:
     {
         if (Status s = open(); !s)
             return s;
-        return done(exec(m_conn.get(),
-                         "INSERT INTO srv_row (clinic_id, entity, row_id, doc) VALUES ($1, $2, $3, $4) "
-                         "ON CONFLICT (clinic_id, entity, row_id) DO UPDATE SET doc = excluded.doc",
-                         {m_clinic, row.entity, row.rowId, encodeRow(row)}));
+        // Written at commit, all rows of the push in one statement.
+        m_rowCache[std::pair{row.entity, row.rowId}] = row;
+        m_dirtyRows[std::pair{row.entity, row.rowId}] = encodeRow(row);
+        return {};
     }
 
     Status appendChange(const SyncChange& c) override
@@ -474,15 +546,14 @@ public:
         if (c.seq <= m_lastSeq)
             return fail(ErrorCode::Validation, "seq", "not above the clinic's highest sequence number");
         // A clash is reported without aborting the transaction, so the caller can go on as on SQLite.
-        auto res = exec(m_conn.get(),
-                        "INSERT INTO srv_change (clinic_id, seq, change_id, entity, row_id, op, hlc, base_hlc, "
-                        "fields, device_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING",
-                        {m_clinic, c.seq, c.id, c.entity, c.rowId, c.deleted ? "delete" : "upsert", c.hlc, c.baseHlc,
-                         encodeFields(c.fields), c.deviceId});
-        if (!res)
-            return std::unexpected(res.error());
-        if (affectedRows(res->get()) != 1)
+        auto seen = acceptedSeq(c.id);
+        if (!seen)
+            return std::unexpected(seen.error());
+        if (*seen)
             return fail(ErrorCode::AlreadyExists, "change", c.id);
+        // Written at commit, all changes of the push in one statement.
+        m_newChanges.push_back(c);
+        m_seqCache[c.id] = c.seq;
         m_lastSeq = c.seq;
         return {};
     }
@@ -565,6 +636,8 @@ public:
             return s;
         if (newHighestSeq < m_lastSeq)
             return fail(ErrorCode::Validation, "seq", "below a change appended in this push");
+        if (Status s = flush(); !s)
+            return s;
         if (Status s = done(
                 exec(m_conn.get(), "UPDATE srv_clinic SET next_seq = $2 WHERE id = $1", {m_clinic, newHighestSeq}));
             !s)
@@ -574,6 +647,53 @@ public:
     }
 
 private:
+    Status flush()
+    {
+        if (!m_newChanges.empty()) {
+            std::vector<std::optional<std::string>> seq, id, entity, row, op, hlc, base, fields, device;
+            for (const auto& c : m_newChanges) {
+                seq.push_back(std::to_string(c.seq));
+                id.push_back(c.id);
+                entity.push_back(c.entity);
+                row.push_back(c.rowId);
+                op.push_back(c.deleted ? "delete" : "upsert");
+                hlc.push_back(c.hlc);
+                base.push_back(c.baseHlc);
+                fields.push_back(c.fieldsJson.empty() ? encodeFields(c.fields) : c.fieldsJson);
+                device.push_back(c.deviceId);
+            }
+            auto res = exec(m_conn.get(),
+                            "INSERT INTO srv_change (clinic_id, seq, change_id, entity, row_id, op, hlc, base_hlc, "
+                            "fields, device_id) SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], "
+                            "$5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[]) "
+                            "ON CONFLICT DO NOTHING",
+                            {m_clinic, pgArray(seq), pgArray(id), pgArray(entity), pgArray(row), pgArray(op),
+                             pgArray(hlc), pgArray(base), pgArray(fields), pgArray(device)});
+            if (!res)
+                return std::unexpected(res.error());
+            if (affectedRows(res->get()) != static_cast<std::int64_t>(m_newChanges.size()))
+                return fail(ErrorCode::AlreadyExists, "change", "accepted by another push meanwhile");
+            m_newChanges.clear();
+        }
+        if (!m_dirtyRows.empty()) {
+            std::vector<std::optional<std::string>> entity, row, doc;
+            for (const auto& [key, text] : m_dirtyRows) {
+                entity.push_back(key.first);
+                row.push_back(key.second);
+                doc.push_back(text);
+            }
+            auto res = exec(m_conn.get(),
+                            "INSERT INTO srv_row (clinic_id, entity, row_id, doc) SELECT $1, * FROM "
+                            "unnest($2::text[], $3::text[], $4::text[]) ON CONFLICT (clinic_id, entity, row_id) "
+                            "DO UPDATE SET doc = excluded.doc",
+                            {m_clinic, pgArray(entity), pgArray(row), pgArray(doc)});
+            if (!res)
+                return std::unexpected(res.error());
+            m_dirtyRows.clear();
+        }
+        return {};
+    }
+
     Status open() const
     {
         if (m_ended)
@@ -603,6 +723,12 @@ private:
 
     PostgresPool::Lease m_conn;
     std::string m_clinic;
+    // What this push has read or written, so each change costs no round trip for them.
+    std::map<std::string, std::optional<std::int64_t>> m_seqCache;
+    std::map<std::string, std::optional<Refusal>> m_refusalCache;
+    std::map<std::pair<std::string, std::string>, std::optional<SyncRow>> m_rowCache;
+    std::vector<SyncChange> m_newChanges;
+    std::map<std::pair<std::string, std::string>, std::string> m_dirtyRows;
     std::int64_t m_highest = 0;
     std::int64_t m_lastSeq = 0; // the highest seq locked or appended so far
     bool m_ended = false;

@@ -106,6 +106,13 @@ public:
     virtual ~PushTransaction() = default;
     // The clinic's highest sequence number as locked at begin.
     virtual std::int64_t highestSeq() const = 0;
+    // A hint with the whole batch before it is processed: a store may read what the batch needs in a
+    // few round trips instead of several per change.
+    virtual Status prefetch(const std::vector<SyncChange>& changes)
+    {
+        (void)changes;
+        return {};
+    }
     // The sequence number a change id was accepted under, if it was.
     virtual Result<std::optional<std::int64_t>> acceptedSeq(const std::string& changeId) = 0;
     // The answer a refused change id got, so a retried or replayed push gets the same answer.

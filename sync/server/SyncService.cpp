@@ -160,6 +160,8 @@ Result<PushResponse> SyncService::push(const std::string& clinicId, const PushRe
     if (!tx)
         return std::unexpected(tx.error());
     PushTransaction& t = **tx;
+    if (Status s = t.prefetch(request.changes); !s)
+        return std::unexpected(s.error());
     std::int64_t seq = t.highestSeq();
     PushResponse response;
     response.results.reserve(request.changes.size());

@@ -424,6 +424,7 @@ int loadBench(int argc, char** argv)
     must(server.accounts->addUser(src.clinicId, "admin", "Admin", "admin", kPassword), "user");
 
     std::mutex mutex;
+    std::map<std::string, int> errorKinds;
     std::vector<double> pushMs, pullMs;
     std::atomic<long> accepted{0}, errors{0}, pulled{0};
     std::atomic<bool> stop{false};
@@ -454,8 +455,11 @@ int loadBench(int argc, char** argv)
                 auto t0 = std::chrono::steady_clock::now();
                 auto r = client.push(req);
                 myPush.push_back(msSince(t0));
-                if (!r)
+                if (!r) {
                     ++errors;
+                    std::lock_guard lock(mutex);
+                    ++errorKinds[core::describe(r.error())];
+                }
                 else
                     accepted += static_cast<long>(r->results.size());
                 t0 = std::chrono::steady_clock::now();
@@ -464,6 +468,8 @@ int loadBench(int argc, char** argv)
                     auto page = client.pull(cursor, 1000);
                     if (!page) {
                         ++errors;
+                        std::lock_guard lock(mutex);
+                        ++errorKinds[core::describe(page.error())];
                         break;
                     }
                     pulled += static_cast<long>(page->changes.size());
@@ -499,6 +505,8 @@ int loadBench(int argc, char** argv)
                                                      fixed(percentile(pullMs, 99), 1)},
                     w);
     bench::printRow({"errors", std::to_string(errors.load())}, w);
+    for (const auto& [what, n] : errorKinds)
+        std::printf("  %d x %s\n", n, what.c_str());
     return errors == 0 ? 0 : 1;
 }
 
