@@ -53,6 +53,7 @@ public:
     // Makes the request in flight (and later ones) fail quickly with Offline "cancelled".
     void cancel() { m_cancelled = true; }
     void resetCancel() { m_cancelled = false; }
+    bool cancelled() const { return m_cancelled; }
 
     const ClientOptions& options() const { return m_options; }
 

@@ -175,6 +175,10 @@ Result<SyncReport> SyncEngine::syncNow(const std::function<void(const SyncProgre
                 progress(shown);
             if (!page->more)
                 break;
+            if (m_client.cancelled()) {
+                (void)pending.get();
+                return fail(ErrorCode::Offline, "sync", "cancelled");
+            }
         }
         report.cursor = cursor;
         return m_replica.recordSuccess();

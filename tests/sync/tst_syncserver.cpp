@@ -156,6 +156,43 @@ private slots:
         QVERIFY(status.lastSuccessMs > 0);
     }
 
+    void firstSyncCanBeCancelledAndResumed()
+    {
+        ScheduleFixture fx;
+        ServerFixture server;
+        const std::string clinic = clinicId(fx.admin());
+        server.createClinic(clinic);
+        core::PatientStore patients(fx.admin());
+        for (int i = 0; i < 6000; ++i) {
+            core::Patient p;
+            p.familyName = "Family" + std::to_string(i % 97);
+            p.givenName = "Given" + std::to_string(i);
+            p.dateOfBirth = "1980-02-03";
+            p.sex = "unknown";
+            must(patients.create(p), "patient");
+        }
+        auto ws1 = Workstation::enroll(fx.admin(), server.url());
+        must(ws1->sync(), "ws1");
+        QTemporaryDir dir;
+        auto ws2 = Workstation::join(server.url(), dir.filePath("ws2.db").toStdString(), clinic, fx.clinic().clock());
+        // Cancel after the first page has been applied.
+        int pages = 0;
+        auto cancelled = ws2->engine->syncNow([&](const sync::SyncProgress& p) {
+            if (p.pulled > 0 && ++pages == 1)
+                ws2->client->cancel();
+        });
+        QVERIFY(!cancelled);
+        QCOMPARE(cancelled.error().code, core::ErrorCode::Offline);
+        auto status = must(ws2->engine->replica().status(), "status");
+        QVERIFY(status.cursor > 0);
+        QVERIFY(status.cursor < 6000);
+        // What was applied stays; the next sync carries on from the cursor.
+        ws2->client->resetCancel();
+        auto resumed = must(ws2->sync(), "resume");
+        QVERIFY(resumed.pulled > 0);
+        QCOMPARE(ws2->digest(), ws1->digest());
+    }
+
     void doubleBookingIsRefusedAndResolved()
     {
         ScheduleFixture fx;
