@@ -2,6 +2,52 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AppointmentActions</name>
+    <message>
+        <source>Con&amp;firmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check &amp;in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In &amp;room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;With provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BookingFlow</name>
+    <message>
+        <source>Which %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On %1 the clocks fall back, so %2 happens twice. Which one is the appointment?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first (daylight time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The second (standard time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not exist on %2: the clocks spring forward an hour that night. Choose a time after the change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClinicForm</name>
     <message>
         <source>Eastern</source>
@@ -37,6 +83,145 @@
     </message>
 </context>
 <context>
+    <name>ConflictDescriber</name>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>patient record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>insurance coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>payer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>appointment type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waitlist entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clinic settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A change to a %1 the server does not have</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workstation changed a %1 that the server has never received, or that was removed there. Send it again to add it as it is on this computer, or take the server&apos;s version to drop the change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused a change to a %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double booking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused an appointment booked on this workstation because the time was already taken. The server&apos;s reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another appointment (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already in use at that time by %2, booked on another workstation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already has %2 at that time, booked on another workstation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is already booked at that time with %2, booked on another workstation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workstation&apos;s %1 appointment for %2 (%3) has not been accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick another time for it, or keep the other booking and put this appointment back where the server has it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick another time for it, or keep the other booking and remove this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a patient registered on this workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate MRN %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The MRN %1 given to %2 on this workstation is already used by another patient on the server. Change this patient&apos;s MRN and send it again, or take the server&apos;s version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name %1 already taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user name %1 was created on this workstation while another workstation gave it to a different person. Change the user name and send it again, or take the server&apos;s version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A %1 duplicates another one on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double booking: %1 — %2 with %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DemoClinicRunner</name>
     <message>
         <source>Creating the demo clinic: patients, coverage and users…</source>
@@ -52,6 +237,29 @@
     </message>
     <message>
         <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JoinClinicRunner</name>
+    <message>
+        <source>Signing in to the sync server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joining the clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading the clinic…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping… what has arrived is kept on this computer.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -335,6 +543,667 @@
     </message>
 </context>
 <context>
+    <name>ScheduleDay</name>
+    <message>
+        <source>Break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vacation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No room</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleExports</name>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MRN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No appointments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n appointment(s)</source>
+        <translation>
+            <numerusform>%n appointment</numerusform>
+            <numerusform>%n appointments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There are no providers to print a day sheet for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day sheet %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The day sheets were saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>day-sheet-%1.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save day sheets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The calendar file was saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save calendar file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iCalendar (*.ics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no upcoming appointments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 appointments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The reminder list (%n appointment(s)) was saved to %1.</source>
+        <translation>
+            <numerusform>The reminder list (%n appointment) was saved to %1.</numerusform>
+            <numerusform>The reminder list (%n appointments) was saved to %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reminder list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last day is before the first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reminders-%1-to-%2.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save reminder list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleText</name>
+    <message>
+        <source>Scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Provider %1 already sees %2 at %3 (%n min).</source>
+        <translation>
+            <numerusform>Provider %1 already sees %2 at %3 (%n min).</numerusform>
+            <numerusform>Provider %1 already sees %2 at %3 (%n min).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Room %1 is taken by %2 at %3 (%n min).</source>
+        <translation>
+            <numerusform>Room %1 is taken by %2 at %3 (%n min).</numerusform>
+            <numerusform>Room %1 is taken by %2 at %3 (%n min).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The patient %1 already has an appointment at %2 (%n min).</source>
+        <translation>
+            <numerusform>The patient %1 already has an appointment at %2 (%n min).</numerusform>
+            <numerusform>The patient %1 already has an appointment at %2 (%n min).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 at %2 (%n min).</source>
+        <translation>
+            <numerusform>%1 at %2 (%n min).</numerusform>
+            <numerusform>%1 at %2 (%n min).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The time is outside %1&apos;s working hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time falls in %1&apos;s break.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time is blocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time is blocked: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is on vacation: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clinic is closed for a holiday: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That time does not exist on this day: the clocks spring forward an hour. Choose a time after the change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An appointment lasts from 5 minutes to 12 hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The patient is recorded as deceased and cannot be booked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a patient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a provider who is still bookable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a type of visit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a room that is in use, or no room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The coverage is not one of the patient&apos;s policies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a reason for the cancellation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This patient record was merged into another; book the surviving record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider already has an appointment at that time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room is already taken at that time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The patient already has an appointment at that time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time needs confirmation (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The appointment cannot go to that status from where it is now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialogs</name>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Samuel Okafor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MD, DO, NP, PA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>10 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bookable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Credentials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Specialty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&amp;PI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;lour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Exam 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appointment type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May be booked over another appointment (front desk and admins)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No default room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vacation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. staff meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;rom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;eason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clinic holiday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Thanksgiving</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncText</name>
+    <message>
+        <source>Sync was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s sync server cannot be reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync server&apos;s certificate is not trusted. Check the server address, or choose the clinic&apos;s certificate file in Connect to sync server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync server no longer accepts this workstation&apos;s sign-in. An administrator can connect it again with File › Connect to sync server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync server did not accept this user name and password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workstation is waiting for an administrator to approve it on the sync server. Choose Sync now (F9) once it is approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync server does not allow this user to sync this clinic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync server does not know this clinic. Check the server address and the clinic ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all changes sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n change waiting</numerusform>
+            <numerusform>%n changes waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n conflict</numerusform>
+            <numerusform>%n conflicts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not synced yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>synced %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>h:mm AP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MMM d, h:mm AP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading the clinic: %1 of %2 changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to a sync server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Syncing · sending %n change(s)…</source>
+        <translation>
+            <numerusform>Syncing · sending %n change…</numerusform>
+            <numerusform>Syncing · sending %n changes…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online · %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline — %n change(s) kept on this computer, sent when the server is back</source>
+        <translation>
+            <numerusform>Offline — %n change kept on this computer, sent when the server is back</numerusform>
+            <numerusform>Offline — %n changes kept on this computer, sent when the server is back</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline — changes are kept on this computer and sent when the server is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync paused while the workstation is locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records are kept on this computer only. An administrator can connect this workstation to the clinic&apos;s sync server (File › Connect to sync server).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last complete sync: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ddd MMM d yyyy, h:mm:ss AP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workstation has not completed a sync yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes waiting to be sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes the server refused: %1 (click the conflicts to resolve them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next attempt at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>h:mm:ss AP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync now: F9</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate is not trusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server no longer accepts this workstation&apos;s sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server refused the sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this workstation waits for an administrator&apos;s approval on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server needs a newer version of Practica</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this user may not sync this clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the account is locked on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting to sync · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync problem, retrying on its own: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UiText</name>
     <message>
         <source>Administrator</source>
@@ -614,6 +1483,331 @@
         <source>Something went wrong inside Practica.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The clinic&apos;s sync server cannot be reached. Work continues offline; changes will be sent later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync server did not accept your sign-in. Sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workstation is waiting for an administrator to approve it on the sync server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync server needs a newer version of Practica. Please update Practica.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync server sent an answer Practica does not understand (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>practica::app::AppointmentActions</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel appointment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;No-show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Details…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar file (.ics)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar file of %1&apos;s upcoming visits…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was marked as a no-show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 at %2 with %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. feeling better, work conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled &amp;by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel &amp;appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The appointment of %1 was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offer the freed time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n patient(s) on the waitlist fit %1 with %2:</source>
+        <translation>
+            <numerusform>%n patient on the waitlist fit %1 with %2:</numerusform>
+            <numerusform>%n patients on the waitlist fit %1 with %2:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Book selected…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n min</source>
+        <translation>
+            <numerusform>%1, %n min</numerusform>
+            <numerusform>%1, %n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (overbooked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The appointment details were saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>practica::app::ArrivalsPage</name>
+    <message>
+        <source>Arrivals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check in   [I]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In room   [R]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check out   [O]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a row and press I to check the patient in, R when they are roomed, O to check them out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All providers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 booked · %2 arrived · %3 waiting · %4 done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2; that step is not possible from here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>practica::app::BookingDialog</name>
+    <message>
+        <source>Book an appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n min)</source>
+        <translation>
+            <numerusform>%1 (%n min)</numerusform>
+            <numerusform>%1 (%n min)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;oom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;ime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Book</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a patient first: type part of the name and pick them from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a provider and a type of visit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>practica::app::ClinicForm</name>
@@ -730,6 +1924,219 @@
     </message>
     <message>
         <source>The clinic settings were saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>practica::app::ConflictDialog</name>
+    <message>
+        <source>The time is taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please confirm the time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This appointment collides with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before you go on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This type of visit may be overbooked: both appointments will keep the time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The patient cannot be in two places at once: choose another time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This type of visit cannot be overbooked: choose another time, provider or room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time is still free; book it only if the provider has agreed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Overbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 &amp;anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>practica::app::ConflictsDialog</name>
+    <message>
+        <source>Sync conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes the sync server could not accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These changes were made on this workstation while another workstation changed the same thing. Nothing is lost: each change waits here until you choose what to do with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No conflicts. Every change made on this workstation has been accepted by the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pick another time…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep the other booking (undo my change)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep the other booking (remove mine)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Take the server&apos;s version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending it again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetching the server&apos;s version…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The appointment is no longer on this workstation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved to %1. Sending it to the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the other booking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put this appointment back as the server has it? The change made on this workstation is dropped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this workstation&apos;s appointment and keep the other booking? Let the patient know that their appointment needs a new time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo my change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taking the server&apos;s version…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conflict could not be resolved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The other booking keeps this time. Choose a time when %1 is free, or let Find a free time suggest one; the appointment is then sent to the server again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>practica::app::ConnectServerDialog</name>
+    <message>
+        <source>Connect to sync server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect this workstation to the clinic&apos;s sync server so that its records are shared with the other workstations. Your password is checked by the server; an administrator may have to approve this workstation there before it syncs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. https://sync.example-clinic.org:8443</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only for a server with its own certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Server address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;This computer&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your &amp;password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to the sync server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address, such as https://sync.example-clinic.org:8443.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give this computer a name, such as Front desk 1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -892,6 +2299,40 @@
     </message>
 </context>
 <context>
+    <name>practica::app::DayView</name>
+    <message>
+        <source>Schedule grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; %2&lt;br&gt;%3–%4 · %5&lt;br&gt;%6 · %7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overbooked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No providers to show. An administrator adds them under Schedule setup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holiday: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n appt(s)</source>
+        <translation>
+            <numerusform>%n appt</numerusform>
+            <numerusform>%n appts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>practica::app::DemoLoginsDialog</name>
     <message>
         <source>Demo clinic ready</source>
@@ -979,6 +2420,86 @@
     <message>
         <source>&amp;Register anyway</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>practica::app::FindSlotDialog</name>
+    <message>
+        <source>Find a slot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n min)</source>
+        <translation>
+            <numerusform>%1 (%n min)</numerusform>
+            <numerusform>%1 (%n min)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Any provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days (none: any)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting between</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Book this time…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No free time in the next 30 days fits. Widen the days or hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n opening(s). Double-click one to book it.</source>
+        <translation>
+            <numerusform>The first %n opening. Double-click one to book it.</numerusform>
+            <numerusform>The first %n openings. Double-click one to book it.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1093,6 +2614,130 @@
     </message>
     <message>
         <source>The demo clinic was not created because you cancelled it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Join a clinic on a sync server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For another workstation of a clinic that already uses Practica with a sync server: sign in with your own user name and the clinic&apos;s records are downloaded to this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joining was cancelled. Nothing was saved on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The download stopped at %1 of %2 changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer has joined the clinic and keeps what has arrived. Choose Continue download, or close Practica: the download continues the next time you sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join a clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer becomes another workstation of a clinic that already syncs with a Practica server. The server checks your sign-in, then sends the clinic&apos;s records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. https://sync.example-clinic.org:8443</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from your administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only for a server with its own certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. jsmith</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Front desk 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Server address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Clinic ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ertificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;This computer&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After this first sign-in you can sign in on this computer without the network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Join and download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address, such as https://sync.example-clinic.org:8443.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the clinic ID your administrator gave you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your user name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give this computer a name, such as Front desk 2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Continue download</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer has joined the clinic. Choose Continue download, or close Practica: the download starts the next time you sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workstation is registered and waits for an administrator to approve it on the sync server. Once it is approved, choose Continue download; or close Practica: the download starts the next time you sign in.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1269,15 +2914,82 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;table cellpadding=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Find a patient&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Register a new patient&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Save the open patient&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Open the selected patient&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Back to the patient list&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1, 2, 3&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Patients, Users, Clinic settings&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Lock the workstation&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>About Practica</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&lt;b&gt;Practica %1&lt;/b&gt;&lt;br&gt;Practice management for outpatient clinics.&lt;br&gt;Records are stored encrypted on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrivals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule setup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync &amp;conflicts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to sync &amp;server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workstation is not connected to a sync server. Ask an administrator to connect it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to the sync server. The first sync has started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;table cellpadding=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Find a patient&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Register a new patient&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Save the open patient&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Open the selected patient&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Back to the patient list&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1 … 6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;The pages in the sidebar, in order&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Arrows, Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Schedule: move the selection; book or open it&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+Left, Alt+Right&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Schedule: previous or next day&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Schedule: undo the last move&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;I, R, O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Arrivals: check in, in room, check out&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Sync with the clinic&apos;s server now&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Lock the workstation&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>practica::app::MoveAppointmentDialog</name>
+    <message>
+        <source>Pick another time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;%2 · now %3 with %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find a free time…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;ime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1395,6 +3107,21 @@
             <numerusform>%n patient found. Press Enter or ↓ to open.</numerusform>
             <numerusform>%n patients found. Press Enter or ↓ to open.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>practica::app::PatientPicker</name>
+    <message>
+        <source>Find the patient: name, date of birth, MRN or phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · DOB %2 · MRN %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No patient matches. Register new patients on the Patients page.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1554,6 +3281,391 @@
     </message>
 </context>
 <context>
+    <name>practica::app::SchedulePage</name>
+    <message>
+        <source>Double-click a free slot or press Enter to book · drag a block to move it, its lower edge to change the length · right-click for status, cancel, no-show · Ctrl+Z undoes the last move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role can look at the schedule but not change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous day (Alt+Left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next day (Alt+Right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day by provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day by room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week of one provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1-minute grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the last move or length change (Ctrl+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find a slot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find the next free times for a visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day &amp;sheet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print each provider&apos;s day sheet to PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reminders…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export a CSV reminder list for a range of dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo: %1 (Ctrl+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booked %1 with %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>move of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved %1 to %2 with %3. Ctrl+Z puts it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>length of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1&apos;s appointment is now %n minute(s). Ctrl+Z puts it back.</source>
+        <translation>
+            <numerusform>%1&apos;s appointment is now %n minute. Ctrl+Z puts it back.</numerusform>
+            <numerusform>%1&apos;s appointment is now %n minutes. Ctrl+Z puts it back.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undone: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Book at %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>practica::app::ScheduleSetupPage</name>
+    <message>
+        <source>Schedule setup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who can be booked, where, for what, and when the clinic is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Specialty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NPI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overbook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holiday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add provider…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Providers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add room…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add type…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appointment types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Block time…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;holiday…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocks and holidays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vacation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time was blocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The block was removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The holiday was removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>practica::app::SyncController</name>
+    <message>
+        <source>Sync is not running on this workstation. Sign in and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>practica::app::SyncStatusWidget</name>
+    <message>
+        <source>Sync status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the changes the sync server refused, and resolve them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect this workstation to the clinic&apos;s sync server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop this sync; it continues from here next time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send and receive changes now (F9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>practica::app::SyncWorker</name>
+    <message>
+        <source>The database could not be opened for sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync is not running on this workstation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>practica::app::UserDialog</name>
     <message>
         <source>Add user</source>
@@ -1692,6 +3804,163 @@
     </message>
     <message>
         <source>%1 was deactivated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>practica::app::WaitlistEntryDialog</name>
+    <message>
+        <source>Add to waitlist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. can come on short notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days (none: any)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Between</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a patient first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>practica::app::WaitlistPanel</name>
+    <message>
+        <source>Waitlist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put a patient on the waitlist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody is waiting. Add patients who want an earlier or a particular time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Book…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1–%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove from waitlist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take %1 off the waitlist?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>practica::app::WorkingHoursEditor</name>
+    <message>
+        <source>Mon–Fri 8:00–5:00, lunch 12–1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the rows below with a usual office week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1 ends before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The working hours of %1 were saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -13,6 +13,18 @@ namespace practica::core {
 
 Result<std::string> ChangeJournal::stamp()
 {
+    // Another connection of this workstation (the sync worker beside the GUI) may have stamped since:
+    // its last stamp is in the database, read here inside the caller's write transaction, so stamps
+    // stay unique and increasing across connections.
+    auto last = m_db.prepare("SELECT value FROM workstation_setting WHERE key = 'hlc_last';");
+    if (!last)
+        return std::unexpected(last.error());
+    auto values = last->all<std::string>([](const Statement& r) { return r.text(0); });
+    if (!values)
+        return std::unexpected(values.error());
+    HlcStamp stored;
+    if (!values->empty() && HlcStamp::parse(values->front(), stored) && m_hlc.last() < stored)
+        m_hlc.observe(stored);
     const HlcStamp s = m_hlc.now();
     const std::string text = s.toString();
     auto save = m_db.prepare("INSERT OR REPLACE INTO workstation_setting (key, value) VALUES ('hlc_last', ?);");

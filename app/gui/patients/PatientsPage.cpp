@@ -46,6 +46,12 @@ void PatientsPage::showList()
     m_list->focusSearch();
 }
 
+void PatientsPage::refreshList()
+{
+    if (m_stack->currentWidget() == m_list)
+        m_list->refresh();
+}
+
 void PatientsPage::newPatient()
 {
     if (!m_workspace.can(core::Permission::PatientWrite) || m_workspace.isLocked())

@@ -21,6 +21,8 @@ public:
     void newPatient();
     void focusSearch();
     void openPatient(const QString& patientId);
+    // Runs the list's search again when the list is showing (new records arrived); an open record is left alone.
+    void refreshList();
     PatientRecordView* recordView() const { return m_record; }
 
 Q_SIGNALS:

@@ -1,6 +1,7 @@
 // What the GUI is started with: where the database lives and the tunables tests change.
 #pragma once
 
+#include "app/gui/sync/SyncState.h"
 #include "core/crypto/KeyFile.h"
 
 #include <QString>
@@ -18,6 +19,7 @@ struct AppConfig
     core::KdfCost kdfCost = core::KdfCost::standard(); // for new clinics and users
     int demoPatients = 500;
     const core::Clock* clock = nullptr; // nullptr: the system clock
+    SyncTiming syncTiming;
 };
 
 // QStandardPaths::AppDataLocation (…/practica) + "/clinic.db".

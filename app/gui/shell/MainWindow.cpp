@@ -9,6 +9,10 @@
 #include "app/gui/schedule/ArrivalsPage.h"
 #include "app/gui/schedule/SchedulePage.h"
 #include "app/gui/schedule/ScheduleSetupPage.h"
+#include "app/gui/sync/ConflictsDialog.h"
+#include "app/gui/sync/ConnectServerDialog.h"
+#include "app/gui/sync/SyncController.h"
+#include "app/gui/sync/SyncStatusWidget.h"
 
 #include <QAction>
 #include <QApplication>
@@ -21,6 +25,7 @@
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace practica::app {
@@ -76,6 +81,8 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent) : QMainWindow(pare
     m_statusClinic->setObjectName(QStringLiteral("statusClinic"));
     m_statusLock = new QLabel;
     m_statusLock->setObjectName(QStringLiteral("statusLock"));
+    m_syncStatus = new SyncStatusWidget(workspace.can(core::Permission::DatabaseAdmin));
+    statusBar()->addPermanentWidget(m_syncStatus);
     statusBar()->addPermanentWidget(m_statusClinic);
     statusBar()->addPermanentWidget(m_statusUser);
     statusBar()->addPermanentWidget(m_statusLock);
@@ -85,6 +92,14 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent) : QMainWindow(pare
     connect(&workspace, &Workspace::lockChanged, this, &MainWindow::showLocked);
     connect(&workspace, &Workspace::clinicChanged, this, &MainWindow::updateStatus);
     connect(m_lockScreen, &LockScreen::switchUserRequested, this, &MainWindow::switchUserRequested);
+    SyncController& sync = workspace.sync();
+    connect(&sync, &SyncController::stateChanged, m_syncStatus, &SyncStatusWidget::showState);
+    connect(&sync, &SyncController::recordsChanged, this, &MainWindow::refreshAfterSync);
+    connect(m_syncStatus, &SyncStatusWidget::conflictsRequested, this, &MainWindow::showConflicts);
+    connect(m_syncStatus, &SyncStatusWidget::syncNowRequested, this, &MainWindow::syncNow);
+    connect(m_syncStatus, &SyncStatusWidget::cancelRequested, &sync, &SyncController::cancel);
+    connect(m_syncStatus, &SyncStatusWidget::connectRequested, this, &MainWindow::connectToSyncServer);
+    m_syncStatus->showState(sync.state());
     auto showStatus = [this](const QString& text) { statusBar()->showMessage(text, 6000); };
     connect(m_patients, &PatientsPage::statusMessage, this, showStatus);
     if (m_schedule)
@@ -163,6 +178,7 @@ void MainWindow::buildMenus()
     QAction* switchUser = file->addAction(tr("S&witch user…"));
     switchUser->setObjectName(QStringLiteral("switchUserAction"));
     connect(switchUser, &QAction::triggered, this, &MainWindow::switchUserRequested);
+    buildSyncMenu(file);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
@@ -203,6 +219,87 @@ void MainWindow::buildMenus()
     shortcuts->setShortcut(QKeySequence::HelpContents);
     connect(shortcuts, &QAction::triggered, this, &MainWindow::showShortcuts);
     connect(help->addAction(tr("&About Practica")), &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::buildSyncMenu(QMenu* file)
+{
+    file->addSeparator();
+    QAction* syncNow = file->addAction(tr("Sync &now"));
+    syncNow->setObjectName(QStringLiteral("syncNowAction"));
+    syncNow->setShortcut(QKeySequence(Qt::Key_F9));
+    syncNow->setShortcutContext(Qt::ApplicationShortcut);
+    connect(syncNow, &QAction::triggered, this, &MainWindow::syncNow);
+    QAction* conflicts = file->addAction(QIcon(QStringLiteral(":/icons/warning.svg")), tr("Sync &conflicts…"));
+    conflicts->setObjectName(QStringLiteral("syncConflictsAction"));
+    connect(conflicts, &QAction::triggered, this, &MainWindow::showConflicts);
+    m_sessionActions << syncNow << conflicts;
+    if (m_workspace.can(core::Permission::DatabaseAdmin)) {
+        QAction* connectServer = file->addAction(tr("Connect to sync &server…"));
+        connectServer->setObjectName(QStringLiteral("connectServerAction"));
+        connect(connectServer, &QAction::triggered, this, &MainWindow::connectToSyncServer);
+        m_sessionActions << connectServer;
+    }
+}
+
+void MainWindow::syncNow()
+{
+    if (m_workspace.isLocked())
+        return;
+    if (!m_workspace.sync().isConnected()) {
+        if (m_workspace.can(core::Permission::DatabaseAdmin))
+            connectToSyncServer();
+        else
+            statusBar()->showMessage(tr("This workstation is not connected to a sync server. Ask an administrator "
+                                        "to connect it."),
+                                     8000);
+        return;
+    }
+    m_workspace.sync().syncNow();
+}
+
+void MainWindow::showConflicts()
+{
+    if (m_workspace.isLocked())
+        return;
+    if (!m_conflicts) {
+        m_conflicts = new ConflictsDialog(m_workspace, this);
+        m_conflicts->setAttribute(Qt::WA_DeleteOnClose);
+    } else {
+        m_conflicts->reload();
+    }
+    m_conflicts->show();
+    m_conflicts->raise();
+    m_conflicts->activateWindow();
+}
+
+void MainWindow::connectToSyncServer()
+{
+    if (m_workspace.isLocked() || !m_workspace.can(core::Permission::DatabaseAdmin))
+        return;
+    ConnectServerDialog dialog(m_workspace, this);
+    if (dialog.exec() == QDialog::Accepted)
+        statusBar()->showMessage(tr("Connected to the sync server. The first sync has started."), 8000);
+}
+
+void MainWindow::refreshAfterSync()
+{
+    if (m_workspace.isLocked())
+        return;
+    if (QApplication::mouseButtons() != Qt::NoButton) {
+        // Not under a drag on the schedule: try again once the button is up.
+        QTimer::singleShot(1000, this, &MainWindow::refreshAfterSync);
+        return;
+    }
+    m_workspace.refreshClinic();
+    QWidget* page = m_pages->currentWidget();
+    if (page == m_patients)
+        m_patients->refreshList();
+    else if (page == m_schedule)
+        m_schedule->refresh();
+    else if (page == m_arrivals)
+        m_arrivals->refresh();
+    else if (page == m_users)
+        m_users->refresh();
 }
 
 void MainWindow::goToPage(int index)
@@ -267,6 +364,7 @@ void MainWindow::showShortcuts()
                    "<tr><td><b>Alt+Left, Alt+Right</b></td><td>Schedule: previous or next day</td></tr>"
                    "<tr><td><b>Ctrl+Z</b></td><td>Schedule: undo the last move</td></tr>"
                    "<tr><td><b>I, R, O</b></td><td>Arrivals: check in, in room, check out</td></tr>"
+                   "<tr><td><b>F9</b></td><td>Sync with the clinic's server now</td></tr>"
                    "<tr><td><b>Ctrl+L</b></td><td>Lock the workstation</td></tr>"
                    "</table>"));
     box.exec();

@@ -3,8 +3,10 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QAction;
+class QMenu;
 class QLabel;
 class QListWidget;
 class QStackedWidget;
@@ -13,10 +15,12 @@ namespace practica::app {
 
 class ArrivalsPage;
 class ClinicSettingsPage;
+class ConflictsDialog;
 class LockScreen;
 class PatientsPage;
 class SchedulePage;
 class ScheduleSetupPage;
+class SyncStatusWidget;
 class UsersPage;
 class Workspace;
 
@@ -31,6 +35,11 @@ public:
     PatientsPage* patientsPage() const { return m_patients; }
     SchedulePage* schedulePage() const { return m_schedule; }
     ArrivalsPage* arrivalsPage() const { return m_arrivals; }
+    SyncStatusWidget* syncStatus() const { return m_syncStatus; }
+    // Opens (or raises) the list of changes the sync server refused.
+    void showConflicts();
+    void syncNow();
+    void connectToSyncServer();
 
 Q_SIGNALS:
     void switchUserRequested();
@@ -44,6 +53,9 @@ private:
     void updateStatus();
     void showShortcuts();
     void showAbout();
+    void buildSyncMenu(QMenu* file);
+    // Pulled changes arrived: the lists on screen read them again (forms being edited are left alone).
+    void refreshAfterSync();
 
     Workspace& m_workspace;
     QStackedWidget* m_root;
@@ -59,6 +71,8 @@ private:
     QLabel* m_statusUser;
     QLabel* m_statusClinic;
     QLabel* m_statusLock;
+    SyncStatusWidget* m_syncStatus;
+    QPointer<ConflictsDialog> m_conflicts;
     QLabel* m_sidebarUser;
     QLabel* m_sidebarClinic;
     QList<QAction*> m_sessionActions; // disabled while locked

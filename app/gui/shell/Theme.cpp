@@ -77,6 +77,20 @@ QScrollArea { border: none; background: transparent; }
 QScrollArea > QWidget > QWidget { background: transparent; }
 QStatusBar { background: #e9eef3; color: #334155; }
 QStatusBar QLabel { padding: 0 8px; }
+QLabel#syncDot { padding: 0; border-radius: 5px; background: transparent; border: 1px solid #94a3b8; }
+QLabel#syncDot[state="online"] { background: #16a34a; border-color: #15803d; }
+QLabel#syncDot[state="busy"] { background: #0ea5e9; border-color: #0284c7; }
+QLabel#syncDot[state="offline"] { background: transparent; border: 2px solid #64748b; }
+QLabel#syncDot[state="problem"] { background: #dc2626; border-color: #b91c1c; }
+QLabel#syncStatusText { padding: 0 2px; }
+QLabel#syncStatusText[problem="true"] { color: #991b1b; }
+QPushButton[role="link"] { border: none; background: transparent; color: #0f766e; padding: 0 4px; min-height: 0; text-decoration: underline; }
+QPushButton[role="link"]:hover { color: #134e4a; }
+QPushButton#syncConflictsButton { background: #fef3c7; color: #92400e; border: 1px solid #fcd34d; border-radius: 9px; padding: 1px 10px; min-height: 0; font-weight: 600; }
+QPushButton#syncConflictsButton:hover { background: #fde68a; }
+QFrame#conflictCard { background: #ffffff; border: 1px solid #fde68a; border-left: 4px solid #f59e0b; border-radius: 6px; }
+QLabel#conflictTitle { font-weight: 600; font-size: 11pt; color: #0f172a; }
+QLabel#conflictStatus { color: #0f766e; }
 )";
 
 } // namespace

@@ -7,9 +7,15 @@
 
 namespace practica::app {
 
-Workspace::Workspace(AppConfig config, QObject* parent) : QObject(parent), m_config(std::move(config)) {}
+Workspace::Workspace(AppConfig config, QObject* parent)
+    : QObject(parent), m_config(std::move(config)), m_sync(m_config.syncTiming)
+{
+}
 
-Workspace::~Workspace() = default;
+Workspace::~Workspace()
+{
+    m_sync.stop();
+}
 
 std::string Workspace::todayIso() const
 {
@@ -18,9 +24,12 @@ std::string Workspace::todayIso() const
 
 void Workspace::open(std::unique_ptr<core::Session> session)
 {
+    m_sync.stop();
     m_session = std::move(session);
-    if (m_session)
+    if (m_session) {
         m_actor = m_session->actor();
+        m_sync.start(*m_session);
+    }
     refreshClinic();
     Q_EMIT lockChanged(isLocked());
 }
@@ -40,6 +49,7 @@ void Workspace::lock()
 {
     if (!m_session)
         return;
+    m_sync.stop();     // the worker drops its own session and copy of the key
     m_session.reset(); // the Session's SecretKey wipes the data key as it goes
     Q_EMIT lockChanged(true);
 }
@@ -51,6 +61,7 @@ core::Status Workspace::unlock(const QString& password)
         return std::unexpected(session.error());
     m_session = std::move(*session);
     m_actor = m_session->actor();
+    m_sync.start(*m_session);
     Q_EMIT lockChanged(false);
     return {};
 }

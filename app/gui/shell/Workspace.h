@@ -1,8 +1,10 @@
-// The unlocked session the screens work through, and the lock that destroys it (wiping the key).
-// Screens ask for session() on each operation and never keep it: while locked it is nullptr.
+// The unlocked session the screens work through, and the lock that destroys it (wiping the key), with the sync
+// worker that runs while it is unlocked. Screens ask for session() on each operation and never keep it: while
+// locked it is nullptr.
 #pragma once
 
 #include "AppConfig.h"
+#include "app/gui/sync/SyncController.h"
 #include "core/auth/Session.h"
 #include "core/util/Clock.h"
 
@@ -27,6 +29,7 @@ public:
     bool isLocked() const { return !m_session; }
     // The user who unlocked last; kept while locked so the lock screen can ask for their password.
     const core::Actor& actor() const { return m_actor; }
+    SyncController& sync() { return m_sync; }
     bool can(core::Permission permission) const { return core::roleAllows(m_actor.role, permission); }
     QString clinicName() const { return m_clinicName; }
     // Today in the clinic's time zone, for age and "not in the future" rules.
@@ -48,6 +51,7 @@ private:
     core::Actor m_actor;
     QString m_clinicName;
     std::string m_timeZone = "UTC";
+    SyncController m_sync; // last: its worker borrows the clock above until it has stopped
 };
 
 } // namespace practica::app

@@ -2,10 +2,12 @@
 
 #include "ClinicForm.h"
 #include "DemoClinicRunner.h"
+#include "JoinClinicPage.h"
 #include "app/gui/common/FieldMessages.h"
 #include "app/gui/common/FormRows.h"
 #include "app/gui/common/UiText.h"
 #include "app/gui/shell/Workspace.h"
+#include "app/gui/sync/SyncText.h"
 #include "core/auth/UserStore.h"
 #include "core/auth/Vault.h"
 
@@ -56,12 +58,17 @@ public:
         auto* createHelp = new QLabel(FirstStartWizard::tr(
             "Enter your practice's details and choose the administrator's password. Patient records are encrypted "
             "on this computer."));
+        m_join = new QRadioButton(FirstStartWizard::tr("&Join a clinic on a sync server"));
+        m_join->setObjectName(QStringLiteral("joinClinicChoice"));
+        auto* joinHelp = new QLabel(FirstStartWizard::tr(
+            "For another workstation of a clinic that already uses Practica with a sync server: sign in with your "
+            "own user name and the clinic's records are downloaded to this computer."));
         m_demo = new QRadioButton(FirstStartWizard::tr("Open a &demo clinic"));
         m_demo->setObjectName(QStringLiteral("demoClinicChoice"));
         auto* demoHelp = new QLabel(FirstStartWizard::tr(
             "A practice filled with synthetic patients and one sign-in per role, for training and trying things "
             "out. It takes a minute to build."));
-        for (QLabel* help : {createHelp, demoHelp}) {
+        for (QLabel* help : {createHelp, joinHelp, demoHelp}) {
             help->setWordWrap(true);
             help->setProperty("role", QStringLiteral("subtle"));
             help->setContentsMargins(26, 0, 0, 8);
@@ -77,6 +84,8 @@ public:
         layout->setSpacing(6);
         layout->addWidget(m_create);
         layout->addWidget(createHelp);
+        layout->addWidget(m_join);
+        layout->addWidget(joinHelp);
         layout->addWidget(m_demo);
         layout->addWidget(demoHelp);
         layout->addStretch();
@@ -85,12 +94,15 @@ public:
 
     int nextId() const override
     {
+        if (m_join->isChecked())
+            return FirstStartWizard::JoinPage;
         return m_demo->isChecked() ? FirstStartWizard::DemoPage : FirstStartWizard::ClinicPage;
     }
 
 private:
     FirstStartWizard& m_wizard;
     QRadioButton* m_create;
+    QRadioButton* m_join;
     QRadioButton* m_demo;
 };
 
@@ -243,6 +255,7 @@ FirstStartWizard::FirstStartWizard(Workspace& workspace, QWidget* parent) : QWiz
     setPage(ClinicPage, new ClinicDetailsPage(clinicForm));
     setPage(AdminPage, new AdminAccountPage(*this, clinicForm));
     setPage(DemoPage, new DemoClinicPage(*this));
+    setPage(JoinPage, new JoinClinicPage(*this));
     setStartId(WelcomePage);
     button(QWizard::NextButton)->setObjectName(QStringLiteral("wizardNextButton"));
     button(QWizard::BackButton)->setObjectName(QStringLiteral("wizardBackButton"));
@@ -291,6 +304,44 @@ bool FirstStartWizard::createDemo(QString* error)
     m_session = std::move(demo->session);
     m_demoLogins = std::move(demo->logins);
     return true;
+}
+
+bool FirstStartWizard::joinClinic(JoinClinicRunner::Request request, QString* message)
+{
+    if (!m_joined && !prepareFolder(message))
+        return false;
+    request.databasePath = m_workspace.databasePath();
+    request.cost = m_workspace.config().kdfCost;
+    auto outcome = JoinClinicRunner::run(this, request, m_joined ? std::move(m_session) : nullptr, m_workspace.clock());
+    m_joined = outcome.session != nullptr;
+    m_joinCancelled = outcome.cancelled;
+    m_session = std::move(outcome.session);
+    if (outcome.complete)
+        return true;
+    if (!m_joined) {
+        *message = outcome.cancelled ? tr("Joining was cancelled. Nothing was saved on this computer.")
+                                     : SyncText::error(*outcome.error);
+        return false;
+    }
+    const bool received = outcome.received > 0;
+    const QString next =
+        received ? tr("This computer has joined the clinic and keeps what has arrived. Choose Continue download, or "
+                      "close Practica: the download continues the next time you sign in.")
+                 : tr("This computer has joined the clinic. Choose Continue download, or close Practica: the "
+                      "download starts the next time you sign in.");
+    const QString where = received ? tr("The download stopped at %1 of %2 changes.")
+                                         .arg(SyncText::number(outcome.received), SyncText::number(outcome.total))
+                                   : QString();
+    if (outcome.cancelled)
+        *message = where.isEmpty() ? next : where + QLatin1Char(' ') + next;
+    else if (outcome.error->code == core::ErrorCode::DeviceNotApproved)
+        *message = tr("This workstation is registered and waits for an administrator to approve it on the sync "
+                      "server. Once it is approved, choose Continue download; or close Practica: the download "
+                      "starts the next time you sign in.");
+    else
+        *message = SyncText::error(*outcome.error) + QLatin1Char(' ') +
+                   (where.isEmpty() ? next : where + QLatin1Char(' ') + next);
+    return false;
 }
 
 bool FirstStartWizard::createClinic(const core::Clinic& clinic, const core::FirstAdmin& admin, core::Error* error)
