@@ -5,7 +5,6 @@
 #include "core/db/Migrations.h"
 #include "core/db/Statement.h"
 #include "core/db/Transaction.h"
-#include "core/sync/Replica.h"
 #include "core/util/Uuid.h"
 
 #include <filesystem>
@@ -206,8 +205,6 @@ Result<std::unique_ptr<Session>> Vault::unlock(const std::string& path, const st
     if (*databaseId != keys->databaseId())
         return fail(ErrorCode::NotADatabase, path, "the key file belongs to another database");
     if (Status s = migrate(**db); !s)
-        return std::unexpected(s.error());
-    if (Status s = restoreDeferredIndexes(**db); !s) // a bulk load that did not finish
         return std::unexpected(s.error());
     auto deviceId = setting(**db, "device_id");
     if (!deviceId)

@@ -409,7 +409,7 @@ Result<Patient> PatientStore::fetch(const char* where, const std::string& value)
     return p;
 }
 
-Status PatientStore::reindexAfterSync(const std::string& id)
+Status PatientStore::reindexAfterSync(const std::string& id, bool fresh)
 {
     auto stmt = m_session.db().prepare("SELECT " + selectColumns() + " FROM patient WHERE id = ?;");
     if (!stmt)
@@ -427,7 +427,7 @@ Status PatientStore::reindexAfterSync(const std::string& id)
         return std::unexpected(upd.error());
     if (Status s = upd->bind(1, searchName(p)).bind(2, id).run(); !s)
         return s;
-    return writeSearchIndex(p, true);
+    return writeSearchIndex(p, !fresh);
 }
 
 Result<Patient> PatientStore::get(const std::string& id)

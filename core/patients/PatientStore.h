@@ -44,7 +44,8 @@ public:
 
     // Rebuilds the patient's search name and index after sync replaced some of its fields. Part of the
     // caller's transaction; no permission check and no audit event (the change itself is recorded).
-    Status reindexAfterSync(const std::string& id);
+    // fresh: the row was just inserted, so it has no tokens to remove.
+    Status reindexAfterSync(const std::string& id, bool fresh = false);
 
 private:
     Result<std::string> nextMrn();

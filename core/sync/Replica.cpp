@@ -352,10 +352,10 @@ Status Replica::writeMerged(const std::string& table, const std::string& rowId, 
     return stmt->run();
 }
 
-Status Replica::afterApply(const std::string& table, const std::string& rowId)
+Status Replica::afterApply(const std::string& table, const std::string& rowId, bool inserted)
 {
     if (table == "patient")
-        return PatientStore(m_session).reindexAfterSync(rowId);
+        return PatientStore(m_session).reindexAfterSync(rowId, inserted);
     return {};
 }
 
@@ -381,7 +381,7 @@ Status Replica::applyOne(const SyncChange& change)
         Status inserted = writeMerged(table, change.rowId, change.fields, change.hlc, true,
                                       freshStamps(change.fields, change.hlc));
         if (inserted)
-            return afterApply(table, change.rowId);
+            return afterApply(table, change.rowId, true);
         if (!isParkable(inserted.error()))
             return inserted;
     }
@@ -465,7 +465,7 @@ Status Replica::applyOne(const SyncChange& change)
             fresh[f.name] = change.hlc;
         if (Status s = writeMerged(table, change.rowId, change.fields, change.hlc, true, stampsToJson(fresh)); !s)
             return isParkable(s.error()) ? park(change, "insert_refused: " + s.error().detail) : s;
-        return afterApply(table, change.rowId);
+        return afterApply(table, change.rowId, true);
     }
 
     std::vector<SyncField> winners;
@@ -771,73 +771,6 @@ Status Replica::resolveByDiscard(const std::string& conflictId, const std::optio
     if (Status s = afterApply(c->entity, c->rowId); !s)
         return s;
     return tx.commit();
-}
-
-Status Replica::deferIndexes()
-{
-    auto tables = syncedTables();
-    if (!tables)
-        return std::unexpected(tables.error());
-    Database& db = m_session.db();
-    Transaction tx(db);
-    if (!tx.begun())
-        return tx.begun();
-    auto already = setting("deferred_indexes");
-    if (!already)
-        return std::unexpected(already.error());
-    if (*already)
-        return {};
-    auto stmt = db.prepare("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-                           "ORDER BY name;");
-    if (!stmt)
-        return std::unexpected(stmt.error());
-    struct Index
-    {
-        std::string name, table, sql;
-    };
-    auto indexes = stmt->all<Index>([](const Statement& r) { return Index{r.text(0), r.text(1), r.text(2)}; });
-    if (!indexes)
-        return std::unexpected(indexes.error());
-    std::string saved;
-    for (const Index& ix : *indexes) {
-        if (!m_tables->contains(ix.table))
-            continue;
-        saved.append(ix.sql).append(";\n");
-        // Index names come from the schema itself.
-        if (Status s = db.execute("DROP INDEX \"" + ix.name + "\";"); !s)
-            return s;
-    }
-    if (saved.empty())
-        return tx.commit();
-    if (Status s = setSetting("deferred_indexes", saved); !s)
-        return s;
-    return tx.commit();
-}
-
-Status restoreDeferredIndexes(Database& db)
-{
-    Transaction tx(db);
-    if (!tx.begun())
-        return tx.begun();
-    auto read = db.prepare("SELECT value FROM workstation_setting WHERE key = 'deferred_indexes';");
-    if (!read)
-        return std::unexpected(read.error());
-    auto saved = read->all<std::string>([](const Statement& r) { return r.text(0); });
-    if (!saved)
-        return std::unexpected(saved.error());
-    if (saved->empty())
-        return {};
-    // The text is the schema's own CREATE INDEX statements, saved by deferIndexes().
-    if (Status s = db.execute(saved->front()); !s)
-        return s;
-    if (Status s = db.execute("DELETE FROM workstation_setting WHERE key = 'deferred_indexes';"); !s)
-        return s;
-    return tx.commit();
-}
-
-Status Replica::restoreIndexes()
-{
-    return restoreDeferredIndexes(m_session.db());
 }
 
 Result<std::string> Replica::digest()

@@ -16,10 +16,6 @@
 namespace practica::core {
 
 class Session;
-class Database;
-
-// Rebuilds indexes a bulk load dropped, if any (called on unlock).
-Status restoreDeferredIndexes(Database& db);
 
 struct SyncConflict
 {
@@ -73,12 +69,6 @@ public:
     // accepted the row, which is then removed here) and drops the row's held changes.
     Status resolveByDiscard(const std::string& conflictId, const std::optional<SyncRow>& serverRow);
 
-    // For a large catch-up (a first sync above all): drops the secondary indexes of synced tables,
-    // remembering their definitions, so rows load without index upkeep; restoreIndexes() rebuilds
-    // them in one pass. A crash in between is repaired by the next unlock (restoreDeferredIndexes).
-    Status deferIndexes();
-    Status restoreIndexes();
-
     // The canonical digest of the synced records (see core/sync/Digest.h).
     Result<std::string> digest();
     // Tables that sync: every table with per-field versions. A new record type syncs by having them.
@@ -90,7 +80,7 @@ private:
     Status park(const SyncChange& change, const std::string& why);
     Status writeMerged(const std::string& table, const std::string& rowId, const std::vector<SyncField>& fields,
                        const std::string& hlc, bool creating, const std::string& fieldHlc);
-    Status afterApply(const std::string& table, const std::string& rowId);
+    Status afterApply(const std::string& table, const std::string& rowId, bool inserted = false);
     Result<SyncConflict> conflict(const std::string& conflictId);
     Status closeConflict(const SyncConflict& c, const char* resolution);
 

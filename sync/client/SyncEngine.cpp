@@ -135,7 +135,6 @@ Result<SyncReport> SyncEngine::syncNow(const std::function<void(const SyncProgre
         if (!status)
             return std::unexpected(status.error());
         std::int64_t cursor = status->cursor;
-        bool bulk = false;
         // The next page downloads while this one is applied: server, network and local disk overlap.
         // Only the prefetch touches the client meanwhile; token refreshes happen on this thread.
         auto fetch = [this](std::int64_t after) {
@@ -150,15 +149,6 @@ Result<SyncReport> SyncEngine::syncNow(const std::function<void(const SyncProgre
                 return std::unexpected(page.error());
             if (page->more)
                 pending = fetch(page->next);
-            if (!bulk && page->highestSeq - cursor > kBulkLoadChanges) {
-                // A long way behind (a new desk's first sync): load rows first, build indexes after.
-                bulk = true;
-                m_session.db().setCacheSizeMb(256);
-                if (Status s = m_replica.deferIndexes(); !s) {
-                    (void)pending.get();
-                    return s;
-                }
-            }
             if (Status s = m_replica.applyPulled(page->changes, page->next); !s) {
                 if (pending.valid())
                     (void)pending.get();
@@ -183,12 +173,7 @@ Result<SyncReport> SyncEngine::syncNow(const std::function<void(const SyncProgre
         report.cursor = cursor;
         return m_replica.recordSuccess();
     };
-    Status outcome = run();
-    // Indexes a bulk load dropped come back whether the sync finished, failed or was cancelled.
-    if (Status s = m_replica.restoreIndexes(); !s && outcome)
-        outcome = s;
-    m_session.db().setCacheSizeMb(32);
-    if (Status s = outcome; !s) {
+    if (Status s = run(); !s) {
         (void)m_replica.recordError(core::describe(s.error()));
         return std::unexpected(s.error());
     }

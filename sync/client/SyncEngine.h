@@ -36,8 +36,6 @@ class SyncEngine
 public:
     static constexpr int kPushBatch = 500;
     static constexpr int kPullPage = 5000;
-    // Further behind than this, a sync loads rows before building indexes.
-    static constexpr std::int64_t kBulkLoadChanges = 50000;
 
     SyncEngine(core::Session& session, SyncClient& client) : m_session(session), m_client(client), m_replica(session)
     {

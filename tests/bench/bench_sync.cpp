@@ -27,6 +27,7 @@
 #include "sync/server/PostgresStore.h"
 #include "sync/server/SyncServer.h"
 
+#include <QDir>
 #include <QTemporaryDir>
 #include <atomic>
 #include <filesystem>
@@ -63,7 +64,7 @@ void must(core::Status s, const char* what)
 // The server side of a benchmark: a store (embedded or PostgreSQL), accounts and an HTTP server.
 struct Server
 {
-    QTemporaryDir dir;
+    QTemporaryDir dir{QDir::tempPath() + "/bench_sync-XXXXXX"};
     std::unique_ptr<test::PostgresFixture> pg;
     std::unique_ptr<sync::ServerStore> store;
     core::SystemClock clock;
@@ -101,7 +102,7 @@ struct Server
 // server in process, followed by synthetic patients and appointments shaped like the stores' rows.
 struct SourceClinic
 {
-    QTemporaryDir dir;
+    QTemporaryDir dir{QDir::tempPath() + "/bench_sync-XXXXXX"};
     core::SystemClock clock;
     std::unique_ptr<core::Session> session;
     std::vector<std::string> providers, types;
@@ -267,7 +268,7 @@ double bulkInsert(const std::vector<core::SyncChange>& changes, const std::strin
                 stmt.bind(k++, f.value);
             must(stmt.run(), "insert");
             if (ch.entity == "patient")
-                must(patients.reindexAfterSync(ch.rowId), "index");
+                must(patients.reindexAfterSync(ch.rowId, true), "index");
         }
         must(tx.commit(), "commit");
     }
@@ -302,16 +303,21 @@ int pullBench(int argc, char** argv)
         all.push_back(gen.appointment(k, src, patientIds));
     auto ingestStart = std::chrono::steady_clock::now();
     std::vector<core::SyncChange> batch;
+    std::size_t done = 0;
     for (const auto& c : all) {
         batch.push_back(c);
-        if (batch.size() == static_cast<std::size_t>(sync::kMaxPushChanges))
+        if (batch.size() == static_cast<std::size_t>(sync::kMaxPushChanges)) {
             pushAll(service, src.clinicId, src.session->deviceId(), batch);
+            if ((done += sync::kMaxPushChanges) % 100000 == 0)
+                std::fprintf(stderr, "ingested %zu changes, %.0f s\n", done, msSince(ingestStart) / 1000.0);
+        }
     }
     if (!batch.empty())
         pushAll(service, src.clinicId, src.session->deviceId(), batch);
     const double ingestMs = msSince(ingestStart);
+    std::fprintf(stderr, "server ingest: %.1f s\n", ingestMs / 1000.0);
 
-    QTemporaryDir dir;
+    QTemporaryDir dir{QDir::tempPath() + "/bench_sync-XXXXXX"};
     sync::SyncClient client({server.url(), {}, 5000, 600000});
     core::SystemClock clock;
     const auto joinStart = std::chrono::steady_clock::now();
@@ -323,6 +329,7 @@ int pullBench(int argc, char** argv)
     const auto pullStart = std::chrono::steady_clock::now();
     auto report = must(engine.syncNow(), "first sync");
     const double pullMs = msSince(pullStart);
+    std::fprintf(stderr, "first sync: %.1f s\n", pullMs / 1000.0);
     const std::string digest = must(engine.replica().digest(), "digest");
     const std::string serverDigest = must(service.digest(src.clinicId), "server digest");
 

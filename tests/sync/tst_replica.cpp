@@ -1,6 +1,5 @@
 // The workstation's merge of pulled changes, without a network: per-field last writer wins, history,
-// tombstones, changes this build cannot apply parked (and applied once they fit), deferred indexes
-// restored after a bulk load even when the process died in between.
+// tombstones, changes this build cannot apply parked (and applied once they fit).
 #include "TestSupport.h"
 
 #include "core/db/Statement.h"
@@ -122,24 +121,6 @@ private slots:
         QVERIFY(replica.applyPulled({change("payer", payerId, stamp(now + 2), payer("Late Payer"))}, 4));
         QCOMPARE(replica.status()->parked, std::int64_t(2));
         QCOMPARE(count(clinic.admin(), "SELECT count(*) FROM coverage WHERE payer_id = '" + payerId + "';"), 1);
-    }
-
-    void deferredIndexesComeBackAfterACrash()
-    {
-        TempClinic clinic;
-        const auto before = count(clinic.admin(), "SELECT count(*) FROM sqlite_master WHERE type = 'index';");
-        {
-            core::Replica replica(clinic.admin());
-            QVERIFY(replica.deferIndexes());
-        }
-        QVERIFY(count(clinic.admin(), "SELECT count(*) FROM sqlite_master WHERE type = 'index';") < before);
-        QVERIFY(count(clinic.admin(), "SELECT count(*) FROM sqlite_master WHERE name = 'appointment_by_provider';") ==
-                0);
-        // The process dies here; the next unlock rebuilds them.
-        clinic.closeAdmin();
-        auto session = clinic.login("admin", kAdminPassword);
-        QCOMPARE(count(*session, "SELECT count(*) FROM sqlite_master WHERE type = 'index';"), before);
-        QCOMPARE(count(*session, "SELECT count(*) FROM workstation_setting WHERE key = 'deferred_indexes';"), 0);
     }
 
     void digestIgnoresOrderAndBookkeeping()
