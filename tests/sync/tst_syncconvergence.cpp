@@ -13,6 +13,7 @@
 
 #include "core/clinic/ClinicStore.h"
 #include "core/db/Statement.h"
+#include "core/patients/CoverageStore.h"
 #include "core/patients/PatientStore.h"
 #include "core/schedule/AppointmentStore.h"
 #include "sync/server/PostgresStore.h"
@@ -99,6 +100,31 @@ class tst_SyncConvergence : public QObject
                             std::to_string(rng() % 9);
             p.sex = rng() % 2 ? "female" : "male";
             (void)core::PatientStore(s).create(p);
+        } else if (kind < 25) {
+            // Insurance: a new policy, or an edit of one (member id, plan, end date).
+            auto patients = ids(s, "SELECT id FROM patient WHERE status = 'active' ORDER BY id;");
+            auto payers = ids(s, "SELECT id FROM payer ORDER BY id;");
+            auto policies = ids(s, "SELECT id FROM coverage WHERE status = 'active' ORDER BY id;");
+            core::CoverageStore coverage(s);
+            if (!policies.empty() && rng() % 2) {
+                auto list = coverage.forPatient(
+                    ids(s, ("SELECT patient_id FROM coverage WHERE id = '" + pick(policies) + "';").c_str()).at(0));
+                if (!list || list->empty())
+                    return;
+                core::Coverage c = list->front();
+                c.memberId = "M" + std::to_string(rng() % 1000000);
+                c.planName = rng() % 2 ? "Gold PPO" : "Silver HMO";
+                (void)coverage.update(c);
+            } else if (!payers.empty()) {
+                core::Coverage c;
+                c.patientId = pick(patients);
+                c.payerId = pick(payers);
+                c.rank = rng() % 2 ? "primary" : "secondary";
+                c.memberId = "M" + std::to_string(rng() % 1000000);
+                c.subscriberName = "Subscriber";
+                c.effectiveDate = "2025-01-01";
+                (void)coverage.add(c);
+            }
         } else if (kind < 40) {
             auto patients = ids(s, "SELECT id FROM patient WHERE status = 'active' ORDER BY id;");
             if (patients.empty())
@@ -245,6 +271,8 @@ private:
             other = std::make_unique<ServerFixture>(std::move(secondStore));
         const std::string clinic = core::ClinicStore(fx.admin()).get()->id;
         server.createClinic(clinic);
+        for (const char* name : {"Blue Cross Blue Shield of Illinois", "Aetna", "Medicare Part B"})
+            QVERIFY(core::PayerStore(fx.admin()).create({"", name, std::string(name).substr(0, 5), {}, {}, {}, {}, {}, true}));
         QTemporaryDir dir;
 
         std::vector<Desk> desks(5);
@@ -337,6 +365,10 @@ private:
               edits, syncs, failed, acked, c.forwarded.load(), c.dropped.load(), c.cut.load(), c.duplicated.load(),
               c.delayed.load(), c.replayed.load());
         QVERIFY(edits >= 2000 || m_rounds < 24);
+        // Every kind of record took part.
+        for (const char* table : {"patient", "coverage", "appointment"})
+            QVERIFY(ids(*desks[0].ws->session, (std::string("SELECT count(*) FROM ") + table + ";").c_str()).at(0) !=
+                    "0");
         QVERIFY(c.dropped + c.cut + c.duplicated > 0);
     }
 };
