@@ -85,7 +85,7 @@ Status UserStore::writeUser(const User& u, bool creating)
             return s;
     }
     if (Status s = m_session.journal().recordChange("user_account", u.id, ChangeOp::Upsert, userFields(u), *hlc,
-                                                     creating ? std::nullopt : std::optional<std::string>(*hlc));
+                                                    creating ? std::nullopt : std::optional<std::string>(*hlc));
         !s)
         return s;
     return m_session.journal().audit(creating ? AuditAction::Create : AuditAction::Update, "user_account", u.id);

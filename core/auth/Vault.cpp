@@ -145,10 +145,9 @@ Result<std::unique_ptr<Session>> Vault::joinClinic(const std::string& path, cons
         // Until the first sync brings the clinic's user list, the server's word identifies the user.
         const std::string identity =
             user.userId + "\t" + user.username + "\t" + user.displayName + "\t" + std::string(roleName(user.role));
-        for (auto [key, value] :
-             {std::pair{"database_id", databaseId}, std::pair{"device_id", deviceId},
-              std::pair{"workstation_number", std::to_string(workstationNumber)},
-              std::pair{"next_mrn", std::string("1")}, std::pair{"joined_identity", identity}}) {
+        for (auto [key, value] : {std::pair{"database_id", databaseId}, std::pair{"device_id", deviceId},
+                                  std::pair{"workstation_number", std::to_string(workstationNumber)},
+                                  std::pair{"next_mrn", std::string("1")}, std::pair{"joined_identity", identity}}) {
             if (Status s = putSetting(session->db(), key, value); !s)
                 return std::unexpected(s.error());
         }

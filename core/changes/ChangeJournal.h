@@ -17,7 +17,6 @@ namespace practica::core {
 class Database;
 struct Actor;
 
-
 enum class ChangeOp
 {
     Upsert,
@@ -75,7 +74,6 @@ private:
     const Actor& m_actor;
     AuditLog m_audit;
 };
-
 
 } // namespace practica::core
 

@@ -126,7 +126,8 @@ Status ClinicStore::update(const Clinic& c)
         return fail(ErrorCode::NotFound, "clinic", c.id);
     if (Status st = m_session.journal().stampFields("clinic", c.id, clinicFields(c), *hlc); !st)
         return st;
-    if (Status st = m_session.journal().recordChange("clinic", c.id, ChangeOp::Upsert, clinicFields(c), *hlc, *hlc); !st)
+    if (Status st = m_session.journal().recordChange("clinic", c.id, ChangeOp::Upsert, clinicFields(c), *hlc, *hlc);
+        !st)
         return st;
     if (Status st = m_session.journal().audit(AuditAction::Update, "clinic", c.id); !st)
         return st;

@@ -503,8 +503,8 @@ Result<MergeOutcome> PatientStore::merge(const std::string& survivorId, const st
             update->reset();
             if (Status s = update->bind(1, survivorId).bind(2, *hlc).bind(3, id).run(); !s)
                 return std::unexpected(s.error());
-            if (Status s =
-                    m_session.journal().recordChange(ref.table, id, ChangeOp::Upsert, {{ref.column, survivorId}}, *hlc, *hlc);
+            if (Status s = m_session.journal().recordChange(ref.table, id, ChangeOp::Upsert, {{ref.column, survivorId}},
+                                                            *hlc, *hlc);
                 !s)
                 return std::unexpected(s.error());
             list.add(id);
@@ -538,14 +538,13 @@ Result<MergeOutcome> PatientStore::merge(const std::string& survivorId, const st
     trail->bind(5, m_session.actor().userId).bind(6, movedJson.str()).bind(7, *hlc);
     if (Status s = trail->run(); !s)
         return std::unexpected(s.error());
-    if (Status s = m_session.journal().recordChange(
-            "patient_merge", outcome.mergeId, ChangeOp::Upsert,
-            {{"survivor_id", survivorId},
-             {"merged_id", mergedId},
-             {"merged_at_ms", std::to_string(mergedAtMs)},
-             {"merged_by", m_session.actor().userId},
-             {"moved", movedJson.str()}},
-            *hlc);
+    if (Status s = m_session.journal().recordChange("patient_merge", outcome.mergeId, ChangeOp::Upsert,
+                                                    {{"survivor_id", survivorId},
+                                                     {"merged_id", mergedId},
+                                                     {"merged_at_ms", std::to_string(mergedAtMs)},
+                                                     {"merged_by", m_session.actor().userId},
+                                                     {"moved", movedJson.str()}},
+                                                    *hlc);
         !s)
         return std::unexpected(s.error());
     const std::string detail = merged->mrn + " into " + survivor->mrn;

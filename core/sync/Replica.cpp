@@ -281,8 +281,8 @@ Status Replica::acknowledge(const std::vector<PushResult>& results)
                 return std::unexpected(row.error());
             if (!*row)
                 continue; // answered before: a retried push whose first answer was lost
-            const std::string entity = read->text(0), rowId = read->text(1), op = read->text(2),
-                              fields = read->text(3), hlc = read->text(4);
+            const std::string entity = read->text(0), rowId = read->text(1), op = read->text(2), fields = read->text(3),
+                              hlc = read->text(4);
             read->reset();
             auto insert = db.prepare("INSERT INTO sync_conflict (id, change_id, entity, row_id, code, reason, op, "
                                      "fields, hlc, current_row, detected_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?);");
@@ -378,8 +378,8 @@ Status Replica::applyOne(const SyncChange& change)
     if (!change.deleted && !m_anyTombstone) {
         // Most pulled changes create rows this desk has never seen (a first sync above all): try the
         // insert first and fall back to the merge when the row turns out to exist.
-        Status inserted = writeMerged(table, change.rowId, change.fields, change.hlc, true,
-                                      freshStamps(change.fields, change.hlc));
+        Status inserted =
+            writeMerged(table, change.rowId, change.fields, change.hlc, true, freshStamps(change.fields, change.hlc));
         if (inserted)
             return afterApply(table, change.rowId, true);
         if (!isParkable(inserted.error()))
@@ -416,7 +416,11 @@ Status Replica::applyOne(const SyncChange& change)
         return std::unexpected(history.error());
     auto keep = [&](const std::string& field, const std::optional<std::string>& value, const std::string& hlc) {
         history->reset();
-        return history->bind(1, table).bind(2, change.rowId).bind(3, field).bind(4, value).bind(5, hlc)
+        return history->bind(1, table)
+            .bind(2, change.rowId)
+            .bind(3, field)
+            .bind(4, value)
+            .bind(5, hlc)
             .bind(6, m_session.clock().nowMs())
             .run();
     };

@@ -46,7 +46,6 @@ std::optional<std::vector<FieldValue>> fieldsFromJson(const std::string& json)
     }
 }
 
-
 std::vector<FieldLoss> mergeChange(SyncRow& row, const SyncChange& change)
 {
     std::vector<FieldLoss> losses;

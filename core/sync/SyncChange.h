@@ -25,15 +25,15 @@ std::optional<std::vector<FieldValue>> fieldsFromJson(const std::string& json);
 
 struct SyncChange
 {
-    std::string id;       // change id (UUID v7), the idempotency key
-    std::string entity;   // table name of the record type
-    std::string rowId;    // the record's UUID
-    bool deleted = false; // a tombstone: the record was deleted at hlc
-    std::string hlc;      // stamp of every field in this change
+    std::string id;                     // change id (UUID v7), the idempotency key
+    std::string entity;                 // table name of the record type
+    std::string rowId;                  // the record's UUID
+    bool deleted = false;               // a tombstone: the record was deleted at hlc
+    std::string hlc;                    // stamp of every field in this change
     std::optional<std::string> baseHlc; // the row's version the writer saw; nullopt when it created the row
     std::vector<SyncField> fields;
-    std::string deviceId;   // the workstation that made the change
-    std::int64_t seq = 0;   // the server's sequence number, once accepted
+    std::string deviceId; // the workstation that made the change
+    std::int64_t seq = 0; // the server's sequence number, once accepted
     // The fields as the server stored them (a JSON object): a pull passes them through without
     // parsing. When set, fields may be empty.
     std::string fieldsJson;

@@ -234,8 +234,7 @@ Result<PushResponse> SyncClient::push(const PushRequest& req)
 
 Result<PullResponse> SyncClient::pull(std::int64_t after, int limit)
 {
-    auto r = request("GET", "/v1/changes?after=" + std::to_string(after) + "&limit=" + std::to_string(limit), {},
-                     true);
+    auto r = request("GET", "/v1/changes?after=" + std::to_string(after) + "&limit=" + std::to_string(limit), {}, true);
     if (!r)
         return std::unexpected(r.error());
     auto page = decodePull(r->body);

@@ -12,8 +12,8 @@ namespace practica::sync {
 
 struct ClientOptions
 {
-    std::string serverUrl;  // https://host:port (http:// only against a server run with --insecure-http)
-    std::string caFile;     // a PEM bundle to trust instead of the system's (a clinic's self-signed server)
+    std::string serverUrl; // https://host:port (http:// only against a server run with --insecure-http)
+    std::string caFile;    // a PEM bundle to trust instead of the system's (a clinic's self-signed server)
     long connectTimeoutMs = 5000;
     long timeoutMs = 60000;
 };

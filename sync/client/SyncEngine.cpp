@@ -64,14 +64,14 @@ Result<std::unique_ptr<core::Session>> SyncEngine::join(SyncClient& client, cons
     if (!role)
         return fail(ErrorCode::ProtocolError, "role", tokens->role);
     core::Actor actor{tokens->userId, username, tokens->displayName, *role};
-    auto session = core::Vault::joinClinic(databasePath, actor, password, deviceId, tokens->workstationNumber, clock,
-                                           cost);
+    auto session =
+        core::Vault::joinClinic(databasePath, actor, password, deviceId, tokens->workstationNumber, clock, cost);
     if (!session)
         return session;
     SyncEngine engine(**session, client);
-    for (auto [key, value] : {std::pair{"sync_server", client.options().serverUrl},
-                              std::pair{"sync_clinic", clinicId}, std::pair{"sync_ca_file", client.options().caFile},
-                              std::pair{"sync_refresh_token", tokens->refreshToken}})
+    for (auto [key, value] :
+         {std::pair{"sync_server", client.options().serverUrl}, std::pair{"sync_clinic", clinicId},
+          std::pair{"sync_ca_file", client.options().caFile}, std::pair{"sync_refresh_token", tokens->refreshToken}})
         if (Status s = engine.m_replica.setSetting(key, value); !s)
             return std::unexpected(s.error());
     return session;

@@ -4,7 +4,6 @@
 #pragma once
 
 #include "SyncClient.h"
-
 #include "core/auth/Session.h"
 #include "core/crypto/KeyFile.h"
 #include "core/sync/Replica.h"
@@ -37,9 +36,7 @@ public:
     static constexpr int kPushBatch = 500;
     static constexpr int kPullPage = 5000;
 
-    SyncEngine(core::Session& session, SyncClient& client) : m_session(session), m_client(client), m_replica(session)
-    {
-    }
+    SyncEngine(core::Session& session, SyncClient& client) : m_session(session), m_client(client), m_replica(session) {}
 
     // Connects this workstation (with its clinic already in its database) to the server: the user's
     // password is checked online, the device is registered, and the server address is remembered.

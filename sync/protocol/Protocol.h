@@ -51,7 +51,7 @@ struct PullResponse
     std::vector<SyncChange> changes; // in sequence order, each with seq and device
     std::int64_t next = 0;           // the cursor to ask from next (the last seq in the page)
     bool more = false;
-    std::int64_t highestSeq = 0;     // lets a client show progress of a first sync
+    std::int64_t highestSeq = 0; // lets a client show progress of a first sync
 };
 
 std::string encodePush(const PushRequest& request);

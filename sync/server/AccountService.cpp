@@ -159,8 +159,8 @@ Result<Tokens> AccountService::refresh(const std::string& refreshToken)
         return std::unexpected(device.error());
     if (!*device || (*device)->status == DeviceStatus::Revoked)
         return fail(ErrorCode::NotAuthorized, "device", "revoked");
-    auto tokens = issue(TokenClaims{(*user)->id, (*user)->clinicId, (*stored)->deviceId, (*user)->role}, **stored,
-                        refreshToken);
+    auto tokens =
+        issue(TokenClaims{(*user)->id, (*user)->clinicId, (*stored)->deviceId, (*user)->role}, **stored, refreshToken);
     if (tokens)
         tokens->displayName = (*user)->displayName;
     return tokens;

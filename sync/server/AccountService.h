@@ -3,7 +3,6 @@
 #pragma once
 
 #include "ServerStore.h"
-
 #include "core/util/Clock.h"
 
 #include <string>

@@ -69,8 +69,8 @@ public:
         auto stmt = m_db.prepare("SELECT next_seq FROM srv_clinic WHERE id = ?;");
         if (!stmt)
             return std::unexpected(stmt.error());
-        auto seq = stmt->bind(1, m_clinic).one<std::int64_t>([](const Statement& r) { return r.int64(0); }, "clinic",
-                                                               m_clinic);
+        auto seq = stmt->bind(1, m_clinic)
+                       .one<std::int64_t>([](const Statement& r) { return r.int64(0); }, "clinic", m_clinic);
         if (!seq)
             return std::unexpected(seq.error());
         m_highest = *seq;
@@ -99,8 +99,8 @@ public:
 
     Status recordRefusal(const std::string& changeId, const Refusal& refusal) override
     {
-        auto stmt = m_db.prepare(
-            "INSERT OR IGNORE INTO srv_refused (clinic_id, change_id, code, reason) VALUES (?,?,?,?);");
+        auto stmt =
+            m_db.prepare("INSERT OR IGNORE INTO srv_refused (clinic_id, change_id, code, reason) VALUES (?,?,?,?);");
         if (!stmt)
             return std::unexpected(stmt.error());
         return stmt->bind(1, m_clinic).bind(2, changeId).bind(3, refusal.code).bind(4, refusal.reason).run();
@@ -150,10 +150,11 @@ public:
         if (resourceId.empty())
             return std::vector<Booking>{};
         // The column name comes from the enum above, never from input.
-        auto stmt = m_db.prepare(std::string("SELECT appointment_id, provider_id, room_id, patient_id, start_ms, "
-                                             "end_ms, overbooked FROM srv_booking WHERE clinic_id = ? AND ") +
-                                 resourceColumn(resource) +
-                                 " = ? AND start_ms < ? AND end_ms > ? AND start_ms > ? AND appointment_id <> ? ORDER BY start_ms;");
+        auto stmt = m_db.prepare(
+            std::string("SELECT appointment_id, provider_id, room_id, patient_id, start_ms, "
+                        "end_ms, overbooked FROM srv_booking WHERE clinic_id = ? AND ") +
+            resourceColumn(resource) +
+            " = ? AND start_ms < ? AND end_ms > ? AND start_ms > ? AND appointment_id <> ? ORDER BY start_ms;");
         if (!stmt)
             return std::unexpected(stmt.error());
         stmt->bind(1, m_clinic).bind(2, resourceId).bind(3, endMs).bind(4, startMs);
@@ -274,8 +275,9 @@ Result<std::optional<ServerClinic>> EmbeddedStore::clinic(const std::string& cli
     if (!stmt)
         return std::unexpected(stmt.error());
     stmt->bind(1, clinicId);
-    return firstOrNone(stmt->all<ServerClinic>(
-        [](const Statement& r) { return ServerClinic{r.text(0), r.text(1), r.int64(2)}; }));
+    return firstOrNone(stmt->all<ServerClinic>([](const Statement& r) {
+        return ServerClinic{r.text(0), r.text(1), r.int64(2)};
+    }));
 }
 
 Status EmbeddedStore::createUser(const ServerUser& u)
@@ -432,7 +434,11 @@ Status EmbeddedStore::saveRefreshToken(const RefreshToken& t)
                               "VALUES (?,?,?,?,?);");
     if (!stmt)
         return std::unexpected(stmt.error());
-    return stmt->bind(1, t.tokenHash).bind(2, t.clinicId).bind(3, t.userId).bind(4, t.deviceId).bind(5, t.expiresMs)
+    return stmt->bind(1, t.tokenHash)
+        .bind(2, t.clinicId)
+        .bind(3, t.userId)
+        .bind(4, t.deviceId)
+        .bind(5, t.expiresMs)
         .run();
 }
 
@@ -476,12 +482,10 @@ Result<std::int64_t> EmbeddedStore::highestSeq(const std::string& clinicId)
     auto stmt = m_db->prepare("SELECT next_seq FROM srv_clinic WHERE id = ?;");
     if (!stmt)
         return std::unexpected(stmt.error());
-    return stmt->bind(1, clinicId).one<std::int64_t>([](const Statement& r) { return r.int64(0); }, "clinic",
-                                                     clinicId);
+    return stmt->bind(1, clinicId).one<std::int64_t>([](const Statement& r) { return r.int64(0); }, "clinic", clinicId);
 }
 
-Result<std::vector<SyncChange>> EmbeddedStore::changesAfter(const std::string& clinicId, std::int64_t after,
-                                                            int limit)
+Result<std::vector<SyncChange>> EmbeddedStore::changesAfter(const std::string& clinicId, std::int64_t after, int limit)
 {
     std::lock_guard lock(m_mutex);
     auto stmt = m_db->prepare("SELECT seq, change_id, entity, row_id, op, hlc, base_hlc, fields, device_id "

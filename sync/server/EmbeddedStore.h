@@ -4,7 +4,6 @@
 #pragma once
 
 #include "ServerStore.h"
-
 #include "core/crypto/SecretKey.h"
 #include "core/db/Migrations.h"
 

@@ -457,7 +457,8 @@ public:
         if (!refused)
             return std::unexpected(refused.error());
         for (int i = 0; i < PQntuples(refused->get()); ++i)
-            m_refusalCache[text(refused->get(), i, 0)] = Refusal{text(refused->get(), i, 1), text(refused->get(), i, 2)};
+            m_refusalCache[text(refused->get(), i, 0)] =
+                Refusal{text(refused->get(), i, 1), text(refused->get(), i, 2)};
         auto found = exec(m_conn.get(),
                           "SELECT r.doc FROM srv_row r JOIN unnest($2::text[], $3::text[]) AS k (entity, row_id) "
                           "ON r.entity = k.entity AND r.row_id = k.row_id WHERE r.clinic_id = $1",
@@ -566,9 +567,8 @@ public:
             return std::unexpected(s.error());
         if (resourceId.empty())
             return std::vector<Booking>{}; // no room is not a room everyone shares
-        auto res =
-            exec(m_conn.get(), overlapQuery(resource),
-                 {m_clinic, resourceId, startMs, endMs, exceptAppointmentId, startMs - kLongestBookingMs});
+        auto res = exec(m_conn.get(), overlapQuery(resource),
+                        {m_clinic, resourceId, startMs, endMs, exceptAppointmentId, startMs - kLongestBookingMs});
         if (!res)
             return std::unexpected(res.error());
         return all<Booking>(res->get(), bookingFromRow);

@@ -44,8 +44,8 @@ std::string ServerMetrics::render() const
         << "# TYPE practica_http_requests_total counter\n";
     std::lock_guard lock(m_mutex);
     for (const auto& [key, count] : m_requests)
-        out << "practica_http_requests_total{route=\"" << key.first << "\",status=\"" << key.second << "\"} "
-            << count << "\n";
+        out << "practica_http_requests_total{route=\"" << key.first << "\",status=\"" << key.second << "\"} " << count
+            << "\n";
     out << "# HELP practica_http_request_seconds Request latency by route.\n"
         << "# TYPE practica_http_request_seconds histogram\n";
     for (const auto& [route, l] : m_latency) {

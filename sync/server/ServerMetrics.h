@@ -30,8 +30,7 @@ private:
         std::int64_t count = 0;
     };
     std::map<std::string, Latency> m_latency;
-    std::atomic<std::int64_t> m_applied{0}, m_duplicate{0}, m_conflict{0}, m_pulled{0}, m_loginOk{0},
-        m_loginFailed{0};
+    std::atomic<std::int64_t> m_applied{0}, m_duplicate{0}, m_conflict{0}, m_pulled{0}, m_loginOk{0}, m_loginFailed{0};
 };
 
 } // namespace practica::sync

@@ -266,7 +266,7 @@ private:
             auto inflated = gunzip(body, kMaxInflatedBytes);
             if (!inflated) {
                 reply = inflated.error().code == ErrorCode::Validation ? errorReply(413, "too_large")
-                                                                        : fromError(inflated.error());
+                                                                       : fromError(inflated.error());
                 return false;
             }
             body = std::move(*inflated);
@@ -308,7 +308,9 @@ private:
             return fromError(response.error());
         std::int64_t applied = 0, duplicate = 0, conflict = 0;
         for (const auto& r : response->results)
-            ++(r.outcome == PushOutcome::Applied ? applied : r.outcome == PushOutcome::Duplicate ? duplicate : conflict);
+            ++(r.outcome == PushOutcome::Applied     ? applied
+               : r.outcome == PushOutcome::Duplicate ? duplicate
+                                                     : conflict);
         m_metrics.pushed(applied, duplicate, conflict);
         return Reply{200, encodePushResponse(*response), "application/json", {}};
     }
@@ -432,8 +434,8 @@ Status SyncServer::start()
         params->setTimeout(Poco::Timespan(m_options.idleTimeoutSeconds, 0));
         params->setKeepAlive(true);
         params->setKeepAliveTimeout(Poco::Timespan(m_options.idleTimeoutSeconds, 0));
-        m_server = std::make_unique<Poco::Net::HTTPServer>(new Factory(m_accounts, m_sync, m_metrics, m_options.minProtocol), *socket,
-                                                           params);
+        m_server = std::make_unique<Poco::Net::HTTPServer>(
+            new Factory(m_accounts, m_sync, m_metrics, m_options.minProtocol), *socket, params);
         m_server->start();
         return {};
     } catch (const Poco::Exception& e) {

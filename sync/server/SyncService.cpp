@@ -85,10 +85,10 @@ Result<std::optional<Refusal>> checkDoubleBooking(PushTransaction& tx, const Boo
             return std::unexpected(others.error());
         if (!others->empty()) {
             const Booking& other = others->front();
-            return std::optional<Refusal>(Refusal{
-                "double_booking", std::string(c.name) + " " + *c.id + " is already booked by appointment " +
-                                      other.appointmentId + " from " + std::to_string(other.startMs) + " to " +
-                                      std::to_string(other.endMs)});
+            return std::optional<Refusal>(
+                Refusal{"double_booking", std::string(c.name) + " " + *c.id + " is already booked by appointment " +
+                                              other.appointmentId + " from " + std::to_string(other.startMs) + " to " +
+                                              std::to_string(other.endMs)});
         }
     }
     return std::optional<Refusal>{};

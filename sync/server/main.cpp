@@ -3,7 +3,6 @@
 #include "EmbeddedStore.h"
 #include "PostgresStore.h"
 #include "SyncServer.h"
-
 #include "core/crypto/SecretKey.h"
 
 #include <Poco/Util/PropertyFileConfiguration.h>
@@ -253,8 +252,8 @@ int admin(const Args& args)
         auto id = accounts.createClinic(args.get("id"), args.get("name"));
         if (!id)
             return failWith(core::describe(id.error()));
-        auto user = accounts.addUser(*id, args.get("admin"), args.get("admin-name", args.get("admin")), "admin",
-                                     password);
+        auto user =
+            accounts.addUser(*id, args.get("admin"), args.get("admin-name", args.get("admin")), "admin", password);
         if (!user)
             return failWith(core::describe(user.error()));
         std::cout << *id << "\n";
@@ -263,9 +262,9 @@ int admin(const Args& args)
     if (noun == "user" && verb == "add") {
         if (!args.has("clinic") || !args.has("username") || !args.has("role"))
             return failWith("user add needs --clinic, --username and --role", 2);
-        auto user = accounts.addUser(args.get("clinic"), args.get("username"),
-                                     args.get("display-name", args.get("username")), args.get("role"),
-                                     readPassword(args));
+        auto user =
+            accounts.addUser(args.get("clinic"), args.get("username"), args.get("display-name", args.get("username")),
+                             args.get("role"), readPassword(args));
         if (!user)
             return failWith(core::describe(user.error()));
         std::cout << *user << "\n";
@@ -276,8 +275,7 @@ int admin(const Args& args)
         if (!devices)
             return failWith(core::describe(devices.error()));
         for (const auto& d : *devices)
-            std::cout << d.deviceId << "\t" << deviceStatusName(d.status) << "\t" << d.number << "\t" << d.name
-                      << "\n";
+            std::cout << d.deviceId << "\t" << deviceStatusName(d.status) << "\t" << d.number << "\t" << d.name << "\n";
         return 0;
     }
     if (noun == "device" && verb == "approve") {

@@ -13,7 +13,6 @@
 // cluster is started in a temporary folder (PostgresFixture).
 #include "BenchUtil.h"
 #include "PostgresFixture.h"
-
 #include "core/auth/Vault.h"
 #include "core/clinic/ClinicStore.h"
 #include "core/db/Statement.h"
@@ -142,8 +141,8 @@ public:
 
     core::SyncChange patient(int i, std::string& idOut)
     {
-        static const char* families[] = {"Garcia", "Nguyen", "Smith", "Johnson", "Okafor", "Kowalski", "Rossi",
-                                         "Haddad", "Tanaka", "Dubois", "Müller", "O'Brien"};
+        static const char* families[] = {"Garcia", "Nguyen", "Smith",  "Johnson", "Okafor", "Kowalski",
+                                         "Rossi",  "Haddad", "Tanaka", "Dubois",  "Müller", "O'Brien"};
         static const char* givens[] = {"Ana", "Wei", "Liam", "Sofia", "Noah", "Amara", "Jonas", "Mei", "Iker", "Zoe"};
         core::SyncChange c = base("patient");
         idOut = c.rowId;
@@ -176,12 +175,12 @@ public:
         const std::int64_t day = slot / 32, inDay = slot % 32; // 32 slots: 8:00-16:00
         const std::int64_t start = 1'735'740'000'000LL + day * 86'400'000LL + inDay * 900'000LL;
         core::SyncChange c = base("appointment");
-        const auto patient = static_cast<std::size_t>((slot * providerCount + provider) %
-                                                      static_cast<std::int64_t>(patients.size()));
+        const auto patient =
+            static_cast<std::size_t>((slot * providerCount + provider) % static_cast<std::int64_t>(patients.size()));
         char local[32];
-        std::snprintf(local, sizeof local, "2025-%02lld-%02lld %02lld:%02lld", static_cast<long long>(1 + day / 28 % 12),
-                      static_cast<long long>(1 + day % 28), static_cast<long long>(8 + inDay / 4),
-                      static_cast<long long>(inDay % 4 * 15));
+        std::snprintf(local, sizeof local, "2025-%02lld-%02lld %02lld:%02lld",
+                      static_cast<long long>(1 + day / 28 % 12), static_cast<long long>(1 + day % 28),
+                      static_cast<long long>(8 + inDay / 4), static_cast<long long>(inDay % 4 * 15));
         c.fields = {{"patient_id", patients[patient]},
                     {"provider_id", src.providers[static_cast<std::size_t>(provider)]},
                     {"type_id", src.types[0]},
@@ -240,9 +239,8 @@ double bulkInsert(const std::vector<core::SyncChange>& changes, const std::strin
     c.state = "IL";
     c.zip = "60601";
     c.timeZone = "America/Chicago";
-    auto session = must(core::Vault::createClinic(path, c, {"admin", "Admin", kPassword}, clock,
-                                                  core::KdfCost::minimal()),
-                        "bulk db");
+    auto session = must(
+        core::Vault::createClinic(path, c, {"admin", "Admin", kPassword}, clock, core::KdfCost::minimal()), "bulk db");
     must(session->db().execute("PRAGMA foreign_keys = OFF;"), "fk off");
     const auto start = std::chrono::steady_clock::now();
     core::PatientStore patients(*session);
@@ -466,8 +464,7 @@ int loadBench(int argc, char** argv)
                     ++errors;
                     std::lock_guard lock(mutex);
                     ++errorKinds[core::describe(r.error())];
-                }
-                else
+                } else
                     accepted += static_cast<long>(r->results.size());
                 t0 = std::chrono::steady_clock::now();
                 bool more = true;

@@ -73,8 +73,8 @@ std::unique_ptr<Workstation> Workstation::join(const std::string& url, const std
 {
     auto ws = std::make_unique<Workstation>();
     ws->client = std::make_unique<sync::SyncClient>(sync::ClientOptions{url, {}, 2000, 20000});
-    auto session = sync::SyncEngine::join(*ws->client, path, clinicId, username, password, "Exam room",
-                                          clock, core::KdfCost::minimal());
+    auto session = sync::SyncEngine::join(*ws->client, path, clinicId, username, password, "Exam room", clock,
+                                          core::KdfCost::minimal());
     if (!session)
         qFatal("join: %s", core::describe(session.error()).c_str());
     ws->ownSession = std::move(*session);

@@ -3,7 +3,6 @@
 #pragma once
 
 #include "TestSupport.h"
-
 #include "sync/client/SyncEngine.h"
 #include "sync/server/AccountService.h"
 #include "sync/server/EmbeddedStore.h"

@@ -1,7 +1,6 @@
 // The workstation's merge of pulled changes, without a network: per-field last writer wins, history,
 // tombstones, changes this build cannot apply parked (and applied once they fit).
 #include "TestSupport.h"
-
 #include "core/db/Statement.h"
 #include "core/patients/PatientStore.h"
 #include "core/sync/Replica.h"
@@ -112,10 +111,14 @@ private slots:
         p.sex = "male";
         auto created = core::PatientStore(clinic.admin()).create(p);
         QVERIFY(created);
-        const std::vector<core::FieldValue> coverage{{"patient_id", created->id}, {"payer_id", payerId},
-                                                     {"rank", "primary"},        {"member_id", "M1"},
-                                                     {"relationship", "self"},   {"status", "active"},
-                                                     {"subscriber_name", "Ken Ito"}, {"effective_date", "2025-01-01"}};
+        const std::vector<core::FieldValue> coverage{{"patient_id", created->id},
+                                                     {"payer_id", payerId},
+                                                     {"rank", "primary"},
+                                                     {"member_id", "M1"},
+                                                     {"relationship", "self"},
+                                                     {"status", "active"},
+                                                     {"subscriber_name", "Ken Ito"},
+                                                     {"effective_date", "2025-01-01"}};
         QVERIFY(replica.applyPulled({change("coverage", patientId, stamp(now + 1), coverage)}, 3));
         QCOMPARE(replica.status()->parked, std::int64_t(3));
         QVERIFY(replica.applyPulled({change("payer", payerId, stamp(now + 2), payer("Late Payer"))}, 4));

@@ -10,7 +10,6 @@
 #include "PostgresFixture.h"
 #include "ScheduleFixture.h"
 #include "SyncFixture.h"
-
 #include "core/clinic/ClinicStore.h"
 #include "core/db/Statement.h"
 #include "core/patients/CoverageStore.h"
@@ -49,7 +48,8 @@ struct Desk
 std::vector<std::string> ids(core::Session& s, const char* sql)
 {
     auto stmt = s.db().prepare(sql);
-    return stmt->all<std::string>([](const core::Statement& r) { return r.text(0); }).value_or(std::vector<std::string>{});
+    return stmt->all<std::string>([](const core::Statement& r) { return r.text(0); })
+        .value_or(std::vector<std::string>{});
 }
 
 struct Pending
@@ -88,8 +88,8 @@ class tst_SyncConvergence : public QObject
     {
         core::Session& s = *d.ws->session;
         auto pick = [&](const std::vector<std::string>& v) { return v[rng() % v.size()]; };
-        static const char* families[] = {"García", "Nguyen", "O'Brien", "Schmidt", "Kowalski", "Haddad", "Okafor",
-                                         "Rossi", "Dubois", "Tanaka"};
+        static const char* families[] = {"García", "Nguyen", "O'Brien", "Schmidt", "Kowalski",
+                                         "Haddad", "Okafor", "Rossi",   "Dubois",  "Tanaka"};
         static const char* givens[] = {"Ana", "Wei", "Liam", "Sofía", "Noah", "Amara", "Jonas", "Mei", "Iker", "Zoe"};
         const int kind = static_cast<int>(rng() % 100);
         if (kind < 15) {
@@ -212,8 +212,8 @@ class tst_SyncConvergence : public QObject
         core::Session& s = *d.ws->session;
         for (const Acked& a : d.acked) {
             // Table and field names come from this process's own outbox.
-            auto stmt = s.db().prepare("SELECT created_hlc, field_hlc, " + a.field + " FROM " + a.entity +
-                                       " WHERE id = ?;");
+            auto stmt =
+                s.db().prepare("SELECT created_hlc, field_hlc, " + a.field + " FROM " + a.entity + " WHERE id = ?;");
             QVERIFY(stmt);
             stmt->bind(1, a.rowId);
             auto row = stmt->step();
@@ -272,7 +272,8 @@ private:
         const std::string clinic = core::ClinicStore(fx.admin()).get()->id;
         server.createClinic(clinic);
         for (const char* name : {"Blue Cross Blue Shield of Illinois", "Aetna", "Medicare Part B"})
-            QVERIFY(core::PayerStore(fx.admin()).create({"", name, std::string(name).substr(0, 5), {}, {}, {}, {}, {}, true}));
+            QVERIFY(core::PayerStore(fx.admin())
+                        .create({"", name, std::string(name).substr(0, 5), {}, {}, {}, {}, {}, true}));
         QTemporaryDir dir;
 
         std::vector<Desk> desks(5);
@@ -282,8 +283,8 @@ private:
             // Each desk's clock runs up to five minutes off the others.
             desks[i].clock = std::make_unique<core::ManualClock>(fx.clinic().clock().nowMs() +
                                                                  (static_cast<int>(rng() % 600) - 300) * 1000);
-            desks[i].ws = Workstation::join(server.url(), dir.filePath(QString("ws%1.db").arg(i)).toStdString(),
-                                            clinic, *desks[i].clock);
+            desks[i].ws = Workstation::join(server.url(), dir.filePath(QString("ws%1.db").arg(i)).toStdString(), clinic,
+                                            *desks[i].clock);
             QVERIFY(desks[i].ws->sync());
         }
         std::vector<int> upstreams{server.port()};

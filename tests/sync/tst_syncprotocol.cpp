@@ -61,7 +61,10 @@ private slots:
         sync::PushResponse resp;
         resp.highestSeq = 9;
         resp.results.push_back({"c1", sync::PushOutcome::Applied, 8, {}, {}, {}});
-        SyncRow row{"appointment", "r1", {{"status", "scheduled"}, {"room_id", std::nullopt}}, {{"status", stamp(3)}},
+        SyncRow row{"appointment",
+                    "r1",
+                    {{"status", "scheduled"}, {"room_id", std::nullopt}},
+                    {{"status", stamp(3)}},
                     std::nullopt};
         resp.results.push_back({"c2", sync::PushOutcome::Conflict, 0, "double_booking", "provider p is booked", row});
         auto back = sync::decodePushResponse(sync::encodePushResponse(resp));
@@ -97,14 +100,14 @@ private slots:
         QTest::newRow("entity injection")
             << QByteArray(R"({"device":"d","changes":[{"id":"1","entity":"patient; DROP TABLE x","row":"r",)"
                           R"("op":"upsert","hlc":"h","base":null,"fields":{}}]})");
-        QTest::newRow("field injection")
-            << QByteArray(R"({"device":"d","changes":[{"id":"1","entity":"patient","row":"r","op":"upsert",)"
-                          R"("hlc":"h","base":null,"fields":{"a=1,b":"x"}}]})");
+        QTest::newRow("field injection") << QByteArray(
+            R"({"device":"d","changes":[{"id":"1","entity":"patient","row":"r","op":"upsert",)"
+            R"("hlc":"h","base":null,"fields":{"a=1,b":"x"}}]})");
         QTest::newRow("id field") << QByteArray(R"({"device":"d","changes":[{"id":"1","entity":"patient","row":"r",)"
                                                 R"("op":"upsert","hlc":"h","base":null,"fields":{"id":"x"}}]})");
-        QTest::newRow("number value")
-            << QByteArray(R"({"device":"d","changes":[{"id":"1","entity":"patient","row":"r","op":"upsert",)"
-                          R"("hlc":"h","base":null,"fields":{"a":5}}]})");
+        QTest::newRow("number value") << QByteArray(
+            R"({"device":"d","changes":[{"id":"1","entity":"patient","row":"r","op":"upsert",)"
+            R"("hlc":"h","base":null,"fields":{"a":5}}]})");
         QTest::newRow("bad op") << QByteArray(R"({"device":"d","changes":[{"id":"1","entity":"patient","row":"r",)"
                                               R"("op":"merge","hlc":"h","base":null,"fields":{}}]})");
         QTest::newRow("deep nesting") << QByteArray(std::string(5000, '[').c_str());

@@ -3,7 +3,6 @@
 // isolation, device approval, and hostile requests answered with a 4xx while the server keeps serving.
 #include "ScheduleFixture.h"
 #include "SyncFixture.h"
-
 #include "core/clinic/ClinicStore.h"
 #include "core/db/Statement.h"
 #include "core/patients/PatientStore.h"
@@ -103,8 +102,8 @@ private slots:
         QCOMPARE(first.conflicts, std::int64_t(0));
 
         QTemporaryDir dir;
-        auto ws2 = Workstation::join(server.url(), dir.filePath("ws2.db").toStdString(), clinic,
-                                     ws1Clinic.clinic().clock());
+        auto ws2 =
+            Workstation::join(server.url(), dir.filePath("ws2.db").toStdString(), clinic, ws1Clinic.clinic().clock());
         auto pulled = must(ws2->sync(), "ws2 first sync");
         QCOMPARE(pulled.pulled, first.pushed);
         QCOMPARE(must(ws2->engine->replica().status(), "status").parked, std::int64_t(0));
@@ -271,8 +270,8 @@ private slots:
 
         // A stale access token alone is refused.
         sync::SyncClient stale({server.url(), {}, 2000, 5000});
-        auto tokens = must(stale.login(clinicId(fx.admin()), "admin", kAdminPassword, fx.admin().deviceId(), "x"),
-                           "login");
+        auto tokens =
+            must(stale.login(clinicId(fx.admin()), "admin", kAdminPassword, fx.admin().deviceId(), "x"), "login");
         server.clock().advance(sync::AccountService::kAccessTokenMs + 1000);
         auto refused = stale.pull(0, 10);
         QVERIFY(!refused);
@@ -374,8 +373,8 @@ private slots:
         // The joined user can now unlock this workstation offline with the same password.
         ws2->engine.reset();
         ws2->ownSession.reset();
-        auto offline = core::Vault::unlock(dir.filePath("ws2.db").toStdString(), "desk", "desk-password-1",
-                                           fx.clinic().clock());
+        auto offline =
+            core::Vault::unlock(dir.filePath("ws2.db").toStdString(), "desk", "desk-password-1", fx.clinic().clock());
         QVERIFY(offline);
         QCOMPARE((*offline)->actor().username, std::string("desk"));
     }
@@ -403,10 +402,10 @@ private slots:
         QCOMPARE(rawRequest(port, "POST", "/v1/login", bomb, {{"Practica-Protocol", "1"}, {"Content-Encoding", "gzip"}})
                      .status,
                  413);
-        QCOMPARE(rawRequest(port, "POST", "/v1/login", "garbage", {{"Practica-Protocol", "1"},
-                                                                   {"Content-Encoding", "gzip"}})
-                     .status,
-                 400);
+        QCOMPARE(
+            rawRequest(port, "POST", "/v1/login", "garbage", {{"Practica-Protocol", "1"}, {"Content-Encoding", "gzip"}})
+                .status,
+            400);
 
         sync::SyncClient client({server.url(), {}, 2000, 20000});
         must(client.login("0190f0e2-0000-7000-8000-00000000c11a", "admin", kAdminPassword, "dev", "x"), "login");
