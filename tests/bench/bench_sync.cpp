@@ -27,6 +27,7 @@
 #include "sync/server/SyncServer.h"
 
 #include <QDir>
+#include <libpq-fe.h>
 #include <QTemporaryDir>
 #include <atomic>
 #include <filesystem>
@@ -314,6 +315,13 @@ int pullBench(int argc, char** argv)
         pushAll(service, src.clinicId, src.session->deviceId(), batch);
     const double ingestMs = msSince(ingestStart);
     std::fprintf(stderr, "server ingest: %.1f s\n", ingestMs / 1000.0);
+    if (server.pg) {
+        // A server that has been running has had autovacuum go over its tables; a freshly bulk-loaded
+        // one has not, and its first reader would pay for setting every row's hint bits.
+        PGconn* conn = PQconnectdb(server.pg->conninfo().c_str());
+        PQclear(PQexec(conn, "VACUUM ANALYZE"));
+        PQfinish(conn);
+    }
 
     QTemporaryDir dir{QDir::tempPath() + "/bench_sync-XXXXXX"};
     sync::SyncClient client({server.url(), {}, 5000, 600000});
