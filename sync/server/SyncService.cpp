@@ -22,6 +22,40 @@ struct UniqueField
 };
 constexpr std::array kUniqueFields{UniqueField{"user_account", "username"}, UniqueField{"patient", "mrn"}};
 
+// Records that become unchangeable at a moment of their life: a signed note takes only addenda (new
+// rows), a transmitted prescription and a submitted claim are changed by new records too. The field
+// named here is set when that moment comes; once the server holds it, edits of the row are refused.
+struct LockedWhen
+{
+    const char* entity;
+    const char* field;
+    const char* what;
+};
+constexpr std::array kLockedWhen{LockedWhen{"clinical_note", "signed_at", "signed; add an addendum instead"},
+                                 LockedWhen{"prescription", "transmitted_at", "transmitted to the pharmacy"},
+                                 LockedWhen{"claim", "submitted_at", "submitted to the clearinghouse"}};
+
+std::optional<std::string> valueOf(const SyncRow& row, const std::string& field);
+
+std::optional<Refusal> checkLocked(const std::optional<SyncRow>& before, const SyncChange& change)
+{
+    if (!before)
+        return std::nullopt;
+    for (const LockedWhen& rule : kLockedWhen) {
+        if (change.entity != rule.entity || !valueOf(*before, rule.field))
+            continue;
+        bool changes = change.deleted;
+        for (const auto& f : change.fields) {
+            auto current = before->values.find(f.name);
+            if (current == before->values.end() || current->second != f.value)
+                changes = true;
+        }
+        if (changes)
+            return Refusal{"locked_record", change.entity + " " + change.rowId + " was " + rule.what};
+    }
+    return std::nullopt;
+}
+
 std::optional<std::string> valueOf(const SyncRow& row, const std::string& field)
 {
     auto it = row.values.find(field);
@@ -195,6 +229,8 @@ Result<PushResponse> SyncService::push(const std::string& clinicId, const PushRe
         core::mergeChange(after, change);
 
         std::optional<Refusal> refusal = checkShape(change, *before);
+        if (!refusal)
+            refusal = checkLocked(*before, change);
         if (!refusal) {
             auto unique = checkUnique(t, after);
             if (!unique)

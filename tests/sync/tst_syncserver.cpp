@@ -251,6 +251,44 @@ private slots:
         QCOMPARE(must(ws2->engine->serverDigest(), "server"), ws2->digest());
     }
 
+    void signedRecordsTakeNoEdits()
+    {
+        ServerFixture server;
+        const std::string clinic = "0190f0e2-0000-7000-8000-00000000c11a";
+        server.createClinic(clinic);
+        sync::SyncClient desk({server.url(), {}, 2000, 20000});
+        must(desk.login(clinic, "admin", kAdminPassword, "desk-a", "A"), "login");
+        auto push = [&](const std::string& id, const std::string& hlc, std::vector<core::FieldValue> fields) {
+            sync::PushRequest req;
+            req.deviceId = "desk-a";
+            core::SyncChange c;
+            c.id = id;
+            c.entity = "clinical_note";
+            c.rowId = "0190f0e2-0000-7000-8000-0000000000a1";
+            c.hlc = hlc;
+            c.fields = std::move(fields);
+            if (id != "n1")
+                c.baseHlc = "001763700000000-00000000-desk-a";
+            req.changes.push_back(c);
+            return must(desk.push(req), "push").results.at(0);
+        };
+        QCOMPARE(push("n1", "001763700000000-00000000-desk-a", {{"text", "Draft"}}).outcome,
+                 core::PushOutcome::Applied);
+        QCOMPARE(push("n2", "001763700000100-00000000-desk-a", {{"text", "Final"}}).outcome,
+                 core::PushOutcome::Applied);
+        QCOMPARE(push("n3", "001763700000200-00000000-desk-a", {{"signed_at", "1763700000200"}}).outcome,
+                 core::PushOutcome::Applied);
+        // An edit made offline before the signature arrives after it: refused, the signed text stays.
+        auto late = push("n4", "001763700000150-00000000-desk-b", {{"text", "Changed offline"}});
+        QCOMPARE(late.outcome, core::PushOutcome::Conflict);
+        QCOMPARE(late.conflictCode, std::string("locked_record"));
+        QVERIFY(late.reason.find("addendum") != std::string::npos);
+        QCOMPARE(late.current->values.at("text"), std::optional<std::string>("Final"));
+        // Repeating what the record already says is not an edit.
+        QCOMPARE(push("n5", "001763700000300-00000000-desk-a", {{"text", "Final"}}).outcome,
+                 core::PushOutcome::Applied);
+    }
+
     void tokensExpireAndRefresh()
     {
         ScheduleFixture fx;
