@@ -162,18 +162,10 @@ namespace practica::core {
 std::string stampFieldVersions(const std::string& fieldHlcJson, const std::vector<FieldValue>& changed,
                                const std::string& hlc)
 {
-    Poco::JSON::Object::Ptr map;
-    try {
-        Poco::JSON::Parser parser;
-        map = parser.parse(fieldHlcJson.empty() ? "{}" : fieldHlcJson).extract<Poco::JSON::Object::Ptr>();
-    } catch (const Poco::Exception&) {
-        map = new Poco::JSON::Object;
-    }
+    auto stamps = parseFieldStamps(fieldHlcJson);
     for (const FieldValue& f : changed)
-        map->set(f.name, hlc);
-    std::ostringstream out;
-    map->stringify(out);
-    return out.str();
+        stamps[f.name] = hlc;
+    return fieldStampsToJson(stamps);
 }
 
 std::vector<FieldValue> changedFields(const std::vector<FieldValue>& before, const std::vector<FieldValue>& after)

@@ -17,53 +17,6 @@ namespace practica::core {
 
 namespace {
 
-// Columns every synced table has that are versions, not record content.
-bool isBookkeeping(const std::string& column)
-{
-    return column == "id" || column == "created_hlc" || column == "updated_hlc" || column == "field_hlc";
-}
-
-// Columns computed on each workstation from other fields: never sent, rebuilt after a merge.
-bool isDerived(const std::string& table, const std::string& column)
-{
-    return table == "patient" && column == "search_name";
-}
-
-std::map<std::string, std::string> parseStamps(const std::string& json)
-{
-    std::map<std::string, std::string> out;
-    try {
-        Poco::JSON::Parser parser;
-        auto root = parser.parse(json.empty() ? "{}" : json).extract<Poco::JSON::Object::Ptr>();
-        for (const auto& [k, v] : *root)
-            if (v.isString())
-                out[k] = v.extract<std::string>();
-    } catch (const Poco::Exception&) {
-    }
-    return out;
-}
-
-// Field names are identifiers and stamps are HLC text, so no escaping is needed; written by hand
-// because a first sync writes this for every row.
-std::string stampsToJson(const std::map<std::string, std::string>& stamps)
-{
-    std::string out = "{";
-    for (const auto& [k, v] : stamps) {
-        if (out.size() > 1)
-            out += ',';
-        out.append("\"").append(k).append("\":\"").append(v).append("\"");
-    }
-    return out + "}";
-}
-
-std::string freshStamps(const std::vector<FieldValue>& fields, const std::string& hlc)
-{
-    std::map<std::string, std::string> stamps;
-    for (const auto& f : fields)
-        stamps.emplace(f.name, hlc);
-    return stampsToJson(stamps);
-}
-
 std::string rowToJson(const SyncRow& row)
 {
     Poco::JSON::Object o;
@@ -71,7 +24,7 @@ std::string rowToJson(const SyncRow& row)
     for (const auto& [k, v] : row.values)
         values.push_back({k, v});
     o.set("values", fieldsToJson(values));
-    o.set("field_hlc", stampsToJson(row.fieldHlc));
+    o.set("field_hlc", fieldStampsToJson(row.fieldHlc));
     if (row.deletedHlc)
         o.set("deleted_hlc", *row.deletedHlc);
     std::ostringstream out;
@@ -87,7 +40,7 @@ std::optional<SyncRow> rowFromJson(const std::string& entity, const std::string&
         auto values = fieldsFromJson(o->getValue<std::string>("values"));
         if (!values)
             return std::nullopt;
-        SyncRow row{entity, rowId, {}, parseStamps(o->getValue<std::string>("field_hlc")), std::nullopt};
+        SyncRow row{entity, rowId, {}, parseFieldStamps(o->getValue<std::string>("field_hlc")), std::nullopt};
         for (auto& f : *values)
             row.values[f.name] = f.value;
         if (o->has("deleted_hlc"))
@@ -118,111 +71,16 @@ std::optional<Permission> permissionToResolve(const std::string& entity)
     return Permission::DatabaseAdmin;
 }
 
-std::string changeToJson(const SyncChange& c)
-{
-    Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
-    o.set("id", c.id);
-    o.set("entity", c.entity);
-    o.set("row", c.rowId);
-    o.set("op", c.deleted ? "delete" : "upsert");
-    o.set("hlc", c.hlc);
-    o.set("seq", c.seq);
-    o.set("device", c.deviceId);
-    o.set("fields", fieldsToJson(c.fields));
-    std::ostringstream out;
-    o.stringify(out);
-    return out.str();
-}
-
-std::optional<SyncChange> changeFromJson(const std::string& json)
-{
-    try {
-        Poco::JSON::Parser parser;
-        auto o = parser.parse(json).extract<Poco::JSON::Object::Ptr>();
-        SyncChange c;
-        c.id = o->getValue<std::string>("id");
-        c.entity = o->getValue<std::string>("entity");
-        c.rowId = o->getValue<std::string>("row");
-        c.deleted = o->getValue<std::string>("op") == "delete";
-        c.hlc = o->getValue<std::string>("hlc");
-        c.seq = o->getValue<std::int64_t>("seq");
-        c.deviceId = o->getValue<std::string>("device");
-        auto fields = fieldsFromJson(o->getValue<std::string>("fields"));
-        if (!fields)
-            return std::nullopt;
-        c.fields = std::move(*fields);
-        return c;
-    } catch (const Poco::Exception&) {
-        return std::nullopt;
-    }
-}
-
-// Errors a change can meet that mean "not yet" or "not here", rather than a broken database.
-bool isParkable(const Error& e)
-{
-    return e.code == ErrorCode::Validation || e.code == ErrorCode::Conflict || e.code == ErrorCode::AlreadyExists;
-}
-
 } // namespace
 
-Replica::Replica(Session& session) : m_session(session) {}
-
-namespace {
-// Column names of a table from the schema (SQLCipher 3.4 has no pragma_table_info function).
-Result<std::vector<std::string>> tableColumns(Database& db, const std::string& table)
-{
-    // The name comes from sqlite_master or from a synced-table check, never straight from input.
-    auto stmt = db.prepare("PRAGMA table_info(\"" + table + "\");");
-    if (!stmt)
-        return std::unexpected(stmt.error());
-    auto names = stmt->all<std::string>([](const Statement& r) { return r.text(1); });
-    if (names)
-        std::sort(names->begin(), names->end());
-    return names;
-}
-} // namespace
+Replica::Replica(Session& session) : m_session(session), m_schema(session.db()), m_merger(session, m_schema) {}
 
 Result<std::vector<std::string>> Replica::syncedTables()
 {
-    if (!m_tables) {
-        auto stmt = m_session.db().prepare(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name;");
-        if (!stmt)
-            return std::unexpected(stmt.error());
-        auto names = stmt->all<std::string>([](const Statement& r) { return r.text(0); });
-        if (!names)
-            return std::unexpected(names.error());
-        std::set<std::string> synced;
-        for (const auto& name : *names) {
-            auto cols = tableColumns(m_session.db(), name);
-            if (!cols)
-                return std::unexpected(cols.error());
-            if (std::binary_search(cols->begin(), cols->end(), std::string("field_hlc")))
-                synced.insert(name);
-        }
-        m_tables = std::move(synced);
-    }
-    return std::vector<std::string>(m_tables->begin(), m_tables->end());
-}
-
-Result<std::vector<std::string>> Replica::columns(const std::string& table)
-{
-    if (auto it = m_columns.find(table); it != m_columns.end())
-        return it->second;
-    auto tables = syncedTables();
+    auto tables = m_schema.tables();
     if (!tables)
         return std::unexpected(tables.error());
-    if (!m_tables->contains(table))
-        return fail(ErrorCode::NotFound, "table", table);
-    auto names = tableColumns(m_session.db(), table);
-    if (!names)
-        return std::unexpected(names.error());
-    std::vector<std::string> out;
-    for (auto& n : *names)
-        if (!isBookkeeping(n) && !isDerived(table, n))
-            out.push_back(std::move(n));
-    m_columns[table] = out;
-    return out;
+    return std::vector<std::string>((*tables)->begin(), (*tables)->end());
 }
 
 Result<std::vector<SyncChange>> Replica::outgoing(int limit)
@@ -302,199 +160,6 @@ Status Replica::acknowledge(const std::vector<PushResult>& results)
     return tx.commit();
 }
 
-Status Replica::park(const SyncChange& change, const std::string& why)
-{
-    auto stmt = m_session.db().prepare("INSERT OR REPLACE INTO sync_parked (change_id, seq, entity, row_id, body, why, "
-                                       "parked_ms) VALUES (?,?,?,?,?,?,?);");
-    if (!stmt)
-        return std::unexpected(stmt.error());
-    stmt->bind(1, change.id).bind(2, change.seq).bind(3, change.entity).bind(4, change.rowId);
-    stmt->bind(5, changeToJson(change)).bind(6, why).bind(7, m_session.clock().nowMs());
-    return stmt->run();
-}
-
-Status Replica::writeMerged(const std::string& table, const std::string& rowId, const std::vector<SyncField>& fields,
-                            const std::string& hlc, bool creating, const std::string& fieldHlc)
-{
-    // Table and column names were checked against the local schema by the caller.
-    std::string sql;
-    if (creating) {
-        // Derived columns start empty; afterApply() computes them.
-        const char* derived = table == "patient" ? ", search_name" : "";
-        sql = "INSERT INTO " + table + " (id, created_hlc, updated_hlc, field_hlc" + derived;
-        for (const auto& f : fields)
-            sql.append(", ").append(f.name);
-        sql.append(") VALUES (?, ?, ?, ?").append(*derived ? ", ''" : "");
-        for (std::size_t i = 0; i < fields.size(); ++i)
-            sql.append(", ?");
-        sql.append(");");
-    } else {
-        sql = "UPDATE " + table + " SET updated_hlc = max(updated_hlc, ?), field_hlc = ?";
-        for (const auto& f : fields)
-            sql.append(", ").append(f.name).append(" = ?");
-        sql.append(" WHERE id = ?;");
-    }
-    auto stmt = m_session.db().prepare(sql);
-    if (!stmt)
-        return std::unexpected(stmt.error());
-    int i = 1;
-    if (creating) {
-        stmt->bind(1, rowId).bind(2, hlc).bind(3, hlc).bind(4, fieldHlc);
-        i = 5;
-    } else {
-        stmt->bind(1, hlc).bind(2, fieldHlc);
-        i = 3;
-    }
-    for (const auto& f : fields)
-        stmt->bind(i++, f.value);
-    if (!creating)
-        stmt->bind(i, rowId);
-    return stmt->run();
-}
-
-Status Replica::afterApply(const std::string& table, const std::string& rowId, bool inserted)
-{
-    if (table == "patient")
-        return PatientStore(m_session).reindexAfterSync(rowId, inserted);
-    return {};
-}
-
-Status Replica::applyOne(const SyncChange& change)
-{
-    auto tables = syncedTables();
-    if (!tables)
-        return std::unexpected(tables.error());
-    if (!m_tables->contains(change.entity))
-        return park(change, "unknown_entity");
-    auto cols = columns(change.entity);
-    if (!cols)
-        return std::unexpected(cols.error());
-    for (const auto& f : change.fields)
-        if (!std::binary_search(cols->begin(), cols->end(), f.name))
-            return park(change, "unknown_field " + f.name);
-
-    Database& db = m_session.db();
-    const std::string& table = change.entity;
-    if (!change.deleted && !m_anyTombstone) {
-        // Most pulled changes create rows this desk has never seen (a first sync above all): try the
-        // insert first and fall back to the merge when the row turns out to exist.
-        Status inserted =
-            writeMerged(table, change.rowId, change.fields, change.hlc, true, freshStamps(change.fields, change.hlc));
-        if (inserted)
-            return afterApply(table, change.rowId, true);
-        if (!isParkable(inserted.error()))
-            return inserted;
-    }
-    std::string select = "SELECT created_hlc, field_hlc";
-    for (const auto& f : change.fields)
-        select.append(", ").append(f.name);
-    select.append(" FROM " + table + " WHERE id = ?;");
-    auto read = db.prepare(select);
-    if (!read)
-        return std::unexpected(read.error());
-    read->bind(1, change.rowId);
-    auto found = read->step();
-    if (!found)
-        return std::unexpected(found.error());
-    std::string createdHlc;
-    std::map<std::string, std::string> stamps;
-    std::vector<std::optional<std::string>> current;
-    if (*found) {
-        createdHlc = read->text(0);
-        stamps = parseStamps(read->text(1));
-        for (std::size_t i = 0; i < change.fields.size(); ++i)
-            current.push_back(read->optionalText(static_cast<int>(i) + 2));
-        read->reset();
-    }
-
-    // Each losing value is kept once, however often its change comes by.
-    auto history = db.prepare(
-        "INSERT INTO field_history (entity, row_id, field, value, hlc, recorded_ms) SELECT ?1, ?2, ?3, ?4, ?5, ?6 "
-        "WHERE NOT EXISTS (SELECT 1 FROM field_history WHERE entity = ?1 AND row_id = ?2 AND field = ?3 AND "
-        "hlc = ?5);");
-    if (!history)
-        return std::unexpected(history.error());
-    auto keep = [&](const std::string& field, const std::optional<std::string>& value, const std::string& hlc) {
-        history->reset();
-        return history->bind(1, table)
-            .bind(2, change.rowId)
-            .bind(3, field)
-            .bind(4, value)
-            .bind(5, hlc)
-            .bind(6, m_session.clock().nowMs())
-            .run();
-    };
-
-    auto tombRead = db.prepare("SELECT hlc FROM sync_tombstone WHERE entity = ? AND row_id = ?;");
-    if (!tombRead)
-        return std::unexpected(tombRead.error());
-    tombRead->bind(1, table).bind(2, change.rowId);
-    auto tombs = tombRead->all<std::string>([](const Statement& r) { return r.text(0); });
-    if (!tombs)
-        return std::unexpected(tombs.error());
-    const std::optional<std::string> tomb = tombs->empty() ? std::nullopt : std::optional(tombs->front());
-
-    if (change.deleted) {
-        if (tomb && *tomb >= change.hlc)
-            return {};
-        auto save = db.prepare("INSERT OR REPLACE INTO sync_tombstone (entity, row_id, hlc) VALUES (?,?,?);");
-        if (!save)
-            return std::unexpected(save.error());
-        if (Status s = save->bind(1, table).bind(2, change.rowId).bind(3, change.hlc).run(); !s)
-            return s;
-        if (!*found)
-            return {};
-        std::string newest = createdHlc;
-        for (const auto& [k, v] : stamps)
-            newest = std::max(newest, v);
-        if (newest > change.hlc)
-            return {}; // edited after the delete: the row stays, as it does on the server
-        auto del = db.prepare("DELETE FROM " + table + " WHERE id = ?;");
-        if (!del)
-            return std::unexpected(del.error());
-        if (Status s = del->bind(1, change.rowId).run(); !s)
-            return isParkable(s.error()) ? park(change, "delete_refused: " + s.error().detail) : s;
-        return {};
-    }
-
-    if (!*found) {
-        if (tomb && *tomb >= change.hlc) {
-            for (const auto& f : change.fields)
-                if (Status s = keep(f.name, f.value, change.hlc); !s)
-                    return s;
-            return {};
-        }
-        std::map<std::string, std::string> fresh;
-        for (const auto& f : change.fields)
-            fresh[f.name] = change.hlc;
-        if (Status s = writeMerged(table, change.rowId, change.fields, change.hlc, true, stampsToJson(fresh)); !s)
-            return isParkable(s.error()) ? park(change, "insert_refused: " + s.error().detail) : s;
-        return afterApply(table, change.rowId, true);
-    }
-
-    std::vector<SyncField> winners;
-    for (std::size_t i = 0; i < change.fields.size(); ++i) {
-        const SyncField& f = change.fields[i];
-        auto it = stamps.find(f.name);
-        const std::string& version = it == stamps.end() ? createdHlc : it->second;
-        if (change.hlc > version) {
-            if (current[i] != f.value)
-                if (Status s = keep(f.name, current[i], version); !s)
-                    return s;
-            winners.push_back(f);
-            stamps[f.name] = change.hlc;
-        } else if (change.hlc < version && current[i] != f.value) {
-            if (Status s = keep(f.name, f.value, change.hlc); !s)
-                return s;
-        }
-    }
-    if (winners.empty())
-        return {};
-    if (Status s = writeMerged(table, change.rowId, winners, change.hlc, false, stampsToJson(stamps)); !s)
-        return isParkable(s.error()) ? park(change, "update_refused: " + s.error().detail) : s;
-    return afterApply(table, change.rowId);
-}
-
 Status Replica::applyPulled(const std::vector<SyncChange>& page, std::int64_t next)
 {
     Database& db = m_session.db();
@@ -507,33 +172,17 @@ Status Replica::applyPulled(const std::vector<SyncChange>& page, std::int64_t ne
     auto count = tombstones->scalar();
     if (!count)
         return std::unexpected(count.error());
-    m_anyTombstone = *count > 0 || std::any_of(page.begin(), page.end(), [](const SyncChange& c) { return c.deleted; });
+    const bool anyTombstone =
+        *count > 0 || std::any_of(page.begin(), page.end(), [](const SyncChange& c) { return c.deleted; });
     for (const SyncChange& change : page) {
         HlcStamp remote;
         if (HlcStamp::parse(change.hlc, remote))
             m_session.hlc().observe(remote);
-        if (Status s = applyOne(change); !s)
+        if (Status s = m_merger.apply(change, anyTombstone); !s)
             return s;
     }
-    // Changes parked for a missing reference or a constraint may fit now that more has arrived.
-    auto parked = db.prepare("SELECT body FROM sync_parked ORDER BY seq LIMIT 200;");
-    if (!parked)
-        return std::unexpected(parked.error());
-    auto bodies = parked->all<std::string>([](const Statement& r) { return r.text(0); });
-    if (!bodies)
-        return std::unexpected(bodies.error());
-    for (const auto& body : *bodies) {
-        auto change = changeFromJson(body);
-        if (!change)
-            continue;
-        auto unpark = db.prepare("DELETE FROM sync_parked WHERE change_id = ?;");
-        if (!unpark)
-            return std::unexpected(unpark.error());
-        if (Status s = unpark->bind(1, change->id).run(); !s)
-            return s;
-        if (Status s = applyOne(*change); !s) // parks it again when it still does not fit
-            return s;
-    }
+    if (Status s = m_merger.retryParked(); !s)
+        return s;
     if (Status s = setSetting("sync_cursor", std::to_string(next)); !s)
         return s;
     if (Status s = setSetting("hlc_last", m_session.hlc().last().toString()); !s)
@@ -691,11 +340,11 @@ Status Replica::resolveByRetry(const std::string& conflictId)
     auto c = conflict(conflictId);
     if (!c)
         return std::unexpected(c.error());
-    auto cols = columns(c->entity);
+    auto cols = m_schema.columns(c->entity);
     if (!cols)
         return std::unexpected(cols.error());
     std::string select = "SELECT field_hlc";
-    for (const auto& col : *cols)
+    for (const auto& col : **cols)
         select.append(", ").append(col);
     select.append(" FROM " + c->entity + " WHERE id = ?;");
     auto read = m_session.db().prepare(select);
@@ -708,8 +357,8 @@ Status Replica::resolveByRetry(const std::string& conflictId)
     if (!*row)
         return fail(ErrorCode::NotFound, c->entity, c->rowId);
     std::vector<FieldValue> fields;
-    for (std::size_t i = 0; i < cols->size(); ++i)
-        fields.push_back({(*cols)[i], read->optionalText(static_cast<int>(i) + 1)});
+    for (std::size_t i = 0; i < (*cols)->size(); ++i)
+        fields.push_back({(**cols)[i], read->optionalText(static_cast<int>(i) + 1)});
     read->reset();
     if (Status s = closeConflict(*c, "retried"); !s)
         return s;
@@ -750,12 +399,12 @@ Status Replica::resolveByDiscard(const std::string& conflictId, const std::optio
         return tx.commit();
     }
     // Put back exactly the server's values and stamps for the fields it knows.
-    auto cols = columns(c->entity);
+    auto cols = m_schema.columns(c->entity);
     if (!cols)
         return std::unexpected(cols.error());
     std::vector<SyncField> fields;
     for (const auto& [name, value] : c->current->values)
-        if (std::binary_search(cols->begin(), cols->end(), name))
+        if (std::binary_search((*cols)->begin(), (*cols)->end(), name))
             fields.push_back({name, value});
     auto read = db.prepare("SELECT field_hlc FROM " + c->entity + " WHERE id = ?;");
     if (!read)
@@ -764,15 +413,15 @@ Status Replica::resolveByDiscard(const std::string& conflictId, const std::optio
     auto stampsText = read->one<std::string>([](const Statement& r) { return r.text(0); }, c->entity, c->rowId);
     if (!stampsText)
         return std::unexpected(stampsText.error());
-    auto stamps = parseStamps(*stampsText);
+    auto stamps = parseFieldStamps(*stampsText);
     std::string newest;
     for (const auto& [name, stamp] : c->current->fieldHlc) {
         stamps[name] = stamp;
         newest = std::max(newest, stamp);
     }
-    if (Status s = writeMerged(c->entity, c->rowId, fields, newest, false, stampsToJson(stamps)); !s)
+    if (Status s = m_merger.writeRow(c->entity, c->rowId, fields, newest, false, fieldStampsToJson(stamps)); !s)
         return s;
-    if (Status s = afterApply(c->entity, c->rowId); !s)
+    if (Status s = m_merger.afterWrite(c->entity, c->rowId); !s)
         return s;
     return tx.commit();
 }
@@ -784,11 +433,11 @@ Result<std::string> Replica::digest()
         return std::unexpected(tables.error());
     RecordDigest digest;
     for (const std::string& table : *tables) {
-        auto cols = columns(table);
+        auto cols = m_schema.columns(table);
         if (!cols)
             return std::unexpected(cols.error());
         std::string select = "SELECT id";
-        for (const auto& col : *cols)
+        for (const auto& col : **cols)
             select.append(", ").append(col);
         select.append(" FROM " + table + " ORDER BY id;");
         auto stmt = m_session.db().prepare(select);
@@ -801,8 +450,8 @@ Result<std::string> Replica::digest()
             if (!*row)
                 break;
             digest.beginRow(table, stmt->text(0));
-            for (std::size_t i = 0; i < cols->size(); ++i)
-                digest.field((*cols)[i], stmt->optionalText(static_cast<int>(i) + 1));
+            for (std::size_t i = 0; i < (*cols)->size(); ++i)
+                digest.field((**cols)[i], stmt->optionalText(static_cast<int>(i) + 1));
         }
     }
     return digest.hex();

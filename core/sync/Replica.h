@@ -4,7 +4,9 @@
 #pragma once
 
 #include "core/Error.h"
+#include "core/sync/ChangeMerger.h"
 #include "core/sync/SyncChange.h"
+#include "core/sync/SyncSchema.h"
 
 #include <cstdint>
 #include <map>
@@ -75,19 +77,12 @@ public:
     Result<std::vector<std::string>> syncedTables();
 
 private:
-    Result<std::vector<std::string>> columns(const std::string& table);
-    Status applyOne(const SyncChange& change);
-    Status park(const SyncChange& change, const std::string& why);
-    Status writeMerged(const std::string& table, const std::string& rowId, const std::vector<SyncField>& fields,
-                       const std::string& hlc, bool creating, const std::string& fieldHlc);
-    Status afterApply(const std::string& table, const std::string& rowId, bool inserted = false);
     Result<SyncConflict> conflict(const std::string& conflictId);
     Status closeConflict(const SyncConflict& c, const char* resolution);
 
     Session& m_session;
-    std::map<std::string, std::vector<std::string>> m_columns;
-    std::optional<std::set<std::string>> m_tables;
-    bool m_anyTombstone = true; // checked once per pulled page: without tombstones, inserts skip a lookup
+    SyncSchema m_schema;
+    ChangeMerger m_merger;
 };
 
 } // namespace practica::core

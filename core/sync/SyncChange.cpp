@@ -46,6 +46,33 @@ std::optional<std::vector<FieldValue>> fieldsFromJson(const std::string& json)
     }
 }
 
+std::map<std::string, std::string> parseFieldStamps(const std::string& json)
+{
+    std::map<std::string, std::string> out;
+    try {
+        Poco::JSON::Parser parser;
+        auto root = parser.parse(json.empty() ? "{}" : json).extract<Poco::JSON::Object::Ptr>();
+        for (const auto& [k, v] : *root)
+            if (v.isString())
+                out[k] = v.extract<std::string>();
+    } catch (const Poco::Exception&) {
+    }
+    return out;
+}
+
+// Field names are identifiers and stamps are HLC text, so nothing needs escaping; written by hand
+// because a first sync writes this for every row.
+std::string fieldStampsToJson(const std::map<std::string, std::string>& stamps)
+{
+    std::string out = "{";
+    for (const auto& [k, v] : stamps) {
+        if (out.size() > 1)
+            out += ',';
+        out.append("\"").append(k).append("\":\"").append(v).append("\"");
+    }
+    return out + "}";
+}
+
 std::vector<FieldLoss> mergeChange(SyncRow& row, const SyncChange& change)
 {
     std::vector<FieldLoss> losses;

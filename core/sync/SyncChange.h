@@ -23,6 +23,10 @@ using SyncField = FieldValue;
 std::string fieldsToJson(const std::vector<FieldValue>& fields);
 std::optional<std::vector<FieldValue>> fieldsFromJson(const std::string& json);
 
+// A row's field_hlc column: {"field": "hlc", ...} and back (unreadable text reads as no stamps).
+std::map<std::string, std::string> parseFieldStamps(const std::string& json);
+std::string fieldStampsToJson(const std::map<std::string, std::string>& stamps);
+
 struct SyncChange
 {
     std::string id;                     // change id (UUID v7), the idempotency key

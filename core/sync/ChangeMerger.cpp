@@ -1,0 +1,289 @@
+#include "ChangeMerger.h"
+
+#include "core/auth/Session.h"
+#include "core/db/Statement.h"
+#include "core/patients/PatientStore.h"
+
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <algorithm>
+#include <map>
+#include <sstream>
+
+namespace practica::core {
+
+namespace {
+
+std::string freshStamps(const std::vector<FieldValue>& fields, const std::string& hlc)
+{
+    std::map<std::string, std::string> stamps;
+    for (const auto& f : fields)
+        stamps.emplace(f.name, hlc);
+    return fieldStampsToJson(stamps);
+}
+
+std::string changeToJson(const SyncChange& c)
+{
+    Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
+    o.set("id", c.id);
+    o.set("entity", c.entity);
+    o.set("row", c.rowId);
+    o.set("op", c.deleted ? "delete" : "upsert");
+    o.set("hlc", c.hlc);
+    o.set("seq", c.seq);
+    o.set("device", c.deviceId);
+    o.set("fields", fieldsToJson(c.fields));
+    std::ostringstream out;
+    o.stringify(out);
+    return out.str();
+}
+
+std::optional<SyncChange> changeFromJson(const std::string& json)
+{
+    try {
+        Poco::JSON::Parser parser;
+        auto o = parser.parse(json).extract<Poco::JSON::Object::Ptr>();
+        SyncChange c;
+        c.id = o->getValue<std::string>("id");
+        c.entity = o->getValue<std::string>("entity");
+        c.rowId = o->getValue<std::string>("row");
+        c.deleted = o->getValue<std::string>("op") == "delete";
+        c.hlc = o->getValue<std::string>("hlc");
+        c.seq = o->getValue<std::int64_t>("seq");
+        c.deviceId = o->getValue<std::string>("device");
+        auto fields = fieldsFromJson(o->getValue<std::string>("fields"));
+        if (!fields)
+            return std::nullopt;
+        c.fields = std::move(*fields);
+        return c;
+    } catch (const Poco::Exception&) {
+        return std::nullopt;
+    }
+}
+
+} // namespace
+
+bool isParkable(const Error& e)
+{
+    return e.code == ErrorCode::Validation || e.code == ErrorCode::Conflict || e.code == ErrorCode::AlreadyExists;
+}
+
+Status ChangeMerger::park(const SyncChange& change, const std::string& why)
+{
+    auto stmt = m_session.db().prepare("INSERT OR REPLACE INTO sync_parked (change_id, seq, entity, row_id, body, why, "
+                                       "parked_ms) VALUES (?,?,?,?,?,?,?);");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    stmt->bind(1, change.id).bind(2, change.seq).bind(3, change.entity).bind(4, change.rowId);
+    stmt->bind(5, changeToJson(change)).bind(6, why).bind(7, m_session.clock().nowMs());
+    return stmt->run();
+}
+
+Status ChangeMerger::writeRow(const std::string& table, const std::string& rowId, const std::vector<SyncField>& fields,
+                              const std::string& hlc, bool creating, const std::string& fieldHlc)
+{
+    // Table and column names were checked against the local schema by the caller.
+    std::string sql;
+    if (creating) {
+        // Derived columns start empty; afterWrite() computes them.
+        const char* derived = table == "patient" ? ", search_name" : "";
+        sql = "INSERT INTO " + table + " (id, created_hlc, updated_hlc, field_hlc" + derived;
+        for (const auto& f : fields)
+            sql.append(", ").append(f.name);
+        sql.append(") VALUES (?, ?, ?, ?").append(*derived ? ", ''" : "");
+        for (std::size_t i = 0; i < fields.size(); ++i)
+            sql.append(", ?");
+        sql.append(");");
+    } else {
+        sql = "UPDATE " + table + " SET updated_hlc = max(updated_hlc, ?), field_hlc = ?";
+        for (const auto& f : fields)
+            sql.append(", ").append(f.name).append(" = ?");
+        sql.append(" WHERE id = ?;");
+    }
+    auto stmt = m_session.db().prepare(sql);
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    int i = 1;
+    if (creating) {
+        stmt->bind(1, rowId).bind(2, hlc).bind(3, hlc).bind(4, fieldHlc);
+        i = 5;
+    } else {
+        stmt->bind(1, hlc).bind(2, fieldHlc);
+        i = 3;
+    }
+    for (const auto& f : fields)
+        stmt->bind(i++, f.value);
+    if (!creating)
+        stmt->bind(i, rowId);
+    return stmt->run();
+}
+
+Status ChangeMerger::afterWrite(const std::string& table, const std::string& rowId, bool inserted)
+{
+    if (table == "patient")
+        return PatientStore(m_session).reindexAfterSync(rowId, inserted);
+    return {};
+}
+
+Status ChangeMerger::apply(const SyncChange& change, bool anyTombstone)
+{
+    auto synced = m_schema.isSynced(change.entity);
+    if (!synced)
+        return std::unexpected(synced.error());
+    if (!*synced)
+        return park(change, "unknown_entity");
+    auto cols = m_schema.columns(change.entity);
+    if (!cols)
+        return std::unexpected(cols.error());
+    for (const auto& f : change.fields)
+        if (!std::binary_search((*cols)->begin(), (*cols)->end(), f.name))
+            return park(change, "unknown_field " + f.name);
+
+    Database& db = m_session.db();
+    const std::string& table = change.entity;
+    if (!change.deleted && !anyTombstone) {
+        // Most pulled changes create rows this desk has never seen (a first sync above all): try the
+        // insert first and fall back to the merge when the row turns out to exist.
+        Status inserted =
+            writeRow(table, change.rowId, change.fields, change.hlc, true, freshStamps(change.fields, change.hlc));
+        if (inserted)
+            return afterWrite(table, change.rowId, true);
+        if (!isParkable(inserted.error()))
+            return inserted;
+    }
+    std::string select = "SELECT created_hlc, field_hlc";
+    for (const auto& f : change.fields)
+        select.append(", ").append(f.name);
+    select.append(" FROM " + table + " WHERE id = ?;");
+    auto read = db.prepare(select);
+    if (!read)
+        return std::unexpected(read.error());
+    read->bind(1, change.rowId);
+    auto found = read->step();
+    if (!found)
+        return std::unexpected(found.error());
+    std::string createdHlc;
+    std::map<std::string, std::string> stamps;
+    std::vector<std::optional<std::string>> current;
+    if (*found) {
+        createdHlc = read->text(0);
+        stamps = parseFieldStamps(read->text(1));
+        for (std::size_t i = 0; i < change.fields.size(); ++i)
+            current.push_back(read->optionalText(static_cast<int>(i) + 2));
+        read->reset();
+    }
+
+    // Each losing value is kept once, however often its change comes by.
+    auto history = db.prepare(
+        "INSERT INTO field_history (entity, row_id, field, value, hlc, recorded_ms) SELECT ?1, ?2, ?3, ?4, ?5, ?6 "
+        "WHERE NOT EXISTS (SELECT 1 FROM field_history WHERE entity = ?1 AND row_id = ?2 AND field = ?3 AND "
+        "hlc = ?5);");
+    if (!history)
+        return std::unexpected(history.error());
+    auto keep = [&](const std::string& field, const std::optional<std::string>& value, const std::string& hlc) {
+        history->reset();
+        return history->bind(1, table)
+            .bind(2, change.rowId)
+            .bind(3, field)
+            .bind(4, value)
+            .bind(5, hlc)
+            .bind(6, m_session.clock().nowMs())
+            .run();
+    };
+
+    auto tombRead = db.prepare("SELECT hlc FROM sync_tombstone WHERE entity = ? AND row_id = ?;");
+    if (!tombRead)
+        return std::unexpected(tombRead.error());
+    tombRead->bind(1, table).bind(2, change.rowId);
+    auto tombs = tombRead->all<std::string>([](const Statement& r) { return r.text(0); });
+    if (!tombs)
+        return std::unexpected(tombs.error());
+    const std::optional<std::string> tomb = tombs->empty() ? std::nullopt : std::optional(tombs->front());
+
+    if (change.deleted) {
+        if (tomb && *tomb >= change.hlc)
+            return {};
+        auto save = db.prepare("INSERT OR REPLACE INTO sync_tombstone (entity, row_id, hlc) VALUES (?,?,?);");
+        if (!save)
+            return std::unexpected(save.error());
+        if (Status s = save->bind(1, table).bind(2, change.rowId).bind(3, change.hlc).run(); !s)
+            return s;
+        if (!*found)
+            return {};
+        std::string newest = createdHlc;
+        for (const auto& [k, v] : stamps)
+            newest = std::max(newest, v);
+        if (newest > change.hlc)
+            return {}; // edited after the delete: the row stays, as it does on the server
+        auto del = db.prepare("DELETE FROM " + table + " WHERE id = ?;");
+        if (!del)
+            return std::unexpected(del.error());
+        if (Status s = del->bind(1, change.rowId).run(); !s)
+            return isParkable(s.error()) ? park(change, "delete_refused: " + s.error().detail) : s;
+        return {};
+    }
+
+    if (!*found) {
+        if (tomb && *tomb >= change.hlc) {
+            for (const auto& f : change.fields)
+                if (Status s = keep(f.name, f.value, change.hlc); !s)
+                    return s;
+            return {};
+        }
+        if (Status s =
+                writeRow(table, change.rowId, change.fields, change.hlc, true, freshStamps(change.fields, change.hlc));
+            !s)
+            return isParkable(s.error()) ? park(change, "insert_refused: " + s.error().detail) : s;
+        return afterWrite(table, change.rowId, true);
+    }
+
+    std::vector<SyncField> winners;
+    for (std::size_t i = 0; i < change.fields.size(); ++i) {
+        const SyncField& f = change.fields[i];
+        auto it = stamps.find(f.name);
+        const std::string& version = it == stamps.end() ? createdHlc : it->second;
+        if (change.hlc > version) {
+            if (current[i] != f.value)
+                if (Status s = keep(f.name, current[i], version); !s)
+                    return s;
+            winners.push_back(f);
+            stamps[f.name] = change.hlc;
+        } else if (change.hlc < version && current[i] != f.value) {
+            if (Status s = keep(f.name, f.value, change.hlc); !s)
+                return s;
+        }
+    }
+    if (winners.empty())
+        return {};
+    if (Status s = writeRow(table, change.rowId, winners, change.hlc, false, fieldStampsToJson(stamps)); !s)
+        return isParkable(s.error()) ? park(change, "update_refused: " + s.error().detail) : s;
+    return afterWrite(table, change.rowId);
+}
+
+Status ChangeMerger::retryParked()
+{
+    // Unknown record types and fields wait for a newer Practica; the others may fit now.
+    Database& db = m_session.db();
+    auto parked = db.prepare("SELECT body FROM sync_parked WHERE why NOT LIKE 'unknown%' ORDER BY seq LIMIT 200;");
+    if (!parked)
+        return std::unexpected(parked.error());
+    auto bodies = parked->all<std::string>([](const Statement& r) { return r.text(0); });
+    if (!bodies)
+        return std::unexpected(bodies.error());
+    auto unpark = db.prepare("DELETE FROM sync_parked WHERE change_id = ?;");
+    if (!unpark)
+        return std::unexpected(unpark.error());
+    for (const auto& body : *bodies) {
+        auto change = changeFromJson(body);
+        if (!change)
+            continue;
+        unpark->reset();
+        if (Status s = unpark->bind(1, change->id).run(); !s)
+            return s;
+        if (Status s = apply(*change, true); !s) // parks it again when it still does not fit
+            return s;
+    }
+    return {};
+}
+
+} // namespace practica::core
