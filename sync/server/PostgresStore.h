@@ -12,7 +12,9 @@ namespace practica::sync {
 
 const std::vector<core::Migration>& postgresStoreMigrations();
 
+namespace pg {
 class PostgresPool;
+}
 
 class PostgresStore final : public ServerStore
 {
@@ -51,10 +53,10 @@ public:
                                            const std::string& rowId, int limit) override;
 
 private:
-    explicit PostgresStore(std::shared_ptr<PostgresPool> pool);
+    explicit PostgresStore(std::shared_ptr<pg::PostgresPool> pool);
 
     // Shared with open push transactions, so a push may outlive the store object.
-    std::shared_ptr<PostgresPool> m_pool;
+    std::shared_ptr<pg::PostgresPool> m_pool;
 };
 
 } // namespace practica::sync
