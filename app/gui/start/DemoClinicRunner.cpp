@@ -1,6 +1,7 @@
 #include "DemoClinicRunner.h"
 
-#include <QEventLoop>
+#include "app/gui/common/WorkerProgress.h"
+
 #include <QProgressDialog>
 #include <QThread>
 #include <QTimer>
@@ -59,15 +60,7 @@ core::Result<core::DemoClinic> DemoClinicRunner::run(QWidget* parent, const std:
         dialog.setLabelText(tr("Cancelling…"));
         dialog.show(); // stay up until the worker has removed its half-made files
     });
-    QEventLoop loop;
-    QObject::connect(worker.get(), &QThread::finished, &loop, &QEventLoop::quit);
-    worker->start();
-    poll.start();
-    dialog.show();
-    loop.exec();
-    worker->wait();
-    poll.stop();
-    dialog.hide();
+    runBehindDialog(*worker, poll, dialog);
     if (cancelled)
         *cancelled = progress->cancel.load();
     if (!result)

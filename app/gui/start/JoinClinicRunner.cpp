@@ -1,10 +1,10 @@
 #include "JoinClinicRunner.h"
 
+#include "app/gui/common/WorkerProgress.h"
 #include "app/gui/sync/SyncText.h"
 #include "core/sync/Replica.h"
 #include "sync/client/SyncEngine.h"
 
-#include <QEventLoop>
 #include <QProgressDialog>
 #include <QThread>
 #include <QTimer>
@@ -101,15 +101,7 @@ JoinClinicRunner::Outcome JoinClinicRunner::run(QWidget* parent, const Request& 
         dialog.setLabelText(tr("Stopping… what has arrived is kept on this computer."));
         dialog.show(); // stay up until the worker has committed its last page
     });
-    QEventLoop loop;
-    QObject::connect(worker.get(), &QThread::finished, &loop, &QEventLoop::quit);
-    worker->start();
-    poll.start();
-    dialog.show();
-    loop.exec();
-    worker->wait();
-    poll.stop();
-    dialog.hide();
+    runBehindDialog(*worker, poll, dialog);
     outcome.cancelled = progress.cancel.load();
     outcome.received = progress.done;
     outcome.total = std::max(progress.total.load(), progress.done.load());
