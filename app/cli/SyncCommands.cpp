@@ -1,5 +1,6 @@
 // sync: connects this workstation to the clinic's sync server, runs sync, shows its state and its conflicts.
 #include "Commands.h"
+#include "ConflictText.h"
 #include "JsonOutput.h"
 #include "ScheduleLookup.h"
 #include "core/auth/Vault.h"
@@ -307,7 +308,11 @@ Poco::JSON::Object::Ptr conflictJson(const core::SyncConflict& c)
     o->set("entity", c.entity);
     o->set("row_id", c.rowId);
     o->set("code", c.code);
-    o->set("reason", c.reason);
+    auto params = newJsonObject();
+    for (const auto& [k, v] : c.params)
+        params->set(k, v);
+    o->set("params", params);
+    o->set("reason", conflictSentence(c));
     o->set("detected", utcText(c.detectedMs));
     auto fields = newJsonObject();
     for (const auto& f : c.fields)
@@ -337,7 +342,7 @@ Outcome listConflicts(CliContext& ctx)
         ctx.out() << "No open conflicts.\n";
     for (const auto& c : *conflicts)
         ctx.out() << c.id << "  " << utcText(c.detectedMs) << "  " << c.code << "  " << c.entity << " " << c.rowId
-                  << ": " << c.reason << "\n";
+                  << ": " << conflictSentence(c) << "\n";
     return {};
 }
 

@@ -32,6 +32,8 @@ std::string changeToJson(const SyncChange& c)
     o.set("hlc", c.hlc);
     o.set("seq", c.seq);
     o.set("device", c.deviceId);
+    o.set("author_id", c.authorId);
+    o.set("author", c.author);
     o.set("fields", fieldsToJson(c.fields));
     std::ostringstream out;
     o.stringify(out);
@@ -51,6 +53,8 @@ std::optional<SyncChange> changeFromJson(const std::string& json)
         c.hlc = o->getValue<std::string>("hlc");
         c.seq = o->getValue<std::int64_t>("seq");
         c.deviceId = o->getValue<std::string>("device");
+        c.authorId = o->optValue<std::string>("author_id", "");
+        c.author = o->optValue<std::string>("author", "");
         auto fields = fieldsFromJson(o->getValue<std::string>("fields"));
         if (!fields)
             return std::nullopt;
@@ -174,10 +178,12 @@ Status ChangeMerger::apply(const SyncChange& change, bool anyTombstone)
     }
 
     // Each losing value is kept once, however often its change comes by.
+    // The entry names the author and workstation of the change being merged: the value's own author when
+    // it lost on arrival, the author of its replacement otherwise.
     auto history = db.prepare(
-        "INSERT INTO field_history (entity, row_id, field, value, hlc, recorded_ms) SELECT ?1, ?2, ?3, ?4, ?5, ?6 "
-        "WHERE NOT EXISTS (SELECT 1 FROM field_history WHERE entity = ?1 AND row_id = ?2 AND field = ?3 AND "
-        "hlc = ?5);");
+        "INSERT INTO field_history (entity, row_id, field, value, hlc, recorded_ms, author, device_id) SELECT ?1, ?2, "
+        "?3, ?4, ?5, ?6, ?7, ?8 WHERE NOT EXISTS (SELECT 1 FROM field_history WHERE entity = ?1 AND row_id = ?2 AND "
+        "field = ?3 AND hlc = ?5);");
     if (!history)
         return std::unexpected(history.error());
     auto keep = [&](const std::string& field, const std::optional<std::string>& value, const std::string& hlc) {
@@ -188,6 +194,8 @@ Status ChangeMerger::apply(const SyncChange& change, bool anyTombstone)
             .bind(4, value)
             .bind(5, hlc)
             .bind(6, m_session.clock().nowMs())
+            .bind(7, change.author)
+            .bind(8, change.deviceId)
             .run();
     };
 

@@ -40,7 +40,8 @@ std::optional<SyncRow> rowFromJson(const std::string& entity, const std::string&
         auto values = fieldsFromJson(o->getValue<std::string>("values"));
         if (!values)
             return std::nullopt;
-        SyncRow row{entity, rowId, {}, parseFieldStamps(o->getValue<std::string>("field_hlc")), std::nullopt};
+        SyncRow row{entity,       rowId,       {}, parseFieldStamps(o->getValue<std::string>("field_hlc")),
+                    std::nullopt, std::nullopt};
         for (auto& f : *values)
             row.values[f.name] = f.value;
         if (o->has("deleted_hlc"))
@@ -51,29 +52,27 @@ std::optional<SyncRow> rowFromJson(const std::string& entity, const std::string&
     }
 }
 
-std::optional<Permission> permissionToResolve(const std::string& entity)
+// "120 changes: 100 by admin on <device>, 20 by desk on <device>": who changed records, from where.
+std::string pageSummary(const std::vector<SyncChange>& page)
 {
-    if (entity == "appointment" || entity == "waitlist_entry" || entity == "appointment_series")
-        return Permission::ScheduleWrite;
-    if (entity == "patient")
-        return Permission::PatientWrite;
-    if (entity == "coverage")
-        return Permission::CoverageWrite;
-    if (entity == "payer")
-        return Permission::PayerWrite;
-    if (entity == "user_account")
-        return Permission::UserManage;
-    if (entity == "clinic")
-        return Permission::ClinicManage;
-    if (entity == "provider" || entity == "room" || entity == "appointment_type" || entity == "working_hours" ||
-        entity == "schedule_block" || entity == "clinic_holiday")
-        return Permission::ScheduleSetup;
-    return Permission::DatabaseAdmin;
+    std::map<std::pair<std::string, std::string>, int> by;
+    for (const SyncChange& c : page)
+        ++by[{c.author.empty() ? std::string("unknown") : c.author, c.deviceId}];
+    std::string out = std::to_string(page.size()) + " changes:";
+    bool first = true;
+    for (const auto& [who, n] : by) {
+        out += (first ? " " : ", ") + std::to_string(n) + " by " + who.first + " on " + who.second;
+        first = false;
+    }
+    return out;
 }
 
 } // namespace
 
-Replica::Replica(Session& session) : m_session(session), m_schema(session.db()), m_merger(session, m_schema) {}
+Replica::Replica(Session& session)
+    : m_session(session), m_types(RecordTypes::builtIn()), m_schema(session.db()), m_merger(session, m_schema)
+{
+}
 
 Result<std::vector<std::string>> Replica::syncedTables()
 {
@@ -142,14 +141,15 @@ Status Replica::acknowledge(const std::vector<PushResult>& results)
             const std::string entity = read->text(0), rowId = read->text(1), op = read->text(2), fields = read->text(3),
                               hlc = read->text(4);
             read->reset();
-            auto insert = db.prepare("INSERT INTO sync_conflict (id, change_id, entity, row_id, code, reason, op, "
-                                     "fields, hlc, current_row, detected_ms) VALUES (?,?,?,?,?,?,?,?,?,?,?);");
+            auto insert =
+                db.prepare("INSERT INTO sync_conflict (id, change_id, entity, row_id, code, reason, op, "
+                           "fields, hlc, current_row, detected_ms, params) VALUES (?,?,?,?,?,?,?,?,?,?,?,?);");
             if (!insert)
                 return std::unexpected(insert.error());
             insert->bind(1, uuidV7(m_session.clock().nowMs())).bind(2, r.changeId).bind(3, entity).bind(4, rowId);
             insert->bind(5, r.conflictCode).bind(6, r.reason).bind(7, op).bind(8, fields).bind(9, hlc);
             insert->bind(10, r.current ? std::optional<std::string>(rowToJson(*r.current)) : std::nullopt);
-            insert->bind(11, m_session.clock().nowMs());
+            insert->bind(11, m_session.clock().nowMs()).bind(12, fieldStampsToJson(r.params));
             if (Status s = insert->run(); !s)
                 return s;
         }
@@ -188,8 +188,8 @@ Status Replica::applyPulled(const std::vector<SyncChange>& page, std::int64_t ne
     if (Status s = setSetting("hlc_last", m_session.hlc().last().toString()); !s)
         return s;
     if (!page.empty())
-        if (Status s = m_session.journal().audit(AuditAction::SyncApply, "sync", std::to_string(next),
-                                                 std::to_string(page.size()) + " changes");
+        if (Status s =
+                m_session.journal().audit(AuditAction::SyncApply, "sync", std::to_string(next), pageSummary(page));
             !s)
             return s;
     return tx.commit();
@@ -278,7 +278,7 @@ Result<SyncStatus> Replica::status()
 Result<std::vector<SyncConflict>> Replica::openConflicts()
 {
     auto stmt = m_session.db().prepare("SELECT id, change_id, entity, row_id, code, reason, fields, current_row, "
-                                       "detected_ms FROM sync_conflict WHERE resolved_ms IS NULL ORDER BY "
+                                       "detected_ms, params FROM sync_conflict WHERE resolved_ms IS NULL ORDER BY "
                                        "detected_ms, id;");
     if (!stmt)
         return std::unexpected(stmt.error());
@@ -294,20 +294,27 @@ Result<std::vector<SyncConflict>> Replica::openConflicts()
         if (auto current = r.optionalText(7))
             c.current = rowFromJson(c.entity, c.rowId, *current);
         c.detectedMs = r.int64(8);
+        c.params = parseFieldStamps(r.text(9)); // a JSON object of strings, like the stamps
         return c;
     });
 }
 
-Result<SyncConflict> Replica::conflict(const std::string& conflictId)
+Result<SyncConflict> Replica::conflict(const std::string& conflictId, bool sendingAgain)
 {
     auto all = openConflicts();
     if (!all)
         return std::unexpected(all.error());
     for (auto& c : *all)
         if (c.id == conflictId) {
-            if (auto perm = permissionToResolve(c.entity))
-                if (Status s = m_session.require(*perm); !s)
+            // Taking the server's version writes nothing the server does not already hold, so anyone may
+            // drop a refused change; sending it again is an edit of the record and needs its permission.
+            if (sendingAgain) {
+                const RecordType* type = m_types.find(c.entity);
+                if (!type)
+                    return fail(ErrorCode::PermissionDenied, c.entity, "unknown record type");
+                if (Status s = m_session.require(type->edit); !s)
                     return std::unexpected(s.error());
+            }
             return c;
         }
     return fail(ErrorCode::NotFound, "conflict", conflictId);
@@ -337,7 +344,7 @@ Status Replica::resolveByRetry(const std::string& conflictId)
     Transaction tx(m_session.db());
     if (!tx.begun())
         return tx.begun();
-    auto c = conflict(conflictId);
+    auto c = conflict(conflictId, true);
     if (!c)
         return std::unexpected(c.error());
     auto cols = m_schema.columns(c->entity);
@@ -380,7 +387,7 @@ Status Replica::resolveByDiscard(const std::string& conflictId, const std::optio
     Transaction tx(m_session.db());
     if (!tx.begun())
         return tx.begun();
-    auto c = conflict(conflictId);
+    auto c = conflict(conflictId, false);
     if (!c)
         return std::unexpected(c.error());
     if (Status s = closeConflict(*c, "discarded"); !s)

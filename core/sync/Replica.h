@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/Error.h"
+#include "core/records/RecordType.h"
 #include "core/sync/ChangeMerger.h"
 #include "core/sync/SyncChange.h"
 #include "core/sync/SyncSchema.h"
@@ -25,8 +26,9 @@ struct SyncConflict
     std::string changeId;
     std::string entity;
     std::string rowId;
-    std::string code;   // double_booking, unique, unknown_row, invalid_change
-    std::string reason; // the server's words: which rule, which other record
+    std::string code; // double_booking, unique, unknown_row, invalid_change, permission_denied, clock_skew, ...
+    std::map<std::string, std::string> params; // the rule's particulars, for the front ends' sentences
+    std::string reason; // the server's English words, shown only when an older server sent no params
     std::vector<SyncField> fields;
     std::optional<SyncRow> current;
     std::int64_t detectedMs = 0;
@@ -68,7 +70,8 @@ public:
     // slot) as one new change carrying every field; the held changes of the row are folded into it.
     Status resolveByRetry(const std::string& conflictId);
     // Takes the server's version of the row (serverRow, fetched just now; nullopt when the server never
-    // accepted the row, which is then removed here) and drops the row's held changes.
+    // accepted the row, which is then removed here) and drops the row's held changes. Anyone may: it
+    // writes only what the server already holds (a change refused for want of permission included).
     Status resolveByDiscard(const std::string& conflictId, const std::optional<SyncRow>& serverRow);
 
     // The canonical digest of the synced records (see core/sync/Digest.h).
@@ -77,10 +80,11 @@ public:
     Result<std::vector<std::string>> syncedTables();
 
 private:
-    Result<SyncConflict> conflict(const std::string& conflictId);
+    Result<SyncConflict> conflict(const std::string& conflictId, bool sendingAgain);
     Status closeConflict(const SyncConflict& c, const char* resolution);
 
     Session& m_session;
+    RecordTypes m_types;
     SyncSchema m_schema;
     ChangeMerger m_merger;
 };

@@ -38,6 +38,10 @@ struct SyncChange
     std::vector<SyncField> fields;
     std::string deviceId; // the workstation that made the change
     std::int64_t seq = 0; // the server's sequence number, once accepted
+    // Who made the change, as the server saw them when it accepted it (its account id and user name);
+    // empty in a push, where the server takes them from the pushing user's token.
+    std::string authorId;
+    std::string author;
     // The fields as the server stored them (a JSON object): a pull passes them through without
     // parsing. When set, fields may be empty.
     std::string fieldsJson;
@@ -51,6 +55,7 @@ struct SyncRow
     std::map<std::string, std::optional<std::string>> values;
     std::map<std::string, std::string> fieldHlc;
     std::optional<std::string> deletedHlc; // the highest delete stamp seen, if any
+    std::optional<std::string> createdHlc; // the stamp of the change that created it, where the server knows it
 
     // A row is gone when its latest delete is newer than every field's stamp: the outcome does not
     // depend on the order in which changes arrive.
@@ -70,9 +75,12 @@ struct PushResult
     std::string changeId;
     PushOutcome outcome = PushOutcome::Applied;
     std::int64_t seq = 0;
-    std::string conflictCode;       // e.g. "double_booking", "unique", "unknown_row"
-    std::string reason;             // which rule and which record, for the conflicts view
+    std::string conflictCode;       // e.g. "double_booking", "unique", "permission_denied", "clock_skew"
+    std::string reason;             // the rule in English, for logs and for clients older than params
     std::optional<SyncRow> current; // the server's row, so a workstation can undo its refused edit
+    // The rule's particulars as named values (which resource, the other record, the missing permission,
+    // how far ahead a clock is): front ends make their sentences from the code and these.
+    std::map<std::string, std::string> params;
 };
 
 // Merges a change into a row, field by field: a field takes the change's value when the change's

@@ -89,6 +89,8 @@ Object::Ptr changeToJson(const SyncChange& c, bool withOrigin)
     if (withOrigin) {
         o->set("seq", c.seq);
         o->set("device", c.deviceId);
+        o->set("author_id", c.authorId);
+        o->set("author", c.author);
     }
     return o;
 }
@@ -152,6 +154,13 @@ Result<SyncChange> changeFromJson(const Poco::Dynamic::Var& var, std::size_t ind
             return std::unexpected(device.error());
         c.seq = *seq;
         c.deviceId = *device;
+        // Servers before authors were kept send none.
+        auto authorId = r.optionalText("author_id");
+        auto author = r.optionalText("author");
+        if (!authorId || !author)
+            return fail(ErrorCode::ProtocolError, where + ".author", "not a string");
+        c.authorId = authorId->value_or("");
+        c.author = author->value_or("");
     }
     return c;
 }
@@ -177,6 +186,8 @@ Object::Ptr rowToJson(const SyncRow& row)
         o->set("deleted_hlc", *row.deletedHlc);
     else
         o->set("deleted_hlc", Poco::Dynamic::Var());
+    if (row.createdHlc)
+        o->set("created_hlc", *row.createdHlc);
     return o;
 }
 
@@ -186,6 +197,9 @@ Result<SyncRow> rowFromJson(const Object::Ptr& o)
     auto entity = r.text("entity");
     auto id = r.text("row");
     auto deleted = r.optionalText("deleted_hlc");
+    auto created = r.optionalText("created_hlc");
+    if (!created)
+        return std::unexpected(created.error());
     if (!entity)
         return std::unexpected(entity.error());
     if (!id)
@@ -196,6 +210,7 @@ Result<SyncRow> rowFromJson(const Object::Ptr& o)
     row.entity = *entity;
     row.rowId = *id;
     row.deletedHlc = *deleted;
+    row.createdHlc = *created;
     Object::Ptr values = o->getObject("values");
     Object::Ptr stamps = o->getObject("field_hlc");
     if (!values || !stamps)
@@ -306,6 +321,10 @@ std::string encodePushResponse(const PushResponse& response)
             o->set("seq", r.seq);
         if (r.outcome == PushOutcome::Conflict) {
             o->set("code", r.conflictCode);
+            Object::Ptr params = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+            for (const auto& [k, v] : r.params)
+                params->set(k, v);
+            o->set("params", params);
             o->set("reason", r.reason);
             if (r.current)
                 o->set("current", rowToJson(*r.current));
@@ -353,6 +372,13 @@ Result<PushResponse> decodePushResponse(const std::string& body)
             if (pr.outcome == PushOutcome::Conflict) {
                 pr.conflictCode = item.text("code").value_or("conflict");
                 pr.reason = item.text("reason").value_or("");
+                // Servers before typed refusals send the reason alone.
+                if (Object::Ptr params = o->getObject("params"))
+                    for (const auto& [k, v] : *params) {
+                        if (!v.isString())
+                            return fail(ErrorCode::ProtocolError, item.where + ".params." + k, "not a string");
+                        pr.params[k] = v.extract<std::string>();
+                    }
                 if (Object::Ptr current = o->getObject("current")) {
                     auto row = rowFromJson(current);
                     if (!row)
@@ -430,6 +456,10 @@ std::string encodePull(const PullResponse& response)
         out += c.fieldsJson.empty() ? encodeFields(c.fields) : c.fieldsJson;
         out += ",\"seq\":" + std::to_string(c.seq) + ",\"device\":";
         appendJsonString(out, c.deviceId);
+        out += ",\"author_id\":";
+        appendJsonString(out, c.authorId);
+        out += ",\"author\":";
+        appendJsonString(out, c.author);
         out += "}";
     }
     out += "],\"next\":" + std::to_string(response.next) + ",\"more\":" + (response.more ? "true" : "false") +
@@ -473,6 +503,16 @@ Result<std::vector<core::SyncField>> decodeFields(const std::string& json)
     if (!fields)
         return fail(ErrorCode::ProtocolError, "fields", "not an object of strings and nulls");
     return std::move(*fields);
+}
+
+std::string encodeParams(const std::map<std::string, std::string>& params)
+{
+    return core::fieldStampsToJson(params);
+}
+
+std::map<std::string, std::string> decodeParams(const std::string& json)
+{
+    return core::parseFieldStamps(json);
 }
 
 std::string encodeRow(const SyncRow& row)

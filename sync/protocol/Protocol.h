@@ -69,6 +69,10 @@ Result<std::vector<core::SyncField>> decodeFields(const std::string& json);
 
 std::string_view outcomeName(PushOutcome outcome);
 
+// A refusal's params as stores keep them: a JSON object of strings, and back (unreadable text reads as none).
+std::string encodeParams(const std::map<std::string, std::string>& params);
+std::map<std::string, std::string> decodeParams(const std::string& json);
+
 // gzip (RFC 1952), for request and response bodies with Content-Encoding: gzip.
 std::string gzip(const std::string& data);
 // Fails with ProtocolError on a damaged stream and with Validation when the result would exceed limit.

@@ -190,6 +190,19 @@ Result<TokenClaims> AccountService::verify(const std::string& accessToken) const
 
 Status AccountService::requireApprovedDevice(const TokenClaims& claims)
 {
+    auto user = currentUser(claims);
+    if (!user)
+        return std::unexpected(user.error());
+    return {};
+}
+
+Result<ServerUser> AccountService::currentUser(const TokenClaims& claims)
+{
+    auto user = m_store.userById(claims.userId);
+    if (!user)
+        return std::unexpected(user.error());
+    if (!*user || !(*user)->active || (*user)->clinicId != claims.clinicId)
+        return fail(ErrorCode::NotAuthorized, "user", "inactive");
     auto device = m_store.device(claims.clinicId, claims.deviceId);
     if (!device)
         return std::unexpected(device.error());
@@ -197,7 +210,7 @@ Status AccountService::requireApprovedDevice(const TokenClaims& claims)
         return fail(ErrorCode::NotAuthorized, "device", "revoked");
     if ((*device)->status != DeviceStatus::Approved)
         return fail(ErrorCode::DeviceNotApproved, "device", claims.deviceId);
-    return {};
+    return std::move(**user);
 }
 
 Result<std::string> AccountService::createClinic(const std::string& clinicId, const std::string& name)

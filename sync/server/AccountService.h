@@ -60,8 +60,12 @@ public:
     Result<Tokens> refresh(const std::string& refreshToken);
     // The claims of a valid, unexpired access token; NotAuthorized otherwise.
     Result<TokenClaims> verify(const std::string& accessToken) const;
-    // NotAuthorized unless the user is still active and DeviceNotApproved unless the device is approved.
+    // The token's user as the store has them now: NotAuthorized unless they still exist and are active,
+    // DeviceNotApproved unless the device is approved. Read for every request, so a deactivation or a
+    // new role takes effect at once rather than when the access token expires.
+    Result<ServerUser> currentUser(const TokenClaims& claims);
     Status requireApprovedDevice(const TokenClaims& claims);
+    const core::Clock& clock() const { return m_clock; }
 
     // Admin operations (the server's command line and the admin API).
     Result<std::string> createClinic(const std::string& clinicId, const std::string& name);

@@ -48,6 +48,8 @@ Result<SyncChange> changeFromRow(const Statement& r)
     c.baseHlc = r.optionalText(6);
     c.fieldsJson = r.text(7);
     c.deviceId = r.text(8);
+    c.authorId = r.text(9);
+    c.author = r.text(10);
     return c;
 }
 
@@ -90,20 +92,23 @@ public:
 
     Result<std::optional<Refusal>> refusal(const std::string& changeId) override
     {
-        auto stmt = m_db.prepare("SELECT code, reason FROM srv_refused WHERE clinic_id = ? AND change_id = ?;");
+        auto stmt = m_db.prepare("SELECT code, reason, params FROM srv_refused WHERE clinic_id = ? AND change_id = ?;");
         if (!stmt)
             return std::unexpected(stmt.error());
         stmt->bind(1, m_clinic).bind(2, changeId);
-        return firstOrNone(stmt->all<Refusal>([](const Statement& r) { return Refusal{r.text(0), r.text(1)}; }));
+        return firstOrNone(stmt->all<Refusal>([](const Statement& r) {
+            return Refusal{r.text(0), r.text(1), decodeParams(r.text(2))};
+        }));
     }
 
     Status recordRefusal(const std::string& changeId, const Refusal& refusal) override
     {
-        auto stmt =
-            m_db.prepare("INSERT OR IGNORE INTO srv_refused (clinic_id, change_id, code, reason) VALUES (?,?,?,?);");
+        auto stmt = m_db.prepare(
+            "INSERT OR IGNORE INTO srv_refused (clinic_id, change_id, code, reason, params) VALUES (?,?,?,?,?);");
         if (!stmt)
             return std::unexpected(stmt.error());
-        return stmt->bind(1, m_clinic).bind(2, changeId).bind(3, refusal.code).bind(4, refusal.reason).run();
+        stmt->bind(1, m_clinic).bind(2, changeId).bind(3, refusal.code).bind(4, refusal.reason);
+        return stmt->bind(5, encodeParams(refusal.params)).run();
     }
 
     Result<std::optional<SyncRow>> row(const std::string& entity, const std::string& rowId) override
@@ -134,12 +139,12 @@ public:
     Status appendChange(const SyncChange& c) override
     {
         auto stmt = m_db.prepare("INSERT INTO srv_change (clinic_id, seq, change_id, entity, row_id, op, hlc, "
-                                 "base_hlc, fields, device_id) VALUES (?,?,?,?,?,?,?,?,?,?);");
+                                 "base_hlc, fields, device_id, author_id, author) VALUES (?,?,?,?,?,?,?,?,?,?,?,?);");
         if (!stmt)
             return std::unexpected(stmt.error());
         stmt->bind(1, m_clinic).bind(2, c.seq).bind(3, c.id).bind(4, c.entity).bind(5, c.rowId);
         stmt->bind(6, c.deleted ? "delete" : "upsert").bind(7, c.hlc).bind(8, c.baseHlc);
-        stmt->bind(9, encodeFields(c.fields)).bind(10, c.deviceId);
+        stmt->bind(9, encodeFields(c.fields)).bind(10, c.deviceId).bind(11, c.authorId).bind(12, c.author);
         return stmt->run();
     }
 
@@ -212,6 +217,14 @@ public:
         if (!stmt)
             return std::unexpected(stmt.error());
         return stmt->bind(1, m_clinic).bind(2, entity).bind(3, field).bind(4, value).bind(5, rowId).run();
+    }
+
+    Status updateAccount(const std::string& username, const std::string& role, bool active) override
+    {
+        auto stmt = m_db.prepare("UPDATE srv_user SET role = ?, active = ? WHERE clinic_id = ? AND username = ?;");
+        if (!stmt)
+            return std::unexpected(stmt.error());
+        return stmt->bind(1, role).bind(2, active ? 1 : 0).bind(3, m_clinic).bind(4, username).run();
     }
 
     Status commit(std::int64_t newHighestSeq) override
@@ -488,8 +501,9 @@ Result<std::int64_t> EmbeddedStore::highestSeq(const std::string& clinicId)
 Result<std::vector<SyncChange>> EmbeddedStore::changesAfter(const std::string& clinicId, std::int64_t after, int limit)
 {
     std::lock_guard lock(m_mutex);
-    auto stmt = m_db->prepare("SELECT seq, change_id, entity, row_id, op, hlc, base_hlc, fields, device_id "
-                              "FROM srv_change WHERE clinic_id = ? AND seq > ? ORDER BY seq LIMIT ?;");
+    auto stmt =
+        m_db->prepare("SELECT seq, change_id, entity, row_id, op, hlc, base_hlc, fields, device_id, "
+                      "author_id, author FROM srv_change WHERE clinic_id = ? AND seq > ? ORDER BY seq LIMIT ?;");
     if (!stmt)
         return std::unexpected(stmt.error());
     stmt->bind(1, clinicId).bind(2, after).bind(3, limit);

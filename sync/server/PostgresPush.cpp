@@ -63,14 +63,14 @@ public:
         for (int i = 0; i < PQntuples(seqs->get()); ++i)
             m_seqCache[text(seqs->get(), i, 0)] = integer(seqs->get(), i, 1);
         auto refused = exec(m_conn.get(),
-                            "SELECT change_id, code, reason FROM srv_refused WHERE clinic_id = $1 AND "
+                            "SELECT change_id, code, reason, params FROM srv_refused WHERE clinic_id = $1 AND "
                             "change_id = ANY($2::text[])",
                             {m_clinic, idArray});
         if (!refused)
             return std::unexpected(refused.error());
         for (int i = 0; i < PQntuples(refused->get()); ++i)
-            m_refusalCache[text(refused->get(), i, 0)] =
-                Refusal{text(refused->get(), i, 1), text(refused->get(), i, 2)};
+            m_refusalCache[text(refused->get(), i, 0)] = Refusal{text(refused->get(), i, 1), text(refused->get(), i, 2),
+                                                                 decodeParams(text(refused->get(), i, 3))};
         auto found = exec(m_conn.get(),
                           "SELECT r.doc FROM srv_row r JOIN unnest($2::text[], $3::text[]) AS k (entity, row_id) "
                           "ON r.entity = k.entity AND r.row_id = k.row_id WHERE r.clinic_id = $1",
@@ -103,12 +103,12 @@ public:
             return std::unexpected(s.error());
         if (auto it = m_refusalCache.find(changeId); it != m_refusalCache.end())
             return it->second;
-        return first<Refusal>(exec(m_conn.get(),
-                                   "SELECT code, reason FROM srv_refused WHERE clinic_id = $1 AND change_id = $2",
-                                   {m_clinic, changeId}),
-                              [](const PGresult* r, int i) {
-                                  return Refusal{PQgetvalue(r, i, 0), PQgetvalue(r, i, 1)};
-                              });
+        return first<Refusal>(
+            exec(m_conn.get(), "SELECT code, reason, params FROM srv_refused WHERE clinic_id = $1 AND change_id = $2",
+                 {m_clinic, changeId}),
+            [](const PGresult* r, int i) {
+                return Refusal{PQgetvalue(r, i, 0), PQgetvalue(r, i, 1), decodeParams(PQgetvalue(r, i, 2))};
+            });
     }
 
     Status recordRefusal(const std::string& changeId, const Refusal& refusal) override
@@ -116,9 +116,9 @@ public:
         if (Status s = open(); !s)
             return s;
         auto res = exec(m_conn.get(),
-                        "INSERT INTO srv_refused (clinic_id, change_id, code, reason) VALUES ($1, $2, $3, $4) "
-                        "ON CONFLICT DO NOTHING",
-                        {m_clinic, changeId, refusal.code, refusal.reason});
+                        "INSERT INTO srv_refused (clinic_id, change_id, code, reason, params) VALUES ($1, $2, $3, $4, "
+                        "$5) ON CONFLICT DO NOTHING",
+                        {m_clinic, changeId, refusal.code, refusal.reason, encodeParams(refusal.params)});
         if (!res)
             return std::unexpected(res.error());
         return {};
@@ -242,6 +242,15 @@ public:
                          {m_clinic, entity, field, value, rowId}));
     }
 
+    Status updateAccount(const std::string& username, const std::string& role, bool active) override
+    {
+        if (Status s = open(); !s)
+            return s;
+        return done(exec(m_conn.get(),
+                         "UPDATE srv_user SET role = $3, active = $4 WHERE clinic_id = $1 AND username = $2",
+                         {m_clinic, username, role, active}));
+    }
+
     Status commit(std::int64_t newHighestSeq) override
     {
         if (Status s = open(); !s)
@@ -262,7 +271,8 @@ private:
     Status flush()
     {
         if (!m_newChanges.empty()) {
-            std::vector<std::optional<std::string>> seq, id, entity, row, op, hlc, base, fields, device;
+            std::vector<std::optional<std::string>> seq, id, entity, row, op, hlc, base, fields, device, authorId,
+                author;
             for (const auto& c : m_newChanges) {
                 seq.push_back(std::to_string(c.seq));
                 id.push_back(c.id);
@@ -273,14 +283,17 @@ private:
                 base.push_back(c.baseHlc);
                 fields.push_back(c.fieldsJson.empty() ? encodeFields(c.fields) : c.fieldsJson);
                 device.push_back(c.deviceId);
+                authorId.push_back(c.authorId);
+                author.push_back(c.author);
             }
-            auto res = exec(m_conn.get(),
-                            "INSERT INTO srv_change (clinic_id, seq, change_id, entity, row_id, op, hlc, base_hlc, "
-                            "fields, device_id) SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], "
-                            "$5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[]) "
-                            "ON CONFLICT DO NOTHING",
-                            {m_clinic, pgArray(seq), pgArray(id), pgArray(entity), pgArray(row), pgArray(op),
-                             pgArray(hlc), pgArray(base), pgArray(fields), pgArray(device)});
+            auto res =
+                exec(m_conn.get(),
+                     "INSERT INTO srv_change (clinic_id, seq, change_id, entity, row_id, op, hlc, base_hlc, "
+                     "fields, device_id, author_id, author) SELECT $1, * FROM unnest($2::bigint[], "
+                     "$3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], "
+                     "$10::text[], $11::text[], $12::text[]) ON CONFLICT DO NOTHING",
+                     {m_clinic, pgArray(seq), pgArray(id), pgArray(entity), pgArray(row), pgArray(op), pgArray(hlc),
+                      pgArray(base), pgArray(fields), pgArray(device), pgArray(authorId), pgArray(author)});
             if (!res)
                 return std::unexpected(res.error());
             if (affectedRows(res->get()) != static_cast<std::int64_t>(m_newChanges.size()))

@@ -77,6 +77,8 @@ Result<SyncChange> changeFromRow(const PGresult* r, int i)
     c.baseHlc = optionalText(r, i, 6);
     c.fieldsJson = text(r, i, 7);
     c.deviceId = text(r, i, 8);
+    c.authorId = text(r, i, 9);
+    c.author = text(r, i, 10);
     return c;
 }
 
@@ -299,8 +301,8 @@ Result<std::int64_t> PostgresStore::highestSeq(const std::string& clinicId)
 
 Result<std::vector<SyncChange>> PostgresStore::changesAfter(const std::string& clinicId, std::int64_t after, int limit)
 {
-    auto res = m_pool->run("SELECT seq, change_id, entity, row_id, op, hlc, base_hlc, fields, device_id "
-                           "FROM srv_change WHERE clinic_id = $1 AND seq > $2 ORDER BY seq LIMIT $3",
+    auto res = m_pool->run("SELECT seq, change_id, entity, row_id, op, hlc, base_hlc, fields, device_id, "
+                           "author_id, author FROM srv_change WHERE clinic_id = $1 AND seq > $2 ORDER BY seq LIMIT $3",
                            {clinicId, after, std::max(limit, 0)});
     if (!res)
         return std::unexpected(res.error());

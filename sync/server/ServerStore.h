@@ -7,6 +7,7 @@
 #include "core/sync/SyncChange.h"
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -80,11 +81,13 @@ struct Booking
     bool overbooked = false;
 };
 
-// Why the server refused a change: a rule's code and words naming the other record.
+// Why the server refused a change: a rule's code, its particulars as named values (for front ends to
+// word), and the same in English for logs and older clients.
 struct Refusal
 {
     std::string code;
     std::string reason;
+    std::map<std::string, std::string> params;
 };
 
 // No appointment is longer than this (the schema allows 12 hours): overlap queries scan only this far
@@ -135,6 +138,9 @@ public:
                                const std::string& rowId) = 0;
     virtual Status releaseUnique(const std::string& entity, const std::string& field, const std::string& value,
                                  const std::string& rowId) = 0;
+    // The clinic's account with this user name follows its synced user record: role and activity.
+    // Nothing happens when no account has the name (a user who never signs in to the server).
+    virtual Status updateAccount(const std::string& username, const std::string& role, bool active) = 0;
     // Makes everything durable and sets the clinic's counter to newHighestSeq.
     virtual Status commit(std::int64_t newHighestSeq) = 0;
 };

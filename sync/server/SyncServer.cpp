@@ -296,14 +296,19 @@ private:
 
     Reply push(const TokenClaims& claims, const std::string& body)
     {
-        if (Status s = m_accounts.requireApprovedDevice(claims); !s)
-            return fromError(s.error());
+        // The role and activity as they are now, not as they were when the token was issued.
+        auto user = m_accounts.currentUser(claims);
+        if (!user)
+            return fromError(user.error());
+        auto role = core::roleFromName(user->role);
+        if (!role)
+            return errorReply(403, "permission_denied", "role");
         auto request = decodePush(body);
         if (!request)
             return fromError(request.error());
         if (request->deviceId != claims.deviceId)
             return errorReply(403, "permission_denied", "device does not match the token");
-        auto response = m_sync.push(claims.clinicId, *request);
+        auto response = m_sync.push(Pusher{claims.clinicId, user->id, user->username, *role}, *request);
         if (!response)
             return fromError(response.error());
         std::int64_t applied = 0, duplicate = 0, conflict = 0;
@@ -402,8 +407,9 @@ private:
 
 } // namespace
 
-SyncServer::SyncServer(ServerStore& store, AccountService& accounts, ServerOptions options)
-    : m_store(store), m_accounts(accounts), m_sync(store), m_options(std::move(options))
+SyncServer::SyncServer(ServerStore& store, AccountService& accounts, ServerOptions options, core::RecordTypes types)
+    : m_store(store), m_accounts(accounts), m_types(std::move(types)), m_sync(store, m_types, accounts.clock()),
+      m_options(std::move(options))
 {
 }
 

@@ -31,7 +31,9 @@ struct ServerOptions
 class SyncServer
 {
 public:
-    SyncServer(ServerStore& store, AccountService& accounts, ServerOptions options);
+    // types: the record types whose changes the server accepts (tests add test-only ones).
+    SyncServer(ServerStore& store, AccountService& accounts, ServerOptions options,
+               core::RecordTypes types = core::RecordTypes::builtIn());
     ~SyncServer();
 
     // Binds and starts serving; fails with Io when the address is taken or the certificate is unusable.
@@ -44,6 +46,7 @@ public:
 private:
     ServerStore& m_store;
     AccountService& m_accounts;
+    core::RecordTypes m_types;
     SyncService m_sync;
     ServerOptions m_options;
     ServerMetrics m_metrics;

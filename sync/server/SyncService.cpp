@@ -1,6 +1,7 @@
 #include "SyncService.h"
 
 #include "core/changes/HybridClock.h"
+#include "core/records/ChangeAuthorizer.h"
 #include "core/sync/Digest.h"
 
 #include <algorithm>
@@ -51,7 +52,9 @@ std::optional<Refusal> checkLocked(const std::optional<SyncRow>& before, const S
                 changes = true;
         }
         if (changes)
-            return Refusal{"locked_record", change.entity + " " + change.rowId + " was " + rule.what};
+            return Refusal{"locked_record",
+                           change.entity + " " + change.rowId + " was " + rule.what,
+                           {{"record_type", change.entity}, {"field", rule.field}}};
     }
     return std::nullopt;
 }
@@ -120,9 +123,14 @@ Result<std::optional<Refusal>> checkDoubleBooking(PushTransaction& tx, const Boo
         if (!others->empty()) {
             const Booking& other = others->front();
             return std::optional<Refusal>(
-                Refusal{"double_booking", std::string(c.name) + " " + *c.id + " is already booked by appointment " +
-                                              other.appointmentId + " from " + std::to_string(other.startMs) + " to " +
-                                              std::to_string(other.endMs)});
+                Refusal{"double_booking",
+                        std::string(c.name) + " " + *c.id + " is already booked by appointment " + other.appointmentId +
+                            " from " + std::to_string(other.startMs) + " to " + std::to_string(other.endMs),
+                        {{"resource", c.name},
+                         {"resource_id", *c.id},
+                         {"other_appointment", other.appointmentId},
+                         {"from_ms", std::to_string(other.startMs)},
+                         {"to_ms", std::to_string(other.endMs)}}});
         }
     }
     return std::optional<Refusal>{};
@@ -142,8 +150,10 @@ Result<std::optional<Refusal>> checkUnique(PushTransaction& tx, const SyncRow& a
         if (!owner)
             return std::unexpected(owner.error());
         if (*owner && **owner != after.rowId)
-            return std::optional<Refusal>(Refusal{"unique", std::string(u.field) + " " + *value +
-                                                                " is already used by " + u.entity + " " + **owner});
+            return std::optional<Refusal>(
+                Refusal{"unique",
+                        std::string(u.field) + " " + *value + " is already used by " + u.entity + " " + **owner,
+                        {{"record_type", u.entity}, {"field", u.field}, {"value", *value}, {"other_row", **owner}}});
     }
     return std::optional<Refusal>{};
 }
@@ -176,26 +186,107 @@ Status updateIndexes(PushTransaction& tx, const std::optional<SyncRow>& before, 
     return {};
 }
 
+// A synced user record's role and activity are the server account's too: the server checks every
+// later push of that user against them.
+Status followAccount(PushTransaction& tx, const std::optional<SyncRow>& before, const SyncRow& after)
+{
+    if (after.entity != "user_account" || after.isDeleted())
+        return {};
+    auto username = valueOf(after, "username");
+    auto role = valueOf(after, "role");
+    if (!username || !role)
+        return {};
+    const bool active = valueOf(after, "active").value_or("1") != "0";
+    if (before && !before->isDeleted() && valueOf(*before, "role") == role &&
+        (valueOf(*before, "active").value_or("1") != "0") == active && valueOf(*before, "username") == username)
+        return {};
+    return tx.updateAccount(*username, *role, active);
+}
+
 std::optional<Refusal> checkShape(const SyncChange& c, const std::optional<SyncRow>& before)
 {
     core::HlcStamp stamp;
     if (!core::HlcStamp::parse(c.hlc, stamp))
-        return Refusal{"invalid_change", "hlc is not a hybrid logical clock stamp"};
+        return Refusal{"invalid_change", "hlc is not a hybrid logical clock stamp", {{"field", "hlc"}}};
     if (!before && c.baseHlc && !c.deleted)
-        return Refusal{"unknown_row", c.entity + " " + c.rowId + " is not known to the server"};
+        return Refusal{
+            "unknown_row", c.entity + " " + c.rowId + " is not known to the server", {{"record_type", c.entity}}};
     return std::nullopt;
+}
+
+// A stamp the server's clock says cannot be: too far ahead (its workstation's clock is wrong, and it
+// would win every merge of its fields until real time caught up), older than the record it edits, or
+// older than the clinic.
+std::optional<Refusal> checkStamp(const SyncChange& c, std::int64_t nowMs, const std::optional<SyncRow>& before,
+                                  const std::optional<std::string>& clinicCreated)
+{
+    core::HlcStamp stamp;
+    core::HlcStamp::parse(c.hlc, stamp);
+    const std::int64_t ahead = stamp.physicalMs - nowMs;
+    if (ahead > SyncService::kMaxClockAheadMs)
+        return Refusal{
+            "clock_skew",
+            "the change is stamped " + std::to_string(ahead / 1000) + " s ahead of the server's clock",
+            {{"ahead_ms", std::to_string(ahead)}, {"limit_ms", std::to_string(SyncService::kMaxClockAheadMs)}}};
+    if (stamp.physicalMs < SyncService::kEarliestStampMs || (clinicCreated && c.hlc < *clinicCreated))
+        return Refusal{"impossible_stamp",
+                       "the change is stamped before the clinic existed",
+                       {{"before", "clinic"}, {"hlc", c.hlc}}};
+    if (before && before->createdHlc && c.hlc < *before->createdHlc)
+        return Refusal{"impossible_stamp",
+                       "the change is stamped before the record was created",
+                       {{"before", "record"}, {"hlc", c.hlc}}};
+    return std::nullopt;
+}
+
+std::optional<Refusal> checkPermission(const core::RecordType& type, const Pusher& pusher,
+                                       const std::optional<SyncRow>& before, const SyncChange& c)
+{
+    if (type.clinicRow && c.rowId != pusher.clinicId)
+        return Refusal{"permission_denied",
+                       "a clinic has one " + type.name + " record, its own",
+                       {{"record_type", type.name}, {"operation", "create"}, {"field", "id"}}};
+    auto denial = core::ChangeAuthorizer::check(type, {pusher.role, pusher.username}, before, c);
+    if (!denial)
+        return std::nullopt;
+    Refusal r{"permission_denied",
+              {},
+              {{"record_type", type.name}, {"operation", std::string(core::recordOpName(denial->op))}}};
+    r.params["role"] = std::string(core::roleName(pusher.role));
+    if (!denial->field.empty())
+        r.params["field"] = denial->field;
+    if (denial->missing)
+        r.params["permission"] = std::string(core::permissionName(*denial->missing));
+    if (denial->ownRow)
+        r.params["own_record"] = "1";
+    std::string why;
+    if (denial->missing)
+        why = " (needs " + std::string(core::permissionName(*denial->missing)) + ")";
+    else if (denial->ownRow)
+        why = " on their own record";
+    else
+        why = " (records of this type are never deleted)";
+    r.reason = std::string(core::roleName(pusher.role)) + " may not " + std::string(core::recordOpName(denial->op)) +
+               " " + type.name + (denial->field.empty() ? "" : "." + denial->field) + why;
+    return r;
 }
 
 } // namespace
 
-Result<PushResponse> SyncService::push(const std::string& clinicId, const PushRequest& request)
+Result<PushResponse> SyncService::push(const Pusher& pusher, const PushRequest& request)
 {
-    auto tx = m_store.beginPush(clinicId);
+    auto tx = m_store.beginPush(pusher.clinicId);
     if (!tx)
         return std::unexpected(tx.error());
     PushTransaction& t = **tx;
     if (Status s = t.prefetch(request.changes); !s)
         return std::unexpected(s.error());
+    // The clinic record's creation stamp bounds every stamp from below, once the server has it.
+    auto clinicRow = t.row("clinic", pusher.clinicId);
+    if (!clinicRow)
+        return std::unexpected(clinicRow.error());
+    std::optional<std::string> clinicCreated = *clinicRow ? (*clinicRow)->createdHlc : std::nullopt;
+    const std::int64_t nowMs = m_clock.nowMs();
     std::int64_t seq = t.highestSeq();
     PushResponse response;
     response.results.reserve(request.changes.size());
@@ -221,14 +312,24 @@ Result<PushResponse> SyncService::push(const std::string& clinicId, const PushRe
             result.outcome = PushOutcome::Conflict;
             result.conflictCode = (*refusedBefore)->code;
             result.reason = (*refusedBefore)->reason;
+            result.params = (*refusedBefore)->params;
             result.current = *before;
             response.results.push_back(std::move(result));
             continue;
         }
-        SyncRow after = *before ? **before : SyncRow{change.entity, change.rowId, {}, {}, std::nullopt};
+        SyncRow after = *before ? **before : SyncRow{change.entity, change.rowId, {}, {}, std::nullopt, std::nullopt};
         core::mergeChange(after, change);
 
+        const core::RecordType* type = m_types.find(change.entity);
         std::optional<Refusal> refusal = checkShape(change, *before);
+        if (!refusal && !type)
+            refusal = Refusal{"unknown_record_type",
+                              change.entity + " is not a record type this server knows",
+                              {{"record_type", change.entity}}};
+        if (!refusal)
+            refusal = checkStamp(change, nowMs, *before, clinicCreated);
+        if (!refusal)
+            refusal = checkPermission(*type, pusher, *before, change);
         if (!refusal)
             refusal = checkLocked(*before, change);
         if (!refusal) {
@@ -251,19 +352,28 @@ Result<PushResponse> SyncService::push(const std::string& clinicId, const PushRe
             result.outcome = PushOutcome::Conflict;
             result.conflictCode = std::move(refusal->code);
             result.reason = std::move(refusal->reason);
+            result.params = std::move(refusal->params);
             result.current = *before;
             response.results.push_back(std::move(result));
             continue;
         }
 
+        if (!after.createdHlc && !change.deleted)
+            after.createdHlc = change.hlc;
+        if (after.entity == "clinic" && after.rowId == pusher.clinicId && !clinicCreated)
+            clinicCreated = after.createdHlc;
         SyncChange accepted = change;
         accepted.deviceId = request.deviceId;
+        accepted.authorId = pusher.userId;
+        accepted.author = pusher.username;
         accepted.seq = ++seq;
         if (Status s = t.appendChange(accepted); !s)
             return std::unexpected(s.error());
         if (Status s = t.saveRow(after); !s)
             return std::unexpected(s.error());
         if (Status s = updateIndexes(t, *before, after); !s)
+            return std::unexpected(s.error());
+        if (Status s = followAccount(t, *before, after); !s)
             return std::unexpected(s.error());
         result.outcome = PushOutcome::Applied;
         result.seq = accepted.seq;

@@ -1,20 +1,44 @@
-// The server's sync logic over any ServerStore: accepts pushed changes (idempotent by change id),
-// merges them field by field into the clinic's rows, enforces the domain rules that two offline
-// workstations cannot check alone, numbers accepted changes, and serves pulls and digests.
+// The server's sync logic over any ServerStore: accepts pushed changes (idempotent by change id) from
+// users whose role allows them, with sane stamps, merges them field by field into the clinic's rows,
+// enforces the domain rules that two offline workstations cannot check alone, numbers accepted
+// changes, and serves pulls and digests. It trusts no client: a workstation's own checks only guard
+// the person at its keyboard, and anyone with an account can speak the protocol by hand.
 #pragma once
 
 #include "ServerStore.h"
+#include "core/auth/Permissions.h"
+#include "core/records/RecordType.h"
+#include "core/util/Clock.h"
 #include "sync/protocol/Protocol.h"
 
 namespace practica::sync {
 
+// Who is pushing, as the store says now (read again for every push, so a changed role or a
+// deactivation takes effect at once, not when the access token expires).
+struct Pusher
+{
+    std::string clinicId;
+    std::string userId;
+    std::string username;
+    core::Role role = core::Role::FrontDesk;
+};
+
 class SyncService
 {
 public:
-    explicit SyncService(ServerStore& store) : m_store(store) {}
+    // Stamps further ahead of the server's clock than this are refused: a change stamped a year ahead
+    // would win every last-writer-wins merge of its fields for a year.
+    static constexpr std::int64_t kMaxClockAheadMs = 5 * 60 * 1000;
+    // No Practica clinic existed before this instant (2024-01-01 UTC): an older stamp is forged.
+    static constexpr std::int64_t kEarliestStampMs = 1'704'067'200'000;
+
+    SyncService(ServerStore& store, const core::RecordTypes& types, const core::Clock& clock)
+        : m_store(store), m_types(types), m_clock(clock)
+    {
+    }
 
     // All of one push in one store transaction: either every result is durable or none is.
-    Result<PushResponse> push(const std::string& clinicId, const PushRequest& request);
+    Result<PushResponse> push(const Pusher& pusher, const PushRequest& request);
     Result<PullResponse> pull(const std::string& clinicId, std::int64_t after, int limit);
     // The canonical digest of the clinic's records (see core/sync/Digest.h), equal to a workstation's
     // digest exactly when both hold the same records.
@@ -24,6 +48,8 @@ public:
 
 private:
     ServerStore& m_store;
+    const core::RecordTypes& m_types;
+    const core::Clock& m_clock;
 };
 
 } // namespace practica::sync

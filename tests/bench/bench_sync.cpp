@@ -27,10 +27,10 @@
 #include "sync/server/SyncServer.h"
 
 #include <QDir>
-#include <libpq-fe.h>
 #include <QTemporaryDir>
 #include <atomic>
 #include <filesystem>
+#include <libpq-fe.h>
 #include <map>
 #include <mutex>
 #include <random>
@@ -204,7 +204,8 @@ private:
         c.entity = entity;
         c.rowId = core::uuidV7(1'763'700'000'000 + m_counter / 1000);
         char hlc[96];
-        std::snprintf(hlc, sizeof hlc, "%015lld-%08lld-%s", 1'763'700'000'000LL + m_counter / 4096,
+        // Stamped after the source clinic's own records: the server refuses a stamp older than the clinic.
+        std::snprintf(hlc, sizeof hlc, "%015lld-%08lld-%s", static_cast<long long>(m_baseMs + m_counter / 4096),
                       static_cast<long long>(m_counter % 4096), m_device.c_str());
         c.hlc = hlc;
         c.deviceId = m_device;
@@ -212,13 +213,14 @@ private:
     }
     std::string m_device;
     std::int64_t m_counter = 0;
+    std::int64_t m_baseMs = core::SystemClock().nowMs() + 1000;
 };
 
 void pushAll(sync::SyncService& service, const std::string& clinic, const std::string& device,
              std::vector<core::SyncChange>& batch)
 {
     sync::PushRequest req{device, std::move(batch)};
-    auto r = must(service.push(clinic, req), "push");
+    auto r = must(service.push(sync::Pusher{clinic, "bench-admin", "admin", core::Role::Admin}, req), "push");
     for (const auto& res : r.results)
         if (res.outcome == core::PushOutcome::Conflict) {
             std::fprintf(stderr, "unexpected conflict: %s\n", res.reason.c_str());
@@ -283,7 +285,9 @@ int pullBench(int argc, char** argv)
     SourceClinic src(20);
     must(server.accounts->createClinic(src.clinicId, "Bench clinic"), "clinic");
     must(server.accounts->addUser(src.clinicId, "admin", "Admin", "admin", kPassword), "user");
-    sync::SyncService service(*server.store);
+    const core::RecordTypes types = core::RecordTypes::builtIn();
+    core::SystemClock clock;
+    sync::SyncService service(*server.store, types, clock);
 
     // The source workstation's own outbox (clinic, admin, providers, types), then the synthetic rows.
     core::Replica replica(*src.session);
@@ -325,7 +329,6 @@ int pullBench(int argc, char** argv)
 
     QTemporaryDir dir{QDir::tempPath() + "/bench_sync-XXXXXX"};
     sync::SyncClient client({server.url(), {}, 5000, 600000});
-    core::SystemClock clock;
     const auto joinStart = std::chrono::steady_clock::now();
     auto session = must(sync::SyncEngine::join(client, dir.filePath("fresh.db").toStdString(), src.clinicId, "admin",
                                                kPassword, "Fresh desk", clock, core::KdfCost::minimal()),

@@ -6,8 +6,9 @@
 
 namespace practica::test {
 
-ServerFixture::ServerFixture(std::unique_ptr<sync::ServerStore> store, sync::ServerOptions options)
-    : m_store(std::move(store)), m_options(std::move(options))
+ServerFixture::ServerFixture(std::unique_ptr<sync::ServerStore> store, sync::ServerOptions options,
+                             core::RecordTypes types)
+    : m_store(std::move(store)), m_options(std::move(options)), m_types(std::move(types))
 {
     if (!m_store) {
         core::initCrypto();
@@ -20,7 +21,7 @@ ServerFixture::ServerFixture(std::unique_ptr<sync::ServerStore> store, sync::Ser
     m_options.host = "127.0.0.1";
     m_options.port = 0;
     m_options.insecureHttp = true;
-    m_server = std::make_unique<sync::SyncServer>(*m_store, *m_accounts, m_options);
+    m_server = std::make_unique<sync::SyncServer>(*m_store, *m_accounts, m_options, m_types);
     if (auto s = m_server->start(); !s)
         qFatal("server start: %s", core::describe(s.error()).c_str());
 }
@@ -35,12 +36,12 @@ void ServerFixture::restart()
     const int port = m_server->port();
     m_server.reset();
     m_options.port = port;
-    m_server = std::make_unique<sync::SyncServer>(*m_store, *m_accounts, m_options);
+    m_server = std::make_unique<sync::SyncServer>(*m_store, *m_accounts, m_options, m_types);
     for (int attempt = 0; attempt < 50; ++attempt) {
         if (m_server->start())
             return;
         QTest::qWait(100);
-        m_server = std::make_unique<sync::SyncServer>(*m_store, *m_accounts, m_options);
+        m_server = std::make_unique<sync::SyncServer>(*m_store, *m_accounts, m_options, m_types);
     }
     qFatal("server did not restart on port %d", port);
 }

@@ -16,8 +16,10 @@ namespace practica::test {
 class ServerFixture
 {
 public:
-    // With store == nullptr an embedded store in a temporary folder.
-    explicit ServerFixture(std::unique_ptr<sync::ServerStore> store = nullptr, sync::ServerOptions options = {});
+    // With store == nullptr an embedded store in a temporary folder; types are the record types the
+    // server accepts (tests add test-only ones).
+    explicit ServerFixture(std::unique_ptr<sync::ServerStore> store = nullptr, sync::ServerOptions options = {},
+                           core::RecordTypes types = core::RecordTypes::builtIn());
     ~ServerFixture();
     std::string url() const { return "http://127.0.0.1:" + std::to_string(m_server->port()); }
     int port() const { return m_server->port(); }
@@ -36,6 +38,7 @@ private:
     std::unique_ptr<sync::ServerStore> m_store;
     std::unique_ptr<sync::AccountService> m_accounts;
     sync::ServerOptions m_options;
+    core::RecordTypes m_types;
     std::unique_ptr<sync::SyncServer> m_server;
 };
 

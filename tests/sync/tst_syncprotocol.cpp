@@ -61,11 +61,8 @@ private slots:
         sync::PushResponse resp;
         resp.highestSeq = 9;
         resp.results.push_back({"c1", sync::PushOutcome::Applied, 8, {}, {}, {}});
-        SyncRow row{"appointment",
-                    "r1",
-                    {{"status", "scheduled"}, {"room_id", std::nullopt}},
-                    {{"status", stamp(3)}},
-                    std::nullopt};
+        SyncRow row{"appointment",          "r1",         {{"status", "scheduled"}, {"room_id", std::nullopt}},
+                    {{"status", stamp(3)}}, std::nullopt, std::nullopt};
         resp.results.push_back({"c2", sync::PushOutcome::Conflict, 0, "double_booking", "provider p is booked", row});
         auto back = sync::decodePushResponse(sync::encodePushResponse(resp));
         QVERIFY(back);
@@ -151,7 +148,7 @@ private slots:
 
     void mergeIsPerFieldLastWriterWins()
     {
-        SyncRow row{"patient", "r", {}, {}, std::nullopt};
+        SyncRow row{"patient", "r", {}, {}, std::nullopt, std::nullopt};
         core::mergeChange(row, change("1", stamp(1), {{"given_name", "Ann"}, {"phone", "555"}}));
         // Concurrent edits of different fields both survive.
         core::mergeChange(row, change("2", stamp(5, "a"), {{"given_name", "Anne"}}));
@@ -179,12 +176,12 @@ private slots:
                         fs.push_back({f, std::to_string(rng() % 100)});
             changes.push_back(change("c" + std::to_string(i), stamp(int(rng() % 30), i % 2 ? "a" : "b"), fs, del));
         }
-        SyncRow reference{"patient", "r", {}, {}, std::nullopt};
+        SyncRow reference{"patient", "r", {}, {}, std::nullopt, std::nullopt};
         for (const auto& c : changes)
             core::mergeChange(reference, c);
         for (int round = 0; round < 50; ++round) {
             std::shuffle(changes.begin(), changes.end(), rng);
-            SyncRow row{"patient", "r", {}, {}, std::nullopt};
+            SyncRow row{"patient", "r", {}, {}, std::nullopt, std::nullopt};
             for (const auto& c : changes) {
                 core::mergeChange(row, c);
                 if (rng() % 3 == 0)
@@ -198,7 +195,7 @@ private slots:
 
     void deleteThenLaterUpsertRevives()
     {
-        SyncRow row{"patient", "r", {}, {}, std::nullopt};
+        SyncRow row{"patient", "r", {}, {}, std::nullopt, std::nullopt};
         core::mergeChange(row, change("1", stamp(1), {{"a", "1"}}));
         core::mergeChange(row, change("2", stamp(3), {}, true));
         QVERIFY(row.isDeleted());

@@ -6,15 +6,19 @@
 #include "core/patients/PatientStore.h"
 #include "core/schedule/AppointmentStore.h"
 
-#include <QRegularExpression>
 #include <optional>
 
 namespace practica::app {
 
 namespace {
 
-// The server names the rule and the other record in its reason, e.g.
-// "provider <id> is already booked by appointment <id> from <ms> to <ms>".
+std::string param(const core::SyncConflict& c, const std::string& name)
+{
+    auto it = c.params.find(name);
+    return it == c.params.end() ? std::string() : it->second;
+}
+
+// Which provider, room or patient is taken, and by which appointment, from the refusal's params.
 struct BookingClash
 {
     QString kind;
@@ -22,17 +26,6 @@ struct BookingClash
     std::int64_t fromMs = 0;
     std::int64_t toMs = 0;
 };
-
-std::optional<BookingClash> parseClash(const std::string& reason)
-{
-    static const QRegularExpression pattern(QStringLiteral(
-        R"(^(provider|room|patient) \S* ?is already booked by appointment (\S+) from (-?\d+) to (-?\d+))"));
-    const auto match = pattern.match(qs(reason));
-    if (!match.hasMatch())
-        return std::nullopt;
-    return BookingClash{match.captured(1), match.captured(2), match.captured(3).toLongLong(),
-                        match.captured(4).toLongLong()};
-}
 
 std::optional<core::AppointmentView> findView(const std::vector<core::AppointmentView>& views, const std::string& id)
 {
@@ -82,10 +75,20 @@ ConflictSummary ConflictDescriber::describe(core::Session& session, const core::
     s.entity = c.entity;
     s.rowId = c.rowId;
     s.serverHasRow = c.current.has_value() && !c.current->isDeleted();
+    if (c.params.empty() && c.code != "unknown_row") {
+        // An older server sends its reason in English only.
+        s.title = tr("The server refused a change to a %1").arg(recordName(c.entity));
+        s.detail = tr("The server's reason: %1").arg(qs(c.reason));
+        return s;
+    }
     if (c.code == "double_booking" && c.entity == "appointment")
         return doubleBooking(session, c, s);
     if (c.code == "unique")
         return duplicate(session, c, s);
+    if (c.code == "permission_denied")
+        return refusedByRole(c, s);
+    if (c.code == "clock_skew" || c.code == "impossible_stamp")
+        return wrongClock(c, s);
     if (c.code == "unknown_row") {
         s.title = tr("A change to a %1 the server does not have").arg(recordName(c.entity));
         s.detail = tr("This workstation changed a %1 that the server has never received, or that was removed "
@@ -94,8 +97,87 @@ ConflictSummary ConflictDescriber::describe(core::Session& session, const core::
                        .arg(recordName(c.entity));
         return s;
     }
+    if (c.code == "locked_record") {
+        s.sendAgain = false;
+        s.title = tr("The %1 was locked before this change arrived").arg(recordName(c.entity));
+        s.detail = tr("Another workstation locked this %1 (signed, transmitted or submitted it) while this "
+                      "workstation was changing it. A locked record takes no more changes; take the server's "
+                      "version.")
+                       .arg(recordName(c.entity));
+        return s;
+    }
+    if (c.code == "unknown_record_type") {
+        s.title = tr("The server does not know this kind of record");
+        s.detail = tr("The clinic's server is older than this workstation and does not accept %1 records yet. "
+                      "Ask whoever looks after the server to update it, then send the change again.")
+                       .arg(recordName(c.entity));
+        return s;
+    }
     s.title = tr("The server refused a change to a %1").arg(recordName(c.entity));
-    s.detail = tr("The server's reason: %1").arg(qs(c.reason));
+    s.detail = c.reason.empty() ? tr("The server gave the code %1.").arg(qs(c.code))
+                                : tr("The server's reason: %1").arg(qs(c.reason));
+    return s;
+}
+
+ConflictSummary ConflictDescriber::refusedByRole(const core::SyncConflict& c, ConflictSummary s)
+{
+    s.sendAgain = false;
+    const QString record = recordName(c.entity);
+    const QString field = qs(param(c, "field"));
+    const std::string op = param(c, "operation");
+    s.title = tr("Not allowed: a change to a %1").arg(record);
+    if (param(c, "own_record") == "1") {
+        s.detail = tr("Nobody may change the %1 of their own user account, not even an administrator. Ask another "
+                      "administrator to do it. Take the server's version to drop this change.")
+                       .arg(field);
+        return s;
+    }
+    if (op == "delete" && param(c, "permission").empty()) {
+        s.detail = tr("A %1 is never deleted: make it inactive instead. Take the server's version to put it "
+                      "back.")
+                       .arg(record);
+        return s;
+    }
+    const auto role = core::roleFromName(param(c, "role"));
+    const QString roleText = role ? UiText::role(*role) : qs(param(c, "role"));
+    QString what;
+    if (!field.isEmpty())
+        what = tr("set the %1 of a %2").arg(field, record);
+    else if (op == "create")
+        what = tr("add a %1").arg(record);
+    else if (op == "delete")
+        what = tr("delete a %1").arg(record);
+    else
+        what = tr("change a %1").arg(record);
+    s.detail = tr("The server does not allow the %1 role to %2, so the change was not shared with the clinic. "
+                  "Take the server's version to drop it, and ask an administrator if it is needed.")
+                   .arg(roleText, what);
+    return s;
+}
+
+ConflictSummary ConflictDescriber::wrongClock(const core::SyncConflict& c, ConflictSummary s)
+{
+    if (c.code == "impossible_stamp") {
+        s.sendAgain = false;
+        s.title = tr("This computer's clock was wrong");
+        s.detail = tr("A change to a %1 is dated before the %2 existed, so the server refused it. Check this "
+                      "computer's date and time, take the server's version, and make the change again.")
+                       .arg(recordName(c.entity), param(c, "before") == "clinic" ? tr("clinic") : recordName(c.entity));
+        return s;
+    }
+    const qint64 aheadMs = QString::fromStdString(param(c, "ahead_ms")).toLongLong();
+    const qint64 minutes = (aheadMs + 59'999) / 60'000;
+    QString by;
+    if (minutes < 120)
+        by = tr("%n minute(s)", nullptr, static_cast<int>(minutes));
+    else if (minutes < 48 * 60)
+        by = tr("%n hour(s)", nullptr, static_cast<int>((minutes + 59) / 60));
+    else
+        by = tr("%n day(s)", nullptr, static_cast<int>((minutes + 24 * 60 - 1) / (24 * 60)));
+    s.title = tr("This computer's clock is %1 ahead").arg(by);
+    s.detail = tr("The server refused a change to a %1 because this computer's clock is %2 ahead of the "
+                  "server's. Set the correct date and time on this computer, then send the change again.")
+                   .arg(recordName(c.entity), by);
     return s;
 }
 
@@ -103,7 +185,12 @@ ConflictSummary ConflictDescriber::doubleBooking(core::Session& session, const c
 {
     s.appointment = true;
     core::AppointmentStore store(session);
-    const auto clash = parseClash(c.reason);
+    const std::optional<BookingClash> clash =
+        param(c, "other_appointment").empty()
+            ? std::nullopt
+            : std::optional<BookingClash>(BookingClash{qs(param(c, "resource")), qs(param(c, "other_appointment")),
+                                                       qs(param(c, "from_ms")).toLongLong(),
+                                                       qs(param(c, "to_ms")).toLongLong()});
     auto mine = store.get(c.rowId);
     std::optional<core::AppointmentView> mineView, otherView;
     if (mine) {
@@ -160,10 +247,8 @@ ConflictSummary ConflictDescriber::doubleBooking(core::Session& session, const c
 
 ConflictSummary ConflictDescriber::duplicate(core::Session& session, const core::SyncConflict& c, ConflictSummary s)
 {
-    static const QRegularExpression pattern(QStringLiteral(R"(^(\w+) (.+) is already used by (\w+) (\S+)$)"));
-    const auto match = pattern.match(qs(c.reason));
-    const QString field = match.hasMatch() ? match.captured(1) : QString();
-    const QString value = match.hasMatch() ? match.captured(2) : QString();
+    const QString field = qs(param(c, "field"));
+    const QString value = qs(param(c, "value"));
     if (c.entity == "patient" && field == QLatin1String("mrn")) {
         QString whose = tr("a patient registered on this workstation");
         if (session.can(core::Permission::PatientRead))
@@ -183,7 +268,9 @@ ConflictSummary ConflictDescriber::duplicate(core::Session& session, const core:
         return s;
     }
     s.title = tr("A %1 duplicates another one on the server").arg(recordName(c.entity));
-    s.detail = tr("The server's reason: %1").arg(qs(c.reason));
+    s.detail = tr("The %1 %2 is already used by another %3 on the server. Change it and send it again, or take "
+                  "the server's version.")
+                   .arg(field, value, recordName(c.entity));
     return s;
 }
 

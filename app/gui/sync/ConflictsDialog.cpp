@@ -165,13 +165,16 @@ QWidget* ConflictsDialog::card(const ConflictSummary& summary)
         actions->addWidget(pick);
         actions->addWidget(keep);
     } else {
-        QPushButton* again = button(QStringLiteral("sendAgainButton"), tr("&Send again"), true);
-        QPushButton* theirs = button(QStringLiteral("takeServerVersionButton"), tr("&Take the server's version"));
         const QString id = summary.conflictId;
-        connect(again, &QPushButton::clicked, this, [this, id] { resolve(id, true, tr("Sending it again…")); });
+        if (summary.sendAgain) {
+            QPushButton* again = button(QStringLiteral("sendAgainButton"), tr("&Send again"), true);
+            connect(again, &QPushButton::clicked, this, [this, id] { resolve(id, true, tr("Sending it again…")); });
+            actions->addWidget(again);
+        }
+        QPushButton* theirs =
+            button(QStringLiteral("takeServerVersionButton"), tr("&Take the server's version"), !summary.sendAgain);
         connect(theirs, &QPushButton::clicked, this,
                 [this, id] { resolve(id, false, tr("Fetching the server's version…")); });
-        actions->addWidget(again);
         actions->addWidget(theirs);
     }
     actions->addStretch();

@@ -1,0 +1,102 @@
+#include "ConflictText.h"
+
+#include <charconv>
+
+namespace practica::app {
+
+namespace {
+
+std::string param(const core::SyncConflict& c, const std::string& name)
+{
+    auto it = c.params.find(name);
+    return it == c.params.end() ? std::string() : it->second;
+}
+
+std::int64_t number(const std::string& text)
+{
+    std::int64_t v = 0;
+    std::from_chars(text.data(), text.data() + text.size(), v);
+    return v;
+}
+
+// "appointment_type" -> "appointment type"
+std::string recordName(std::string type)
+{
+    for (char& ch : type)
+        if (ch == '_')
+            ch = ' ';
+    return type;
+}
+
+std::string minutesText(std::int64_t ms)
+{
+    const std::int64_t minutes = (ms + 59'999) / 60'000;
+    if (minutes < 120)
+        return std::to_string(minutes) + (minutes == 1 ? " minute" : " minutes");
+    const std::int64_t hours = (minutes + 59) / 60;
+    if (hours < 48)
+        return std::to_string(hours) + " hours";
+    return std::to_string((hours + 23) / 24) + " days";
+}
+
+std::string permissionDenied(const core::SyncConflict& c)
+{
+    const std::string record = recordName(param(c, "record_type").empty() ? c.entity : param(c, "record_type"));
+    const std::string field = param(c, "field");
+    const std::string op = param(c, "operation");
+    if (param(c, "own_record") == "1")
+        return "nobody may change the " + field +
+               " of their own user account; another admin must do it. Take the "
+               "server's version (--discard) to drop the change";
+    if (param(c, "permission").empty() && op == "delete")
+        return record + " records are never deleted (make them inactive instead); take the server's version "
+                        "(--discard) to drop the change";
+    std::string what = op == "create"   ? "create " + record + " records"
+                       : op == "delete" ? "delete " + record + " records"
+                                        : "change " + record + " records";
+    if (!field.empty())
+        what = "set the " + field + " of " + record + " records";
+    std::string text = "the " + param(c, "role") + " role may not " + what;
+    if (!param(c, "permission").empty())
+        text += " (it needs the " + param(c, "permission") + " permission)";
+    return text + "; take the server's version (--discard) to drop the change";
+}
+
+} // namespace
+
+std::string conflictSentence(const core::SyncConflict& c)
+{
+    if (c.params.empty() && !c.reason.empty() && c.code != "unknown_row")
+        return c.reason; // an older server: its words are all there is
+    if (c.code == "permission_denied")
+        return permissionDenied(c);
+    if (c.code == "clock_skew")
+        return "this workstation's clock is " + minutesText(number(param(c, "ahead_ms"))) +
+               " ahead of the server's; set the correct date and time, then send the change again (--retry)";
+    if (c.code == "impossible_stamp")
+        return std::string("the change is dated before the ") +
+               (param(c, "before") == "clinic" ? "clinic existed" : "record was created") +
+               "; this workstation's clock was wrong when it was made. Take the server's version (--discard)";
+    if (c.code == "unknown_record_type")
+        return "the server does not know " + recordName(param(c, "record_type")) +
+               " records; update practica-server, then send the change again (--retry)";
+    if (c.code == "double_booking")
+        return "the " + param(c, "resource") + " is already booked at that time by appointment " +
+               param(c, "other_appointment") +
+               "; pick another time (then --retry) or keep the other booking "
+               "(--discard)";
+    if (c.code == "unique")
+        return "the " + param(c, "field") + " " + param(c, "value") + " is already used by another " +
+               recordName(param(c, "record_type")) + "; change it and send again (--retry), or --discard";
+    if (c.code == "locked_record")
+        return "the " + recordName(param(c, "record_type")) + " was locked (" + param(c, "field") +
+               " is set) before this change arrived; take the server's version (--discard)";
+    if (c.code == "unknown_row")
+        return "the server does not have this " + recordName(c.entity) +
+               "; send it again to add it (--retry) or drop the change (--discard)";
+    if (c.code == "invalid_change")
+        return "the change is malformed (" + param(c, "field") + "); take the server's version (--discard)";
+    return c.reason.empty() ? "refused by the server (" + c.code + ")" : c.reason;
+}
+
+} // namespace practica::app
