@@ -65,7 +65,12 @@ std::string ServerMetrics::render() const
         << "# HELP practica_logins_total Logins by result.\n"
         << "# TYPE practica_logins_total counter\n"
         << "practica_logins_total{result=\"ok\"} " << m_loginOk << "\n"
-        << "practica_logins_total{result=\"failed\"} " << m_loginFailed << "\n";
+        << "practica_logins_total{result=\"failed\"} " << m_loginFailed << "\n"
+        << "# HELP practica_connections_dropped_total Connections refused (too many from one address) or cut "
+           "(a request too slow).\n"
+        << "# TYPE practica_connections_dropped_total counter\n"
+        << "practica_connections_dropped_total{reason=\"per_address_cap\"} " << m_connectionsRefused << "\n"
+        << "practica_connections_dropped_total{reason=\"deadline\"} " << m_connectionsCut << "\n";
     return out.str();
 }
 

@@ -17,6 +17,9 @@ public:
     void pushed(std::int64_t applied, std::int64_t duplicate, std::int64_t conflict);
     void pulled(std::int64_t changes);
     void login(bool ok);
+    // Slow-client defence: a connection refused for its address's cap, or cut at a deadline.
+    void connectionRefused() { ++m_connectionsRefused; }
+    void connectionCut() { ++m_connectionsCut; }
     std::string render() const;
 
 private:
@@ -30,7 +33,8 @@ private:
         std::int64_t count = 0;
     };
     std::map<std::string, Latency> m_latency;
-    std::atomic<std::int64_t> m_applied{0}, m_duplicate{0}, m_conflict{0}, m_pulled{0}, m_loginOk{0}, m_loginFailed{0};
+    std::atomic<std::int64_t> m_applied{0}, m_duplicate{0}, m_conflict{0}, m_pulled{0}, m_loginOk{0}, m_loginFailed{0},
+        m_connectionsRefused{0}, m_connectionsCut{0};
 };
 
 } // namespace practica::sync

@@ -1,11 +1,12 @@
 #include "SyncServer.h"
 
+#include "ConnectionGuard.h"
+
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
-#include <Poco/Net/HTTPServer.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
@@ -13,6 +14,8 @@
 #include <Poco/Net/SSLManager.h>
 #include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/TCPServer.h>
+#include <Poco/ThreadPool.h>
 #include <Poco/URI.h>
 #include <chrono>
 #include <iostream>
@@ -127,6 +130,11 @@ public:
 
     void handleRequest(HTTPServerRequest& request, HTTPServerResponse& response) override
     {
+        // The headers are in; a body (if any) must follow at a reasonable pace, then the work is ours.
+        if (request.getMethod() == "POST")
+            ConnectionGuard::bodyPhase(request.hasContentLength() ? request.getContentLength64() : 0);
+        else
+            ConnectionGuard::workPhase();
         const auto started = std::chrono::steady_clock::now();
         std::string route = "other";
         Reply reply;
@@ -262,6 +270,7 @@ private:
                 return false;
             }
         }
+        ConnectionGuard::workPhase();
         if (request.get("Content-Encoding", "") == "gzip") {
             auto inflated = gunzip(body, kMaxInflatedBytes);
             if (!inflated) {
@@ -377,7 +386,9 @@ private:
         if (compress)
             response.set("Content-Encoding", "gzip");
         response.setContentLength64(static_cast<Poco::Int64>(payload.size()));
+        ConnectionGuard::answerPhase(payload.size());
         response.sendBuffer(payload.data(), payload.size());
+        ConnectionGuard::idlePhase();
     }
 
     AccountService& m_accounts;
@@ -397,6 +408,8 @@ public:
     {
         return new ApiHandler(m_accounts, m_sync, m_metrics, m_minProtocol);
     }
+    // Tells every open connection to finish the request in hand and close (abort: close at once).
+    void stopConnections(bool abort) { serverStopped(this, abort); }
 
 private:
     AccountService& m_accounts;
@@ -434,17 +447,30 @@ Status SyncServer::start()
             socket = std::make_unique<Poco::Net::SecureServerSocket>(address, 128, context);
         }
         m_port = socket->address().port();
-        auto* params = new Poco::Net::HTTPServerParams;
+        Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
         params->setMaxThreads(m_options.maxThreads);
         params->setMaxQueued(m_options.maxQueued);
-        params->setTimeout(Poco::Timespan(m_options.idleTimeoutSeconds, 0));
+        // Each read waits at most as long as a whole request may take; the guard's deadlines are the
+        // real limit (a client trickling a byte at a time would satisfy any per-read timeout).
+        params->setTimeout(Poco::Timespan(m_options.requestDeadlineSeconds, 0));
         params->setKeepAlive(true);
         params->setKeepAliveTimeout(Poco::Timespan(m_options.idleTimeoutSeconds, 0));
-        m_server = std::make_unique<Poco::Net::HTTPServer>(
-            new Factory(m_accounts, m_sync, m_metrics, m_options.minProtocol), *socket, params);
+        GuardLimits limits;
+        limits.maxConnectionsPerAddress = m_options.maxConnectionsPerAddress;
+        limits.headerDeadline = std::chrono::seconds(m_options.requestDeadlineSeconds);
+        limits.bodyDeadline = std::chrono::seconds(m_options.requestDeadlineSeconds);
+        limits.keepAliveIdle = std::chrono::seconds(m_options.idleTimeoutSeconds);
+        m_guard = std::make_unique<ConnectionGuard>(
+            limits, [this] { m_metrics.connectionRefused(); }, [this] { m_metrics.connectionCut(); });
+        m_handlers = new Factory(m_accounts, m_sync, m_metrics, m_options.minProtocol);
+        m_pool = std::make_unique<Poco::ThreadPool>(2, m_options.maxThreads);
+        m_server =
+            std::make_unique<Poco::Net::TCPServer>(m_guard->factory(params, m_handlers), *m_pool, *socket, params);
+        m_server->setConnectionFilter(m_guard->filter());
         m_server->start();
         return {};
     } catch (const Poco::Exception& e) {
+        m_server.reset();
         return core::fail(ErrorCode::Io, "listen", e.displayText());
     }
 }
@@ -453,12 +479,18 @@ void SyncServer::stop()
 {
     if (!m_server)
         return;
-    m_server->stopAll(false);
-    // Requests in flight finish; connections idle in keep-alive are closed.
+    // What Poco's HTTPServer::stopAll does: stop accepting, and tell the connections (through their
+    // handler factory) to finish the request in hand and close.
+    m_server->stop();
+    auto* handlers = static_cast<Factory*>(m_handlers.get());
+    handlers->stopConnections(false);
     for (int i = 0; i < 50 && m_server->currentConnections() > 0; ++i)
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    m_server->stopAll(true);
+    handlers->stopConnections(true);
+    m_pool->joinAll();
     m_server.reset();
+    m_guard.reset();
+    m_pool.reset();
 }
 
 } // namespace practica::sync

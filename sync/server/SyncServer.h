@@ -6,14 +6,20 @@
 #include "ServerMetrics.h"
 #include "SyncService.h"
 
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
 #include <memory>
 #include <string>
 
-namespace Poco::Net {
-class HTTPServer;
+namespace Poco {
+class ThreadPool;
+namespace Net {
+class TCPServer;
 }
+} // namespace Poco
 
 namespace practica::sync {
+
+class ConnectionGuard;
 
 struct ServerOptions
 {
@@ -22,9 +28,14 @@ struct ServerOptions
     bool insecureHttp = false;
     std::string certificateFile; // PEM
     std::string privateKeyFile;  // PEM
-    int maxThreads = 16;
+    int maxThreads = 32;
     int maxQueued = 256;
-    int idleTimeoutSeconds = 60;
+    // Slow clients: a request's headers, and its body's base allowance, must arrive within this; a
+    // kept-alive connection may idle this long between requests; one address holds at most this many
+    // connections (a clinic behind one NAT address shares it: keep it above the number of desks).
+    int requestDeadlineSeconds = 5;
+    int idleTimeoutSeconds = 10;
+    int maxConnectionsPerAddress = 16;
     int minProtocol = kMinProtocolVersion; // clients older than this are told to update
 };
 
@@ -50,7 +61,10 @@ private:
     SyncService m_sync;
     ServerOptions m_options;
     ServerMetrics m_metrics;
-    std::unique_ptr<Poco::Net::HTTPServer> m_server;
+    std::unique_ptr<ConnectionGuard> m_guard;
+    Poco::Net::HTTPRequestHandlerFactory::Ptr m_handlers;
+    std::unique_ptr<Poco::ThreadPool> m_pool;
+    std::unique_ptr<Poco::Net::TCPServer> m_server;
     int m_port = 0;
 };
 

@@ -37,7 +37,14 @@ Options (also read from the file given by --config, one "name = value" per line)
   --insecure-http         serve plain HTTP (tests only; never on a network)
   --token-secret-file F   the secret that signs access tokens (created when absent);
                           every server process of one store must share it
-  --threads N             request threads (default 16)
+  --threads N             request threads (default 32)
+  --max-connections-per-address N
+                          connections one client address may hold (default 16; keep it
+                          above the number of desks that share one NAT address)
+  --request-deadline S    seconds a request's headers may take, and a body's base
+                          allowance (plus 1 s per 256 KiB declared; default 5)
+  --idle-timeout S        seconds a kept-alive connection may wait between requests
+                          (default 10)
   --config FILE           read options from FILE; flags override it
   --help                  this text
 
@@ -205,10 +212,18 @@ int serve(const Args& args)
     options.host = listen.substr(0, colon);
     try {
         options.port = std::stoi(listen.substr(colon + 1));
-        options.maxThreads = std::stoi(args.get("threads", "16"));
+        options.maxThreads = std::stoi(args.get("threads", "32"));
+        options.maxConnectionsPerAddress = std::stoi(args.get("max-connections-per-address", "16"));
+        options.requestDeadlineSeconds = std::stoi(args.get("request-deadline", "5"));
+        options.idleTimeoutSeconds = std::stoi(args.get("idle-timeout", "10"));
     } catch (...) {
-        return failWith("--listen port and --threads are numbers", 2);
+        return failWith("--listen port, --threads, --max-connections-per-address, --request-deadline and "
+                        "--idle-timeout are numbers",
+                        2);
     }
+    if (options.maxThreads < 2 || options.maxConnectionsPerAddress < 1 || options.requestDeadlineSeconds < 1 ||
+        options.idleTimeoutSeconds < 1)
+        return failWith("--threads is at least 2; the other limits at least 1", 2);
     options.insecureHttp = args.has("insecure-http");
     options.certificateFile = args.get("cert");
     options.privateKeyFile = args.get("key");

@@ -60,14 +60,21 @@ private slots:
     {
         sync::PushResponse resp;
         resp.highestSeq = 9;
-        resp.results.push_back({"c1", sync::PushOutcome::Applied, 8, {}, {}, {}});
+        resp.results.push_back({"c1", sync::PushOutcome::Applied, 8, {}, {}, {}, {}});
         SyncRow row{"appointment",          "r1",         {{"status", "scheduled"}, {"room_id", std::nullopt}},
                     {{"status", stamp(3)}}, std::nullopt, std::nullopt};
-        resp.results.push_back({"c2", sync::PushOutcome::Conflict, 0, "double_booking", "provider p is booked", row});
+        resp.results.push_back({"c2",
+                                sync::PushOutcome::Conflict,
+                                0,
+                                "double_booking",
+                                "provider p is booked",
+                                row,
+                                {{"resource", "provider"}, {"other_appointment", "a9"}}});
         auto back = sync::decodePushResponse(sync::encodePushResponse(resp));
         QVERIFY(back);
         QCOMPARE(back->results[1].outcome, sync::PushOutcome::Conflict);
         QCOMPARE(back->results[1].conflictCode, std::string("double_booking"));
+        QCOMPARE(back->results[1].params, resp.results[1].params);
         QVERIFY(back->results[1].current);
         QCOMPARE(back->results[1].current->values, row.values);
         QCOMPARE(back->results[0].seq, std::int64_t(8));
