@@ -271,6 +271,11 @@ private:
             }
         }
         ConnectionGuard::workPhase();
+        if (request.hasContentLength() && static_cast<Poco::Int64>(body.size()) != request.getContentLength64()) {
+            // The client stopped sending (or was cut off at its deadline): nothing of it is applied.
+            reply = errorReply(400, "incomplete_body");
+            return false;
+        }
         if (request.get("Content-Encoding", "") == "gzip") {
             auto inflated = gunzip(body, kMaxInflatedBytes);
             if (!inflated) {
@@ -452,7 +457,7 @@ Status SyncServer::start()
         params->setMaxQueued(m_options.maxQueued);
         // Each read waits at most as long as a whole request may take; the guard's deadlines are the
         // real limit (a client trickling a byte at a time would satisfy any per-read timeout).
-        params->setTimeout(Poco::Timespan(m_options.requestDeadlineSeconds, 0));
+        params->setTimeout(Poco::Timespan(2L * m_options.requestDeadlineSeconds, 0));
         params->setKeepAlive(true);
         params->setKeepAliveTimeout(Poco::Timespan(m_options.idleTimeoutSeconds, 0));
         GuardLimits limits;

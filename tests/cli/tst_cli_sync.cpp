@@ -1,5 +1,6 @@
 // practica-cli sync end to end: the real practica-cli against a real practica-server process on
 // loopback, the way a clinic's admin sets up workstations: enrol, join, converge, work offline, TLS.
+#include "tests/support/ServerProcess.h"
 #include "tests/support/TestSupport.h"
 
 #include <QDir>
@@ -59,58 +60,6 @@ Run runProgram(const QString& binary, const QStringList& args, const QMap<QStrin
     r.err = process.readAllStandardError();
     return r;
 }
-
-// One `practica-server serve` process on a free loopback port over a store in a folder.
-class ServerProcess
-{
-public:
-    ~ServerProcess()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished();
-        }
-    }
-
-    // Starts on port 0 and reads the port the server picked from its "serving" line.
-    bool start(const QString& store, const QStringList& transport)
-    {
-        m_process.setProcessEnvironment(testEnvironment());
-        m_process.setReadChannel(QProcess::StandardError);
-        m_process.start(test::binaryPath("practica-server"),
-                        QStringList{"serve", "--store", store, "--listen", "127.0.0.1:0", "--threads", "4"}
-                            << transport);
-        const QRegularExpression serving("serving (https?://127\\.0\\.0\\.1:\\d+)");
-        QElapsedTimer timer;
-        timer.start();
-        while (timer.elapsed() < 10000 && m_process.state() != QProcess::NotRunning) {
-            m_process.waitForReadyRead(100);
-            m_log += m_process.readAllStandardError();
-            if (auto match = serving.match(QString::fromUtf8(m_log)); match.hasMatch()) {
-                m_url = match.captured(1);
-                return true;
-            }
-        }
-        qWarning("practica-server did not start: %s", m_log.constData());
-        return false;
-    }
-
-    QString url() const { return m_url; }
-
-    // SIGTERM, as systemd stops it; the exit code of a graceful shutdown is 0.
-    int stop()
-    {
-        m_process.terminate();
-        if (!m_process.waitForFinished(10000))
-            return -1;
-        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
-    }
-
-private:
-    QProcess m_process;
-    QByteArray m_log;
-    QString m_url;
-};
 
 } // namespace
 
@@ -215,8 +164,8 @@ void tst_CliSync::enrollJoinAndConverge()
     const QString clinic = clinicOf(ws1);
     QVERIFY(!clinic.isEmpty());
     createServerClinic(clinic);
-    ServerProcess process;
-    QVERIFY(process.start(m_store, {"--insecure-http"}));
+    test::ServerProcess process;
+    QVERIFY(process.start(m_store, {"--insecure-http", "--threads", "4"}, testEnvironment()));
 
     Run enrolled = cli({"sync", "enroll", "--db", ws1, "--server", process.url()});
     QVERIFY2(enrolled.exitCode == 0, enrolled.err.constData());
@@ -262,8 +211,8 @@ void tst_CliSync::offlineChangesWaitForTheServer()
 {
     const QString ws = demoClinic("ws.db");
     createServerClinic(clinicOf(ws));
-    ServerProcess process;
-    QVERIFY(process.start(m_store, {"--insecure-http"}));
+    test::ServerProcess process;
+    QVERIFY(process.start(m_store, {"--insecure-http", "--threads", "4"}, testEnvironment()));
     enroll(ws, process.url());
     QVERIFY(cli({"sync", "now", "--db", ws}).exitCode == 0);
     QCOMPARE(process.stop(), 0);
@@ -290,8 +239,8 @@ void tst_CliSync::joinWaitsForApproval()
     Run user =
         server({"user", "add", "--store", m_store, "--clinic", clinic, "--username", "desk", "--role", "front_desk"});
     QVERIFY2(user.exitCode == 0, user.err.constData());
-    ServerProcess process;
-    QVERIFY(process.start(m_store, {"--insecure-http"}));
+    test::ServerProcess process;
+    QVERIFY(process.start(m_store, {"--insecure-http", "--threads", "4"}, testEnvironment()));
     enroll(ws1, process.url());
     QVERIFY(cli({"sync", "now", "--db", ws1}).exitCode == 0);
 
@@ -324,8 +273,8 @@ void tst_CliSync::doubleBookingIsResolved()
     const QString ws1 = demoClinic("ws1.db");
     const QString clinic = clinicOf(ws1);
     createServerClinic(clinic);
-    ServerProcess process;
-    QVERIFY(process.start(m_store, {"--insecure-http"}));
+    test::ServerProcess process;
+    QVERIFY(process.start(m_store, {"--insecure-http", "--threads", "4"}, testEnvironment()));
     enroll(ws1, process.url());
     QStringList mrns;
     for (const char* family : {"Abbott", "Barros", "Castell", "Dunmore"})
@@ -384,8 +333,9 @@ void tst_CliSync::tlsNeedsTheClinicCertificate()
 
     const QString ws = demoClinic("ws.db");
     createServerClinic(clinicOf(ws));
-    ServerProcess process;
-    QVERIFY(process.start(m_store, {"--cert", certDir + "/cert.pem", "--key", certDir + "/key.pem"}));
+    test::ServerProcess process;
+    QVERIFY(process.start(m_store, {"--cert", certDir + "/cert.pem", "--key", certDir + "/key.pem", "--threads", "4"},
+                          testEnvironment()));
     QVERIFY(process.url().startsWith("https://127.0.0.1:"));
 
     Run untrusted = cli({"sync", "enroll", "--db", ws, "--server", process.url()});

@@ -1,0 +1,596 @@
+// A real practica-server process, spoken to over raw HTTP the way a dishonest employee with an account
+// could: every pushed change is checked against the pusher's role from the record-type table (create,
+// edit, guarded fields, tombstones, one's own role), refused changes never reach anyone's pull, stamps
+// too far ahead or before the clinic are refused, a role changed or a user deactivated takes effect
+// at once, and stalled or trickling connections cannot stop two workstations from syncing.
+#include "ScheduleFixture.h"
+#include "ServerProcess.h"
+#include "SyncFixture.h"
+#include "core/clinic/ClinicStore.h"
+#include "core/patients/PatientStore.h"
+#include "core/records/RecordType.h"
+#include "core/util/Uuid.h"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <arpa/inet.h>
+#include <atomic>
+#include <netinet/in.h>
+#include <set>
+#include <sys/socket.h>
+#include <thread>
+#include <unistd.h>
+
+using namespace practica;
+using namespace practica::test;
+using Poco::JSON::Object;
+
+namespace {
+
+struct Answer
+{
+    int status = 0;
+    Object::Ptr json;
+};
+
+Answer request(int port, const std::string& method, const std::string& path, const std::string& body = {},
+               const std::string& token = {})
+{
+    Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port));
+    session.setTimeout(Poco::Timespan(10, 0));
+    Poco::Net::HTTPRequest req(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
+    req.set("Practica-Protocol", "1");
+    if (!token.empty())
+        req.set("Authorization", "Bearer " + token);
+    if (method == "POST") {
+        req.setContentType("application/json");
+        req.setContentLength64(static_cast<Poco::Int64>(body.size()));
+    }
+    Answer a;
+    try {
+        session.sendRequest(req) << body;
+        Poco::Net::HTTPResponse response;
+        std::istream& in = session.receiveResponse(response);
+        a.status = response.getStatus();
+        std::string text(std::istreambuf_iterator<char>(in), {});
+        try {
+            Poco::JSON::Parser parser;
+            a.json = parser.parse(text).extract<Object::Ptr>();
+        } catch (const Poco::Exception&) {
+        }
+    } catch (const Poco::Exception& e) {
+        qWarning("%s %s: %s", method.c_str(), path.c_str(), e.displayText().c_str());
+        a.status = -1;
+    }
+    return a;
+}
+
+std::string text(const Object& o)
+{
+    std::ostringstream out;
+    o.stringify(out);
+    return out.str();
+}
+
+std::int64_t nowMs()
+{
+    return core::SystemClock().nowMs();
+}
+
+// A signed-in account on its own approved device.
+struct Account
+{
+    std::string username;
+    core::Role role = core::Role::Admin;
+    std::string device;
+    std::string token;
+    std::int64_t counter = 0;
+};
+
+struct Outcome
+{
+    std::string outcome; // applied, duplicate, conflict; empty when the request itself failed
+    std::string code;
+    std::map<std::string, std::string> params;
+    int status = 0;
+};
+
+} // namespace
+
+class tst_ServerProcess : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_store;
+    std::string m_clinic = "0190f0e2-0000-7000-8000-00000000c0de";
+    ServerProcess m_server;
+    std::map<core::Role, Account> m_accounts;
+    std::set<std::string> m_applied, m_refused;
+    std::int64_t m_lastMs = 0; // stamps of this test's pushes increase, whoever pushes
+
+    QProcessEnvironment environment() const
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("PRACTICA_PASSWORD", kAdminPassword);
+        return env;
+    }
+
+    bool runServerCommand(const QStringList& args)
+    {
+        QProcess p;
+        p.setProcessEnvironment(environment());
+        p.start(binaryPath("practica-server"), args);
+        if (!p.waitForFinished(30000) || p.exitCode() != 0) {
+            qWarning("practica-server %s: %s", qPrintable(args.join(' ')), p.readAllStandardError().constData());
+            return false;
+        }
+        return true;
+    }
+
+    Account signIn(const std::string& username, core::Role role)
+    {
+        Account a{username, role, "device-" + username, {}, 0};
+        Object body;
+        body.set("clinic", m_clinic);
+        body.set("username", username);
+        body.set("password", std::string(kAdminPassword));
+        body.set("device", a.device);
+        body.set("device_name", "Desk of " + username);
+        auto answer = request(m_server.port(), "POST", "/v1/login", text(body));
+        if (answer.status != 200 || !answer.json)
+            qFatal("login %s: HTTP %d", username.c_str(), answer.status);
+        a.token = answer.json->getValue<std::string>("access_token");
+        return a;
+    }
+
+    // Pushes one change as the account; hlcMs 0 means now.
+    Outcome push(Account& who, const std::string& entity, const std::string& rowId,
+                 const std::map<std::string, std::string>& fields, bool edit, bool tombstone = false,
+                 std::int64_t hlcMs = 0, std::string* changeId = nullptr)
+    {
+        Object change(Poco::JSON_PRESERVE_KEY_ORDER);
+        const std::string id = core::uuidV7(nowMs());
+        change.set("id", id);
+        change.set("entity", entity);
+        change.set("row", rowId);
+        change.set("op", tombstone ? "delete" : "upsert");
+        char hlc[128];
+        if (!hlcMs)
+            hlcMs = m_lastMs = std::max(nowMs(), m_lastMs + 1);
+        std::snprintf(hlc, sizeof hlc, "%015lld-%08lld-%s", static_cast<long long>(hlcMs),
+                      static_cast<long long>(++who.counter), who.device.c_str());
+        change.set("hlc", std::string(hlc));
+        if (edit)
+            change.set("base", std::string(hlc));
+        else
+            change.set("base", Poco::Dynamic::Var());
+        Object::Ptr values = new Object;
+        for (const auto& [k, v] : fields)
+            values->set(k, v);
+        change.set("fields", values);
+        Poco::JSON::Array::Ptr changes = new Poco::JSON::Array;
+        changes->add(change);
+        Object body;
+        body.set("device", who.device);
+        body.set("changes", changes);
+        auto answer = request(m_server.port(), "POST", "/v1/push", text(body), who.token);
+        Outcome out;
+        out.status = answer.status;
+        if (answer.status != 200 || !answer.json)
+            return out;
+        auto result = answer.json->getArray("results")->getObject(0);
+        out.outcome = result->getValue<std::string>("outcome");
+        out.code = result->optValue<std::string>("code", "");
+        if (auto params = result->getObject("params"))
+            for (const auto& [k, v] : *params)
+                out.params[k] = v.toString();
+        (out.outcome == "applied" ? m_applied : m_refused).insert(id);
+        if (changeId)
+            *changeId = id;
+        return out;
+    }
+
+    static std::string newRow() { return core::uuidV7(nowMs()); }
+
+private slots:
+    void initTestCase();
+    void everyRoleAndRecordTypeAsThePermissionTableSays();
+    void guardedFieldsAndOwnAccounts();
+    void frontDeskCannotMakeItselfAdmin();
+    void refusedChangesReachNoPull();
+    void stampsAheadOfTheServerAreRefused();
+    void roleChangesAndDeactivationTakeEffectAtOnce();
+    void slowClientsCannotStopSync();
+};
+
+void tst_ServerProcess::initTestCase()
+{
+    core::initCrypto();
+    QVERIFY(m_dir.isValid());
+    QVERIFY(QFile::exists(binaryPath("practica-server")));
+    m_store = m_dir.filePath("server.db");
+    QVERIFY(runServerCommand({"clinic", "create", "--store", m_store, "--id", QString::fromStdString(m_clinic),
+                              "--name", "Riverside", "--admin", "admin"}));
+    const std::map<core::Role, std::string> names{
+        {core::Role::FrontDesk, "desk"}, {core::Role::Clinician, "doc"}, {core::Role::Biller, "bill"}};
+    for (const auto& [role, name] : names)
+        QVERIFY(runServerCommand({"user", "add", "--store", m_store, "--clinic", QString::fromStdString(m_clinic),
+                                  "--username", QString::fromStdString(name), "--role",
+                                  QString::fromStdString(std::string(core::roleName(role)))}));
+    QVERIFY(m_server.start(m_store, {"--insecure-http", "--threads", "8"}, environment()));
+
+    m_accounts[core::Role::Admin] = signIn("admin", core::Role::Admin);
+    for (const auto& [role, name] : names) {
+        m_accounts[role] = signIn(name, role);
+        Object body;
+        body.set("device", m_accounts[role].device);
+        QCOMPARE(
+            request(m_server.port(), "POST", "/v1/devices/approve", text(body), m_accounts[core::Role::Admin].token)
+                .status,
+            200);
+    }
+    // The clinic's own record first, as a new clinic's first workstation sends it; then every user's
+    // account record, as the admin's workstation holds them.
+    Account& admin = m_accounts[core::Role::Admin];
+    QCOMPARE(push(admin, "clinic", m_clinic, {{"name", "Riverside"}}, false).outcome, std::string("applied"));
+    for (auto& [role, account] : m_accounts)
+        QCOMPARE(push(admin, "user_account", newRow(),
+                      {{"username", account.username}, {"role", std::string(core::roleName(role))}, {"active", "1"}},
+                      false)
+                     .outcome,
+                 std::string("applied"));
+}
+
+void tst_ServerProcess::everyRoleAndRecordTypeAsThePermissionTableSays()
+{
+    const core::RecordTypes types = core::RecordTypes::builtIn();
+    int checked = 0;
+    for (const core::RecordType& type : types.all()) {
+        // A record of the type to edit and delete, made by a role that may make it.
+        std::string seed = type.clinicRow ? m_clinic : newRow();
+        if (!type.clinicRow) {
+            auto maker = std::find_if(core::allRoles().begin(), core::allRoles().end(),
+                                      [&](core::Role r) { return core::roleAllows(r, type.create); });
+            QVERIFY2(maker != core::allRoles().end(), type.name.c_str());
+            QCOMPARE(push(m_accounts[*maker], type.name, seed, {{"probe", "seed"}}, false).outcome,
+                     std::string("applied"));
+        }
+        for (core::Role role : core::allRoles()) {
+            Account& who = m_accounts[role];
+            const std::string where = type.name + " as " + std::string(core::roleName(role));
+
+            Outcome created = push(who, type.name, newRow(), {{"probe", "new"}}, false);
+            const bool mayCreate = !type.clinicRow && core::roleAllows(role, type.create);
+            QVERIFY2(created.outcome == (mayCreate ? "applied" : "conflict"), ("create " + where).c_str());
+            if (!mayCreate) {
+                QCOMPARE(created.code, std::string("permission_denied"));
+                QCOMPARE(created.params["record_type"], type.name);
+            }
+
+            Outcome edited = push(who, type.name, seed, {{"probe", "by " + who.username}}, true);
+            const bool mayEdit = core::roleAllows(role, type.edit);
+            QVERIFY2(edited.outcome == (mayEdit ? "applied" : "conflict"), ("edit " + where).c_str());
+            if (!mayEdit) {
+                QCOMPARE(edited.code, std::string("permission_denied"));
+                QCOMPARE(edited.params["operation"], std::string("edit"));
+                QCOMPARE(edited.params["permission"], std::string(core::permissionName(type.edit)));
+            }
+
+            Outcome deleted = push(who, type.name, seed, {}, true, true);
+            const bool mayDelete = type.remove && core::roleAllows(role, *type.remove);
+            QVERIFY2(deleted.outcome == (mayDelete ? "applied" : "conflict"), ("delete " + where).c_str());
+            if (!mayDelete) {
+                QCOMPARE(deleted.code, std::string("permission_denied"));
+                QCOMPARE(deleted.params["operation"], std::string("delete"));
+            }
+            if (mayDelete) // bring the seed back for the next role
+                QCOMPARE(push(who, type.name, seed, {{"probe", "again"}}, false).outcome, std::string("applied"));
+            checked += 3;
+        }
+    }
+    QCOMPARE(checked, static_cast<int>(types.all().size() * core::allRoles().size() * 3));
+}
+
+void tst_ServerProcess::guardedFieldsAndOwnAccounts()
+{
+    const core::RecordTypes types = core::RecordTypes::builtIn();
+    for (const core::RecordType& type : types.all()) {
+        for (const core::GuardedField& guarded : type.guarded) {
+            for (core::Role role : core::allRoles()) {
+                if (!core::roleAllows(role, type.create) || !core::roleAllows(role, type.edit))
+                    continue;
+                Account& who = m_accounts[role];
+                const std::string row = newRow();
+                QCOMPARE(push(who, type.name, row, {{"probe", "plain"}}, false).outcome, std::string("applied"));
+                Outcome set = push(who, type.name, row, {{guarded.field, guarded.value.value_or("x")}}, true);
+                const bool may = core::roleAllows(role, guarded.permission);
+                const std::string where = type.name + "." + guarded.field + " as " + who.username;
+                QVERIFY2(set.outcome == (may ? "applied" : "conflict"), where.c_str());
+                if (!may)
+                    QCOMPARE(set.params["field"], guarded.field);
+            }
+        }
+    }
+    // Nobody changes their own role or activity, not even an admin.
+    Account& admin = m_accounts[core::Role::Admin];
+    auto ownRow = [&](const std::string& username) {
+        auto answer = request(m_server.port(), "GET", "/v1/changes?after=0&limit=5000", {}, admin.token);
+        for (const auto& v : *answer.json->getArray("changes")) {
+            auto c = v.extract<Object::Ptr>();
+            auto fields = c->getObject("fields");
+            if (c->getValue<std::string>("entity") == "user_account" && fields->has("username") &&
+                fields->getValue<std::string>("username") == username)
+                return c->getValue<std::string>("row");
+        }
+        return std::string();
+    };
+    const std::string adminRow = ownRow("admin");
+    QVERIFY(!adminRow.empty());
+    Outcome demote = push(admin, "user_account", adminRow, {{"active", "0"}}, true);
+    QCOMPARE(demote.code, std::string("permission_denied"));
+    QCOMPARE(demote.params["own_record"], std::string("1"));
+    QCOMPARE(demote.params["field"], std::string("active"));
+    // Repeating what the record says is no change of it.
+    QCOMPARE(push(admin, "user_account", adminRow, {{"role", "admin"}, {"display_name", "Ada"}}, true).outcome,
+             std::string("applied"));
+}
+
+void tst_ServerProcess::frontDeskCannotMakeItselfAdmin()
+{
+    Account& desk = m_accounts[core::Role::FrontDesk];
+    Account& admin = m_accounts[core::Role::Admin];
+    auto answer = request(m_server.port(), "GET", "/v1/changes?after=0&limit=5000", {}, admin.token);
+    std::string deskRow;
+    for (const auto& v : *answer.json->getArray("changes")) {
+        auto c = v.extract<Object::Ptr>();
+        auto fields = c->getObject("fields");
+        if (fields->has("username") && fields->getValue<std::string>("username") == "desk")
+            deskRow = c->getValue<std::string>("row");
+    }
+    QVERIFY(!deskRow.empty());
+    Outcome escalate = push(desk, "user_account", deskRow, {{"role", "admin"}}, true);
+    QCOMPARE(escalate.outcome, std::string("conflict"));
+    QCOMPARE(escalate.code, std::string("permission_denied"));
+    // Nor the clinic's NPI, nor a patient's tombstone, nor an account of anyone else.
+    QCOMPARE(push(desk, "clinic", m_clinic, {{"npi", "1234567893"}}, true).code, std::string("permission_denied"));
+    const std::string patient = newRow();
+    QCOMPARE(push(desk, "patient", patient, {{"family_name", "Doe"}}, false).outcome, std::string("applied"));
+    QCOMPARE(push(desk, "patient", patient, {}, true, true).code, std::string("permission_denied"));
+    QCOMPARE(push(desk, "user_account", newRow(), {{"username", "mallory"}, {"role", "admin"}}, false).code,
+             std::string("permission_denied"));
+    // The server still takes desk for front desk.
+    QCOMPARE(push(desk, "payer", newRow(), {{"name", "Acme"}}, false).code, std::string("permission_denied"));
+}
+
+void tst_ServerProcess::refusedChangesReachNoPull()
+{
+    for (core::Role role : core::allRoles()) {
+        Account& who = m_accounts[role];
+        std::set<std::string> pulled;
+        std::int64_t after = 0;
+        while (true) {
+            auto answer = request(m_server.port(), "GET", "/v1/changes?after=" + std::to_string(after) + "&limit=1000",
+                                  {}, who.token);
+            QCOMPARE(answer.status, 200);
+            auto changes = answer.json->getArray("changes");
+            for (const auto& v : *changes) {
+                auto c = v.extract<Object::Ptr>();
+                pulled.insert(c->getValue<std::string>("id"));
+                // Each change names who made it, as the server saw them, and from which device.
+                const std::string author = c->getValue<std::string>("author");
+                QVERIFY(!author.empty());
+                QCOMPARE(c->getValue<std::string>("device"), "device-" + author);
+            }
+            after = answer.json->getValue<std::int64_t>("next");
+            if (!answer.json->getValue<bool>("more"))
+                break;
+        }
+        for (const std::string& id : m_refused)
+            QVERIFY2(!pulled.contains(id), "a refused change reached a pull");
+        for (const std::string& id : m_applied)
+            QVERIFY2(pulled.contains(id), "an applied change is missing from a pull");
+    }
+    QVERIFY(m_refused.size() > 20);
+}
+
+void tst_ServerProcess::stampsAheadOfTheServerAreRefused()
+{
+    Account& admin = m_accounts[core::Role::Admin];
+    const std::string row = newRow();
+    Outcome ahead6 = push(admin, "room", row, {{"name", "Room 9"}}, false, false, nowMs() + 6 * 60'000);
+    QCOMPARE(ahead6.outcome, std::string("conflict"));
+    QCOMPARE(ahead6.code, std::string("clock_skew"));
+    const std::int64_t aheadMs = std::stoll(ahead6.params["ahead_ms"]);
+    QVERIFY2(aheadMs > 5 * 60'000 && aheadMs <= 6 * 60'000 + 2000, ahead6.params["ahead_ms"].c_str());
+    QCOMPARE(push(admin, "room", row, {{"name", "Room 9"}}, false, false, nowMs() + 4 * 60'000).outcome,
+             std::string("applied"));
+    // A stamp before the record was created, and one before the clinic existed.
+    Outcome older = push(admin, "room", row, {{"name", "Room 8"}}, true, false, nowMs() + 60'000);
+    QCOMPARE(older.code, std::string("impossible_stamp"));
+    QCOMPARE(older.params["before"], std::string("record"));
+    Outcome ancient = push(admin, "room", newRow(), {{"name", "Room 7"}}, false, false, 1'600'000'000'000);
+    QCOMPARE(ancient.code, std::string("impossible_stamp"));
+    QCOMPARE(ancient.params["before"], std::string("clinic"));
+}
+
+void tst_ServerProcess::roleChangesAndDeactivationTakeEffectAtOnce()
+{
+    Account& admin = m_accounts[core::Role::Admin];
+    Account& bill = m_accounts[core::Role::Biller];
+    auto answer = request(m_server.port(), "GET", "/v1/changes?after=0&limit=5000", {}, admin.token);
+    std::string billRow;
+    for (const auto& v : *answer.json->getArray("changes")) {
+        auto c = v.extract<Object::Ptr>();
+        auto fields = c->getObject("fields");
+        if (fields->has("username") && fields->getValue<std::string>("username") == "bill")
+            billRow = c->getValue<std::string>("row");
+    }
+    QVERIFY(!billRow.empty());
+    // A biller may edit payers; made front desk, the same access token may not.
+    QCOMPARE(push(bill, "payer", newRow(), {{"name", "Before"}}, false).outcome, std::string("applied"));
+    QCOMPARE(push(admin, "user_account", billRow, {{"role", "front_desk"}}, true).outcome, std::string("applied"));
+    Outcome after = push(bill, "payer", newRow(), {{"name", "After"}}, false);
+    QCOMPARE(after.code, std::string("permission_denied"));
+    QCOMPARE(after.params["role"], std::string("front_desk"));
+    // Deactivated: the token stops working at once, and so does the refresh.
+    QCOMPARE(push(admin, "user_account", billRow, {{"active", "0"}}, true).outcome, std::string("applied"));
+    QCOMPARE(push(bill, "patient", newRow(), {{"family_name", "Roe"}}, false).status, 401);
+    QCOMPARE(request(m_server.port(), "GET", "/v1/changes?after=0", {}, bill.token).status, 401);
+}
+
+void tst_ServerProcess::slowClientsCannotStopSync()
+{
+    ScheduleFixture fx;
+    const std::string clinic = core::ClinicStore(fx.admin()).get()->id;
+    const QString store = m_dir.filePath("slow.db");
+    QVERIFY(runServerCommand({"clinic", "create", "--store", store, "--id", QString::fromStdString(clinic), "--name",
+                              "Lakeside", "--admin", "admin"}));
+    ServerProcess server;
+    QVERIFY(server.start(
+        store, {"--insecure-http", "--threads", "16", "--max-connections-per-address", "8", "--request-deadline", "3"},
+        environment()));
+    const std::string url = server.url().toStdString();
+    auto desk1 = Workstation::enroll(fx.admin(), url);
+    QVERIFY(desk1->sync());
+    QTemporaryDir dir;
+    auto desk2 = Workstation::join(url, dir.filePath("desk2.db").toStdString(), clinic, fx.clinic().clock());
+    QVERIFY(desk2->sync());
+
+    std::atomic<bool> stop{false};
+    const int port = server.port();
+    // 64 connections from 127.0.0.2 that send a request's headers and one byte of its body, then stall,
+    // reconnecting whenever the server lets one go; and one from 127.0.0.3 that trickles its headers a
+    // byte a second.
+    auto connectFrom = [port](const char* source) {
+        int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in local{};
+        local.sin_family = AF_INET;
+        ::inet_pton(AF_INET, source, &local.sin_addr);
+        sockaddr_in remote{};
+        remote.sin_family = AF_INET;
+        remote.sin_port = htons(static_cast<std::uint16_t>(port));
+        ::inet_pton(AF_INET, "127.0.0.1", &remote.sin_addr);
+        if (::bind(fd, reinterpret_cast<sockaddr*>(&local), sizeof local) != 0 ||
+            ::connect(fd, reinterpret_cast<sockaddr*>(&remote), sizeof remote) != 0) {
+            ::close(fd);
+            return -1;
+        }
+        timeval tv{0, 1000};
+        ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+        return fd;
+    };
+    std::atomic<int> stalledOpened{0};
+    std::thread stallers([&] {
+        const std::string head = "POST /v1/push HTTP/1.1\r\nHost: 127.0.0.1\r\nPractica-Protocol: 1\r\n"
+                                 "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{";
+        std::vector<int> fds;
+        while (!stop) {
+            while (fds.size() < 64 && !stop) {
+                int fd = connectFrom("127.0.0.2");
+                if (fd < 0)
+                    break;
+                ::send(fd, head.data(), head.size(), MSG_NOSIGNAL);
+                fds.push_back(fd);
+                ++stalledOpened;
+            }
+            for (auto it = fds.begin(); it != fds.end();) {
+                char b;
+                const ssize_t n = ::recv(*it, &b, 1, MSG_DONTWAIT);
+                if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK)) {
+                    ::close(*it);
+                    it = fds.erase(it);
+                } else {
+                    ++it;
+                }
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+        for (int fd : fds)
+            ::close(fd);
+    });
+    std::thread trickler([&] {
+        const std::string head = "GET /v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+        while (!stop) {
+            int fd = connectFrom("127.0.0.3");
+            if (fd < 0)
+                continue;
+            for (std::size_t i = 0; i < head.size() && !stop; ++i) {
+                if (::send(fd, &head[i], 1, MSG_NOSIGNAL) != 1)
+                    break;
+                for (int t = 0; t < 10 && !stop; ++t)
+                    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            }
+            ::close(fd);
+        }
+    });
+    // /v1/health answers within a second throughout.
+    std::atomic<qint64> slowestHealthMs{0};
+    std::atomic<int> healthChecks{0}, healthFailures{0};
+    std::thread health([&] {
+        while (!stop) {
+            QElapsedTimer t;
+            t.start();
+            if (request(port, "GET", "/v1/health").status != 200)
+                ++healthFailures;
+            slowestHealthMs = std::max<qint64>(slowestHealthMs, t.elapsed());
+            ++healthChecks;
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+    });
+
+    // Both desks keep working and syncing for the length of the attack (longer than its deadlines).
+    QTRY_VERIFY_WITH_TIMEOUT(stalledOpened >= 64, 5000);
+    QElapsedTimer attack;
+    attack.start();
+    int round = 0;
+    std::string failure;
+    while (attack.elapsed() < 12000) {
+        core::Patient p;
+        p.familyName = "Under Attack";
+        p.givenName = "Round" + std::to_string(round++);
+        p.dateOfBirth = "1980-02-03";
+        p.sex = "female";
+        if (!core::PatientStore(*desk1->session).create(p))
+            failure = "desk 1 could not add a patient";
+        for (Workstation* w : {desk1.get(), desk2.get()})
+            if (auto r = w->sync(); !r)
+                failure = "a sync failed: " + core::describe(r.error());
+    }
+    stop = true;
+    stallers.join();
+    trickler.join();
+    health.join();
+    QVERIFY2(failure.empty(), failure.c_str());
+    QVERIFY(round >= 3);
+    QCOMPARE(desk1->digest(), desk2->digest());
+    QCOMPARE(healthFailures.load(), 0);
+    QVERIFY2(slowestHealthMs < 1000, qPrintable(QString("slowest /v1/health: %1 ms").arg(slowestHealthMs.load())));
+    QVERIFY(healthChecks > 50);
+    // The defence was what held: stalled connections were cut at their deadline and refused past the cap.
+    Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port));
+    Poco::Net::HTTPRequest req("GET", "/metrics");
+    session.sendRequest(req);
+    Poco::Net::HTTPResponse response;
+    std::string body(std::istreambuf_iterator<char>(session.receiveResponse(response)), {});
+    auto counter = [&](const std::string& reason) {
+        const std::string key = "practica_connections_dropped_total{reason=\"" + reason + "\"} ";
+        const auto at = body.find(key);
+        return at == std::string::npos ? -1LL : std::stoll(body.substr(at + key.size()));
+    };
+    qInfo("%s", body.substr(body.find("# HELP practica_connections")).c_str());
+    QVERIFY2(counter("deadline") >= 8, body.c_str());
+    QVERIFY2(counter("per_address_cap") >= 56, body.c_str());
+    QCOMPARE(server.stop(), 0);
+}
+
+QTEST_GUILESS_MAIN(tst_ServerProcess)
+#include "tst_serverprocess.moc"
