@@ -220,6 +220,103 @@
         <source>Double booking: %1 — %2 with %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The %1 was locked before this change arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another workstation locked this %1 (signed, transmitted or submitted it) while this workstation was changing it. A locked record takes no more changes; take the server&apos;s version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server does not know this kind of record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s server is older than this workstation and does not accept %1 records yet. Ask whoever looks after the server to update it, then send the change again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server gave the code %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not allowed: a change to a %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody may change the %1 of their own user account, not even an administrator. Ask another administrator to do it. Take the server&apos;s version to drop this change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A %1 is never deleted: make it inactive instead. Take the server&apos;s version to put it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set the %1 of a %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add a %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete a %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change a %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server does not allow the %1 role to %2, so the change was not shared with the clinic. Take the server&apos;s version to drop it, and ask an administrator if it is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock was wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A change to a %1 is dated before the %2 existed, so the server refused it. Check this computer&apos;s date and time, take the server&apos;s version, and make the change again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minuto</numerusform>
+            <numerusform>%n minutos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hora</numerusform>
+            <numerusform>%n horas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n día</numerusform>
+            <numerusform>%n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is %1 ahead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused a change to a %1 because this computer&apos;s clock is %2 ahead of the server&apos;s. Set the correct date and time on this computer, then send the change again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 %2 is already used by another %3 on the server. Change it and send it again, or take the server&apos;s version.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DemoClinicRunner</name>
@@ -1989,10 +2086,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>These changes were made on this workstation while another workstation changed the same thing. Nothing is lost: each change waits here until you choose what to do with it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No conflicts. Every change made on this workstation has been accepted by the server.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2062,6 +2155,10 @@
     </message>
     <message>
         <source>The other booking keeps this time. Choose a time when %1 is free, or let Find a free time suggest one; the appointment is then sent to the server again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s server did not accept these changes made on this workstation, most often because another workstation changed the same thing. Nothing is lost: each change waits here until you choose what to do with it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -64,7 +64,7 @@ RecordTypes RecordTypes::builtIn()
     return types;
 }
 
-const RecordType* RecordTypes::find(std::string_view name) const
+const RecordType* RecordTypes::find(std::string_view name) const&
 {
     auto it = std::find_if(m_types.begin(), m_types.end(), [&](const RecordType& t) { return t.name == name; });
     return it == m_types.end() ? nullptr : &*it;

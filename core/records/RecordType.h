@@ -54,8 +54,12 @@ public:
     // Every synced record type of this build.
     static RecordTypes builtIn();
 
-    const RecordType* find(std::string_view name) const;
-    const std::vector<RecordType>& all() const { return m_types; }
+    // Both hand out references into this object: not callable on a temporary (a range-for over
+    // builtIn().all() would read freed memory).
+    const RecordType* find(std::string_view name) const&;
+    const RecordType* find(std::string_view name) const&& = delete;
+    const std::vector<RecordType>& all() const& { return m_types; }
+    const std::vector<RecordType>& all() const&& = delete;
     // Adds a type, or replaces the one with the same name.
     void add(RecordType type);
 

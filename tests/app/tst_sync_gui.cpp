@@ -14,6 +14,7 @@
 #include "app/gui/sync/SyncStatusWidget.h"
 #include "app/gui/sync/SyncText.h"
 #include "core/clinic/ClinicStore.h"
+#include "core/db/Statement.h"
 #include "core/db/Transaction.h"
 #include "core/patients/PatientStore.h"
 #include "core/schedule/AppointmentStore.h"
@@ -167,6 +168,7 @@ private Q_SLOTS:
     void cancelTheFirstDownloadAndContinue();
     void connectFromTheStatusBar();
     void statusWording();
+    void refusedChangesInWords();
 
 private:
     // A clinic with a schedule (its admin still signed in) and a fresh server that knows the clinic.
@@ -645,6 +647,65 @@ void tst_SyncGui::statusWording()
     QCOMPARE(widget.findChild<QPushButton*>(QStringLiteral("syncConflictsButton"))->text(),
              QStringLiteral("2 conflicts"));
     shot(&widget, QStringLiteral("status-offline-conflicts"));
+}
+
+// What the server refuses for want of permission or for a wrong clock reads as such, with the one fix
+// that can work: a change of one's own role can only be dropped; a clock ahead says by how much.
+void tst_SyncGui::refusedChangesInWords()
+{
+    openEnrolledClinic();
+    QTRY_VERIFY_WITH_TIMEOUT(state().link == app::SyncState::Link::Online && !state().syncing, kSyncTimeoutMs);
+    core::Session& s = *m_workspace->session();
+    {
+        // A tampered workstation's own-role change, past core's checks.
+        auto stmt = s.db().prepare("SELECT id FROM user_account WHERE username = 'admin';");
+        const std::string row =
+            stmt->one<std::string>([](const core::Statement& r) { return r.text(0); }, "user", "admin").value();
+        core::Transaction tx(s.db());
+        auto hlc = s.journal().stamp();
+        QVERIFY(hlc);
+        must(s.journal().writeRow("user_account", row, {{"role", std::string("biller")}}, false, *hlc, *hlc), "role");
+        must(tx.commit(), "commit");
+    }
+    pressF9();
+    QTRY_VERIFY_WITH_TIMEOUT(state().openConflicts == 1 && !state().syncing, kSyncTimeoutMs);
+    m_fixture->clinic().clock().advance(7 * 60'000);
+    auto p = must(core::PatientStore(s).get(m_fixture->patients.at(2)), "patient");
+    p.phoneMobile = "312-555-0177";
+    must(core::PatientStore(s).update(p), "edit");
+    pressF9();
+    QTRY_VERIFY_WITH_TIMEOUT(state().openConflicts == 2 && !state().syncing, kSyncTimeoutMs);
+
+    app::ConflictsDialog* view = openConflictsView();
+    QVERIFY(view);
+    QCOMPARE(view->conflictCount(), 2);
+    QWidget* ownRole = nullptr;
+    QWidget* clock = nullptr;
+    for (QWidget* card : view->findChildren<QWidget*>(QStringLiteral("conflictCard"))) {
+        const QString title = card->findChild<QLabel*>(QStringLiteral("conflictTitle"))->text();
+        if (title.startsWith(QLatin1String("Not allowed")))
+            ownRole = card;
+        if (title == QLatin1String("This computer's clock is 7 minutes ahead"))
+            clock = card;
+        qInfo("%s", qPrintable(title));
+    }
+    QVERIFY(ownRole);
+    QVERIFY(clock);
+    QVERIFY(ownRole->findChild<QLabel*>(QStringLiteral("conflictDetail"))
+                ->text()
+                .contains(QLatin1String("Nobody may change the role of their own user account")));
+    QVERIFY(!ownRole->findChild<QPushButton*>(QStringLiteral("sendAgainButton")));
+    QVERIFY(ownRole->findChild<QPushButton*>(QStringLiteral("takeServerVersionButton")));
+    QVERIFY(clock->findChild<QLabel*>(QStringLiteral("conflictDetail"))->text().contains(QLatin1String("7 minutes")));
+    QVERIFY(clock->findChild<QPushButton*>(QStringLiteral("sendAgainButton")));
+    view->resize(760, 520);
+    shot(view, QStringLiteral("conflicts-refused"));
+
+    click(ownRole->findChild<QPushButton*>(QStringLiteral("takeServerVersionButton")));
+    QTRY_COMPARE_WITH_TIMEOUT(view->conflictCount(), 1, kSyncTimeoutMs);
+    auto role = s.db().prepare("SELECT role FROM user_account WHERE username = 'admin';");
+    QCOMPARE(role->one<std::string>([](const core::Statement& r) { return r.text(0); }, "user", "admin").value(),
+             std::string("admin"));
 }
 
 QTEST_MAIN(tst_SyncGui)

@@ -3,8 +3,10 @@
 // isolation, device approval, and hostile requests answered with a 4xx while the server keeps serving.
 #include "ScheduleFixture.h"
 #include "SyncFixture.h"
+#include "core/auth/UserStore.h"
 #include "core/clinic/ClinicStore.h"
 #include "core/db/Statement.h"
+#include "core/db/Transaction.h"
 #include "core/patients/PatientStore.h"
 #include "core/schedule/AppointmentStore.h"
 
@@ -293,6 +295,126 @@ private slots:
         // Repeating what the record already says is not an edit.
         QCOMPARE(push("n5", "001763700000300-00000000-desk-a", {{"text", "Final"}}).outcome,
                  core::PushOutcome::Applied);
+    }
+
+    // A front-desk workstation whose software was tampered with pushes its own account as admin, the
+    // clinic's NPI and a patient's tombstone: the server refuses each, the admin's desk never sees them,
+    // and the tampered desk gets its records back by taking the server's version.
+    void frontDeskCannotEscalateThroughSync()
+    {
+        ScheduleFixture fx;
+        ServerFixture server;
+        const std::string clinic = clinicId(fx.admin());
+        server.createClinic(clinic);
+        must(core::UserStore(fx.admin())
+                 .add("desk", "Dana Desk", core::Role::FrontDesk, "desk-password-1", core::KdfCost::minimal()),
+             "desk user");
+        must(server.accounts().addUser(clinic, "desk", "Dana Desk", "front_desk", "desk-password-1"), "desk account");
+        auto admin = Workstation::enroll(fx.admin(), server.url());
+        must(admin->sync(), "admin");
+        QTemporaryDir dir;
+        auto desk = Workstation::join(server.url(), dir.filePath("desk.db").toStdString(), clinic, fx.clinic().clock(),
+                                      "desk", "desk-password-1");
+        auto waiting = desk->sync();
+        QVERIFY(!waiting);
+        QCOMPARE(waiting.error().code, core::ErrorCode::DeviceNotApproved);
+        must(server.accounts().approveDevice(clinic, desk->session->deviceId(), "admin"), "approve");
+        must(desk->sync(), "desk first sync");
+
+        core::Session& s = *desk->session;
+        auto rowOf = [&](const char* sql) {
+            auto stmt = s.db().prepare(sql);
+            return stmt->one<std::string>([](const core::Statement& r) { return r.text(0); }, "row", sql).value();
+        };
+        const std::string deskRow = rowOf("SELECT id FROM user_account WHERE username = 'desk';");
+        const std::string patient = fx.patients.at(0);
+        {
+            core::Transaction tx(s.db());
+            auto hlc = must(s.journal().stamp(), "stamp");
+            must(s.journal().writeRow("user_account", deskRow, {{"role", std::string("admin")}}, false, hlc, hlc),
+                 "own role");
+            must(s.journal().writeRow("clinic", clinic, {{"npi", std::string("1245319599")}}, false, hlc, hlc),
+                 "clinic npi");
+            must(s.journal().recordChange("patient", patient, core::ChangeOp::Delete, {}, hlc, hlc), "tombstone");
+            must(tx.commit(), "commit");
+        }
+        auto report = must(desk->sync(), "desk push");
+        QCOMPARE(report.conflicts, std::int64_t(3));
+        auto conflicts = must(desk->engine->replica().openConflicts(), "conflicts");
+        std::set<std::string> refused;
+        for (const auto& c : conflicts) {
+            QCOMPARE(c.code, std::string("permission_denied"));
+            QCOMPARE(c.params.at("role"), std::string("front_desk"));
+            refused.insert(c.entity + ":" + c.params.at("operation"));
+        }
+        QCOMPARE(refused, (std::set<std::string>{"user_account:edit", "clinic:edit", "patient:delete"}));
+
+        must(admin->sync(), "admin pull");
+        bool deskIsFrontDesk = false;
+        for (const auto& u : must(core::UserStore(fx.admin()).list(), "users"))
+            if (u.username == "desk")
+                deskIsFrontDesk = u.role == core::Role::FrontDesk;
+        QVERIFY(deskIsFrontDesk);
+        QVERIFY(core::PatientStore(fx.admin()).get(patient));
+
+        // Anyone may take the server's version of their own refused change.
+        for (const auto& c : conflicts)
+            must(desk->engine->resolveConflict(c.id, false), "take the server's version");
+        QCOMPARE(rowOf("SELECT role FROM user_account WHERE username = 'desk';"), std::string("front_desk"));
+        must(desk->sync(), "desk");
+        QCOMPARE(desk->digest(), admin->digest());
+        QCOMPARE(must(admin->engine->serverDigest(), "server"), admin->digest());
+
+        // What the desk may do arrives with its author: in the field history and the audit trail.
+        auto p = must(core::PatientStore(fx.admin()).get(patient), "patient");
+        p.phoneMobile = "312-555-0101";
+        must(core::PatientStore(fx.admin()).update(p), "admin edit");
+        must(admin->sync(), "admin push");
+        auto q = must(core::PatientStore(s).get(patient), "patient on desk");
+        q.phoneMobile = "312-555-0199";
+        must(core::PatientStore(s).update(q), "desk edit"); // offline: made before it pulls the admin's
+        must(desk->sync(), "desk push");
+        must(admin->sync(), "admin pull");
+        auto history = fx.admin().db().prepare(
+            "SELECT author, device_id FROM field_history WHERE entity = 'patient' AND row_id = ? AND field = "
+            "'phone_mobile';");
+        history->bind(1, patient);
+        auto authors = must(
+            history->all<std::string>([](const core::Statement& r) { return r.text(0) + "@" + r.text(1); }), "history");
+        QCOMPARE(authors.size(), std::size_t(1));
+        QCOMPARE(authors[0], "desk@" + s.deviceId());
+        auto events = must(core::AuditLog(fx.admin().db()).recent(5), "audit");
+        bool named = false;
+        for (const auto& e : events)
+            named = named || (e.action == core::auditActionName(core::AuditAction::SyncApply) &&
+                              e.detail.find("by desk on " + s.deviceId()) != std::string::npos);
+        QVERIFY(named);
+    }
+
+    // A desk whose clock runs ahead: four minutes is tolerated, six is refused, with how far it is ahead.
+    void clockAheadIsRefused()
+    {
+        ScheduleFixture fx;
+        ServerFixture server;
+        server.clock().set(fx.clinic().clock().nowMs());
+        const std::string clinic = clinicId(fx.admin());
+        server.createClinic(clinic);
+        auto ws = Workstation::enroll(fx.admin(), server.url());
+        must(ws->sync(), "first");
+        auto edit = [&](const char* phone) {
+            auto p = must(core::PatientStore(fx.admin()).get(fx.patients.at(1)), "patient");
+            p.phoneMobile = phone;
+            must(core::PatientStore(fx.admin()).update(p), "edit");
+            return must(ws->sync(), "sync");
+        };
+        fx.clinic().clock().advance(4 * 60'000);
+        QCOMPARE(edit("312-555-0144").conflicts, std::int64_t(0));
+        fx.clinic().clock().advance(2 * 60'000);
+        QCOMPARE(edit("312-555-0166").conflicts, std::int64_t(1));
+        auto conflicts = must(ws->engine->replica().openConflicts(), "conflicts");
+        QCOMPARE(conflicts.at(0).code, std::string("clock_skew"));
+        const std::int64_t ahead = std::stoll(conflicts.at(0).params.at("ahead_ms"));
+        QVERIFY2(ahead >= 6 * 60'000 && ahead < 6 * 60'000 + 1000, conflicts.at(0).params.at("ahead_ms").c_str());
     }
 
     void tokensExpireAndRefresh()

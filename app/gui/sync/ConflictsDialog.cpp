@@ -56,8 +56,9 @@ ConflictsDialog::ConflictsDialog(Workspace& workspace, QWidget* parent) : QDialo
 
     auto* title = new QLabel(tr("Changes the sync server could not accept"));
     title->setProperty("role", QStringLiteral("pageTitle"));
-    m_intro = new QLabel(tr("These changes were made on this workstation while another workstation changed the same "
-                            "thing. Nothing is lost: each change waits here until you choose what to do with it."));
+    m_intro = new QLabel(tr("The clinic's server did not accept these changes made on this workstation, most often "
+                            "because another workstation changed the same thing. Nothing is lost: each change waits "
+                            "here until you choose what to do with it."));
     m_intro->setWordWrap(true);
     m_intro->setProperty("role", QStringLiteral("subtle"));
     m_error = new QLabel;
