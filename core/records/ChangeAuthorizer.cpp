@@ -36,6 +36,8 @@ std::vector<std::string> ChangeAuthorizer::changedFields(const std::optional<Syn
             auto it = before->values.find(f.name);
             if (it != before->values.end() && it->second == f.value)
                 continue;
+        } else if (!f.value) {
+            continue; // a new record's empty field sets nothing (a new patient's merged_into)
         }
         out.push_back(f.name);
     }

@@ -34,7 +34,7 @@ class ChangeAuthorizer
 public:
     // The operation a change is on a record in the state before (nullopt: the record does not exist).
     static RecordOp operationOf(const std::optional<SyncRow>& before, const SyncChange& change);
-    // The change's fields whose values differ from before (all of them when the record is new).
+    // The change's fields whose values differ from before (when the record is new: those it gives a value).
     static std::vector<std::string> changedFields(const std::optional<SyncRow>& before, const SyncChange& change);
 
     static std::optional<ChangeDenial> check(const RecordType& type, const ChangeAuthor& author,

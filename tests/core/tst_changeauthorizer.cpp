@@ -154,6 +154,21 @@ private slots:
             QCOMPARE(denial->field, field);
     }
 
+    // A new patient as PatientStore writes it: every column, merged_into empty. Only a value in a guarded
+    // field needs the guard's permission; emptying it again on a merged record does too.
+    void newRecordsWithEmptyGuardedFields()
+    {
+        const auto types = core::RecordTypes::builtIn();
+        const core::RecordType& patients = *types.find("patient");
+        auto created = change("patient", {{"family_name", "Doe"}, {"status", "active"}, {"merged_into", std::nullopt}});
+        QVERIFY(!core::ChangeAuthorizer::check(patients, {Role::FrontDesk, "d"}, std::nullopt, created));
+        auto merged = existing("patient", {{"status", "merged"}, {"merged_into", "p2"}});
+        auto unmerge = change("patient", {{"merged_into", std::nullopt}});
+        auto denial = core::ChangeAuthorizer::check(patients, {Role::FrontDesk, "d"}, merged, unmerge);
+        QVERIFY(denial);
+        QCOMPARE(denial->field, std::string("merged_into"));
+    }
+
     void nobodyChangesTheirOwnRoleOrActivity()
     {
         const auto types = core::RecordTypes::builtIn();

@@ -2,16 +2,21 @@
 // random edits while offline (patients, appointments: bookings that clash across desks, moves,
 // status changes, cancellations) and sync in random order, several at once, through a proxy that
 // drops, cuts, duplicates, delays and replays requests, while the server restarts now and then.
-// At the end every workstation and the server hold the same records (same canonical digest) and
-// every write the server acknowledged is there (its value, or a later one by HLC).
+// One desk is signed in as front desk, and now and then its (tampered) software writes what the role
+// may not: its own account made admin, the clinic's NPI, payers, providers, a patient's tombstone or
+// merge. At the end every workstation and the server hold the same records (same canonical digest),
+// every write the server acknowledged is there (its value, or a later one by HLC), and none of the
+// front desk's forbidden changes reached the server or any other desk.
 //
 // Seeded: PRACTICA_SYNC_SEED replays a run; PRACTICA_SYNC_ROUNDS makes a longer one.
 #include "FaultProxy.h"
 #include "PostgresFixture.h"
 #include "ScheduleFixture.h"
 #include "SyncFixture.h"
+#include "core/auth/UserStore.h"
 #include "core/clinic/ClinicStore.h"
 #include "core/db/Statement.h"
+#include "core/db/Transaction.h"
 #include "core/patients/CoverageStore.h"
 #include "core/patients/PatientStore.h"
 #include "core/schedule/AppointmentStore.h"
@@ -41,6 +46,10 @@ struct Desk
     std::unique_ptr<sync::SyncClient> viaProxy;
     std::unique_ptr<sync::SyncEngine> engine;
     std::vector<Acked> acked;
+    std::set<std::string> forbidden;                     // change ids of edits its role may not make
+    std::map<std::string, std::string> refusedForbidden; // change id -> the server's code
+    std::int64_t offsetMs = 0;                           // how far its clock runs from the clinic's real time
+    int wronglyRefused = 0; // allowed changes refused for want of permission or a bad stamp
     int syncs = 0, failedSyncs = 0;
     std::string lastError;
 };
@@ -183,6 +192,50 @@ class tst_SyncConvergence : public QObject
         }
     }
 
+    // What a tampered front-desk workstation might send: changes past core's permission checks.
+    void forbiddenEdit(Desk& d, std::mt19937& rng)
+    {
+        core::Session& s = *d.ws->session;
+        auto pick = [&](const char* sql) {
+            auto v = ids(s, sql);
+            return v.empty() ? std::string() : v[rng() % v.size()];
+        };
+        core::Transaction tx(s.db());
+        auto hlc = s.journal().stamp();
+        QVERIFY(hlc);
+        core::Status written;
+        switch (rng() % 6) {
+        case 0:
+            written = s.journal().writeRow("user_account", pick("SELECT id FROM user_account WHERE username = 'desk';"),
+                                           {{"role", std::string("admin")}}, false, *hlc, *hlc);
+            break;
+        case 1:
+            written = s.journal().writeRow("clinic", pick("SELECT id FROM clinic;"),
+                                           {{"npi", std::string("1245319599")}}, false, *hlc, *hlc);
+            break;
+        case 2:
+            written = s.journal().writeRow("payer", pick("SELECT id FROM payer;"), {{"name", std::string("Hijacked")}},
+                                           false, *hlc, *hlc);
+            break;
+        case 3:
+            written = s.journal().recordChange("patient", pick("SELECT id FROM patient;"), core::ChangeOp::Delete, {},
+                                               *hlc, *hlc);
+            break;
+        case 4:
+            written = s.journal().writeRow("provider", pick("SELECT id FROM provider;"),
+                                           {{"name", std::string("Dr. Nobody")}}, false, *hlc, *hlc);
+            break;
+        default: {
+            const std::string survivor = pick("SELECT id FROM patient WHERE status = 'active';");
+            written = s.journal().writeRow("patient", pick("SELECT id FROM patient WHERE status = 'active';"),
+                                           {{"merged_into", survivor}}, false, *hlc, *hlc);
+        }
+        }
+        QVERIFY2(written, written ? "" : core::describe(written.error()).c_str());
+        QVERIFY(tx.commit());
+        d.forbidden.insert(ids(s, "SELECT change_id FROM change_outbox ORDER BY seq DESC LIMIT 1;").at(0));
+    }
+
     // One sync through the proxy: what left the outbox without becoming a conflict was acknowledged.
     static void syncOnce(Desk& d)
     {
@@ -203,8 +256,13 @@ class tst_SyncConvergence : public QObject
                     d.acked.push_back({p.entity, p.rowId, f.name, p.hlc, f.value});
         // The desk resolves what the server refused by taking the server's version.
         if (auto conflicts = d.engine->replica().openConflicts())
-            for (const auto& c : *conflicts)
+            for (const auto& c : *conflicts) {
+                if (d.forbidden.contains(c.changeId))
+                    d.refusedForbidden[c.changeId] = c.code;
+                else if (c.code == "permission_denied" || c.code == "clock_skew" || c.code == "impossible_stamp")
+                    ++d.wronglyRefused;
                 (void)d.engine->resolveConflict(c.id, false);
+            }
     }
 
     void verifyAcked(Desk& d)
@@ -279,14 +337,25 @@ private:
         std::vector<Desk> desks(5);
         desks[0].ws = Workstation::enroll(fx.admin(), server.url());
         QVERIFY(desks[0].ws->sync());
+        // Desk 4 is the front desk's: its user on the workstations and its account on the server.
+        QVERIFY(core::UserStore(fx.admin())
+                    .add("desk", "Dana Desk", core::Role::FrontDesk, "desk-password-1", core::KdfCost::minimal()));
+        QVERIFY(server.accounts().addUser(clinic, "desk", "Dana Desk", "front_desk", "desk-password-1"));
+        QVERIFY(desks[0].ws->sync());
+        server.clock().set(fx.clinic().clock().nowMs());
         for (int i = 1; i < 5; ++i) {
-            // Each desk's clock runs up to five minutes off the others.
-            desks[i].clock = std::make_unique<core::ManualClock>(fx.clinic().clock().nowMs() +
-                                                                 (static_cast<int>(rng() % 600) - 300) * 1000);
+            // Each desk's clock runs up to four minutes off the clinic's real time (the server's).
+            desks[i].offsetMs = (static_cast<int>(rng() % 480) - 240) * 1000;
+            desks[i].clock = std::make_unique<core::ManualClock>(fx.clinic().clock().nowMs() + desks[i].offsetMs);
+            const bool frontDesk = i == 4;
             desks[i].ws = Workstation::join(server.url(), dir.filePath(QString("ws%1.db").arg(i)).toStdString(), clinic,
-                                            *desks[i].clock);
+                                            *desks[i].clock, frontDesk ? "desk" : "admin",
+                                            frontDesk ? "desk-password-1" : kAdminPassword);
+            if (frontDesk)
+                QVERIFY(server.accounts().approveDevice(clinic, desks[i].ws->session->deviceId(), "admin"));
             QVERIFY(desks[i].ws->sync());
         }
+        QCOMPARE(desks[4].ws->session->actor().role, core::Role::FrontDesk);
         std::vector<int> upstreams{server.port()};
         if (other)
             upstreams.push_back(other->port());
@@ -300,16 +369,24 @@ private:
         for (int round = 0; round < m_rounds; ++round) {
             for (auto& d : desks) {
                 const int n = 10 + static_cast<int>(rng() % 20);
-                for (int i = 0; i < n; ++i)
-                    randomEdit(d, fx, rng);
+                for (int i = 0; i < n; ++i) {
+                    if (&d == &desks[4] && rng() % 8 == 0)
+                        forbiddenEdit(d, rng);
+                    else
+                        randomEdit(d, fx, rng);
+                }
                 edits += n;
             }
+            // Real time moves on; each desk's clock keeps its own offset from it, give or take a second.
             fx.clinic().clock().advance(1000 + rng() % 60'000);
-            for (int i = 1; i < 5; ++i)
-                desks[static_cast<std::size_t>(i)].clock->advance(1000 + rng() % 60'000);
-            server.clock().advance(30'000);
+            const std::int64_t now = fx.clinic().clock().nowMs();
+            for (int i = 1; i < 5; ++i) {
+                Desk& d = desks[static_cast<std::size_t>(i)];
+                d.clock->set(std::max(d.clock->nowMs(), now + d.offsetMs + static_cast<int>(rng() % 2000) - 1000));
+            }
+            server.clock().set(now);
             if (other)
-                other->clock().advance(30'000);
+                other->clock().set(now);
             if (rng() % 6 == 0)
                 server.restart();
             if (other && rng() % 6 == 0)
@@ -343,6 +420,22 @@ private:
             syncOnce(d);
 
         const std::string serverDigest = *desks[0].engine->serverDigest();
+        // None of the front desk's forbidden changes was accepted; each one sent was refused for want of
+        // permission (the others were dropped unsent with an earlier refused change of the same record).
+        const auto accepted = server.store().changesAfter(clinic, 0, 10'000'000);
+        QVERIFY(accepted);
+        std::set<std::string> acceptedIds;
+        for (const auto& c : *accepted)
+            acceptedIds.insert(c.id);
+        const Desk& desk = desks[4];
+        for (const std::string& id : desk.forbidden)
+            QVERIFY2(!acceptedIds.contains(id), "a forbidden change reached the server");
+        for (const auto& [id, code] : desk.refusedForbidden)
+            QVERIFY2(code == "permission_denied", code.c_str());
+        QVERIFY(desk.forbidden.size() >= 10 || m_rounds < 24);
+        QVERIFY(desk.refusedForbidden.size() * 2 >= desk.forbidden.size());
+        qInfo("front desk: %zu forbidden changes, %zu sent and refused", desk.forbidden.size(),
+              desk.refusedForbidden.size());
         int failed = 0, syncs = 0;
         std::size_t acked = 0;
         for (auto& d : desks) {
@@ -354,6 +447,7 @@ private:
             for (const auto& why : ids(*d.ws->session, "SELECT why || ' ' || entity FROM sync_parked;"))
                 qWarning("parked: %s", why.c_str());
             QCOMPARE(st.parked, std::int64_t(0));
+            QCOMPARE(d.wronglyRefused, 0);
             QCOMPARE(d.ws->digest(), serverDigest);
             verifyAcked(d);
             failed += d.failedSyncs;
