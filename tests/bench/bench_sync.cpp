@@ -92,6 +92,8 @@ struct Server
         options.port = 0;
         options.insecureHttp = true;
         options.maxThreads = threads;
+        // Every simulated desk connects from 127.0.0.1, as a clinic's desks behind one NAT address would.
+        options.maxConnectionsPerAddress = 1024;
         http = std::make_unique<sync::SyncServer>(*store, *accounts, options);
         must(http->start(), "server start");
     }

@@ -1,0 +1,86 @@
+// The CLI's sentences for refused changes: made from the refusal's code and params, never from the
+// server's words, which are shown only when an older server sent nothing else.
+#include "ConflictText.h"
+
+#include <QTest>
+
+using namespace practica;
+
+class tst_ConflictText : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void sentences_data()
+    {
+        QTest::addColumn<std::string>("code");
+        QTest::addColumn<std::map<std::string, std::string>>("params");
+        QTest::addColumn<QString>("expected");
+        using P = std::map<std::string, std::string>;
+        QTest::newRow("clock ahead") << std::string("clock_skew") << P{{"ahead_ms", "360000"}}
+                                     << QString("clock is 6 minutes ahead of the server's");
+        QTest::newRow("clock far ahead") << std::string("clock_skew") << P{{"ahead_ms", "31536000000"}}
+                                         << QString("clock is 365 days ahead");
+        QTest::newRow("own role") << std::string("permission_denied")
+                                  << P{{"record_type", "user_account"},
+                                       {"operation", "edit"},
+                                       {"field", "role"},
+                                       {"own_record", "1"},
+                                       {"role", "front_desk"}}
+                                  << QString("nobody may change the role of their own user account");
+        QTest::newRow("role lacks permission")
+            << std::string("permission_denied")
+            << P{{"record_type", "payer"},
+                 {"operation", "create"},
+                 {"permission", "payer.write"},
+                 {"role", "front_desk"}}
+            << QString("the front_desk role may not create payer records (it needs the payer.write permission)");
+        QTest::newRow("never deleted") << std::string("permission_denied")
+                                       << P{{"record_type", "patient"}, {"operation", "delete"}, {"role", "admin"}}
+                                       << QString("patient records are never deleted");
+        QTest::newRow("before the clinic")
+            << std::string("impossible_stamp") << P{{"before", "clinic"}} << QString("dated before the clinic existed");
+        QTest::newRow("double booking") << std::string("double_booking")
+                                        << P{{"resource", "room"},
+                                             {"other_appointment", "a9"},
+                                             {"from_ms", "1"},
+                                             {"to_ms", "2"}}
+                                        << QString("the room is already booked at that time by appointment a9");
+        QTest::newRow("duplicate MRN") << std::string("unique")
+                                       << P{{"record_type", "patient"}, {"field", "mrn"}, {"value", "0100000017"}}
+                                       << QString("the mrn 0100000017 is already used by another patient");
+        QTest::newRow("locked") << std::string("locked_record")
+                                << P{{"record_type", "clinical_note"}, {"field", "signed_at"}}
+                                << QString("the clinical note was locked (signed_at is set)");
+        QTest::newRow("unknown type") << std::string("unknown_record_type") << P{{"record_type", "claim"}}
+                                      << QString("the server does not know claim records");
+    }
+
+    void sentences()
+    {
+        QFETCH(std::string, code);
+        using Params = std::map<std::string, std::string>;
+        QFETCH(Params, params);
+        QFETCH(QString, expected);
+        core::SyncConflict c;
+        c.entity = params.contains("record_type") ? params.at("record_type") : "appointment";
+        c.code = code;
+        c.params = params;
+        c.reason = "THE SERVER'S OWN WORDS";
+        const QString sentence = QString::fromStdString(app::conflictSentence(c));
+        QVERIFY2(sentence.contains(expected), qPrintable(sentence));
+        QVERIFY(!sentence.contains("SERVER'S OWN WORDS"));
+    }
+
+    void olderServersWords()
+    {
+        core::SyncConflict c;
+        c.entity = "appointment";
+        c.code = "double_booking";
+        c.reason = "provider p1 is already booked by appointment a2 from 1 to 2";
+        QCOMPARE(app::conflictSentence(c), c.reason);
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_ConflictText)
+#include "tst_conflicttext.moc"
