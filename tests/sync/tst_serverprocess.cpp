@@ -201,6 +201,21 @@ class tst_ServerProcess : public QObject
 
     static std::string newRow() { return core::uuidV7(nowMs()); }
 
+    // The id of a user's account record, from the admin's pull.
+    std::string accountRow(const std::string& username)
+    {
+        auto answer =
+            request(m_server.port(), "GET", "/v1/changes?after=0&limit=5000", {}, m_accounts[core::Role::Admin].token);
+        for (const auto& v : *answer.json->getArray("changes")) {
+            auto c = v.extract<Object::Ptr>();
+            auto fields = c->getObject("fields");
+            if (c->getValue<std::string>("entity") == "user_account" && fields->has("username") &&
+                fields->getValue<std::string>("username") == username)
+                return c->getValue<std::string>("row");
+        }
+        return {};
+    }
+
 private slots:
     void initTestCase();
     void everyRoleAndRecordTypeAsThePermissionTableSays();
@@ -322,18 +337,7 @@ void tst_ServerProcess::guardedFieldsAndOwnAccounts()
     }
     // Nobody changes their own role or activity, not even an admin.
     Account& admin = m_accounts[core::Role::Admin];
-    auto ownRow = [&](const std::string& username) {
-        auto answer = request(m_server.port(), "GET", "/v1/changes?after=0&limit=5000", {}, admin.token);
-        for (const auto& v : *answer.json->getArray("changes")) {
-            auto c = v.extract<Object::Ptr>();
-            auto fields = c->getObject("fields");
-            if (c->getValue<std::string>("entity") == "user_account" && fields->has("username") &&
-                fields->getValue<std::string>("username") == username)
-                return c->getValue<std::string>("row");
-        }
-        return std::string();
-    };
-    const std::string adminRow = ownRow("admin");
+    const std::string adminRow = accountRow("admin");
     QVERIFY(!adminRow.empty());
     Outcome demote = push(admin, "user_account", adminRow, {{"active", "0"}}, true);
     QCOMPARE(demote.code, std::string("permission_denied"));
@@ -347,15 +351,7 @@ void tst_ServerProcess::guardedFieldsAndOwnAccounts()
 void tst_ServerProcess::frontDeskCannotMakeItselfAdmin()
 {
     Account& desk = m_accounts[core::Role::FrontDesk];
-    Account& admin = m_accounts[core::Role::Admin];
-    auto answer = request(m_server.port(), "GET", "/v1/changes?after=0&limit=5000", {}, admin.token);
-    std::string deskRow;
-    for (const auto& v : *answer.json->getArray("changes")) {
-        auto c = v.extract<Object::Ptr>();
-        auto fields = c->getObject("fields");
-        if (fields->has("username") && fields->getValue<std::string>("username") == "desk")
-            deskRow = c->getValue<std::string>("row");
-    }
+    const std::string deskRow = accountRow("desk");
     QVERIFY(!deskRow.empty());
     Outcome escalate = push(desk, "user_account", deskRow, {{"role", "admin"}}, true);
     QCOMPARE(escalate.outcome, std::string("conflict"));
@@ -426,14 +422,7 @@ void tst_ServerProcess::roleChangesAndDeactivationTakeEffectAtOnce()
 {
     Account& admin = m_accounts[core::Role::Admin];
     Account& bill = m_accounts[core::Role::Biller];
-    auto answer = request(m_server.port(), "GET", "/v1/changes?after=0&limit=5000", {}, admin.token);
-    std::string billRow;
-    for (const auto& v : *answer.json->getArray("changes")) {
-        auto c = v.extract<Object::Ptr>();
-        auto fields = c->getObject("fields");
-        if (fields->has("username") && fields->getValue<std::string>("username") == "bill")
-            billRow = c->getValue<std::string>("row");
-    }
+    const std::string billRow = accountRow("bill");
     QVERIFY(!billRow.empty());
     // A biller may edit payers; made front desk, the same access token may not.
     QCOMPARE(push(bill, "payer", newRow(), {{"name", "Before"}}, false).outcome, std::string("applied"));
