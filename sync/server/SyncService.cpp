@@ -358,7 +358,9 @@ Result<PushResponse> SyncService::push(const Pusher& pusher, const PushRequest& 
             continue;
         }
 
-        if (!after.createdHlc && !change.deleted)
+        // Only a creation says when a record began: a record stored before creation stamps were kept
+        // gets none, rather than the stamp of whichever edit of it happens to arrive first.
+        if (!*before && !change.deleted)
             after.createdHlc = change.hlc;
         if (after.entity == "clinic" && after.rowId == pusher.clinicId && !clinicCreated)
             clinicCreated = after.createdHlc;

@@ -417,6 +417,44 @@ private slots:
         QVERIFY2(ahead >= 6 * 60'000 && ahead < 6 * 60'000 + 1000, conflicts.at(0).params.at("ahead_ms").c_str());
     }
 
+    // Rows stored before the server kept creation stamps have none: their edits arrive in any order.
+    void olderRowsTakeEditsInAnyOrder()
+    {
+        ServerFixture server;
+        const std::string clinic = "0190f0e2-0000-7000-8000-00000000c11b";
+        server.createClinic(clinic);
+        const std::string rowId = "0190f0e2-0000-7000-8000-0000000000b1";
+        {
+            auto tx = must(server.store().beginPush(clinic), "begin");
+            core::SyncRow old;
+            old.entity = "room";
+            old.rowId = rowId;
+            old.values["name"] = "Room 1";
+            old.fieldHlc["name"] = "001763600000000-00000000-desk-a";
+            must(tx->saveRow(old), "save");
+            must(tx->commit(tx->highestSeq()), "commit");
+        }
+        sync::SyncClient desk({server.url(), {}, 2000, 20000});
+        must(desk.login(clinic, "admin", kAdminPassword, "desk-a", "A"), "login");
+        auto push = [&](const std::string& id, const std::string& hlc, const std::string& name) {
+            sync::PushRequest req;
+            req.deviceId = "desk-a";
+            core::SyncChange c;
+            c.id = id;
+            c.entity = "room";
+            c.rowId = rowId;
+            c.hlc = hlc;
+            c.baseHlc = "001763600000000-00000000-desk-a";
+            c.fields = {{"name", name}};
+            req.changes.push_back(c);
+            return must(desk.push(req), "push").results.at(0);
+        };
+        QCOMPARE(push("e1", "001763700000100-00000000-desk-b", "Room B").outcome, core::PushOutcome::Applied);
+        QCOMPARE(push("e2", "001763700000050-00000000-desk-c", "Room C").outcome, core::PushOutcome::Applied);
+        QCOMPARE(must(server.store().beginPush(clinic), "read")->row("room", rowId).value()->values.at("name"),
+                 std::optional<std::string>("Room B"));
+    }
+
     void tokensExpireAndRefresh()
     {
         ScheduleFixture fx;
