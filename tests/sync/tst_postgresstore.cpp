@@ -115,7 +115,7 @@ void tst_PostgresStore::initTestCase()
 {
     m_pg = std::make_unique<test::PostgresFixture>();
     if (!m_pg->available())
-        QSKIP(qPrintable(m_pg->error()));
+        PRACTICA_NEEDS_POSTGRES(m_pg->error());
     QVERIFY2(m_pg->running(), qPrintable(m_pg->error()));
     auto store = PostgresStore::open(m_pg->conninfo());
     QVERIFY2(store, store ? "" : store.error().detail.c_str());

@@ -308,7 +308,7 @@ private slots:
     {
         PostgresFixture pg;
         if (!pg.available())
-            QSKIP(qPrintable(pg.error()));
+            PRACTICA_NEEDS_POSTGRES(pg.error());
         QVERIFY2(pg.running(), qPrintable(pg.error()));
         auto first = sync::PostgresStore::open(pg.conninfo());
         QVERIFY(first);
