@@ -524,6 +524,25 @@ Result<std::vector<SyncChange>> EmbeddedStore::changesAfter(const std::string& c
     return out;
 }
 
+Result<std::optional<SyncRow>> EmbeddedStore::row(const std::string& clinicId, const std::string& entity,
+                                                  const std::string& rowId)
+{
+    std::lock_guard lock(m_mutex);
+    auto stmt = m_db->prepare("SELECT doc FROM srv_row WHERE clinic_id = ? AND entity = ? AND row_id = ?;");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    stmt->bind(1, clinicId).bind(2, entity).bind(3, rowId);
+    auto docs = stmt->all<std::string>([](const Statement& r) { return r.text(0); });
+    if (!docs)
+        return std::unexpected(docs.error());
+    if (docs->empty())
+        return std::optional<SyncRow>{};
+    auto decoded = decodeRow(docs->front());
+    if (!decoded)
+        return std::unexpected(decoded.error());
+    return std::optional<SyncRow>(std::move(*decoded));
+}
+
 Result<std::vector<SyncRow>> EmbeddedStore::rowsAfter(const std::string& clinicId, const std::string& entity,
                                                       const std::string& rowId, int limit)
 {

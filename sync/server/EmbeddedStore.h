@@ -43,6 +43,8 @@ public:
     Result<std::unique_ptr<PushTransaction>> beginPush(const std::string& clinicId) override;
     Result<std::int64_t> highestSeq(const std::string& clinicId) override;
     Result<std::vector<SyncChange>> changesAfter(const std::string& clinicId, std::int64_t after, int limit) override;
+    Result<std::optional<SyncRow>> row(const std::string& clinicId, const std::string& entity,
+                                       const std::string& rowId) override;
     Result<std::vector<SyncRow>> rowsAfter(const std::string& clinicId, const std::string& entity,
                                            const std::string& rowId, int limit) override;
 

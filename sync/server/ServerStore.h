@@ -179,6 +179,9 @@ public:
     // Accepted changes with seq > after, in seq order, at most limit.
     virtual Result<std::vector<SyncChange>> changesAfter(const std::string& clinicId, std::int64_t after,
                                                          int limit) = 0;
+    // One merged row as committed, read without taking the clinic's push lock.
+    virtual Result<std::optional<SyncRow>> row(const std::string& clinicId, const std::string& entity,
+                                               const std::string& rowId) = 0;
     // The clinic's merged rows in (entity, row id) order, after the given key, at most limit: for digests.
     virtual Result<std::vector<SyncRow>> rowsAfter(const std::string& clinicId, const std::string& entity,
                                                    const std::string& rowId, int limit) = 0;

@@ -407,11 +407,7 @@ Result<PullResponse> SyncService::pull(const std::string& clinicId, std::int64_t
 Result<std::optional<SyncRow>> SyncService::row(const std::string& clinicId, const std::string& entity,
                                                 const std::string& rowId)
 {
-    // Read inside a push transaction (rolled back): the store offers rows only there.
-    auto tx = m_store.beginPush(clinicId);
-    if (!tx)
-        return std::unexpected(tx.error());
-    return (*tx)->row(entity, rowId);
+    return m_store.row(clinicId, entity, rowId);
 }
 
 Result<std::string> SyncService::digest(const std::string& clinicId)

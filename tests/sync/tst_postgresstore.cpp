@@ -516,6 +516,12 @@ void tst_PostgresStore::rowsRoundTripAndPage()
         QVERIFY(!*(*tx)->row("patient", "zz-none"));
         QVERIFY((*tx)->commit(0));
     }
+    // Committed, the row reads back outside a push with the same values and stamps.
+    auto committed = m_store->row(clinicId, "patient", "c-3");
+    QVERIFY(committed && *committed);
+    QCOMPARE((*committed)->values.at("family_name"), std::optional<std::string>("Okafor"));
+    QCOMPARE((*committed)->deletedHlc, std::optional<std::string>("000001763700001-00000000-ws2"));
+    QVERIFY(!*m_store->row(clinicId, "patient", "zz-none"));
     std::sort(expected.begin(), expected.end());
     std::vector<std::pair<std::string, std::string>> seen;
     std::string entity, rowId;
@@ -697,9 +703,15 @@ void tst_PostgresStore::pushesToOtherClinicsDoNotWait()
     QVERIFY(other);
     QVERIFY((*other)->commit(0));
     QVERIFY(std::chrono::steady_clock::now() - started < std::chrono::seconds(5));
-    // Reading a clinic does not wait for its push either.
+    // Reading a clinic does not wait for its push either, nor does reading one of its rows (what a
+    // workstation fetches to take the server's version of a record).
     QCOMPARE(*m_store->highestSeq(a), std::int64_t(0));
     QVERIFY(m_store->changesAfter(a, 0, 10));
+    const auto read = std::chrono::steady_clock::now();
+    auto none = m_store->row(a, "patient", "no-such-row");
+    QVERIFY(none);
+    QVERIFY(!*none);
+    QVERIFY(std::chrono::steady_clock::now() - read < std::chrono::seconds(5));
 }
 
 void tst_PostgresStore::smallPoolServesManyThreads()
