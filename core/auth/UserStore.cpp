@@ -61,34 +61,28 @@ Status UserStore::insertInitialAdmin(Session& session, const Actor& admin)
 
 Status UserStore::writeUser(const User& u, bool creating)
 {
+    std::vector<FieldValue> fields = userFields(u);
+    if (!creating) {
+        // Only the fields that changed are stamped and sent: another desk's edit of other fields survives.
+        auto stmt = m_session.db().prepare(std::string(kUserSelect) + " WHERE id = ?;");
+        if (!stmt)
+            return std::unexpected(stmt.error());
+        auto before = stmt->bind(1, u.id).one<User>(readUser, "user_account", u.id);
+        if (!before)
+            return std::unexpected(before.error());
+        fields = changedFields(userFields(*before), fields);
+        if (fields.empty())
+            return {};
+    }
     auto hlc = m_session.journal().stamp();
     if (!hlc)
         return std::unexpected(hlc.error());
-    auto stmt = creating ? m_session.db().prepare("INSERT INTO user_account (username, display_name, role, active, "
-                                                  "created_hlc, updated_hlc, id) VALUES (?,?,?,?,?,?,?);")
-                         : m_session.db().prepare("UPDATE user_account SET username=?, display_name=?, role=?, "
-                                                  "active=?, updated_hlc=? WHERE id=?;");
-    if (!stmt)
-        return std::unexpected(stmt.error());
-    stmt->bind(1, u.username).bind(2, u.displayName).bind(3, roleName(u.role)).bind(4, u.active ? 1 : 0);
-    if (creating)
-        stmt->bind(5, *hlc).bind(6, *hlc).bind(7, u.id);
-    else
-        stmt->bind(5, *hlc).bind(6, u.id);
-    if (Status s = stmt->run(); !s) {
+    if (Status s = m_session.journal().writeRow("user_account", u.id, fields, creating, *hlc); !s) {
         if (s.error().code == ErrorCode::Conflict)
             return fail(ErrorCode::AlreadyExists, "username", u.username);
         return s;
     }
-    if (!creating) {
-        if (Status s = m_session.journal().stampFields("user_account", u.id, userFields(u), *hlc); !s)
-            return s;
-    }
-    if (Status s = m_session.journal().recordChange("user_account", u.id, ChangeOp::Upsert, userFields(u), *hlc,
-                                                    creating ? std::nullopt : std::optional<std::string>(*hlc));
-        !s)
-        return s;
-    return m_session.journal().audit(creating ? AuditAction::Create : AuditAction::Update, "user_account", u.id);
+    return {};
 }
 
 Result<std::vector<User>> UserStore::list()

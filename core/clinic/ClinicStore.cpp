@@ -58,19 +58,7 @@ Status ClinicStore::insertInitial(Session& s, const Clinic& c)
     auto hlc = s.journal().stamp();
     if (!hlc)
         return std::unexpected(hlc.error());
-    auto insert = s.db().prepare("INSERT INTO clinic (id, name, npi, tax_id, address_line1, address_line2, city, "
-                                 "state, zip, phone, time_zone, mrn_prefix, created_hlc, updated_hlc) "
-                                 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?);");
-    if (!insert)
-        return std::unexpected(insert.error());
-    insert->bind(1, c.id).bind(2, c.name).bind(3, c.npi).bind(4, c.taxId).bind(5, c.addressLine1);
-    insert->bind(6, c.addressLine2).bind(7, c.city).bind(8, c.state).bind(9, c.zip).bind(10, c.phone);
-    insert->bind(11, c.timeZone).bind(12, c.mrnPrefix).bind(13, *hlc).bind(14, *hlc);
-    if (Status st = insert->run(); !st)
-        return st;
-    if (Status st = s.journal().recordChange("clinic", c.id, ChangeOp::Upsert, clinicFields(c), *hlc); !st)
-        return st;
-    return s.journal().audit(AuditAction::Create, "clinic", c.id);
+    return s.journal().writeRow("clinic", c.id, clinicFields(c), true, *hlc);
 }
 
 Result<Clinic> ClinicStore::get()
@@ -109,27 +97,19 @@ Status ClinicStore::update(const Clinic& c)
     Transaction tx(m_session.db());
     if (!tx.begun())
         return tx.begun();
+    auto before = get();
+    if (!before)
+        return std::unexpected(before.error());
+    if (before->id != c.id)
+        return fail(ErrorCode::NotFound, "clinic", c.id);
+    // Only the fields that changed are stamped and sent: another desk's edit of other fields survives.
+    const auto changed = changedFields(clinicFields(*before), clinicFields(c));
+    if (changed.empty())
+        return tx.commit();
     auto hlc = m_session.journal().stamp();
     if (!hlc)
         return std::unexpected(hlc.error());
-    auto stmt = m_session.db().prepare("UPDATE clinic SET name=?, npi=?, tax_id=?, address_line1=?, address_line2=?, "
-                                       "city=?, state=?, zip=?, phone=?, time_zone=?, mrn_prefix=?, updated_hlc=? "
-                                       "WHERE id=?;");
-    if (!stmt)
-        return std::unexpected(stmt.error());
-    stmt->bind(1, c.name).bind(2, c.npi).bind(3, c.taxId).bind(4, c.addressLine1).bind(5, c.addressLine2);
-    stmt->bind(6, c.city).bind(7, c.state).bind(8, c.zip).bind(9, c.phone).bind(10, c.timeZone);
-    stmt->bind(11, c.mrnPrefix).bind(12, *hlc).bind(13, c.id);
-    if (Status st = stmt->run(); !st)
-        return st;
-    if (m_session.db().changes() != 1)
-        return fail(ErrorCode::NotFound, "clinic", c.id);
-    if (Status st = m_session.journal().stampFields("clinic", c.id, clinicFields(c), *hlc); !st)
-        return st;
-    if (Status st = m_session.journal().recordChange("clinic", c.id, ChangeOp::Upsert, clinicFields(c), *hlc, *hlc);
-        !st)
-        return st;
-    if (Status st = m_session.journal().audit(AuditAction::Update, "clinic", c.id); !st)
+    if (Status st = m_session.journal().writeRow("clinic", c.id, changed, false, *hlc); !st)
         return st;
     return tx.commit();
 }

@@ -455,6 +455,46 @@ private slots:
                  std::optional<std::string>("Room B"));
     }
 
+    // Two desks edit different fields of one user and of the clinic while offline: both edits survive.
+    void differentFieldsOfUsersAndTheClinicBothSurvive()
+    {
+        ScheduleFixture fx;
+        ServerFixture server;
+        const std::string clinic = clinicId(fx.admin());
+        server.createClinic(clinic);
+        must(core::UserStore(fx.admin())
+                 .add("desk", "Dana Desk", core::Role::FrontDesk, "desk-password-1", core::KdfCost::minimal()),
+             "desk user");
+        auto ws1 = Workstation::enroll(fx.admin(), server.url());
+        must(ws1->sync(), "ws1");
+        QTemporaryDir dir;
+        auto ws2 = Workstation::join(server.url(), dir.filePath("ws2.db").toStdString(), clinic, fx.clinic().clock());
+        must(ws2->sync(), "ws2");
+
+        must(core::UserStore(fx.admin()).setRole("desk", core::Role::Biller), "role on desk 1");
+        must(core::UserStore(*ws2->session).deactivate("desk"), "deactivated on desk 2");
+        auto here = must(core::ClinicStore(fx.admin()).get(), "clinic");
+        here.phone = "312-555-0100";
+        must(core::ClinicStore(fx.admin()).update(here), "phone on desk 1");
+        auto there = must(core::ClinicStore(*ws2->session).get(), "clinic there");
+        there.name = "Lakeside Family Medicine";
+        must(core::ClinicStore(*ws2->session).update(there), "name on desk 2");
+
+        for (int round = 0; round < 2; ++round) {
+            must(ws1->sync(), "ws1");
+            must(ws2->sync(), "ws2");
+        }
+        for (core::Session* s : {&fx.admin(), ws2->session}) {
+            const auto clinicNow = must(core::ClinicStore(*s).get(), "clinic");
+            QCOMPARE(clinicNow.phone, std::optional<std::string>("312-555-0100"));
+            QCOMPARE(clinicNow.name, std::string("Lakeside Family Medicine"));
+            auto user = must(core::UserStore::findByUsername(s->db(), "desk"), "desk");
+            QCOMPARE(user.role, core::Role::Biller);
+            QVERIFY(!user.active);
+        }
+        QCOMPARE(ws1->digest(), ws2->digest());
+    }
+
     void tokensExpireAndRefresh()
     {
         ScheduleFixture fx;
