@@ -272,7 +272,7 @@ void tst_DemoClinic::refusesExistingDatabase()
     existing.close();
     auto demo = make("taken.db", 5, 1);
     QVERIFY(!demo);
-    QCOMPARE(demo.error().code, core::ErrorCode::AlreadyExists);
+    QCOMPARE(test::failureOf(demo).code, core::ErrorCode::AlreadyExists);
     QVERIFY(existing.open(QIODevice::ReadOnly));
     QCOMPARE(existing.readAll(), QByteArray("not a clinic"));
 }

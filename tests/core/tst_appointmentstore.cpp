@@ -100,9 +100,9 @@ void tst_AppointmentStore::conflicts()
         return;
     }
     QVERIFY(!result);
-    QCOMPARE(result.error().code, core::ErrorCode::Conflict);
-    QCOMPARE(QString::fromStdString(result.error().field), expected.split(',').first());
-    QCOMPARE(QString::fromStdString(result.error().detail), QString::fromStdString(booked->id));
+    QCOMPARE(test::failureOf(result).code, core::ErrorCode::Conflict);
+    QCOMPARE(QString::fromStdString(test::failureOf(result).field), expected.split(',').first());
+    QCOMPARE(QString::fromStdString(test::failureOf(result).detail), QString::fromStdString(booked->id));
     // check() names every collision without writing anything.
     proposed.startUtcMs = 0;
     auto checked = store().check([&] {
@@ -123,16 +123,16 @@ void tst_AppointmentStore::overbookOverride()
     auto desk = m_f->clinic().addAndLogin("desk", core::Role::FrontDesk);
     core::AppointmentStore deskStore(*desk);
     auto over = m_f->appointment(1, m_f->providerA, "2025-12-01 09:00", m_f->sickVisit);
-    QCOMPARE(deskStore.book(over).error().code, core::ErrorCode::Conflict);
+    QCOMPARE(test::failureOf(deskStore.book(over)).code, core::ErrorCode::Conflict);
     auto booked = deskStore.book(over, {true, false, std::nullopt});
     QVERIFY2(booked, booked ? "" : core::describe(booked.error()).c_str());
     QVERIFY(booked->overbooked);
     // A type that does not allow it cannot be overbooked, whatever the role.
     auto followUp = m_f->appointment(2, m_f->providerA, "2025-12-01 09:00", m_f->followUp);
-    QCOMPARE(deskStore.book(followUp, {true, false, std::nullopt}).error().field, std::string("provider"));
+    QCOMPARE(test::failureOf(deskStore.book(followUp, {true, false, std::nullopt})).field, std::string("provider"));
     // Nor can a patient be in two places at once.
     auto samePatient = m_f->appointment(0, m_f->providerB, "2025-12-01 09:00", m_f->sickVisit);
-    QCOMPARE(deskStore.book(samePatient, {true, false, std::nullopt}).error().field, std::string("patient"));
+    QCOMPARE(test::failureOf(deskStore.book(samePatient, {true, false, std::nullopt})).field, std::string("patient"));
     // The override is audited with the appointment.
     auto audit = m_f->admin().journal().auditLog().forRecord("appointment", booked->id);
     QVERIFY(audit && audit->size() == 2);
@@ -159,8 +159,8 @@ void tst_AppointmentStore::warningsNeedConfirmation()
         auto a = m_f->appointment(0, m_f->providerA, c.start, m_f->followUp);
         auto refused = store().book(a);
         QVERIFY2(!refused, c.start);
-        QCOMPARE(QString::fromStdString(refused.error().field), QString("warning"));
-        QCOMPARE(QString::fromStdString(refused.error().detail), QString(c.kind));
+        QCOMPARE(QString::fromStdString(test::failureOf(refused).field), QString("warning"));
+        QCOMPARE(QString::fromStdString(test::failureOf(refused).detail), QString(c.kind));
         auto accepted = store().book(a, {false, true, std::nullopt});
         QVERIFY2(accepted, accepted ? "" : core::describe(accepted.error()).c_str());
     }
@@ -198,7 +198,7 @@ void tst_AppointmentStore::transitions()
             QCOMPARE(r->status, *status);
         } else {
             QVERIFY(!r);
-            QCOMPARE(r.error().code, core::ErrorCode::Conflict);
+            QCOMPARE(test::failureOf(r).code, core::ErrorCode::Conflict);
         }
     }
     auto now = store().get(booked->id);
@@ -227,7 +227,7 @@ void tst_AppointmentStore::cancelSurfacesWaitlist()
     expired.untilDate = "2025-12-02";
     for (const auto& e : {wantsMorning, wantsOtherProvider, wantsAfternoon, expired})
         QVERIFY(waitlist.add(e));
-    QCOMPARE(store().cancel(booked->id, "", "patient").error().field, std::string("reason"));
+    QCOMPARE(test::failureOf(store().cancel(booked->id, "", "patient")).field, std::string("reason"));
     auto outcome = store().cancel(booked->id, "Feeling better", "patient");
     QVERIFY(outcome);
     QCOMPARE(outcome->cancelled.status, AppointmentStatus::Cancelled);
@@ -236,7 +236,8 @@ void tst_AppointmentStore::cancelSurfacesWaitlist()
     QCOMPARE(QString::fromStdString(outcome->waitlistMatches.front().patientId),
              QString::fromStdString(m_f->patients[1]));
     // A cancelled appointment cannot be cancelled again or checked in.
-    QCOMPARE(store().setStatus(booked->id, AppointmentStatus::Arrived).error().code, core::ErrorCode::Conflict);
+    QCOMPARE(test::failureOf(store().setStatus(booked->id, AppointmentStatus::Arrived)).code,
+             core::ErrorCode::Conflict);
 }
 
 void tst_AppointmentStore::moveAndResizeKeepTheRules()
@@ -245,11 +246,11 @@ void tst_AppointmentStore::moveAndResizeKeepTheRules()
     auto second = store().book(m_f->appointment(1, m_f->providerA, "2025-12-01 10:00", m_f->followUp));
     QVERIFY(first && second);
     auto moved = store().move(second->id, first->startUtcMs, std::nullopt, std::nullopt);
-    QCOMPARE(moved.error().field, std::string("provider"));
+    QCOMPARE(test::failureOf(moved).field, std::string("provider"));
     auto toB = store().move(second->id, first->startUtcMs, m_f->providerB.id, std::nullopt);
     QVERIFY2(toB, toB ? "" : core::describe(toB.error()).c_str());
     QCOMPARE(QString::fromStdString(toB->startLocal), QString("2025-12-01T09:00"));
-    QCOMPARE(store().resize(first->id, 210).error().field, std::string("warning")); // runs into lunch
+    QCOMPARE(test::failureOf(store().resize(first->id, 210)).field, std::string("warning")); // runs into lunch
     QVERIFY(store().resize(first->id, 45));
     QCOMPARE(store().get(first->id)->minutes, 45);
 }
@@ -261,8 +262,8 @@ void tst_AppointmentStore::springForwardGapCannotBeBooked()
     QVERIFY(setup.setWorkingHours(m_f->providerA.id, {{"", m_f->providerA.id, 7, 0, 24 * 60, false}}));
     auto gap = store().book(m_f->appointment(0, m_f->providerA, "2026-03-08 02:30", m_f->followUp));
     QVERIFY(!gap);
-    QCOMPARE(gap.error().code, core::ErrorCode::Validation);
-    QCOMPARE(QString::fromStdString(gap.error().detail), QString("nonexistent"));
+    QCOMPARE(test::failureOf(gap).code, core::ErrorCode::Validation);
+    QCOMPARE(QString::fromStdString(test::failureOf(gap).detail), QString("nonexistent"));
     auto before = store().book(m_f->appointment(0, m_f->providerA, "2026-03-08 01:45", m_f->followUp));
     auto after = store().book(m_f->appointment(1, m_f->providerA, "2026-03-08 03:00", m_f->followUp));
     QVERIFY(before && after);
@@ -320,12 +321,12 @@ void tst_AppointmentStore::permissions()
     auto biller = m_f->clinic().addAndLogin("biller", core::Role::Biller);
     core::AppointmentStore billerStore(*biller);
     auto a = m_f->appointment(0, m_f->providerA, "2025-12-01 09:00", m_f->followUp);
-    QCOMPARE(billerStore.book(a).error().code, core::ErrorCode::PermissionDenied);
+    QCOMPARE(test::failureOf(billerStore.book(a)).code, core::ErrorCode::PermissionDenied);
     QVERIFY(billerStore.day("2025-12-01")); // billers may read the schedule
     auto desk = m_f->clinic().addAndLogin("desk", core::Role::FrontDesk);
     core::Provider p;
     p.name = "Not Allowed";
-    QCOMPARE(core::ScheduleSetupStore(*desk).addProvider(p).error().code, core::ErrorCode::PermissionDenied);
+    QCOMPARE(test::failureOf(core::ScheduleSetupStore(*desk).addProvider(p)).code, core::ErrorCode::PermissionDenied);
 }
 
 QTEST_GUILESS_MAIN(tst_AppointmentStore)

@@ -95,7 +95,7 @@ void tst_Encryption::wrongPasswordFailsCleanly()
     clinic.closeAdmin();
     auto r = core::Vault::unlock(clinic.path(), "admin", "not-the-password", clinic.clock());
     QVERIFY(!r);
-    QCOMPARE(r.error().code, core::ErrorCode::WrongPassword);
+    QCOMPARE(test::failureOf(r).code, core::ErrorCode::WrongPassword);
     // Nothing was damaged: the right password still works.
     QVERIFY(clinic.login("admin", test::kAdminPassword));
 }
@@ -105,7 +105,7 @@ void tst_Encryption::unknownUserLooksLikeWrongPassword()
     test::TempClinic clinic;
     auto r = core::Vault::unlock(clinic.path(), "mallory", "whatever-password", clinic.clock());
     QVERIFY(!r);
-    QCOMPARE(r.error().code, core::ErrorCode::WrongPassword);
+    QCOMPARE(test::failureOf(r).code, core::ErrorCode::WrongPassword);
 }
 
 QTEST_GUILESS_MAIN(tst_Encryption)

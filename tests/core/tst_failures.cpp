@@ -31,7 +31,7 @@ void tst_Failures::missingDatabase()
 {
     core::ManualClock clock;
     auto r = core::Vault::unlock("/nonexistent/folder/clinic.db", "admin", "whatever-password", clock);
-    QCOMPARE(r.error().code, core::ErrorCode::DatabaseMissing);
+    QCOMPARE(test::failureOf(r).code, core::ErrorCode::DatabaseMissing);
 }
 
 void tst_Failures::garbageFileIsNotADatabase()
@@ -45,7 +45,7 @@ void tst_Failures::garbageFileIsNotADatabase()
     QFile::remove(QString::fromStdString(clinic.path() + "-wal"));
     auto r = core::Vault::unlock(clinic.path(), "admin", test::kAdminPassword, clinic.clock());
     QVERIFY(!r);
-    QCOMPARE(r.error().code, core::ErrorCode::NotADatabase);
+    QCOMPARE(test::failureOf(r).code, core::ErrorCode::NotADatabase);
 }
 
 void tst_Failures::truncatedDatabase()
@@ -71,7 +71,8 @@ void tst_Failures::truncatedDatabase()
         auto problems = (*r)->db().integrityCheck();
         QVERIFY(!problems || !problems->empty());
     } else {
-        QVERIFY(r.error().code == core::ErrorCode::DatabaseCorrupt || r.error().code == core::ErrorCode::NotADatabase);
+        QVERIFY(test::failureOf(r).code == core::ErrorCode::DatabaseCorrupt ||
+                test::failureOf(r).code == core::ErrorCode::NotADatabase);
     }
 }
 
@@ -81,7 +82,7 @@ void tst_Failures::createRefusesToOverwrite()
     auto again = core::Vault::createClinic(clinic.path(), test::sampleClinic(), {"admin", "A", "another-password"},
                                            clinic.clock(), core::KdfCost::minimal());
     QVERIFY(!again);
-    QCOMPARE(again.error().code, core::ErrorCode::AlreadyExists);
+    QCOMPARE(test::failureOf(again).code, core::ErrorCode::AlreadyExists);
     QVERIFY(clinic.login("admin", test::kAdminPassword));
 }
 
@@ -93,13 +94,13 @@ void tst_Failures::badClinicSetupLeavesNothingBehind()
     auto clinic = test::sampleClinic();
     clinic.npi = "1234567890"; // wrong check digit
     auto r = core::Vault::createClinic(path, clinic, {"admin", "A", "good-password"}, clock, core::KdfCost::minimal());
-    QCOMPARE(QString::fromStdString(r.error().field), QString("npi"));
+    QCOMPARE(QString::fromStdString(test::failureOf(r).field), QString("npi"));
     clinic = test::sampleClinic();
     clinic.timeZone = "Mars/Olympus_Mons";
     r = core::Vault::createClinic(path, clinic, {"admin", "A", "good-password"}, clock, core::KdfCost::minimal());
-    QCOMPARE(QString::fromStdString(r.error().field), QString("time_zone"));
+    QCOMPARE(QString::fromStdString(test::failureOf(r).field), QString("time_zone"));
     r = core::Vault::createClinic(path, test::sampleClinic(), {"admin", "A", "short"}, clock, core::KdfCost::minimal());
-    QCOMPARE(QString::fromStdString(r.error().field), QString("password"));
+    QCOMPARE(QString::fromStdString(test::failureOf(r).field), QString("password"));
     QVERIFY(!QFile::exists(QString::fromStdString(path)));
     QVERIFY(!QFile::exists(QString::fromStdString(core::KeyFile::pathFor(path))));
 }

@@ -43,7 +43,7 @@ void tst_KeySlots::addedUserCanUnlockWithOwnPassword()
     auto again = core::UserStore(clinic.admin())
                      .add("desk", "Other", core::Role::Biller, "another-password", core::KdfCost::minimal());
     QVERIFY(!again);
-    QCOMPARE(again.error().code, core::ErrorCode::AlreadyExists);
+    QCOMPARE(test::failureOf(again).code, core::ErrorCode::AlreadyExists);
 }
 
 void tst_KeySlots::passwordChangeRewrapsOnlyThatSlot()
@@ -58,11 +58,11 @@ void tst_KeySlots::passwordChangeRewrapsOnlyThatSlot()
     // A front-desk user may not reset somebody else's password.
     auto denied = core::UserStore(*desk).setPassword("admin", "hijacked-password", core::KdfCost::minimal());
     QVERIFY(!denied);
-    QCOMPARE(denied.error().code, core::ErrorCode::PermissionDenied);
+    QCOMPARE(test::failureOf(denied).code, core::ErrorCode::PermissionDenied);
     // Too short is refused with the field named.
     auto shortPw = core::UserStore(*desk).setPassword("desk", "short", core::KdfCost::minimal());
     QVERIFY(!shortPw);
-    QCOMPARE(shortPw.error().field, std::string("password"));
+    QCOMPARE(test::failureOf(shortPw).field, std::string("password"));
 }
 
 void tst_KeySlots::deactivatedUserLosesSlot()
@@ -73,7 +73,7 @@ void tst_KeySlots::deactivatedUserLosesSlot()
     QVERIFY(!clinic.login("biller", "biller-password"));
     auto self = core::UserStore(clinic.admin()).deactivate("admin");
     QVERIFY(!self);
-    QCOMPARE(self.error().code, core::ErrorCode::Conflict);
+    QCOMPARE(test::failureOf(self).code, core::ErrorCode::Conflict);
 }
 
 void tst_KeySlots::lockoutAfterFiveFailures()
@@ -82,16 +82,16 @@ void tst_KeySlots::lockoutAfterFiveFailures()
     clinic.closeAdmin();
     for (int i = 0; i < 4; ++i) {
         auto r = core::Vault::unlock(clinic.path(), "admin", "wrong-password", clinic.clock());
-        QCOMPARE(r.error().code, core::ErrorCode::WrongPassword);
+        QCOMPARE(test::failureOf(r).code, core::ErrorCode::WrongPassword);
     }
     auto fifth = core::Vault::unlock(clinic.path(), "admin", "wrong-password", clinic.clock());
-    QCOMPARE(fifth.error().code, core::ErrorCode::AccountLocked);
+    QCOMPARE(test::failureOf(fifth).code, core::ErrorCode::AccountLocked);
     // Even the right password is refused while locked, with the seconds left.
     clinic.clock().advance(60'000);
     auto locked = core::Vault::unlock(clinic.path(), "admin", test::kAdminPassword, clinic.clock());
     QVERIFY(!locked);
-    QCOMPARE(locked.error().code, core::ErrorCode::AccountLocked);
-    QCOMPARE(locked.error().detail, std::string("240"));
+    QCOMPARE(test::failureOf(locked).code, core::ErrorCode::AccountLocked);
+    QCOMPARE(test::failureOf(locked).detail, std::string("240"));
     clinic.clock().advance(4 * 60'000 + 1);
     QVERIFY(clinic.login("admin", test::kAdminPassword));
 }
@@ -120,7 +120,7 @@ void tst_KeySlots::rekeyKeepsDataAndEverySlot()
     QCOMPARE(QString::fromStdString(read->givenName), QString("Maja"));
     // Only admins may rekey.
     auto denied = core::Vault::rotateDataKey(*desk);
-    QCOMPARE(denied.error().code, core::ErrorCode::PermissionDenied);
+    QCOMPARE(test::failureOf(denied).code, core::ErrorCode::PermissionDenied);
 }
 
 void tst_KeySlots::rekeyInterruptedBeforeDatabaseSwitch()
@@ -156,7 +156,7 @@ void tst_KeySlots::missingKeyFile()
     clinic.closeAdmin();
     QVERIFY(QFile::remove(QString::fromStdString(core::KeyFile::pathFor(clinic.path()))));
     auto r = core::Vault::unlock(clinic.path(), "admin", test::kAdminPassword, clinic.clock());
-    QCOMPARE(r.error().code, core::ErrorCode::KeyFileMissing);
+    QCOMPARE(test::failureOf(r).code, core::ErrorCode::KeyFileMissing);
 }
 
 void tst_KeySlots::damagedKeyFile()
@@ -175,7 +175,7 @@ void tst_KeySlots::damagedKeyFile()
         f.close();
         auto r = core::Vault::unlock(clinic.path(), "admin", test::kAdminPassword, clinic.clock());
         QVERIFY(!r);
-        QCOMPARE(r.error().code, core::ErrorCode::KeyFileInvalid);
+        QCOMPARE(test::failureOf(r).code, core::ErrorCode::KeyFileInvalid);
     }
 }
 
@@ -190,7 +190,7 @@ void tst_KeySlots::keyFileOfAnotherDatabase()
     QVERIFY(QFile::copy(QString::fromStdString(core::KeyFile::pathFor(second.path())), firstKeys));
     auto r = core::Vault::unlock(first.path(), "admin", test::kAdminPassword, first.clock());
     QVERIFY(!r);
-    QCOMPARE(r.error().code, core::ErrorCode::NotADatabase);
+    QCOMPARE(test::failureOf(r).code, core::ErrorCode::NotADatabase);
 }
 
 void tst_KeySlots::standardCostIsArgon2idAndSlow()

@@ -63,7 +63,7 @@ void tst_Migrations::newerDatabaseIsRefused()
     QVERIFY(stmt && stmt->run());
     auto r = core::migrate(db);
     QVERIFY(!r);
-    QCOMPARE(r.error().code, core::ErrorCode::SchemaTooNew);
+    QCOMPARE(test::failureOf(r).code, core::ErrorCode::SchemaTooNew);
 }
 
 void tst_Migrations::migrationsAreNumberedInOrder()

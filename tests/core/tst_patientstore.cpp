@@ -85,7 +85,7 @@ void tst_PatientStore::createAssignsIdAndCheckedMrn()
     QCOMPARE(QString::fromStdString(read->familyName), QString("Adeyemi"));
     QCOMPARE(*store.count(), std::int64_t(2));
     auto missing = store.get("not-an-id");
-    QCOMPARE(missing.error().code, core::ErrorCode::NotFound);
+    QCOMPARE(test::failureOf(missing).code, core::ErrorCode::NotFound);
 }
 
 void tst_PatientStore::updateKeepsMrnAndValidates()
@@ -105,7 +105,7 @@ void tst_PatientStore::updateKeepsMrnAndValidates()
     edit.zip = "6060";
     auto bad = store.update(edit);
     QVERIFY(!bad);
-    QCOMPARE(QString::fromStdString(bad.error().field), QString("zip"));
+    QCOMPARE(QString::fromStdString(test::failureOf(bad).field), QString("zip"));
     QCOMPARE(QString::fromStdString(store.get(a->id)->zip.value_or("")), QString("60601"));
 }
 
@@ -157,7 +157,7 @@ void tst_PatientStore::mergeMovesCoverageAndKeepsTrail()
     QCOMPARE(QString::fromStdString(audit->at(audit->size() - 2).action), QString("merge"));
     // A merged record can no longer be edited.
     auto edit = store.update(*retired);
-    QCOMPARE(edit.error().code, core::ErrorCode::Conflict);
+    QCOMPARE(test::failureOf(edit).code, core::ErrorCode::Conflict);
 }
 
 void tst_PatientStore::mergeRefusesBadPairs()
@@ -166,11 +166,11 @@ void tst_PatientStore::mergeRefusesBadPairs()
     auto a = store.create(person("One", "A", "1990-01-01"));
     auto b = store.create(person("Two", "B", "1990-01-01"));
     auto c = store.create(person("Three", "C", "1990-01-01"));
-    QCOMPARE(store.merge(a->id, a->id).error().code, core::ErrorCode::Validation);
+    QCOMPARE(test::failureOf(store.merge(a->id, a->id)).code, core::ErrorCode::Validation);
     QVERIFY(store.merge(a->id, b->id));
-    QCOMPARE(store.merge(c->id, b->id).error().code, core::ErrorCode::Conflict);
-    QCOMPARE(store.merge(b->id, c->id).error().code, core::ErrorCode::Conflict);
-    QCOMPARE(store.merge(a->id, "missing").error().code, core::ErrorCode::NotFound);
+    QCOMPARE(test::failureOf(store.merge(c->id, b->id)).code, core::ErrorCode::Conflict);
+    QCOMPARE(test::failureOf(store.merge(b->id, c->id)).code, core::ErrorCode::Conflict);
+    QCOMPARE(test::failureOf(store.merge(a->id, "missing")).code, core::ErrorCode::NotFound);
 }
 
 void tst_PatientStore::coverageOnePolicyPerRank()
@@ -181,7 +181,7 @@ void tst_PatientStore::coverageOnePolicyPerRank()
     auto first = store.add(policy(p->id, payer, "primary"));
     QVERIFY(first);
     auto second = store.add(policy(p->id, payer, "primary"));
-    QCOMPARE(second.error().code, core::ErrorCode::Conflict);
+    QCOMPARE(test::failureOf(second).code, core::ErrorCode::Conflict);
     QVERIFY(store.add(policy(p->id, payer, "secondary")));
     QVERIFY(store.deactivate(first->id));
     QVERIFY(store.add(policy(p->id, payer, "primary")));
@@ -198,14 +198,14 @@ void tst_PatientStore::coverageValidation()
     core::CoverageStore store(m_clinic->admin());
     auto c = policy(p->id, payer, "primary");
     c.endDate = "2024-12-31";
-    QCOMPARE(QString::fromStdString(store.add(c).error().field), QString("end_date"));
+    QCOMPARE(QString::fromStdString(test::failureOf(store.add(c)).field), QString("end_date"));
     c = policy(p->id, payer, "quaternary");
-    QCOMPARE(QString::fromStdString(store.add(c).error().field), QString("rank"));
+    QCOMPARE(QString::fromStdString(test::failureOf(store.add(c)).field), QString("rank"));
     c = policy(p->id, "no-such-payer", "primary");
-    QCOMPARE(QString::fromStdString(store.add(c).error().field), QString("payer_id"));
+    QCOMPARE(QString::fromStdString(test::failureOf(store.add(c)).field), QString("payer_id"));
     c = policy(p->id, payer, "primary");
     c.memberId = " ";
-    QCOMPARE(QString::fromStdString(store.add(c).error().field), QString("member_id"));
+    QCOMPARE(QString::fromStdString(test::failureOf(store.add(c)).field), QString("member_id"));
 }
 
 void tst_PatientStore::deceasedNeedsDate()
@@ -214,7 +214,7 @@ void tst_PatientStore::deceasedNeedsDate()
     auto p = store.create(person("Okoro", "Ngozi", "1940-04-04"));
     core::Patient edit = *p;
     edit.status = core::PatientStatus::Deceased;
-    QCOMPARE(QString::fromStdString(store.update(edit).error().field), QString("deceased_date"));
+    QCOMPARE(QString::fromStdString(test::failureOf(store.update(edit)).field), QString("deceased_date"));
     edit.deceasedDate = "2025-10-01";
     QVERIFY(store.update(edit));
     QCOMPARE(store.get(p->id)->status, core::PatientStatus::Deceased);

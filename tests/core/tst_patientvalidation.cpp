@@ -2,6 +2,7 @@
 #include "core/patients/PatientValidator.h"
 #include "core/util/Text.h"
 #include "core/util/Validators.h"
+#include "tests/support/TestSupport.h"
 
 #include <QTest>
 
@@ -158,8 +159,8 @@ void tst_PatientValidation::rules()
         QVERIFY2(s.has_value(), s ? "" : describe(s.error()).c_str());
     } else {
         QVERIFY(!s.has_value());
-        QCOMPARE(s.error().code, ErrorCode::Validation);
-        QCOMPARE(QString::fromStdString(s.error().field), expectedField);
+        QCOMPARE(practica::test::failureOf(s).code, ErrorCode::Validation);
+        QCOMPARE(QString::fromStdString(practica::test::failureOf(s).field), expectedField);
     }
 }
 

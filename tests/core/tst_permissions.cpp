@@ -195,7 +195,7 @@ void tst_Permissions::matrix()
         QVERIFY2(result.has_value(), result ? "" : core::describe(result.error()).c_str());
     } else {
         QVERIFY(!result.has_value());
-        QCOMPARE(result.error().code, core::ErrorCode::PermissionDenied);
+        QCOMPARE(test::failureOf(result).code, core::ErrorCode::PermissionDenied);
     }
 }
 

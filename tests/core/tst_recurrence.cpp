@@ -74,13 +74,13 @@ void tst_Recurrence::expand()
 void tst_Recurrence::invalidRules()
 {
     core::Recurrence noEnd;
-    QCOMPARE(core::expandRecurrence("2025-12-01T09:00", noEnd).error().field, std::string("count"));
+    QCOMPARE(test::failureOf(core::expandRecurrence("2025-12-01T09:00", noEnd)).field, std::string("count"));
     core::Recurrence tooMany;
     tooMany.count = 501;
-    QCOMPARE(core::expandRecurrence("2025-12-01T09:00", tooMany).error().field, std::string("count"));
+    QCOMPARE(test::failureOf(core::expandRecurrence("2025-12-01T09:00", tooMany)).field, std::string("count"));
     core::Recurrence untilBefore;
     untilBefore.untilDate = "2025-11-01";
-    QCOMPARE(core::expandRecurrence("2025-12-01T09:00", untilBefore).error().field, std::string("until"));
+    QCOMPARE(test::failureOf(core::expandRecurrence("2025-12-01T09:00", untilBefore)).field, std::string("until"));
 }
 
 void tst_Recurrence::seriesConflictsAreReportedBeforeBooking()
@@ -100,7 +100,7 @@ void tst_Recurrence::seriesConflictsAreReportedBeforeBooking()
     const auto before = store(f).forPatient(f.patients[0])->size();
     auto refused = store(f).bookSeries(first, weekly);
     QVERIFY(!refused);
-    QCOMPARE(refused.error().code, core::ErrorCode::Conflict);
+    QCOMPARE(test::failureOf(refused).code, core::ErrorCode::Conflict);
     QCOMPARE(store(f).forPatient(f.patients[0])->size(), before); // nothing booked
     weekly.count = 2;
     auto booked = store(f).bookSeries(first, weekly);

@@ -6,6 +6,7 @@
 #include "core/util/Clock.h"
 
 #include <QTemporaryDir>
+#include <QTest>
 #include <memory>
 #include <string>
 
@@ -37,6 +38,17 @@ private:
     core::KdfCost m_cost;
     std::unique_ptr<core::Session> m_admin;
 };
+
+// The error of a call that must have failed. A success fails the test (reading error() of a success is
+// undefined behaviour) and yields an Internal error, so the comparison that follows fails too.
+template <class T> core::Error failureOf(const core::Result<T>& result)
+{
+    if (result) {
+        QTest::qFail("the call succeeded where it should have failed", __FILE__, __LINE__);
+        return core::Error::make(core::ErrorCode::Internal, "", "succeeded");
+    }
+    return result.error();
+}
 
 // Path of a built executable (practica-cli, helpers) from PRACTICA_BIN_DIR.
 QString binaryPath(const QString& name);

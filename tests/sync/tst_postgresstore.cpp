@@ -4,6 +4,7 @@
 #include "sync/protocol/Protocol.h"
 #include "sync/server/PostgresStore.h"
 #include "tests/support/PostgresFixture.h"
+#include "tests/support/TestSupport.h"
 
 #include <QtTest>
 #include <algorithm>
@@ -179,10 +180,10 @@ void tst_PostgresStore::unreachableServerIsOffline()
 {
     auto refused = PostgresStore::open("postgresql://postgres@127.0.0.1:1/practica");
     QVERIFY(!refused);
-    QCOMPARE(refused.error().code, ErrorCode::Offline);
+    QCOMPARE(test::failureOf(refused).code, ErrorCode::Offline);
     auto garbage = PostgresStore::open("host=127.0.0.1 password");
     QVERIFY(!garbage);
-    QCOMPARE(garbage.error().code, ErrorCode::Validation);
+    QCOMPARE(test::failureOf(garbage).code, ErrorCode::Validation);
 }
 
 void tst_PostgresStore::clinicRoundTrip()
@@ -197,13 +198,13 @@ void tst_PostgresStore::clinicRoundTrip()
 
     auto again = m_store->createClinic({id, "Another", 1});
     QVERIFY(!again);
-    QCOMPARE(again.error().code, ErrorCode::AlreadyExists);
+    QCOMPARE(test::failureOf(again).code, ErrorCode::AlreadyExists);
 
     auto missing = m_store->clinic("no-such-clinic");
     QVERIFY(missing && !*missing);
     auto seq = m_store->highestSeq("no-such-clinic");
     QVERIFY(!seq);
-    QCOMPARE(seq.error().code, ErrorCode::NotFound);
+    QCOMPARE(test::failureOf(seq).code, ErrorCode::NotFound);
 }
 
 void tst_PostgresStore::userRoundTrip()
@@ -243,7 +244,7 @@ void tst_PostgresStore::userRoundTrip()
     twin.id = nextId("user");
     auto duplicate = m_store->createUser(twin);
     QVERIFY(!duplicate);
-    QCOMPARE(duplicate.error().code, ErrorCode::AlreadyExists);
+    QCOMPARE(test::failureOf(duplicate).code, ErrorCode::AlreadyExists);
 
     ServerUser inactive = u;
     inactive.id = nextId("user");
@@ -263,11 +264,11 @@ void tst_PostgresStore::userRoundTrip()
     orphan.clinicId = "no-such-clinic";
     auto refused = m_store->createUser(orphan);
     QVERIFY(!refused);
-    QCOMPARE(refused.error().code, ErrorCode::NotFound);
+    QCOMPARE(test::failureOf(refused).code, ErrorCode::NotFound);
 
     auto unknown = m_store->setPassword("no-such-user", "x");
     QVERIFY(!unknown);
-    QCOMPARE(unknown.error().code, ErrorCode::NotFound);
+    QCOMPARE(test::failureOf(unknown).code, ErrorCode::NotFound);
     QVERIFY(!*m_store->user(clinicId, "nobody"));
     QVERIFY(!*m_store->userById("no-such-user"));
 }
@@ -305,7 +306,7 @@ void tst_PostgresStore::deviceRoundTrip()
 
     auto unknown = m_store->setDeviceStatus(clinicId, "ws-none", DeviceStatus::Revoked, "admin-1", 4000);
     QVERIFY(!unknown);
-    QCOMPARE(unknown.error().code, ErrorCode::NotFound);
+    QCOMPARE(test::failureOf(unknown).code, ErrorCode::NotFound);
     QVERIFY(!*m_store->device(clinicId, "ws-none"));
     QVERIFY(m_store->devices(newClinic())->empty());
 
@@ -315,7 +316,7 @@ void tst_PostgresStore::deviceRoundTrip()
     QCOMPARE((*m_store->device(other, "ws-front"))->number, 1);
     auto orphan = m_store->requestDevice({"no-such-clinic", "ws-1", "PC", DeviceStatus::Pending, "user-1", 1, "", 0});
     QVERIFY(!orphan);
-    QCOMPARE(orphan.error().code, ErrorCode::NotFound);
+    QCOMPARE(test::failureOf(orphan).code, ErrorCode::NotFound);
 }
 
 void tst_PostgresStore::concurrentEnrolmentsGetDistinctNumbers()
@@ -428,7 +429,7 @@ void tst_PostgresStore::pushCommitIsDurable()
     QCOMPARE((*next)->highestSeq(), std::int64_t(2));
     auto lower = (*next)->appendChange(change(nextId("chg"), 2));
     QVERIFY(!lower);
-    QCOMPARE(lower.error().code, ErrorCode::Validation);
+    QCOMPARE(test::failureOf(lower).code, ErrorCode::Validation);
 }
 
 void tst_PostgresStore::pushWithoutCommitLeavesNothing()
@@ -460,7 +461,7 @@ void tst_PostgresStore::pushToUnknownClinicIsNotFound()
 {
     auto tx = m_store->beginPush("no-such-clinic");
     QVERIFY(!tx);
-    QCOMPARE(tx.error().code, ErrorCode::NotFound);
+    QCOMPARE(test::failureOf(tx).code, ErrorCode::NotFound);
     // The connection went back to the pool in a usable state.
     QVERIFY(m_store->clinic("no-such-clinic"));
 }
@@ -478,7 +479,7 @@ void tst_PostgresStore::acceptedSeqFindsAppendedChanges()
         // A change id accepted before is refused without spoiling the rest of the push.
         auto duplicate = (*tx)->appendChange(change(a, 3));
         QVERIFY(!duplicate);
-        QCOMPARE(duplicate.error().code, ErrorCode::AlreadyExists);
+        QCOMPARE(test::failureOf(duplicate).code, ErrorCode::AlreadyExists);
         QVERIFY((*tx)->commit(2));
     }
     auto tx = m_store->beginPush(clinicId);

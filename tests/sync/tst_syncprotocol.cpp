@@ -1,6 +1,7 @@
 // The sync wire format and the per-field merge: round trips, hostile input, compression limits, and
 // merge results that do not depend on the order changes arrive in.
 #include "sync/protocol/Protocol.h"
+#include "tests/support/TestSupport.h"
 
 #include <QtTest>
 #include <algorithm>
@@ -122,7 +123,7 @@ private slots:
         QFETCH(QByteArray, body);
         auto decoded = sync::decodePush(body.toStdString());
         QVERIFY(!decoded);
-        QVERIFY(decoded.error().code == core::ErrorCode::ProtocolError ||
+        QVERIFY(test::failureOf(decoded).code == core::ErrorCode::ProtocolError ||
                 decoded.error().code == core::ErrorCode::Validation);
     }
 
@@ -134,7 +135,7 @@ private slots:
             req.changes.push_back(change("c" + std::to_string(i), stamp(i), {}));
         auto decoded = sync::decodePush(sync::encodePush(req));
         QVERIFY(!decoded);
-        QCOMPARE(decoded.error().code, core::ErrorCode::Validation);
+        QCOMPARE(test::failureOf(decoded).code, core::ErrorCode::Validation);
     }
 
     void gzipRoundTripAndBomb()
@@ -148,7 +149,7 @@ private slots:
         QVERIFY(bomb.size() < 100000);
         auto refused = sync::gunzip(bomb, 1 << 20);
         QVERIFY(!refused);
-        QCOMPARE(refused.error().code, core::ErrorCode::Validation);
+        QCOMPARE(test::failureOf(refused).code, core::ErrorCode::Validation);
         auto damaged = sync::gunzip("not gzip at all", 1 << 20);
         QVERIFY(!damaged);
     }
@@ -214,4 +215,5 @@ private slots:
 };
 
 QTEST_APPLESS_MAIN(tst_SyncProtocol)
+#include "tests/support/TestSupport.h"
 #include "tst_syncprotocol.moc"

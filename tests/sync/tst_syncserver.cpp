@@ -183,7 +183,7 @@ private slots:
                 ws2->client->cancel();
         });
         QVERIFY(!cancelled);
-        QCOMPARE(cancelled.error().code, core::ErrorCode::Offline);
+        QCOMPARE(test::failureOf(cancelled).code, core::ErrorCode::Offline);
         auto status = must(ws2->engine->replica().status(), "status");
         QVERIFY(status.cursor > 0);
         QVERIFY(status.cursor < 6000);
@@ -317,7 +317,7 @@ private slots:
                                       "desk", "desk-password-1");
         auto waiting = desk->sync();
         QVERIFY(!waiting);
-        QCOMPARE(waiting.error().code, core::ErrorCode::DeviceNotApproved);
+        QCOMPARE(test::failureOf(waiting).code, core::ErrorCode::DeviceNotApproved);
         must(server.accounts().approveDevice(clinic, desk->session->deviceId(), "admin"), "approve");
         must(desk->sync(), "desk first sync");
 
@@ -519,7 +519,7 @@ private slots:
         server.clock().advance(sync::AccountService::kAccessTokenMs + 1000);
         auto refused = stale.pull(0, 10);
         QVERIFY(!refused);
-        QCOMPARE(refused.error().code, core::ErrorCode::NotAuthorized);
+        QCOMPARE(test::failureOf(refused).code, core::ErrorCode::NotAuthorized);
         // A refresh token gives fresh access tokens (again after a lost answer) until its device is revoked.
         QVERIFY(stale.refresh(tokens.refreshToken));
         auto again = must(stale.refresh(tokens.refreshToken), "refresh again");
@@ -530,12 +530,12 @@ private slots:
              "revoke");
         auto revoked = stale.refresh(tokens.refreshToken);
         QVERIFY(!revoked);
-        QCOMPARE(revoked.error().code, core::ErrorCode::NotAuthorized);
+        QCOMPARE(test::failureOf(revoked).code, core::ErrorCode::NotAuthorized);
         auto pullRevoked = stale.pull(0, 10);
         QVERIFY(!pullRevoked);
-        QCOMPARE(pullRevoked.error().code, core::ErrorCode::NotAuthorized);
+        QCOMPARE(test::failureOf(pullRevoked).code, core::ErrorCode::NotAuthorized);
         // Unknown refresh tokens get nothing.
-        QCOMPARE(stale.refresh("00").error().code, core::ErrorCode::NotAuthorized);
+        QCOMPARE(test::failureOf(stale.refresh("00")).code, core::ErrorCode::NotAuthorized);
     }
 
     void loginLockout()
@@ -545,17 +545,17 @@ private slots:
         sync::SyncClient client({server.url(), {}, 2000, 20000});
         for (int i = 0; i < 4; ++i) {
             auto r = client.login("0190f0e2-0000-7000-8000-00000000c11a", "admin", "wrong-password", "dev", "x");
-            QCOMPARE(r.error().code, core::ErrorCode::WrongPassword);
+            QCOMPARE(test::failureOf(r).code, core::ErrorCode::WrongPassword);
         }
         auto locked = client.login("0190f0e2-0000-7000-8000-00000000c11a", "admin", "wrong-password", "dev", "x");
-        QCOMPARE(locked.error().code, core::ErrorCode::AccountLocked);
+        QCOMPARE(test::failureOf(locked).code, core::ErrorCode::AccountLocked);
         auto stillLocked = client.login("0190f0e2-0000-7000-8000-00000000c11a", "admin", kAdminPassword, "dev", "x");
-        QCOMPARE(stillLocked.error().code, core::ErrorCode::AccountLocked);
+        QCOMPARE(test::failureOf(stillLocked).code, core::ErrorCode::AccountLocked);
         server.clock().advance(sync::AccountService::kLockoutMs + 1);
         QVERIFY(client.login("0190f0e2-0000-7000-8000-00000000c11a", "admin", kAdminPassword, "dev", "x"));
         // An unknown user gets the same answer as a wrong password.
         auto unknown = client.login("0190f0e2-0000-7000-8000-00000000c11a", "nobody", kAdminPassword, "dev", "x");
-        QCOMPARE(unknown.error().code, core::ErrorCode::WrongPassword);
+        QCOMPARE(test::failureOf(unknown).code, core::ErrorCode::WrongPassword);
     }
 
     void clinicsAreIsolated()
@@ -609,7 +609,7 @@ private slots:
                                      "desk", "desk-password-1");
         auto refused = ws2->sync();
         QVERIFY(!refused);
-        QCOMPARE(refused.error().code, core::ErrorCode::DeviceNotApproved);
+        QCOMPARE(test::failureOf(refused).code, core::ErrorCode::DeviceNotApproved);
         QVERIFY(must(ws2->engine->replica().status(), "status").lastError.find("approve") != std::string::npos);
         must(server.accounts().approveDevice(clinic, ws2->session->deviceId(), "admin"), "approve");
         must(ws2->sync(), "after approval");
@@ -689,10 +689,10 @@ private slots:
         sync::SyncClient client({server.url(), {}, 2000, 20000});
         auto health = client.health();
         QVERIFY(!health);
-        QCOMPARE(health.error().code, core::ErrorCode::UpdateRequired);
+        QCOMPARE(test::failureOf(health).code, core::ErrorCode::UpdateRequired);
         auto login = client.login("0190f0e2-0000-7000-8000-00000000c11a", "admin", kAdminPassword, "dev", "x");
         QVERIFY(!login);
-        QCOMPARE(login.error().code, core::ErrorCode::UpdateRequired);
+        QCOMPARE(test::failureOf(login).code, core::ErrorCode::UpdateRequired);
     }
 
     void serverRestartLosesNothing()
@@ -734,7 +734,7 @@ private slots:
         must(core::PatientStore(fx.admin()).create(p), "offline write");
         auto r = engine.syncNow();
         QVERIFY(!r);
-        QCOMPARE(r.error().code, core::ErrorCode::Offline);
+        QCOMPARE(test::failureOf(r).code, core::ErrorCode::Offline);
         auto status = must(engine.replica().status(), "status");
         QCOMPARE(status.pending, std::int64_t(1));
         QVERIFY(!status.lastError.empty());
