@@ -27,6 +27,12 @@ void ServerMetrics::pushed(std::int64_t applied, std::int64_t duplicate, std::in
     m_conflict += conflict;
 }
 
+void ServerMetrics::refused(const std::string& code)
+{
+    std::lock_guard lock(m_mutex);
+    ++m_refusals[code];
+}
+
 void ServerMetrics::pulled(std::int64_t changes)
 {
     m_pulled += changes;
@@ -62,7 +68,11 @@ std::string ServerMetrics::render() const
         << "practica_sync_changes_total{outcome=\"duplicate\"} " << m_duplicate << "\n"
         << "practica_sync_changes_total{outcome=\"conflict\"} " << m_conflict << "\n"
         << "practica_sync_changes_total{outcome=\"pulled\"} " << m_pulled << "\n"
-        << "# HELP practica_logins_total Logins by result.\n"
+        << "# HELP practica_sync_refusals_total Pushed changes refused, by rule.\n"
+        << "# TYPE practica_sync_refusals_total counter\n";
+    for (const auto& [code, n] : m_refusals)
+        out << "practica_sync_refusals_total{code=\"" << code << "\"} " << n << "\n";
+    out << "# HELP practica_logins_total Logins by result.\n"
         << "# TYPE practica_logins_total counter\n"
         << "practica_logins_total{result=\"ok\"} " << m_loginOk << "\n"
         << "practica_logins_total{result=\"failed\"} " << m_loginFailed << "\n"

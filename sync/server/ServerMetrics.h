@@ -16,6 +16,9 @@ public:
     void request(const std::string& route, int status, double seconds);
     void pushed(std::int64_t applied, std::int64_t duplicate, std::int64_t conflict);
     void pulled(std::int64_t changes);
+    // A pushed change refused by a rule, by the rule's code (permission_denied, clock_skew, ...): a
+    // sudden run of permission refusals is someone speaking the protocol by hand.
+    void refused(const std::string& code);
     void login(bool ok);
     // Slow-client defence: a connection refused for its address's cap, or cut at a deadline.
     void connectionRefused() { ++m_connectionsRefused; }
@@ -25,6 +28,7 @@ public:
 private:
     mutable std::mutex m_mutex;
     std::map<std::pair<std::string, int>, std::int64_t> m_requests;
+    std::map<std::string, std::int64_t> m_refusals;
     // Per route: latency histogram buckets (seconds), sum and count.
     struct Latency
     {

@@ -326,10 +326,13 @@ private:
         if (!response)
             return fromError(response.error());
         std::int64_t applied = 0, duplicate = 0, conflict = 0;
-        for (const auto& r : response->results)
+        for (const auto& r : response->results) {
             ++(r.outcome == PushOutcome::Applied     ? applied
                : r.outcome == PushOutcome::Duplicate ? duplicate
                                                      : conflict);
+            if (r.outcome == PushOutcome::Conflict)
+                m_metrics.refused(r.conflictCode);
+        }
         m_metrics.pushed(applied, duplicate, conflict);
         return Reply{200, encodePushResponse(*response), "application/json", {}};
     }

@@ -73,6 +73,22 @@ Answer request(int port, const std::string& method, const std::string& path, con
     return a;
 }
 
+// The server's /metrics page, and one counter from it (-1 when absent).
+std::string metricsText(int port)
+{
+    Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port));
+    Poco::Net::HTTPRequest req("GET", "/metrics");
+    session.sendRequest(req);
+    Poco::Net::HTTPResponse response;
+    return std::string(std::istreambuf_iterator<char>(session.receiveResponse(response)), {});
+}
+
+long long counterIn(const std::string& metrics, const std::string& series)
+{
+    const auto at = metrics.find(series + " ");
+    return at == std::string::npos ? -1LL : std::stoll(metrics.substr(at + series.size() + 1));
+}
+
 std::string text(const Object& o)
 {
     std::ostringstream out;
@@ -396,6 +412,8 @@ void tst_ServerProcess::refusedChangesReachNoPull()
             QVERIFY2(pulled.contains(id), "an applied change is missing from a pull");
     }
     QVERIFY(m_refused.size() > 20);
+    // An admin can see someone speaking the protocol by hand.
+    QVERIFY(counterIn(metricsText(m_server.port()), "practica_sync_refusals_total{code=\"permission_denied\"}") > 20);
 }
 
 void tst_ServerProcess::stampsAheadOfTheServerAreRefused()
@@ -565,15 +583,9 @@ void tst_ServerProcess::slowClientsCannotStopSync()
     QVERIFY2(slowestHealthMs < 1000, qPrintable(QString("slowest /v1/health: %1 ms").arg(slowestHealthMs.load())));
     QVERIFY(healthChecks > 50);
     // The defence was what held: stalled connections were cut at their deadline and refused past the cap.
-    Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port));
-    Poco::Net::HTTPRequest req("GET", "/metrics");
-    session.sendRequest(req);
-    Poco::Net::HTTPResponse response;
-    std::string body(std::istreambuf_iterator<char>(session.receiveResponse(response)), {});
+    const std::string body = metricsText(port);
     auto counter = [&](const std::string& reason) {
-        const std::string key = "practica_connections_dropped_total{reason=\"" + reason + "\"} ";
-        const auto at = body.find(key);
-        return at == std::string::npos ? -1LL : std::stoll(body.substr(at + key.size()));
+        return counterIn(body, "practica_connections_dropped_total{reason=\"" + reason + "\"}");
     };
     qInfo("%s", body.substr(body.find("# HELP practica_connections")).c_str());
     QVERIFY2(counter("deadline") >= 8, body.c_str());
