@@ -36,6 +36,24 @@ const char* resourceColumn(BookingResource r)
     return "provider_id";
 }
 
+Result<std::optional<SyncRow>> rowByKey(Database& db, const std::string& clinicId, const std::string& entity,
+                                        const std::string& rowId)
+{
+    auto stmt = db.prepare("SELECT doc FROM srv_row WHERE clinic_id = ? AND entity = ? AND row_id = ?;");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    stmt->bind(1, clinicId).bind(2, entity).bind(3, rowId);
+    auto docs = stmt->all<std::string>([](const Statement& r) { return r.text(0); });
+    if (!docs)
+        return std::unexpected(docs.error());
+    if (docs->empty())
+        return std::optional<SyncRow>{};
+    auto decoded = decodeRow(docs->front());
+    if (!decoded)
+        return std::unexpected(decoded.error());
+    return std::optional<SyncRow>(std::move(*decoded));
+}
+
 Result<SyncChange> changeFromRow(const Statement& r)
 {
     SyncChange c;
@@ -113,19 +131,7 @@ public:
 
     Result<std::optional<SyncRow>> row(const std::string& entity, const std::string& rowId) override
     {
-        auto stmt = m_db.prepare("SELECT doc FROM srv_row WHERE clinic_id = ? AND entity = ? AND row_id = ?;");
-        if (!stmt)
-            return std::unexpected(stmt.error());
-        stmt->bind(1, m_clinic).bind(2, entity).bind(3, rowId);
-        auto docs = stmt->all<std::string>([](const Statement& r) { return r.text(0); });
-        if (!docs)
-            return std::unexpected(docs.error());
-        if (docs->empty())
-            return std::optional<SyncRow>{};
-        auto decoded = decodeRow(docs->front());
-        if (!decoded)
-            return std::unexpected(decoded.error());
-        return std::optional<SyncRow>(std::move(*decoded));
+        return rowByKey(m_db, m_clinic, entity, rowId);
     }
 
     Status saveRow(const SyncRow& row) override
@@ -528,19 +534,7 @@ Result<std::optional<SyncRow>> EmbeddedStore::row(const std::string& clinicId, c
                                                   const std::string& rowId)
 {
     std::lock_guard lock(m_mutex);
-    auto stmt = m_db->prepare("SELECT doc FROM srv_row WHERE clinic_id = ? AND entity = ? AND row_id = ?;");
-    if (!stmt)
-        return std::unexpected(stmt.error());
-    stmt->bind(1, clinicId).bind(2, entity).bind(3, rowId);
-    auto docs = stmt->all<std::string>([](const Statement& r) { return r.text(0); });
-    if (!docs)
-        return std::unexpected(docs.error());
-    if (docs->empty())
-        return std::optional<SyncRow>{};
-    auto decoded = decodeRow(docs->front());
-    if (!decoded)
-        return std::unexpected(decoded.error());
-    return std::optional<SyncRow>(std::move(*decoded));
+    return rowByKey(*m_db, clinicId, entity, rowId);
 }
 
 Result<std::vector<SyncRow>> EmbeddedStore::rowsAfter(const std::string& clinicId, const std::string& entity,

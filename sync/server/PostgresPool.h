@@ -218,6 +218,21 @@ inline Result<std::vector<SyncRow>> decodeRows(const PGresult* r)
     return out;
 }
 
+// The one row a query for a (clinic, entity, row id) key returned, if any.
+inline Result<std::optional<SyncRow>> firstRow(const Result<PgResult>& res)
+{
+    if (!res)
+        return std::unexpected(res.error());
+    auto rows = decodeRows(res->get());
+    if (!rows)
+        return std::unexpected(rows.error());
+    if (rows->empty())
+        return std::optional<SyncRow>{};
+    return std::optional<SyncRow>(std::move(rows->front()));
+}
+
+inline constexpr const char* kRowByKey = "SELECT doc FROM srv_row WHERE clinic_id = $1 AND entity = $2 AND row_id = $3";
+
 inline Booking bookingFromRow(const PGresult* r, int i)
 {
     return Booking{text(r, i, 0),    text(r, i, 1),    text(r, i, 2), text(r, i, 3),

@@ -130,16 +130,7 @@ public:
             return std::unexpected(s.error());
         if (auto it = m_rowCache.find(std::pair{entity, rowId}); it != m_rowCache.end())
             return it->second;
-        auto res = exec(m_conn.get(), "SELECT doc FROM srv_row WHERE clinic_id = $1 AND entity = $2 AND row_id = $3",
-                        {m_clinic, entity, rowId});
-        if (!res)
-            return std::unexpected(res.error());
-        auto rows = decodeRows(res->get());
-        if (!rows)
-            return std::unexpected(rows.error());
-        if (rows->empty())
-            return std::optional<SyncRow>{};
-        return std::optional<SyncRow>(std::move(rows->front()));
+        return firstRow(exec(m_conn.get(), kRowByKey, {m_clinic, entity, rowId}));
     }
 
     Status saveRow(const SyncRow& row) override

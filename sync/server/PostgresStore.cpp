@@ -320,16 +320,7 @@ Result<std::vector<SyncChange>> PostgresStore::changesAfter(const std::string& c
 Result<std::optional<SyncRow>> PostgresStore::row(const std::string& clinicId, const std::string& entity,
                                                   const std::string& rowId)
 {
-    auto res = m_pool->run("SELECT doc FROM srv_row WHERE clinic_id = $1 AND entity = $2 AND row_id = $3",
-                           {clinicId, entity, rowId});
-    if (!res)
-        return std::unexpected(res.error());
-    auto rows = decodeRows(res->get());
-    if (!rows)
-        return std::unexpected(rows.error());
-    if (rows->empty())
-        return std::optional<SyncRow>{};
-    return std::optional<SyncRow>(std::move(rows->front()));
+    return firstRow(m_pool->run(kRowByKey, {clinicId, entity, rowId}));
 }
 
 Result<std::vector<SyncRow>> PostgresStore::rowsAfter(const std::string& clinicId, const std::string& entity,
