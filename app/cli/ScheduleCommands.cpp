@@ -5,6 +5,7 @@
 #include "core/clinic/ClinicStore.h"
 #include "core/patients/PatientStore.h"
 #include "core/schedule/ReminderExport.h"
+#include "core/schedule/ReminderList.h"
 #include "core/util/AtomicFile.h"
 #include "core/util/Validators.h"
 
@@ -31,7 +32,8 @@ const char* const kAppointmentsHelp = R"(Usage: practica-cli appointments <verb>
   export --ical FILE --patient MRN [--from D]
         the patient's appointments from D (default today) as an iCalendar file for their calendar
   export --csv FILE --from D --to D [--provider NAME|ID]
-        a reminder list (date, time, patient, MRN, phone, provider, type, status) as CSV
+        the reminder list as CSV: date, time, patient, MRN, phone, provider, type and status of each
+        visit still booked (cancelled and missed visits get no reminder)
 
 Times are wall-clock times in the clinic's time zone. A time the spring change skips does not exist;
 for a time the autumn change repeats pass --repeated earlier|later. Dates are YYYY-MM-DD.
@@ -454,22 +456,11 @@ Outcome exportAppointments(CliContext& ctx)
                 return std::unexpected(provider.error());
             providerId = provider->id;
         }
-        auto views = store.range(*from, *to, providerId);
-        if (!views)
-            return failure(views.error());
-        std::map<std::string, std::string> phones;
-        core::PatientStore patients(s);
-        for (const auto& v : *views) {
-            if (phones.contains(v.appointment.patientId))
-                continue;
-            auto p = patients.get(v.appointment.patientId);
-            if (!p)
-                return failure(p.error());
-            const auto& phone = p->phoneMobile ? p->phoneMobile : p->phoneHome ? p->phoneHome : p->phoneWork;
-            phones[p->id] = phone ? core::formatPhone(*phone) : std::string();
-        }
-        content = core::reminderCsv(*views, time, phones);
-        count = views->size();
+        auto due = core::remindersDue(s, *from, *to, providerId);
+        if (!due)
+            return failure(due.error());
+        content = core::reminderCsv(due->appointments, time, due->phoneByPatientId);
+        count = due->appointments.size();
     }
     const std::string& file = ical ? *ical : *csv;
     if (core::Status written = core::writeFileAtomically(file, content); !written)

@@ -301,6 +301,12 @@ void tst_CliSchedule::exportsAreWrittenWhole()
     QVERIFY(calendar.contains("DTSTART:20310319T140000Z\r\n"));
     QVERIFY(!calendar.contains("Knee pain"));
 
+    // A visit cancelled that day gets no reminder call.
+    const QJsonObject gone = book(m_ben, "Lindqvist", "Annual physical", "2031-03-19 14:00");
+    QVERIFY(!gone.isEmpty());
+    Run cancel =
+        admin({"appointments", "cancel", "--id", gone["id"].toString(), "--reason", "Travel", "--by", "patient"});
+    QVERIFY2(cancel.exitCode == 0, cancel.err.constData());
     const QString csv = m_dir.filePath("exports/reminders.csv");
     Run c = admin({"appointments", "export", "--csv", csv, "--from", "2031-03-19", "--to", "2031-03-19"});
     QVERIFY2(c.exitCode == 0, c.err.constData());
@@ -310,6 +316,7 @@ void tst_CliSchedule::exportsAreWrittenWhole()
     QCOMPARE(rows[0], QByteArray("date,time,patient,mrn,phone,provider,type,status\r"));
     QCOMPARE(rows[1], "2031-03-19,10:00,\"Cole, Cleo\"," + m_cleo.toUtf8() +
                           ",(614) 555-0123,Zoë Lindqvist,Annual physical,scheduled\r");
+    QCOMPARE(rows.size(), 3); // header, Cleo's visit, and the empty piece after the last line break
     // Nothing but the two files: the temporary ones were renamed into place.
     QCOMPARE(QDir(m_dir.filePath("exports")).entryList(QDir::Files | QDir::Hidden),
              (QStringList{"cleo.ics", "reminders.csv"}));

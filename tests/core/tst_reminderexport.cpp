@@ -1,7 +1,11 @@
 // Reminder exports: the iCalendar feed is valid RFC 5545 (escaping, folding, CRLF, UTC times across DST,
 // the properties calendars need) and carries no clinical text; the CSV quotes per RFC 4180.
+#include "core/patients/PatientStore.h"
+#include "core/schedule/AppointmentStore.h"
 #include "core/schedule/ReminderExport.h"
+#include "core/schedule/ReminderList.h"
 #include "core/util/Text.h"
+#include "tests/support/ScheduleFixture.h"
 
 #include <QStringList>
 #include <QTest>
@@ -100,6 +104,7 @@ class tst_ReminderExport : public QObject
 
 private slots:
     void initTestCase();
+    void remindersGoOnlyToVisitsStillBooked();
     void escapesText_data();
     void escapesText();
     void foldsAt75Octets_data();
@@ -349,6 +354,39 @@ void tst_ReminderExport::csvLocalTimesAcrossDst()
     QVERIFY(rows[3].startsWith("2025-11-02,01:30,"));
     QVERIFY(rows[4].startsWith("2025-11-02,01:30,"));
     QVERIFY(rows[1].endsWith(",\"Samuel Okafor, MD\",Follow-up,scheduled"));
+}
+
+// The list the GUI and the CLI both export: a cancelled or missed visit gets no reminder, and the
+// phone is the mobile, else the home, else the work number.
+void tst_ReminderExport::remindersGoOnlyToVisitsStillBooked()
+{
+    test::ScheduleFixture f;
+    core::Session& s = f.admin();
+    core::AppointmentStore store(s);
+    auto kept = store.book(f.appointment(0, f.providerA, "2025-12-01 09:00", f.followUp));
+    auto cancelled = store.book(f.appointment(1, f.providerA, "2025-12-01 10:00", f.followUp));
+    auto missed = store.book(f.appointment(2, f.providerB, "2025-12-01 11:00", f.followUp));
+    auto later = store.book(f.appointment(3, f.providerB, "2025-12-02 09:00", f.followUp));
+    QVERIFY(kept && cancelled && missed && later);
+    QVERIFY(store.cancel(cancelled->id, "Feeling better", "patient"));
+    QVERIFY(store.setStatus(missed->id, core::AppointmentStatus::NoShow));
+    core::PatientStore patients(s);
+    auto p = patients.get(f.patients.at(0));
+    QVERIFY(p);
+    p->phoneMobile.reset();
+    p->phoneHome.reset();
+    p->phoneWork = "6145550199";
+    QVERIFY(patients.update(*p));
+
+    auto due = core::remindersDue(s, "2025-12-01", "2025-12-01");
+    QVERIFY(due);
+    QCOMPARE(due->appointments.size(), std::size_t(1));
+    QCOMPARE(due->appointments[0].appointment.id, kept->id);
+    QCOMPARE(due->phoneByPatientId.at(f.patients.at(0)), std::string("(614) 555-0199"));
+    auto both = core::remindersDue(s, "2025-12-01", "2025-12-02", f.providerB.id);
+    QVERIFY(both);
+    QCOMPARE(both->appointments.size(), std::size_t(1));
+    QCOMPARE(both->appointments[0].appointment.id, later->id);
 }
 
 QTEST_GUILESS_MAIN(tst_ReminderExport)

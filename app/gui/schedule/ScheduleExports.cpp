@@ -8,6 +8,7 @@
 #include "core/patients/PatientStore.h"
 #include "core/schedule/AppointmentStore.h"
 #include "core/schedule/ReminderExport.h"
+#include "core/schedule/ReminderList.h"
 #include "core/util/Validators.h"
 
 #include <QBuffer>
@@ -189,28 +190,13 @@ ExportResult ScheduleExports::writeReminderList(Workspace& workspace, const std:
     if (!session)
         return {};
     core::AppointmentStore store(*session);
-    auto range = store.range(fromDate, toDate);
-    if (!range)
-        return {ScheduleText::error(range.error()), true};
-    std::vector<core::AppointmentView> due;
-    std::map<std::string, std::string> phones;
-    core::PatientStore patients(*session);
-    for (auto& v : *range) {
-        if (!core::occupiesSlot(v.appointment.status))
-            continue;
-        const std::string& id = v.appointment.patientId;
-        if (!phones.contains(id)) {
-            auto p = patients.get(id);
-            const std::optional<std::string> phone =
-                p ? (p->phoneMobile ? p->phoneMobile : p->phoneHome) : std::nullopt;
-            phones[id] = phone ? core::formatPhone(*phone) : std::string();
-        }
-        due.push_back(std::move(v));
-    }
-    const std::string csv = core::reminderCsv(due, store.clinicTime(), phones);
-    return saveBytes(
-        path, QByteArray::fromStdString(csv),
-        tr("The reminder list (%n appointment(s)) was saved to %1.", nullptr, static_cast<int>(due.size())));
+    auto due = core::remindersDue(*session, fromDate, toDate);
+    if (!due)
+        return {ScheduleText::error(due.error()), true};
+    const std::string csv = core::reminderCsv(due->appointments, store.clinicTime(), due->phoneByPatientId);
+    return saveBytes(path, QByteArray::fromStdString(csv),
+                     tr("The reminder list (%n appointment(s)) was saved to %1.", nullptr,
+                        static_cast<int>(due->appointments.size())));
 }
 
 ExportResult ScheduleExports::exportReminderList(Workspace& workspace, const std::string& date, QWidget* parent)
