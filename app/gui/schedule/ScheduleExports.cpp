@@ -5,7 +5,6 @@
 #include "app/gui/common/UiText.h"
 #include "app/gui/shell/Workspace.h"
 #include "core/clinic/ClinicStore.h"
-#include "core/patients/PatientStore.h"
 #include "core/schedule/AppointmentStore.h"
 #include "core/schedule/ReminderExport.h"
 #include "core/schedule/ReminderList.h"
