@@ -3,7 +3,6 @@
 #include "JsonOutput.h"
 #include "ScheduleLookup.h"
 #include "core/clinic/ClinicStore.h"
-#include "core/patients/PatientStore.h"
 #include "core/schedule/ReminderExport.h"
 #include "core/schedule/ReminderList.h"
 #include "core/util/AtomicFile.h"
