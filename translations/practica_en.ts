@@ -317,6 +317,14 @@
         <source>The %1 %2 is already used by another %3 on the server. Change it and send it again, or take the server&apos;s version.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The server refused a %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Correct the %2 on this workstation, then send it again, or take the server&apos;s version.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DemoClinicRunner</name>
@@ -636,6 +644,265 @@
     </message>
     <message>
         <source>Guarantor</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RuleText</name>
+    <message>
+        <source>a two-letter US state code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a ZIP code (12345 or 12345-6789)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a 10-digit US phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an e-mail address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a valid NPI (10 digits with a correct check digit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an EIN (NN-NNNNNNN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a time zone such as America/Chicago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a colour as #rrggbb</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weekdays 1 (Monday) to 7 (Sunday)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the right format (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>family name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>given name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MRN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>home phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mobile phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>work phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e-mail address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ZIP code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>appointment type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>insurance policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>payer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>length in minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>end time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NPI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tax id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>member id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>effective date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>end date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date of death</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A %1 has no field called “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 of a %2 is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 must be a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 must be yes or no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 must be a date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 must not be before %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 must not be in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 must be %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 must be one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 must be at least %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 must be at most %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 must be from %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 names a %2 that does not exist on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 must not come before the %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 must come after the %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 breaks the rule “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This version of Practica does not know this kind of record (%1). Update Practica on this computer; the change is merged at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This version of Practica does not know the field “%1” of a %2. Update Practica on this computer; the change is merged at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 The server accepted it without checking (an older server). Correct the %2 on any workstation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 refers to a record this computer does not have yet. It is tried again at every sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 would duplicate one this computer already has. It is tried again at every sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer&apos;s database refused the %1. It is tried again at every sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not merged (%1).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1297,6 +1564,17 @@
     </message>
     <message>
         <source>Sync problem, retrying on its own: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n not merged</source>
+        <translation>
+            <numerusform>%n not merged</numerusform>
+            <numerusform>%n not merged</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changes received but not merged on this computer: %1 (click “not merged” to see why)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3054,6 +3332,10 @@
         <source>&lt;table cellpadding=&apos;3&apos;&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Find a patient&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Register a new patient&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Save the open patient&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Open the selected patient&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Esc&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Back to the patient list&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+1 … 6&lt;/b&gt;&lt;/td&gt;&lt;td&gt;The pages in the sidebar, in order&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Arrows, Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Schedule: move the selection; book or open it&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+Left, Alt+Right&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Schedule: previous or next day&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+Z&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Schedule: undo the last move&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;I, R, O&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Arrivals: check in, in room, check out&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F9&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Sync with the clinic&apos;s server now&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Lock the workstation&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Changes not &amp;merged…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>practica::app::MoveAppointmentDialog</name>
@@ -3087,6 +3369,60 @@
     </message>
     <message>
         <source>Move</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>practica::app::ParkedChangesDialog</name>
+    <message>
+        <source>Changes not merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes received but not merged on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These changes came from the clinic&apos;s server but do not fit this computer&apos;s records. Nothing is lost: each one is kept here and merged as soon as it fits — at the next sync when it waits for another record, after an update of Practica when it is a newer kind of record, or when someone corrects the record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why it is not merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list could not be read from this computer&apos;s database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every change received from the server is merged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not merged.</source>
+        <translation>
+            <numerusform>%n change not merged.</numerusform>
+            <numerusform>%n changes not merged.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>MMM d, h:mm AP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3748,6 +4084,10 @@
     </message>
     <message>
         <source>Send and receive changes now (F9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the changes received from the server that this computer could not merge, and why</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -6,10 +6,15 @@ namespace practica::app {
 
 namespace {
 
+std::string param(const std::map<std::string, std::string>& params, const std::string& name)
+{
+    auto it = params.find(name);
+    return it == params.end() ? std::string() : it->second;
+}
+
 std::string param(const core::SyncConflict& c, const std::string& name)
 {
-    auto it = c.params.find(name);
-    return it == c.params.end() ? std::string() : it->second;
+    return param(c.params, name);
 }
 
 std::int64_t number(const std::string& text)
@@ -62,7 +67,100 @@ std::string permissionDenied(const core::SyncConflict& c)
     return text + "; take the server's version (--discard) to drop the change";
 }
 
+std::string formatText(const std::string& format)
+{
+    static const std::map<std::string, std::string> kFormats = {
+        {"us_state", "a two-letter US state code"},
+        {"zip", "a ZIP code (12345 or 12345-6789)"},
+        {"phone", "a 10-digit US phone number"},
+        {"email", "an e-mail address"},
+        {"npi", "a valid NPI (10 digits with a correct check digit)"},
+        {"tax_id", "an EIN (NN-NNNNNNN)"},
+        {"time_zone", "an IANA time zone such as America/Chicago"},
+        {"color", "a colour as #rrggbb"},
+        {"day_list", "weekdays 1 (Monday) to 7 (Sunday), separated by commas"}};
+    auto it = kFormats.find(format);
+    return it == kFormats.end() ? "in the right format (" + format + ")" : it->second;
+}
+
+std::string listText(std::string commaList)
+{
+    std::string out;
+    for (char ch : commaList)
+        out += ch == ',' ? std::string(", ") : std::string(1, ch);
+    return out;
+}
+
 } // namespace
+
+std::string ruleSentence(const std::map<std::string, std::string>& params)
+{
+    const std::string field = recordName(param(params, "field"));
+    const std::string rule = param(params, "rule");
+    const std::string record = recordName(param(params, "record_type"));
+    if (rule == "unknown_field")
+        return record + " records have no field " + param(params, "field");
+    if (rule == "required")
+        return "the " + field + " of a " + record + " is required";
+    if (rule == "not_integer")
+        return "the " + field + " must be a whole number";
+    if (rule == "not_flag")
+        return "the " + field + " must be 0 or 1";
+    if (rule == "not_date")
+        return "the " + field + " must be a date (YYYY-MM-DD)";
+    if (rule == "too_early")
+        return "the " + field + " must not be before " + param(params, "min");
+    if (rule == "future_date")
+        return "the " + field + " must not be in the future";
+    if (rule == "format")
+        return "the " + field + " must be " + formatText(param(params, "format"));
+    if (rule == "choice")
+        return "the " + field + " must be one of: " + listText(param(params, "allowed"));
+    if (rule == "range") {
+        if (!params.contains("max"))
+            return "the " + field + " must be at least " + param(params, "min");
+        if (!params.contains("min"))
+            return "the " + field + " must be at most " + param(params, "max");
+        return "the " + field + " must be from " + param(params, "min") + " to " + param(params, "max");
+    }
+    if (rule == "missing_reference")
+        return "the " + field + " names a " + recordName(param(params, "references")) + " (" + param(params, "id") +
+               ") that does not exist";
+    if (rule == "order")
+        return "the " + field +
+               (param(params, "or_equal") == "1" ? " must not come before the " : " must come after the ") +
+               recordName(param(params, "after"));
+    return "the " + field + " breaks the rule " + rule;
+}
+
+std::string parkedSentence(const core::ParkedChange& p)
+{
+    const std::string record =
+        recordName(param(p.params, "record_type").empty() ? p.entity : param(p.params, "record_type"));
+    if (p.code == "unknown_record_type")
+        return "this version of Practica does not know " + record +
+               " records; update Practica on this workstation and the change is merged at the next sync";
+    if (p.code == "unknown_field")
+        return "this version of Practica does not know the " + param(p.params, "field") + " of " + record +
+               " records; update Practica on this workstation";
+    if (p.code == "invalid_field")
+        return ruleSentence(p.params) + "; the server accepted it without checking (an older server), so correct the " +
+               record + " on any workstation";
+    if (p.code == "refused_by_database") {
+        const std::string constraint = param(p.params, "constraint");
+        if (constraint == "foreign_key")
+            return "the " + record +
+                   " refers to a record this workstation does not have yet; it is tried again "
+                   "at every sync";
+        if (constraint == "unique")
+            return "the " + record +
+                   " would duplicate one this workstation already has; it is tried again at "
+                   "every sync";
+        return "this workstation's database refused the " + record + " (" + constraint +
+               "); it is tried again at every sync";
+    }
+    return "parked (" + p.code + ")";
+}
 
 std::string conflictSentence(const core::SyncConflict& c)
 {
@@ -94,6 +192,9 @@ std::string conflictSentence(const core::SyncConflict& c)
     if (c.code == "unknown_row")
         return "the server does not have this " + recordName(c.entity) +
                "; send it again to add it (--retry) or drop the change (--discard)";
+    if (c.code == "invalid_field")
+        return "the server refused it: " + ruleSentence(c.params) + "; correct the " + recordName(c.entity) +
+               " and send it again (--retry), or take the server's version (--discard)";
     if (c.code == "invalid_change")
         return "the change is malformed (" + param(c, "field") + "); take the server's version (--discard)";
     return c.reason.empty() ? "refused by the server (" + c.code + ")" : c.reason;

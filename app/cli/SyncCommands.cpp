@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <functional>
+#include <limits>
 #include <ostream>
 #include <unistd.h>
 
@@ -30,6 +31,10 @@ const char* const kSyncHelp = R"(Usage: practica-cli sync <verb> [options]
         server and clinic (the id practica-server clinic create --id wants)
   conflicts
         the changes the server refused (a double booking, a duplicate) and why
+  parked
+        the changes pulled from the server that this workstation could not merge (an unknown
+        record type from a newer Practica, a value its rules refuse, a record it refers to that
+        has not arrived) and why
   resolve --conflict ID --retry|--discard
         --retry sends the record as it is now here (fix it first, e.g. move the appointment);
         --discard takes the server's version and drops the refused change
@@ -37,7 +42,7 @@ const char* const kSyncHelp = R"(Usage: practica-cli sync <verb> [options]
 URLs are https://HOST:PORT. --ca-file trusts the clinic server's own certificate (see
 installer/make-server-cert.sh); enroll and join remember the server and the CA file.
 A workstation that waits for approval resumes with 'sync now' once an admin approved it.
-Every verb prints one JSON document with --json; conflicts prints an array.
+Every verb prints one JSON document with --json; conflicts and parked print an array.
 )";
 
 namespace {
@@ -259,6 +264,25 @@ Outcome syncNow(CliContext& ctx)
     return {};
 }
 
+Poco::JSON::Object::Ptr parkedJson(const core::ParkedChange& p)
+{
+    auto o = newJsonObject();
+    o->set("change_id", p.changeId);
+    o->set("seq", p.seq);
+    o->set("entity", p.entity);
+    o->set("row_id", p.rowId);
+    o->set("code", p.code);
+    auto params = newJsonObject();
+    for (const auto& [k, v] : p.params)
+        params->set(k, v);
+    o->set("params", params);
+    o->set("reason", parkedSentence(p));
+    o->set("parked", utcText(p.parkedMs));
+    o->set("author", p.author);
+    o->set("device", p.deviceId);
+    return o;
+}
+
 Outcome showStatus(CliContext& ctx)
 {
     if (Outcome o = ctx.checkOptions({}); !o)
@@ -266,9 +290,13 @@ Outcome showStatus(CliContext& ctx)
     auto session = ctx.unlock();
     if (!session)
         return std::unexpected(session.error());
-    auto st = core::Replica(**session).status();
+    core::Replica replica(**session);
+    auto st = replica.status();
     if (!st)
         return failure(st.error());
+    auto parked = replica.parkedChanges(100);
+    if (!parked)
+        return failure(parked.error());
     if (st->clinicId.empty()) {
         // Not enrolled yet: the database's own clinic, which the server must be told about.
         auto clinic = core::ClinicStore(**session).get();
@@ -284,6 +312,10 @@ Outcome showStatus(CliContext& ctx)
         o->set("last_error", st->lastError.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(st->lastError));
         o->set("open_conflicts", st->openConflicts);
         o->set("parked", st->parked);
+        Poco::JSON::Array::Ptr parkedList = new Poco::JSON::Array;
+        for (const auto& p : *parked)
+            parkedList->add(parkedJson(p));
+        o->set("parked_changes", parkedList); // the oldest 100; 'sync parked' lists them all
         o->set("server", st->server.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(st->server));
         o->set("clinic", st->clinicId);
         ctx.printJson(o);
@@ -296,7 +328,32 @@ Outcome showStatus(CliContext& ctx)
               << "Last success:    " << (st->lastSuccessMs > 0 ? utcText(st->lastSuccessMs) : "never") << "\n"
               << "Last error:      " << (st->lastError.empty() ? "none" : st->lastError) << "\n"
               << "Open conflicts:  " << st->openConflicts << "\n"
-              << "Parked changes:  " << st->parked << "\n";
+              << "Parked changes:  " << st->parked << (st->parked > 0 ? " (see practica-cli sync parked)" : "") << "\n";
+    return {};
+}
+
+Outcome listParked(CliContext& ctx)
+{
+    if (Outcome o = ctx.checkOptions({}); !o)
+        return o;
+    auto session = ctx.unlock();
+    if (!session)
+        return std::unexpected(session.error());
+    auto parked = core::Replica(**session).parkedChanges(std::numeric_limits<int>::max());
+    if (!parked)
+        return failure(parked.error());
+    if (ctx.json()) {
+        Poco::JSON::Array::Ptr list = new Poco::JSON::Array;
+        for (const auto& p : *parked)
+            list->add(parkedJson(p));
+        ctx.printJson(list);
+        return {};
+    }
+    if (parked->empty())
+        ctx.out() << "No parked changes: every change pulled from the server is merged here.\n";
+    for (const auto& p : *parked)
+        ctx.out() << "#" << p.seq << "  " << utcText(p.parkedMs) << "  " << p.code << "  " << p.entity << " " << p.rowId
+                  << (p.author.empty() ? "" : " (by " + p.author + ")") << ": " << parkedSentence(p) << "\n";
     return {};
 }
 
@@ -384,13 +441,13 @@ Outcome resolveConflict(CliContext& ctx)
 Outcome runSync(CliContext& ctx)
 {
     static const std::map<std::string, Outcome (*)(CliContext&)> verbs = {
-        {"enroll", enrollWorkstation}, {"join", joinClinic},         {"now", syncNow},
-        {"status", showStatus},        {"conflicts", listConflicts}, {"resolve", resolveConflict},
+        {"enroll", enrollWorkstation}, {"join", joinClinic},         {"now", syncNow},       {"status", showStatus},
+        {"conflicts", listConflicts},  {"resolve", resolveConflict}, {"parked", listParked},
     };
     const std::string& verb = ctx.args().verb();
     if (auto it = verbs.find(verb); it != verbs.end())
         return it->second(ctx);
-    return usageError(verb.empty() ? "sync needs a verb: enroll, join, now, status, conflicts or resolve"
+    return usageError(verb.empty() ? "sync needs a verb: enroll, join, now, status, conflicts, parked or resolve"
                                    : "unknown verb 'sync " + verb + "'; see practica-cli sync --help");
 }
 

@@ -10,6 +10,28 @@ namespace practica::core {
 
 namespace {
 
+// Which kind of constraint a write broke, as the field of its Conflict error.
+std::string constraintKind(int extended)
+{
+    switch (extended) {
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+        return "foreign_key";
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+        return "unique";
+    case SQLITE_CONSTRAINT_CHECK:
+        return "check";
+    case SQLITE_CONSTRAINT_NOTNULL:
+        return "not_null";
+    default:
+        return "constraint";
+    }
+}
+
+} // namespace
+
+namespace {
+
 std::string hexKeyPragma(const SecretKey& key)
 {
     static const char* digits = "0123456789abcdef";
@@ -51,7 +73,7 @@ Error Database::lastError(int rc, std::string_view context) const
     case SQLITE_LOCKED:
         return Error::make(ErrorCode::Busy, {}, detail);
     case SQLITE_CONSTRAINT:
-        return Error::make(ErrorCode::Conflict, {}, detail);
+        return Error::make(ErrorCode::Conflict, constraintKind(m_db ? sqlite3_extended_errcode(m_db) : rc), detail);
     default:
         return Error::make(ErrorCode::Internal, {}, detail);
     }

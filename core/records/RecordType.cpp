@@ -17,50 +17,19 @@ std::string_view recordOpName(RecordOp op)
     return "edit";
 }
 
-namespace {
-
-RecordType plain(std::string name, Permission write)
+const FieldRule* RecordType::field(std::string_view fieldName) const
 {
-    RecordType t;
-    t.name = std::move(name);
-    t.create = write;
-    t.edit = write;
-    return t;
+    auto it = std::find_if(fields.begin(), fields.end(), [&](const FieldRule& f) { return f.name == fieldName; });
+    return it == fields.end() ? nullptr : &*it;
 }
-
-} // namespace
 
 RecordTypes RecordTypes::builtIn()
 {
-    using P = Permission;
     RecordTypes types;
-
-    RecordType clinic = plain("clinic", P::ClinicManage);
-    clinic.clinicRow = true;
-    types.add(clinic);
-
-    RecordType user = plain("user_account", P::UserManage);
-    user.ownerField = "username";
-    user.notOnOwnRow = {"role", "active"};
-    types.add(user);
-
-    RecordType patient = plain("patient", P::PatientWrite);
-    patient.guarded = {{"merged_into", P::PatientMerge, std::nullopt}, {"status", P::PatientMerge, "merged"}};
-    types.add(patient);
-    types.add(plain("patient_merge", P::PatientMerge));
-
-    types.add(plain("payer", P::PayerWrite));
-    types.add(plain("coverage", P::CoverageWrite));
-
-    for (const char* setup :
-         {"provider", "room", "appointment_type", "working_hours", "schedule_block", "clinic_holiday"})
-        types.add(plain(setup, P::ScheduleSetup));
-
-    RecordType appointment = plain("appointment", P::ScheduleWrite);
-    appointment.guarded = {{"overbooked", P::ScheduleOverbook, "1"}};
-    types.add(appointment);
-    types.add(plain("appointment_series", P::ScheduleWrite));
-    types.add(plain("waitlist_entry", P::ScheduleWrite));
+    addClinicRecordTypes(types);
+    addUserRecordTypes(types);
+    addPatientRecordTypes(types);
+    addScheduleRecordTypes(types);
     return types;
 }
 

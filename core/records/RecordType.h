@@ -1,17 +1,24 @@
-// What each synced record type is, declared once: its table and the permission every operation on it
-// needs, field by field where it matters. The sync server checks every pushed change against it (a
-// workstation's own checks only guard the person at its keyboard), and the workstation reads it to
-// decide who may resolve a conflict on a record.
+// What each synced record type is, declared once: its table, its fields with their rules, the permission
+// every operation on it needs, and the server's rules for it (unique fields, the field that locks it,
+// booking clashes). The sync server checks every pushed change against it (a workstation's own checks
+// only guard the person at its keyboard); the workstation's merger checks pulled changes against it and
+// rebuilds what it derives from a row through the type's hook. Each domain area declares its own types
+// (e.g. core/patients/PatientRecords.cpp); adding a record type is one declaration and one migration.
 #pragma once
 
+#include "core/Error.h"
 #include "core/auth/Permissions.h"
 
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace practica::core {
+
+class Session;
 
 enum class RecordOp
 {
@@ -30,9 +37,103 @@ struct GuardedField
     std::optional<std::string> value;
 };
 
+// How a field's stored text is read. Every value travels as text (or null).
+enum class FieldKind
+{
+    Text,
+    Integer,   // a decimal integer, optionally within [min, max]
+    Flag,      // "0" or "1"
+    Date,      // YYYY-MM-DD that exists, optionally within [minDate, today]
+    Choice,    // one of choices
+    Reference, // the id of a live record of type references
+};
+
+// A text field's format beyond "any text".
+enum class TextFormat
+{
+    Any,
+    UsState, // two-letter USPS code
+    Zip,     // 12345 or 12345-6789
+    Phone,   // a North American number
+    Email,
+    Npi,      // 10 digits with the CMS check digit
+    TaxId,    // an EIN
+    TimeZone, // an IANA zone name
+    Color,    // #rrggbb
+    DayList,  // weekdays 1..7, comma separated, possibly empty
+};
+std::string_view textFormatName(TextFormat format); // "us_state", "zip", ...
+
+struct FieldRule
+{
+    std::string name;
+    FieldKind kind = FieldKind::Text;
+    // Never null or blank. A new record may leave it out only when the table gives it a default.
+    bool required = false;
+    bool hasDefault = false;
+    bool allowBlank = false; // required means only "not null": an empty text is a value
+
+    TextFormat format = TextFormat::Any;
+    std::vector<std::string> choices;
+    std::optional<std::int64_t> min;
+    std::optional<std::int64_t> max;
+    std::string minDate;      // Date: not before this date
+    bool notInFuture = false; // Date: not after the clinic's today
+    std::string references;   // Reference: the record type it names
+};
+
+// Two fields of one record that must come in order: first < second (first <= second when orEqual).
+struct FieldOrder
+{
+    std::string first;
+    std::string second;
+    bool orEqual = false;
+};
+
+// The field whose value, once the server holds one, makes the record unchangeable: a signed note takes
+// only addenda, a transmitted prescription or a submitted claim is changed by new records.
+struct LockRule
+{
+    std::string field;
+};
+
+// A record that holds resources for a time (an appointment): the server refuses an overlap that two
+// offline workstations could not see. A record holds nothing while its status is one of freeStatuses.
+struct BookingRule
+{
+    struct Resource
+    {
+        std::string name;  // "provider", "room", "patient": the word in refusals
+        std::string field; // the field holding the resource's id
+        bool overbookable = false;
+    };
+    std::vector<Resource> resources;
+    std::string startField;
+    std::string endField;
+    std::string statusField;
+    std::vector<std::string> freeStatuses;
+    std::string overbookField; // "1" lets the overbookable resources double up
+};
+
+// The record type whose rows are the server's accounts: a synced change of role or activity changes the
+// account of that user name at once.
+struct AccountLink
+{
+    std::string usernameField;
+    std::string roleField;
+    std::string activeField;
+};
+
+// Rebuilds what a workstation derives from a row after a merge changed it (the patient search index).
+using DerivedHook = std::function<Status(Session& session, const std::string& rowId, bool inserted)>;
+
 struct RecordType
 {
     std::string name; // the table, and the entity name on the wire
+    // The synced content columns with their rules (not id or version bookkeeping); a field not listed
+    // here is refused by the server.
+    std::vector<FieldRule> fields;
+    std::vector<FieldOrder> order;
     Permission create = Permission::DatabaseAdmin;
     Permission edit = Permission::DatabaseAdmin;
     // nullopt: the type is never deleted (records are made inactive, merged or amended instead), so a
@@ -45,6 +146,17 @@ struct RecordType
     std::vector<std::string> notOnOwnRow;
     // The one row of this type is the clinic itself: its id must be the clinic's id.
     bool clinicRow = false;
+    // Fields whose values are unique within a clinic (user names, MRNs): two offline workstations can
+    // each hand out the same one.
+    std::vector<std::string> unique;
+    std::optional<LockRule> lock;
+    std::optional<BookingRule> booking;
+    std::optional<AccountLink> account;
+    // Columns each workstation computes from other fields: never sent, rebuilt by derive after a merge.
+    std::vector<std::string> derivedColumns;
+    DerivedHook derive;
+
+    const FieldRule* field(std::string_view fieldName) const;
 };
 
 // The record types a process knows: the built-in ones, and in tests test-only ones added to them.
@@ -66,5 +178,11 @@ public:
 private:
     std::vector<RecordType> m_types;
 };
+
+// Each domain area declares its record types.
+void addClinicRecordTypes(RecordTypes& types);
+void addUserRecordTypes(RecordTypes& types);
+void addPatientRecordTypes(RecordTypes& types);
+void addScheduleRecordTypes(RecordTypes& types);
 
 } // namespace practica::core

@@ -8,17 +8,9 @@
 #include "core/util/Text.h"
 #include "core/util/Validators.h"
 
-#include <regex>
-
 namespace practica::core {
 
 namespace {
-
-bool isColor(const std::string& c)
-{
-    static const std::regex re("^#[0-9a-fA-F]{6}$");
-    return std::regex_match(c, re);
-}
 
 std::vector<FieldValue> providerFields(const Provider& p)
 {

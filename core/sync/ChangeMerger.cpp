@@ -2,7 +2,7 @@
 
 #include "core/auth/Session.h"
 #include "core/db/Statement.h"
-#include "core/patients/PatientStore.h"
+#include "core/util/Validators.h"
 
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
@@ -67,20 +67,55 @@ std::optional<SyncChange> changeFromJson(const std::string& json)
 
 } // namespace
 
+const std::vector<std::string>& parkReasonCodes()
+{
+    static const std::vector<std::string> codes = {"unknown_record_type", "unknown_field", "invalid_field",
+                                                   "refused_by_database"};
+    return codes;
+}
+
 bool isParkable(const Error& e)
 {
     return e.code == ErrorCode::Validation || e.code == ErrorCode::Conflict || e.code == ErrorCode::AlreadyExists;
 }
 
-Status ChangeMerger::park(const SyncChange& change, const std::string& why)
+Status ChangeMerger::park(const SyncChange& change, const std::string& code,
+                          const std::map<std::string, std::string>& params)
 {
     auto stmt = m_session.db().prepare("INSERT OR REPLACE INTO sync_parked (change_id, seq, entity, row_id, body, why, "
-                                       "parked_ms) VALUES (?,?,?,?,?,?,?);");
+                                       "params, parked_ms) VALUES (?,?,?,?,?,?,?,?);");
     if (!stmt)
         return std::unexpected(stmt.error());
     stmt->bind(1, change.id).bind(2, change.seq).bind(3, change.entity).bind(4, change.rowId);
-    stmt->bind(5, changeToJson(change)).bind(6, why).bind(7, m_session.clock().nowMs());
+    stmt->bind(5, changeToJson(change)).bind(6, code).bind(7, paramsToJson(params)).bind(8, m_session.clock().nowMs());
     return stmt->run();
+}
+
+Status ChangeMerger::parkRefused(const SyncChange& change, const char* operation, const Error& error)
+{
+    // The database's own constraints: most often a record this one refers to has not arrived yet.
+    return park(change, "refused_by_database",
+                {{"record_type", change.entity},
+                 {"operation", operation},
+                 {"constraint", error.field},
+                 {"detail", error.detail}});
+}
+
+std::optional<RuleViolation> ChangeMerger::brokenRule(const SyncChange& change) const
+{
+    const RecordType* type = m_types.find(change.entity);
+    if (!type)
+        return std::nullopt; // a table this build has but does not declare: its schema is the rule
+    SyncRow after{change.entity, change.rowId, {}, {}, std::nullopt, std::nullopt};
+    for (const auto& f : change.fields)
+        after.values.emplace(f.name, f.value);
+    // References are the database's to check. "Today" is the latest date anywhere (UTC+14), by this
+    // workstation's clock: a change parked by a wrong clock is tried again at the next sync.
+    constexpr std::int64_t kEarliestZoneAheadMs = 14LL * 60 * 60 * 1000;
+    RuleContext context;
+    context.todayIso = isoDateUtc(m_session.clock().nowMs() + kEarliestZoneAheadMs);
+    auto found = checkFields(*type, change, false, after, context);
+    return found ? *found : std::nullopt;
 }
 
 Status ChangeMerger::writeRow(const std::string& table, const std::string& rowId, const std::vector<SyncField>& fields,
@@ -90,11 +125,17 @@ Status ChangeMerger::writeRow(const std::string& table, const std::string& rowId
     std::string sql;
     if (creating) {
         // Derived columns start empty; afterWrite() computes them.
-        const char* derived = table == "patient" ? ", search_name" : "";
-        sql = "INSERT INTO " + table + " (id, created_hlc, updated_hlc, field_hlc" + derived;
+        const RecordType* type = m_types.find(table);
+        const std::vector<std::string> none;
+        const auto& derived = type ? type->derivedColumns : none;
+        sql = "INSERT INTO " + table + " (id, created_hlc, updated_hlc, field_hlc";
+        for (const auto& d : derived)
+            sql.append(", ").append(d);
         for (const auto& f : fields)
             sql.append(", ").append(f.name);
-        sql.append(") VALUES (?, ?, ?, ?").append(*derived ? ", ''" : "");
+        sql.append(") VALUES (?, ?, ?, ?");
+        for (std::size_t i = 0; i < derived.size(); ++i)
+            sql.append(", ''");
         for (std::size_t i = 0; i < fields.size(); ++i)
             sql.append(", ?");
         sql.append(");");
@@ -124,8 +165,9 @@ Status ChangeMerger::writeRow(const std::string& table, const std::string& rowId
 
 Status ChangeMerger::afterWrite(const std::string& table, const std::string& rowId, bool inserted)
 {
-    if (table == "patient")
-        return PatientStore(m_session).reindexAfterSync(rowId, inserted);
+    const RecordType* type = m_types.find(table);
+    if (type && type->derive)
+        return type->derive(m_session, rowId, inserted);
     return {};
 }
 
@@ -135,13 +177,18 @@ Status ChangeMerger::apply(const SyncChange& change, bool anyTombstone)
     if (!synced)
         return std::unexpected(synced.error());
     if (!*synced)
-        return park(change, "unknown_entity");
+        return park(change, "unknown_record_type", {{"record_type", change.entity}});
     auto cols = m_schema.columns(change.entity);
     if (!cols)
         return std::unexpected(cols.error());
     for (const auto& f : change.fields)
         if (!std::binary_search((*cols)->begin(), (*cols)->end(), f.name))
-            return park(change, "unknown_field " + f.name);
+            return park(change, "unknown_field", {{"record_type", change.entity}, {"field", f.name}});
+    if (!change.deleted)
+        if (auto broken = brokenRule(change)) {
+            const RecordType* type = m_types.find(change.entity);
+            return park(change, "invalid_field", violationParams(*type, *broken));
+        }
 
     Database& db = m_session.db();
     const std::string& table = change.entity;
@@ -227,7 +274,7 @@ Status ChangeMerger::apply(const SyncChange& change, bool anyTombstone)
         if (!del)
             return std::unexpected(del.error());
         if (Status s = del->bind(1, change.rowId).run(); !s)
-            return isParkable(s.error()) ? park(change, "delete_refused: " + s.error().detail) : s;
+            return isParkable(s.error()) ? parkRefused(change, "delete", s.error()) : s;
         return {};
     }
 
@@ -241,7 +288,7 @@ Status ChangeMerger::apply(const SyncChange& change, bool anyTombstone)
         if (Status s =
                 writeRow(table, change.rowId, change.fields, change.hlc, true, freshStamps(change.fields, change.hlc));
             !s)
-            return isParkable(s.error()) ? park(change, "insert_refused: " + s.error().detail) : s;
+            return isParkable(s.error()) ? parkRefused(change, "insert", s.error()) : s;
         return afterWrite(table, change.rowId, true);
     }
 
@@ -264,13 +311,14 @@ Status ChangeMerger::apply(const SyncChange& change, bool anyTombstone)
     if (winners.empty())
         return {};
     if (Status s = writeRow(table, change.rowId, winners, change.hlc, false, fieldStampsToJson(stamps)); !s)
-        return isParkable(s.error()) ? park(change, "update_refused: " + s.error().detail) : s;
+        return isParkable(s.error()) ? parkRefused(change, "update", s.error()) : s;
     return afterWrite(table, change.rowId);
 }
 
 Status ChangeMerger::retryParked()
 {
-    // Unknown record types and fields wait for a newer Practica; the others may fit now.
+    // Unknown record types and fields wait for a newer Practica; the others (a reference that had not
+    // arrived, a date this workstation's clock took for the future) may fit now.
     Database& db = m_session.db();
     auto parked = db.prepare("SELECT body FROM sync_parked WHERE why NOT LIKE 'unknown%' ORDER BY seq LIMIT 200;");
     if (!parked)

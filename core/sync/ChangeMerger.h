@@ -1,13 +1,16 @@
 // Merges one pulled change into the workstation's rows: a field takes the change's value when the
 // change's stamp is newer (the value it replaces, or the change's losing value, goes to history),
 // deletes leave tombstones, and a change that does not fit this database (an unknown record type or
-// field, a missing reference) is parked to be tried again rather than lost.
+// field, a value its record type's rules refuse, a missing reference) is parked with its reason, to be
+// tried again rather than lost. It names no table: what it knows of a type comes from its declaration.
 #pragma once
 
 #include "core/Error.h"
+#include "core/records/FieldRules.h"
 #include "core/sync/SyncChange.h"
 #include "core/sync/SyncSchema.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -18,7 +21,10 @@ class Session;
 class ChangeMerger
 {
 public:
-    ChangeMerger(Session& session, SyncSchema& schema) : m_session(session), m_schema(schema) {}
+    ChangeMerger(Session& session, SyncSchema& schema, const RecordTypes& types)
+        : m_session(session), m_schema(schema), m_types(types)
+    {
+    }
 
     // Part of the caller's transaction. anyTombstone false lets inserts skip the tombstone lookup.
     Status apply(const SyncChange& change, bool anyTombstone);
@@ -27,15 +33,22 @@ public:
     // Writes fields of a synced row with the given per-field stamps (table and fields checked by the caller).
     Status writeRow(const std::string& table, const std::string& rowId, const std::vector<SyncField>& fields,
                     const std::string& hlc, bool creating, const std::string& fieldHlc);
-    // Rebuilds what the workstation derives from a changed row (the patient search index).
+    // Rebuilds what the workstation derives from a changed row, through its type's hook.
     Status afterWrite(const std::string& table, const std::string& rowId, bool inserted = false);
 
 private:
-    Status park(const SyncChange& change, const std::string& why);
+    Status park(const SyncChange& change, const std::string& code, const std::map<std::string, std::string>& params);
+    Status parkRefused(const SyncChange& change, const char* operation, const Error& error);
+    // The first rule of its type the change breaks, as a parking reason.
+    std::optional<RuleViolation> brokenRule(const SyncChange& change) const;
 
     Session& m_session;
     SyncSchema& m_schema;
+    const RecordTypes& m_types;
 };
+
+// Every reason a change is parked for (ParkedChange::code), for front ends' tests.
+const std::vector<std::string>& parkReasonCodes();
 
 // Errors a change can meet that mean "not yet" or "not here", rather than a broken database.
 bool isParkable(const Error& e);

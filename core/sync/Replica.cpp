@@ -3,7 +3,6 @@
 #include "core/auth/Session.h"
 #include "core/db/Statement.h"
 #include "core/db/Transaction.h"
-#include "core/patients/PatientStore.h"
 #include "core/sync/Digest.h"
 #include "core/util/Uuid.h"
 
@@ -69,8 +68,9 @@ std::string pageSummary(const std::vector<SyncChange>& page)
 
 } // namespace
 
-Replica::Replica(Session& session)
-    : m_session(session), m_types(RecordTypes::builtIn()), m_schema(session.db()), m_merger(session, m_schema)
+Replica::Replica(Session& session, RecordTypes types)
+    : m_session(session), m_types(std::move(types)), m_schema(session.db(), m_types),
+      m_merger(session, m_schema, m_types)
 {
 }
 
@@ -149,7 +149,7 @@ Status Replica::acknowledge(const std::vector<PushResult>& results)
             insert->bind(1, uuidV7(m_session.clock().nowMs())).bind(2, r.changeId).bind(3, entity).bind(4, rowId);
             insert->bind(5, r.conflictCode).bind(6, r.reason).bind(7, op).bind(8, fields).bind(9, hlc);
             insert->bind(10, r.current ? std::optional<std::string>(rowToJson(*r.current)) : std::nullopt);
-            insert->bind(11, m_session.clock().nowMs()).bind(12, fieldStampsToJson(r.params));
+            insert->bind(11, m_session.clock().nowMs()).bind(12, paramsToJson(r.params));
             if (Status s = insert->run(); !s)
                 return s;
         }
@@ -275,6 +275,34 @@ Result<SyncStatus> Replica::status()
     return st;
 }
 
+Result<std::vector<ParkedChange>> Replica::parkedChanges(int limit)
+{
+    auto stmt = m_session.db().prepare("SELECT change_id, seq, entity, row_id, why, params, parked_ms, body FROM "
+                                       "sync_parked ORDER BY seq LIMIT ?;");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    stmt->bind(1, limit);
+    return stmt->all<ParkedChange>([](const Statement& r) {
+        ParkedChange p;
+        p.changeId = r.text(0);
+        p.seq = r.int64(1);
+        p.entity = r.text(2);
+        p.rowId = r.text(3);
+        p.code = r.text(4);
+        p.params = paramsFromJson(r.text(5));
+        p.parkedMs = r.int64(6);
+        try {
+            Poco::JSON::Parser parser;
+            auto body = parser.parse(r.text(7)).extract<Poco::JSON::Object::Ptr>();
+            p.author = body->optValue<std::string>("author", "");
+            p.deviceId = body->optValue<std::string>("device", "");
+        } catch (const Poco::Exception&) {
+            // The reason and the record are what matter; an unreadable body names no author.
+        }
+        return p;
+    });
+}
+
 Result<std::vector<SyncConflict>> Replica::openConflicts()
 {
     auto stmt = m_session.db().prepare("SELECT id, change_id, entity, row_id, code, reason, fields, current_row, "
@@ -294,7 +322,7 @@ Result<std::vector<SyncConflict>> Replica::openConflicts()
         if (auto current = r.optionalText(7))
             c.current = rowFromJson(c.entity, c.rowId, *current);
         c.detectedMs = r.int64(8);
-        c.params = parseFieldStamps(r.text(9)); // a JSON object of strings, like the stamps
+        c.params = paramsFromJson(r.text(9));
         return c;
     });
 }

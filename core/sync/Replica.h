@@ -34,6 +34,23 @@ struct SyncConflict
     std::int64_t detectedMs = 0;
 };
 
+// A pulled change this workstation could not merge, kept to be tried again: an unknown record type or
+// field (from a newer Practica), a value its record type's rules refuse (from an older server), or a
+// record it refers to that had not arrived yet.
+struct ParkedChange
+{
+    std::string changeId;
+    std::int64_t seq = 0; // the server's sequence number
+    std::string entity;
+    std::string rowId;
+    // unknown_record_type, unknown_field, invalid_field (with the rule), refused_by_database
+    std::string code;
+    std::map<std::string, std::string> params;
+    std::int64_t parkedMs = 0;
+    std::string author;   // who made the change, as the server recorded it
+    std::string deviceId; // and on which workstation
+};
+
 struct SyncStatus
 {
     std::int64_t pending = 0; // local changes not yet accepted by the server
@@ -49,7 +66,10 @@ struct SyncStatus
 class Replica
 {
 public:
-    explicit Replica(Session& session);
+    // types: the record types this workstation knows (a test adds test-only ones).
+    explicit Replica(Session& session, RecordTypes types = RecordTypes::builtIn());
+    Replica(const Replica&) = delete; // the schema and merger refer to m_types
+    Replica& operator=(const Replica&) = delete;
 
     // The oldest local changes not yet pushed, leaving out rows with an unresolved conflict.
     Result<std::vector<SyncChange>> outgoing(int limit);
@@ -66,6 +86,8 @@ public:
     Status setSetting(const std::string& key, const std::string& value);
 
     Result<std::vector<SyncConflict>> openConflicts();
+    // Pulled changes that did not fit, oldest first.
+    Result<std::vector<ParkedChange>> parkedChanges(int limit = 1000);
     // Sends the row as it is now on this workstation (after the user fixed it, e.g. picked another
     // slot) as one new change carrying every field; the held changes of the row are folded into it.
     Status resolveByRetry(const std::string& conflictId);

@@ -26,6 +26,15 @@ std::optional<std::vector<FieldValue>> fieldsFromJson(const std::string& json);
 // A row's field_hlc column: {"field": "hlc", ...} and back (unreadable text reads as no stamps).
 std::map<std::string, std::string> parseFieldStamps(const std::string& json);
 std::string fieldStampsToJson(const std::map<std::string, std::string>& stamps);
+// A rule's params (conflicts, parked changes): the same JSON object of strings.
+inline std::string paramsToJson(const std::map<std::string, std::string>& params)
+{
+    return fieldStampsToJson(params);
+}
+inline std::map<std::string, std::string> paramsFromJson(const std::string& json)
+{
+    return parseFieldStamps(json);
+}
 
 struct SyncChange
 {

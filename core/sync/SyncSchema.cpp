@@ -29,9 +29,11 @@ Result<std::vector<std::string>> tableColumns(Database& db, const std::string& t
 }
 } // namespace
 
-bool SyncSchema::isDerived(const std::string& table, const std::string& column)
+bool SyncSchema::isDerived(const std::string& table, const std::string& column) const
 {
-    return table == "patient" && column == "search_name";
+    const RecordType* type = m_types.find(table);
+    return type &&
+           std::find(type->derivedColumns.begin(), type->derivedColumns.end(), column) != type->derivedColumns.end();
 }
 
 Result<const std::set<std::string>*> SyncSchema::tables()

@@ -2,7 +2,9 @@
 
 #include "Text.h"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdio>
 #include <date/date.h>
 #include <date/tz.h>
@@ -144,6 +146,14 @@ bool isTimeZone(const std::string& name)
     } catch (const std::exception&) {
         return false;
     }
+}
+
+bool isColor(std::string_view text)
+{
+    if (text.size() != 7 || text[0] != '#')
+        return false;
+    return std::all_of(text.begin() + 1, text.end(),
+                       [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
 }
 
 } // namespace practica::core

@@ -33,5 +33,7 @@ bool isNpi(std::string_view npi);
 // An EIN: 9 digits, with or without the dash after the second.
 bool isTaxId(std::string_view taxId);
 bool isTimeZone(const std::string& name);
+// A colour as #rrggbb.
+bool isColor(std::string_view text);
 
 } // namespace practica::core

@@ -130,7 +130,12 @@ public:
             return std::unexpected(s.error());
         if (auto it = m_rowCache.find(std::pair{entity, rowId}); it != m_rowCache.end())
             return it->second;
-        return firstRow(exec(m_conn.get(), kRowByKey, {m_clinic, entity, rowId}));
+        // The clinic's push lock is held: no other push changes the row before commit, so it is kept
+        // (a batch of appointments checks the same provider and visit type hundreds of times).
+        auto found = firstRow(exec(m_conn.get(), kRowByKey, {m_clinic, entity, rowId}));
+        if (found)
+            m_rowCache[std::pair{entity, rowId}] = *found;
+        return found;
     }
 
     Status saveRow(const SyncRow& row) override

@@ -2,7 +2,9 @@
 
 #include "core/changes/HybridClock.h"
 #include "core/records/ChangeAuthorizer.h"
+#include "core/records/FieldRules.h"
 #include "core/sync/Digest.h"
+#include "core/util/Validators.h"
 
 #include <algorithm>
 #include <array>
@@ -15,48 +17,24 @@ using core::fail;
 
 namespace {
 
-// Fields that must be unique within a clinic: two offline workstations can each hand out the same.
-struct UniqueField
-{
-    const char* entity;
-    const char* field;
-};
-constexpr std::array kUniqueFields{UniqueField{"user_account", "username"}, UniqueField{"patient", "mrn"}};
-
-// Records that become unchangeable at a moment of their life: a signed note takes only addenda (new
-// rows), a transmitted prescription and a submitted claim are changed by new records too. The field
-// named here is set when that moment comes; once the server holds it, edits of the row are refused.
-struct LockedWhen
-{
-    const char* entity;
-    const char* field;
-    const char* what;
-};
-constexpr std::array kLockedWhen{LockedWhen{"clinical_note", "signed_at", "signed; add an addendum instead"},
-                                 LockedWhen{"prescription", "transmitted_at", "transmitted to the pharmacy"},
-                                 LockedWhen{"claim", "submitted_at", "submitted to the clearinghouse"}};
-
 std::optional<std::string> valueOf(const SyncRow& row, const std::string& field);
 
-std::optional<Refusal> checkLocked(const std::optional<SyncRow>& before, const SyncChange& change)
+std::optional<Refusal> checkLocked(const core::RecordType& type, const std::optional<SyncRow>& before,
+                                   const SyncChange& change)
 {
-    if (!before)
+    if (!before || !type.lock || !valueOf(*before, type.lock->field))
         return std::nullopt;
-    for (const LockedWhen& rule : kLockedWhen) {
-        if (change.entity != rule.entity || !valueOf(*before, rule.field))
-            continue;
-        bool changes = change.deleted;
-        for (const auto& f : change.fields) {
-            auto current = before->values.find(f.name);
-            if (current == before->values.end() || current->second != f.value)
-                changes = true;
-        }
-        if (changes)
-            return Refusal{"locked_record",
-                           change.entity + " " + change.rowId + " was " + rule.what,
-                           {{"record_type", change.entity}, {"field", rule.field}}};
+    bool changes = change.deleted;
+    for (const auto& f : change.fields) {
+        auto current = before->values.find(f.name);
+        if (current == before->values.end() || current->second != f.value)
+            changes = true;
     }
-    return std::nullopt;
+    if (!changes)
+        return std::nullopt;
+    return Refusal{"locked_record",
+                   change.entity + " " + change.rowId + " is locked: its " + type.lock->field + " is set",
+                   {{"record_type", change.entity}, {"field", type.lock->field}}};
 }
 
 std::optional<std::string> valueOf(const SyncRow& row, const std::string& field)
@@ -77,91 +55,108 @@ std::optional<std::int64_t> integerOf(const SyncRow& row, const std::string& fie
     return v;
 }
 
-// The booking an appointment row holds, or nothing when it holds no slot (cancelled, no-show, deleted).
-std::optional<Booking> bookingOf(const SyncRow& row)
+std::optional<BookingResource> bookingResource(const std::string& name)
+{
+    if (name == "provider")
+        return BookingResource::Provider;
+    if (name == "room")
+        return BookingResource::Room;
+    if (name == "patient")
+        return BookingResource::Patient;
+    return std::nullopt;
+}
+
+// The booking a row holds, or nothing when it holds no slot (a free status, deleted, incomplete).
+std::optional<Booking> bookingOf(const core::BookingRule& rule, const SyncRow& row)
 {
     if (row.isDeleted())
         return std::nullopt;
-    const auto status = valueOf(row, "status");
-    if (!status || *status == "cancelled" || *status == "no_show")
+    const auto status = valueOf(row, rule.statusField);
+    if (!status || std::find(rule.freeStatuses.begin(), rule.freeStatuses.end(), *status) != rule.freeStatuses.end())
         return std::nullopt;
-    auto provider = valueOf(row, "provider_id");
-    auto patient = valueOf(row, "patient_id");
-    auto start = integerOf(row, "start_utc_ms");
-    auto end = integerOf(row, "end_utc_ms");
-    if (!provider || !patient || !start || !end || *end <= *start)
+    auto start = integerOf(row, rule.startField);
+    auto end = integerOf(row, rule.endField);
+    if (!start || !end || *end <= *start)
         return std::nullopt;
     Booking b;
     b.appointmentId = row.rowId;
-    b.providerId = *provider;
-    b.roomId = valueOf(row, "room_id").value_or("");
-    b.patientId = *patient;
     b.startMs = *start;
     b.endMs = *end;
-    b.overbooked = valueOf(row, "overbooked").value_or("0") == "1";
+    b.overbooked = !rule.overbookField.empty() && valueOf(row, rule.overbookField).value_or("0") == "1";
+    for (const auto& r : rule.resources) {
+        auto id = valueOf(row, r.field);
+        switch (bookingResource(r.name).value_or(BookingResource::Room)) {
+        case BookingResource::Provider:
+            if (!id)
+                return std::nullopt;
+            b.providerId = *id;
+            break;
+        case BookingResource::Patient:
+            if (!id)
+                return std::nullopt;
+            b.patientId = *id;
+            break;
+        case BookingResource::Room:
+            b.roomId = id.value_or("");
+            break;
+        }
+    }
     return b;
 }
 
-Result<std::optional<Refusal>> checkDoubleBooking(PushTransaction& tx, const Booking& b)
+Result<std::optional<Refusal>> checkDoubleBooking(PushTransaction& tx, const core::BookingRule& rule, const Booking& b)
 {
-    struct Check
-    {
-        BookingResource resource;
-        const std::string* id;
-        const char* name;
-        bool overbookable;
-    };
-    const std::array checks{Check{BookingResource::Provider, &b.providerId, "provider", true},
-                            Check{BookingResource::Room, &b.roomId, "room", true},
-                            Check{BookingResource::Patient, &b.patientId, "patient", false}};
-    for (const Check& c : checks) {
-        if (c.overbookable && b.overbooked)
+    for (const auto& r : rule.resources) {
+        auto resource = bookingResource(r.name);
+        if (!resource || (r.overbookable && b.overbooked))
             continue;
-        auto others = tx.overlapping(c.resource, *c.id, b.startMs, b.endMs, b.appointmentId);
+        const std::string& id = *resource == BookingResource::Provider ? b.providerId
+                                : *resource == BookingResource::Room   ? b.roomId
+                                                                       : b.patientId;
+        auto others = tx.overlapping(*resource, id, b.startMs, b.endMs, b.appointmentId);
         if (!others)
             return std::unexpected(others.error());
         if (!others->empty()) {
             const Booking& other = others->front();
-            return std::optional<Refusal>(
-                Refusal{"double_booking",
-                        std::string(c.name) + " " + *c.id + " is already booked by appointment " + other.appointmentId +
-                            " from " + std::to_string(other.startMs) + " to " + std::to_string(other.endMs),
-                        {{"resource", c.name},
-                         {"resource_id", *c.id},
-                         {"other_appointment", other.appointmentId},
-                         {"from_ms", std::to_string(other.startMs)},
-                         {"to_ms", std::to_string(other.endMs)}}});
+            return std::optional<Refusal>(Refusal{"double_booking",
+                                                  r.name + " " + id + " is already booked by appointment " +
+                                                      other.appointmentId + " from " + std::to_string(other.startMs) +
+                                                      " to " + std::to_string(other.endMs),
+                                                  {{"resource", r.name},
+                                                   {"resource_id", id},
+                                                   {"other_appointment", other.appointmentId},
+                                                   {"from_ms", std::to_string(other.startMs)},
+                                                   {"to_ms", std::to_string(other.endMs)}}});
         }
     }
     return std::optional<Refusal>{};
 }
 
-Result<std::optional<Refusal>> checkUnique(PushTransaction& tx, const SyncRow& after)
+Result<std::optional<Refusal>> checkUnique(PushTransaction& tx, const core::RecordType& type, const SyncRow& after)
 {
     if (after.isDeleted())
         return std::optional<Refusal>{};
-    for (const UniqueField& u : kUniqueFields) {
-        if (after.entity != u.entity)
-            continue;
-        auto value = valueOf(after, u.field);
+    for (const std::string& field : type.unique) {
+        auto value = valueOf(after, field);
         if (!value)
             continue;
-        auto owner = tx.uniqueOwner(u.entity, u.field, *value);
+        auto owner = tx.uniqueOwner(type.name, field, *value);
         if (!owner)
             return std::unexpected(owner.error());
         if (*owner && **owner != after.rowId)
             return std::optional<Refusal>(
                 Refusal{"unique",
-                        std::string(u.field) + " " + *value + " is already used by " + u.entity + " " + **owner,
-                        {{"record_type", u.entity}, {"field", u.field}, {"value", *value}, {"other_row", **owner}}});
+                        field + " " + *value + " is already used by " + type.name + " " + **owner,
+                        {{"record_type", type.name}, {"field", field}, {"value", *value}, {"other_row", **owner}}});
     }
     return std::optional<Refusal>{};
 }
 
-Status updateIndexes(PushTransaction& tx, const std::optional<SyncRow>& before, const SyncRow& after)
+Status updateIndexes(PushTransaction& tx, const core::RecordType& type, const std::optional<SyncRow>& before,
+                     const SyncRow& after)
 {
-    if (after.entity == "appointment") {
-        if (auto b = bookingOf(after)) {
+    if (type.booking) {
+        if (auto b = bookingOf(*type.booking, after)) {
             if (Status s = tx.saveBooking(*b); !s)
                 return s;
         } else if (before) {
@@ -169,18 +164,16 @@ Status updateIndexes(PushTransaction& tx, const std::optional<SyncRow>& before, 
                 return s;
         }
     }
-    for (const UniqueField& u : kUniqueFields) {
-        if (after.entity != u.entity)
-            continue;
-        auto old = before && !before->isDeleted() ? valueOf(*before, u.field) : std::nullopt;
-        auto now = after.isDeleted() ? std::nullopt : valueOf(after, u.field);
+    for (const std::string& field : type.unique) {
+        auto old = before && !before->isDeleted() ? valueOf(*before, field) : std::nullopt;
+        auto now = after.isDeleted() ? std::nullopt : valueOf(after, field);
         if (old == now)
             continue;
         if (old)
-            if (Status s = tx.releaseUnique(u.entity, u.field, *old, after.rowId); !s)
+            if (Status s = tx.releaseUnique(type.name, field, *old, after.rowId); !s)
                 return s;
         if (now)
-            if (Status s = tx.claimUnique(u.entity, u.field, *now, after.rowId); !s)
+            if (Status s = tx.claimUnique(type.name, field, *now, after.rowId); !s)
                 return s;
     }
     return {};
@@ -188,19 +181,48 @@ Status updateIndexes(PushTransaction& tx, const std::optional<SyncRow>& before, 
 
 // A synced user record's role and activity are the server account's too: the server checks every
 // later push of that user against them.
-Status followAccount(PushTransaction& tx, const std::optional<SyncRow>& before, const SyncRow& after)
+Status followAccount(PushTransaction& tx, const core::RecordType& type, const std::optional<SyncRow>& before,
+                     const SyncRow& after)
 {
-    if (after.entity != "user_account" || after.isDeleted())
+    if (!type.account || after.isDeleted())
         return {};
-    auto username = valueOf(after, "username");
-    auto role = valueOf(after, "role");
+    const core::AccountLink& link = *type.account;
+    auto username = valueOf(after, link.usernameField);
+    auto role = valueOf(after, link.roleField);
     if (!username || !role)
         return {};
-    const bool active = valueOf(after, "active").value_or("1") != "0";
-    if (before && !before->isDeleted() && valueOf(*before, "role") == role &&
-        (valueOf(*before, "active").value_or("1") != "0") == active && valueOf(*before, "username") == username)
+    auto isActive = [&](const SyncRow& row) { return valueOf(row, link.activeField).value_or("1") != "0"; };
+    const bool active = isActive(after);
+    if (before && !before->isDeleted() && valueOf(*before, link.roleField) == role && isActive(*before) == active &&
+        valueOf(*before, link.usernameField) == username)
         return {};
     return tx.updateAccount(*username, *role, active);
+}
+
+// A value a field rule does not allow: the server stores only valid records.
+Result<std::optional<Refusal>> checkRules(PushTransaction& tx, const core::RecordType& type, const SyncChange& change,
+                                          const std::optional<SyncRow>& before, const SyncRow& after,
+                                          std::int64_t nowMs)
+{
+    // A clinic's date may run up to 14 hours ahead of UTC (Line Islands): "today" is the latest of them.
+    constexpr std::int64_t kEarliestZoneAheadMs = 14LL * 60 * 60 * 1000;
+    core::RuleContext context;
+    context.todayIso = core::isoDateUtc(nowMs + kEarliestZoneAheadMs);
+    context.references = [&tx](const std::string& entity, const std::string& id) -> Result<bool> {
+        auto row = tx.row(entity, id);
+        if (!row)
+            return std::unexpected(row.error());
+        return *row && !(*row)->isDeleted();
+    };
+    const bool creating = !before || before->isDeleted();
+    auto violation = core::checkFields(type, change, creating, after, context);
+    if (!violation)
+        return std::unexpected(violation.error());
+    if (!*violation)
+        return std::optional<Refusal>{};
+    const core::RuleViolation& v = **violation;
+    return std::optional<Refusal>(Refusal{"invalid_field", type.name + "." + v.field + " breaks the rule " + v.rule,
+                                          core::violationParams(type, v)});
 }
 
 std::optional<Refusal> checkShape(const SyncChange& c, const std::optional<SyncRow>& before)
@@ -331,16 +353,22 @@ Result<PushResponse> SyncService::push(const Pusher& pusher, const PushRequest& 
         if (!refusal)
             refusal = checkPermission(*type, pusher, *before, change);
         if (!refusal)
-            refusal = checkLocked(*before, change);
+            refusal = checkLocked(*type, *before, change);
         if (!refusal) {
-            auto unique = checkUnique(t, after);
+            auto invalid = checkRules(t, *type, change, *before, after, nowMs);
+            if (!invalid)
+                return std::unexpected(invalid.error());
+            refusal = std::move(*invalid);
+        }
+        if (!refusal) {
+            auto unique = checkUnique(t, *type, after);
             if (!unique)
                 return std::unexpected(unique.error());
             refusal = std::move(*unique);
         }
-        if (!refusal && change.entity == "appointment") {
-            if (auto booking = bookingOf(after)) {
-                auto clash = checkDoubleBooking(t, *booking);
+        if (!refusal && type->booking) {
+            if (auto booking = bookingOf(*type->booking, after)) {
+                auto clash = checkDoubleBooking(t, *type->booking, *booking);
                 if (!clash)
                     return std::unexpected(clash.error());
                 refusal = std::move(*clash);
@@ -373,9 +401,9 @@ Result<PushResponse> SyncService::push(const Pusher& pusher, const PushRequest& 
             return std::unexpected(s.error());
         if (Status s = t.saveRow(after); !s)
             return std::unexpected(s.error());
-        if (Status s = updateIndexes(t, *before, after); !s)
+        if (Status s = updateIndexes(t, *type, *before, after); !s)
             return std::unexpected(s.error());
-        if (Status s = followAccount(t, *before, after); !s)
+        if (Status s = followAccount(t, *type, *before, after); !s)
             return std::unexpected(s.error());
         result.outcome = PushOutcome::Applied;
         result.seq = accepted.seq;

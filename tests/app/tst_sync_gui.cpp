@@ -11,6 +11,7 @@
 #include "app/gui/shell/Theme.h"
 #include "app/gui/shell/Workspace.h"
 #include "app/gui/sync/ConflictsDialog.h"
+#include "app/gui/sync/ParkedChangesDialog.h"
 #include "app/gui/sync/SyncStatusWidget.h"
 #include "app/gui/sync/SyncText.h"
 #include "core/clinic/ClinicStore.h"
@@ -19,6 +20,7 @@
 #include "core/patients/PatientStore.h"
 #include "core/schedule/AppointmentStore.h"
 #include "core/sync/Replica.h"
+#include "core/util/Uuid.h"
 #include "sync/server/ServerStore.h"
 
 #include <Poco/Net/HTTPClientSession.h>
@@ -38,9 +40,11 @@
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSignalSpy>
 #include <QStatusBar>
 #include <QTest>
 #include <QTimeEdit>
+#include <QTreeWidget>
 #include <QWizard>
 #include <memory>
 #include <thread>
@@ -169,6 +173,7 @@ private Q_SLOTS:
     void connectFromTheStatusBar();
     void statusWording();
     void refusedChangesInWords();
+    void invalidAndParkedChangesInWords();
 
 private:
     // A clinic with a schedule (its admin still signed in) and a fresh server that knows the clinic.
@@ -706,6 +711,71 @@ void tst_SyncGui::refusedChangesInWords()
     auto role = s.db().prepare("SELECT role FROM user_account WHERE username = 'admin';");
     QCOMPARE(role->one<std::string>([](const core::Statement& r) { return r.text(0); }, "user", "admin").value(),
              std::string("admin"));
+}
+
+void tst_SyncGui::invalidAndParkedChangesInWords()
+{
+    openEnrolledClinic();
+    QTRY_VERIFY_WITH_TIMEOUT(state().link == app::SyncState::Link::Online && !state().syncing, kSyncTimeoutMs);
+    core::Session& s = *m_workspace->session();
+    {
+        // A tampered workstation writes a birth date in the future, past core's checks.
+        core::Transaction tx(s.db());
+        auto hlc = s.journal().stamp();
+        QVERIFY(hlc);
+        must(s.journal().writeRow("patient", m_fixture->patients.at(1), {{"date_of_birth", std::string("2099-01-01")}},
+                                  false, *hlc, *hlc),
+             "birth date");
+        must(tx.commit(), "commit");
+    }
+    pressF9();
+    QTRY_VERIFY_WITH_TIMEOUT(state().openConflicts == 1 && !state().syncing, kSyncTimeoutMs);
+    app::ConflictsDialog* view = openConflictsView();
+    QVERIFY(view);
+    QWidget* card = view->findChild<QWidget*>(QStringLiteral("conflictCard"));
+    QVERIFY(card);
+    QCOMPARE(card->findChild<QLabel*>(QStringLiteral("conflictTitle"))->text(),
+             QStringLiteral("The server refused a patient record: date of birth"));
+    const QString detail = card->findChild<QLabel*>(QStringLiteral("conflictDetail"))->text();
+    QVERIFY2(detail.startsWith(QLatin1String("The date of birth must not be in the future.")), qPrintable(detail));
+    QVERIFY(card->findChild<QPushButton*>(QStringLiteral("sendAgainButton")));
+    view->close();
+
+    // A change pulled from an older server that did not check it: parked here, and shown.
+    const std::int64_t cursor = must(core::Replica(s).status(), "status").cursor;
+    core::SyncChange pulled;
+    pulled.id = core::uuidV7(m_fixture->clinic().clock().nowMs());
+    pulled.entity = "appointment_type";
+    pulled.rowId = core::uuidV7(m_fixture->clinic().clock().nowMs());
+    pulled.hlc = must(s.journal().stamp(), "stamp");
+    pulled.seq = cursor;
+    pulled.author = "desk";
+    pulled.fields = {{"name", std::string("Marathon")},
+                     {"default_minutes", std::string("900")},
+                     {"color", std::string("#123456")},
+                     {"allow_overbook", std::string("0")},
+                     {"active", std::string("1")}};
+    must(core::Replica(s).applyPulled({pulled}, cursor), "pull");
+    pressF9();
+    auto* parkedButton = m_window->syncStatus()->findChild<QPushButton*>(QStringLiteral("syncParkedButton"));
+    QVERIFY(parkedButton);
+    QTRY_VERIFY_WITH_TIMEOUT(parkedButton->isVisible() && !state().syncing, kSyncTimeoutMs);
+    QCOMPARE(parkedButton->text(), QStringLiteral("1 not merged"));
+    QTRY_VERIFY(parkedButton->width() > 20); // laid out in the status bar
+    QSignalSpy asked(m_window->syncStatus(), &app::SyncStatusWidget::parkedRequested);
+    click(parkedButton);
+    QCOMPARE(asked.count(), 1);
+
+    auto* parked = qobject_cast<app::ParkedChangesDialog*>(waitForTopLevel(QStringLiteral("parkedChangesView")));
+    QVERIFY(parked);
+    QCOMPARE(parked->parkedCount(), 1);
+    auto* list = parked->findChild<QTreeWidget*>(QStringLiteral("parkedList"));
+    QCOMPARE(list->topLevelItem(0)->text(1), QStringLiteral("appointment type"));
+    QCOMPARE(list->topLevelItem(0)->text(2), QStringLiteral("desk"));
+    QVERIFY2(list->topLevelItem(0)->text(3).startsWith(QLatin1String("The default minutes must be from 5 to 480.")),
+             qPrintable(list->topLevelItem(0)->text(3)));
+    shot(parked, QStringLiteral("parked-changes"));
+    shot(m_window->statusBar(), QStringLiteral("status-parked"));
 }
 
 QTEST_MAIN(tst_SyncGui)

@@ -1,5 +1,6 @@
 // practica-cli end to end: the real binary, run the way an admin's script runs it.
 #include "core/auth/Vault.h"
+#include "core/sync/Replica.h"
 #include "tests/support/TestSupport.h"
 
 #include <QFile>
@@ -57,6 +58,7 @@ private slots:
     void auditVerify();
     void auditVerifyNamesTheTamperedEvent();
     void dbCheck();
+    void syncParkedSaysWhatDidNotMerge();
     void rekeyKeepsTheData();
     void demoIsDeterministic();
     void demoLoginsWork();
@@ -449,6 +451,53 @@ void tst_Cli::auditVerifyNamesTheTamperedEvent()
     QVERIFY2(r.oneErrorLine(), r.err.constData());
     QVERIFY2(r.err.contains("seq 2") && r.err.contains("hash mismatch"), r.err.constData());
     QVERIFY(r.out.isEmpty());
+}
+
+void tst_Cli::syncParkedSaysWhatDidNotMerge()
+{
+    QVERIFY(admin({"sync", "parked"}).out.startsWith("No parked changes"));
+    {
+        // Pulled from an older server that did not check: a birth date in the future, and a record type
+        // from a newer Practica.
+        core::SystemClock clock;
+        auto session = core::Vault::unlock(m_db.toStdString(), "admin", kPassword, clock);
+        QVERIFY(session);
+        core::SyncChange future;
+        future.id = "0190f0e2-0000-7000-8000-00000000c001";
+        future.entity = "patient";
+        future.rowId = "0190f0e2-0000-7000-8000-00000000b001";
+        future.hlc = "001790000000000-00000000-other";
+        future.seq = 1;
+        future.author = "desk";
+        future.deviceId = "other";
+        future.fields = {{"mrn", "0200000001"},           {"family_name", "Future"}, {"given_name", "Fay"},
+                         {"date_of_birth", "2099-01-01"}, {"sex", "female"},         {"status", "active"}};
+        core::SyncChange newer = future;
+        newer.id = "0190f0e2-0000-7000-8000-00000000c002";
+        newer.entity = "lab_sample";
+        newer.seq = 2;
+        newer.fields = {{"label", "A1"}};
+        QVERIFY(core::Replica(**session).applyPulled({future, newer}, 2));
+    }
+    Run listed = admin({"sync", "parked"});
+    QVERIFY2(listed.exitCode == 0, listed.err.constData());
+    QVERIFY2(listed.out.contains("invalid_field  patient") && listed.out.contains("(by desk)") &&
+                 listed.out.contains("the date of birth must not be in the future"),
+             listed.out.constData());
+    QVERIFY2(listed.out.contains("does not know lab sample records"), listed.out.constData());
+    Run json = admin({"sync", "parked", "--json"});
+    const QJsonArray parked = json.json().array();
+    QCOMPARE(parked.size(), 2);
+    QCOMPARE(parked[0].toObject()["code"].toString(), QString("invalid_field"));
+    QCOMPARE(parked[0].toObject()["params"].toObject()["rule"].toString(), QString("future_date"));
+    QCOMPARE(parked[1].toObject()["code"].toString(), QString("unknown_record_type"));
+    const QJsonObject status = admin({"sync", "status", "--json"}).json().object();
+    QCOMPARE(status["parked"].toInt(), 2);
+    QCOMPARE(status["parked_changes"].toArray().size(), 2);
+    QVERIFY(admin({"sync", "status"}).out.contains("Parked changes:  2 (see practica-cli sync parked)"));
+    // Nothing of the invalid patient reached the records.
+    QVERIFY(admin({"patients", "search", "Future"}).out.isEmpty() ||
+            !admin({"patients", "search", "Future"}).out.contains("Fay"));
 }
 
 void tst_Cli::dbCheck()

@@ -1,8 +1,11 @@
 // The CLI's sentences for refused changes: made from the refusal's code and params, never from the
 // server's words, which are shown only when an older server sent nothing else.
 #include "ConflictText.h"
+#include "core/records/FieldRules.h"
+#include "core/sync/ChangeMerger.h"
 
 #include <QTest>
+#include <set>
 
 using namespace practica;
 
@@ -54,6 +57,17 @@ private slots:
                                 << QString("the clinical note was locked (signed_at is set)");
         QTest::newRow("unknown type") << std::string("unknown_record_type") << P{{"record_type", "claim"}}
                                       << QString("the server does not know claim records");
+        QTest::newRow("birth date in the future")
+            << std::string("invalid_field")
+            << P{{"record_type", "patient"},
+                 {"field", "date_of_birth"},
+                 {"rule", "future_date"},
+                 {"today", "2026-12-01"}}
+            << QString("the server refused it: the date of birth must not be in the future; correct the patient");
+        QTest::newRow("appointment too short")
+            << std::string("invalid_field")
+            << P{{"record_type", "appointment"}, {"field", "minutes"}, {"rule", "range"}, {"min", "5"}, {"max", "720"}}
+            << QString("the minutes must be from 5 to 720");
     }
 
     void sentences()
@@ -70,6 +84,33 @@ private slots:
         const QString sentence = QString::fromStdString(app::conflictSentence(c));
         QVERIFY2(sentence.contains(expected), qPrintable(sentence));
         QVERIFY(!sentence.contains("SERVER'S OWN WORDS"));
+    }
+
+    // Every rule code core can return, and every reason a change is parked for, has its own sentence.
+    void everyRuleAndParkingReasonHasASentence()
+    {
+        const std::map<std::string, std::string> base{
+            {"record_type", "patient"}, {"field", "date_of_birth"}, {"min", "1"}, {"max", "2"},      {"allowed", "a,b"},
+            {"format", "zip"},          {"references", "room"},     {"id", "r1"}, {"after", "start"}};
+        std::set<std::string> sentences;
+        for (const std::string& rule : core::ruleCodes()) {
+            auto params = base;
+            params["rule"] = rule;
+            const std::string sentence = app::ruleSentence(params);
+            QVERIFY2(sentence.find("breaks the rule") == std::string::npos, rule.c_str());
+            QVERIFY2(sentences.insert(sentence).second, rule.c_str());
+        }
+        for (const std::string& code : core::parkReasonCodes()) {
+            core::ParkedChange p;
+            p.entity = "patient";
+            p.code = code;
+            p.params = base;
+            p.params["rule"] = "required";
+            p.params["constraint"] = "foreign_key";
+            const std::string sentence = app::parkedSentence(p);
+            QVERIFY2(sentence.find("parked (") == std::string::npos, code.c_str());
+            QVERIFY2(sentences.insert(sentence).second, code.c_str());
+        }
     }
 
     void olderServersWords()

@@ -2,6 +2,7 @@
 // a failing migration leaves the database as it was, a newer database is refused.
 #include "core/db/Migrations.h"
 #include "core/db/Statement.h"
+#include "core/sync/SyncChange.h"
 #include "tests/support/TestSupport.h"
 
 #include <QTemporaryDir>
@@ -20,6 +21,7 @@ private slots:
     void newerDatabaseIsRefused();
     void migrationsAreNumberedInOrder();
     void upgradeCarriesExistingData();
+    void parkedReasonsBecomeCodes();
 };
 
 void tst_Migrations::freshDatabaseIsAtNewestVersion()
@@ -94,6 +96,39 @@ void tst_Migrations::upgradeCarriesExistingData()
     auto stmt = (*db)->prepare("SELECT count(*) FROM patient_name_token WHERE search_name = ' john smith ';");
     QVERIFY(stmt);
     QCOMPARE(*stmt->scalar(), std::int64_t(2));
+}
+
+void tst_Migrations::parkedReasonsBecomeCodes()
+{
+    // Changes parked before reasons were codes keep their meaning, as a code and its params.
+    QTemporaryDir dir;
+    auto db = core::Database::open(dir.filePath("parked.db").toStdString(), core::SecretKey::random(),
+                                   core::Database::Mode::CreateNew);
+    QVERIFY(db);
+    auto all = core::builtinMigrations();
+    std::vector<core::Migration> upTo6;
+    for (const auto& m : all)
+        if (m.version <= 6)
+            upTo6.push_back(m);
+    QVERIFY(core::migrate(**db, upTo6));
+    QVERIFY(
+        (*db)->execute("INSERT INTO sync_parked (change_id, seq, entity, row_id, body, why, parked_ms) VALUES "
+                       "('c1', 1, 'patient', 'r1', '{}', 'unknown_field favourite_colour', 0), "
+                       "('c2', 2, 'lab_sample', 'r2', '{}', 'unknown_entity', 0), "
+                       "('c3', 3, 'appointment', 'r3', '{}', 'insert_refused: FOREIGN KEY constraint failed', 0);"));
+    QVERIFY(core::migrate(**db));
+    auto stmt = (*db)->prepare("SELECT why, params FROM sync_parked ORDER BY seq;");
+    QVERIFY(stmt);
+    auto rows = stmt->all<std::pair<std::string, std::string>>([](const core::Statement& r) {
+        return std::pair{r.text(0), r.text(1)};
+    });
+    QVERIFY(rows && rows->size() == 3);
+    QCOMPARE((*rows)[0].first, std::string("unknown_field"));
+    QCOMPARE(core::paramsFromJson((*rows)[0].second).at("field"), std::string("favourite_colour"));
+    QCOMPARE((*rows)[1].first, std::string("unknown_record_type"));
+    QCOMPARE(core::paramsFromJson((*rows)[1].second).at("record_type"), std::string("lab_sample"));
+    QCOMPARE((*rows)[2].first, std::string("refused_by_database"));
+    QCOMPARE(core::paramsFromJson((*rows)[2].second).at("operation"), std::string("insert"));
 }
 
 QTEST_GUILESS_MAIN(tst_Migrations)

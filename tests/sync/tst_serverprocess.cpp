@@ -3,6 +3,7 @@
 // edit, guarded fields, tombstones, one's own role), refused changes never reach anyone's pull, stamps
 // too far ahead or before the clinic are refused, a role changed or a user deactivated takes effect
 // at once, and stalled or trickling connections cannot stop two workstations from syncing.
+#include "RecordSamples.h"
 #include "ScheduleFixture.h"
 #include "ServerProcess.h"
 #include "SyncFixture.h"
@@ -131,7 +132,18 @@ class tst_ServerProcess : public QObject
     ServerProcess m_server;
     std::map<core::Role, Account> m_accounts;
     std::set<std::string> m_applied, m_refused;
-    std::int64_t m_lastMs = 0; // stamps of this test's pushes increase, whoever pushes
+    std::int64_t m_lastMs = 0;                    // stamps of this test's pushes increase, whoever pushes
+    std::map<std::string, std::string> m_samples; // record type -> a live record of it
+    int m_serial = 0;
+
+    SampleFields sample(const std::string& type, const SampleFields& overrides = {})
+    {
+        const core::RecordTypes types = core::RecordTypes::builtIn();
+        SampleFields fields = sampleRecord(*types.find(type), m_samples, ++m_serial);
+        for (const auto& [k, v] : overrides)
+            fields[k] = v;
+        return fields;
+    }
 
     QProcessEnvironment environment() const
     {
@@ -169,9 +181,8 @@ class tst_ServerProcess : public QObject
     }
 
     // Pushes one change as the account; hlcMs 0 means now.
-    Outcome push(Account& who, const std::string& entity, const std::string& rowId,
-                 const std::map<std::string, std::string>& fields, bool edit, bool tombstone = false,
-                 std::int64_t hlcMs = 0, std::string* changeId = nullptr)
+    Outcome push(Account& who, const std::string& entity, const std::string& rowId, const SampleFields& fields,
+                 bool edit, bool tombstone = false, std::int64_t hlcMs = 0, std::string* changeId = nullptr)
     {
         Object change(Poco::JSON_PRESERVE_KEY_ORDER);
         const std::string id = core::uuidV7(nowMs());
@@ -191,7 +202,7 @@ class tst_ServerProcess : public QObject
             change.set("base", Poco::Dynamic::Var());
         Object::Ptr values = new Object;
         for (const auto& [k, v] : fields)
-            values->set(k, v);
+            values->set(k, v ? Poco::Dynamic::Var(*v) : Poco::Dynamic::Var());
         change.set("fields", values);
         Poco::JSON::Array::Ptr changes = new Poco::JSON::Array;
         changes->add(change);
@@ -237,6 +248,7 @@ private slots:
     void everyRoleAndRecordTypeAsThePermissionTableSays();
     void guardedFieldsAndOwnAccounts();
     void frontDeskCannotMakeItselfAdmin();
+    void everyFieldRuleRefusesABadValue();
     void refusedChangesReachNoPull();
     void stampsAheadOfTheServerAreRefused();
     void roleChangesAndDeactivationTakeEffectAtOnce();
@@ -272,13 +284,30 @@ void tst_ServerProcess::initTestCase()
     // The clinic's own record first, as a new clinic's first workstation sends it; then every user's
     // account record, as the admin's workstation holds them.
     Account& admin = m_accounts[core::Role::Admin];
-    QCOMPARE(push(admin, "clinic", m_clinic, {{"name", "Riverside"}}, false).outcome, std::string("applied"));
+    QCOMPARE(push(admin, "clinic", m_clinic, sample("clinic", {{"name", "Riverside"}}), false).outcome,
+             std::string("applied"));
+    m_samples["clinic"] = m_clinic;
     for (auto& [role, account] : m_accounts)
-        QCOMPARE(push(admin, "user_account", newRow(),
-                      {{"username", account.username}, {"role", std::string(core::roleName(role))}, {"active", "1"}},
-                      false)
-                     .outcome,
-                 std::string("applied"));
+        QCOMPARE(
+            push(admin, "user_account", newRow(),
+                 sample("user_account",
+                        {{"username", account.username}, {"role", std::string(core::roleName(role))}, {"active", "1"}}),
+                 false)
+                .outcome,
+            std::string("applied"));
+    // A live record of every type, made in an order where what each refers to exists.
+    const core::RecordTypes types = core::RecordTypes::builtIn();
+    const auto order = creationOrder(types);
+    QCOMPARE(order.size(), types.all().size());
+    for (const core::RecordType* type : order) {
+        if (type->clinicRow)
+            continue;
+        const std::string row = newRow();
+        Outcome made = push(admin, type->name, row, sample(type->name), false);
+        QVERIFY2(made.outcome == "applied",
+                 (type->name + ": " + made.code + " " + made.params["field"] + " " + made.params["rule"]).c_str());
+        m_samples[type->name] = row;
+    }
 }
 
 void tst_ServerProcess::everyRoleAndRecordTypeAsThePermissionTableSays()
@@ -292,14 +321,14 @@ void tst_ServerProcess::everyRoleAndRecordTypeAsThePermissionTableSays()
             auto maker = std::find_if(core::allRoles().begin(), core::allRoles().end(),
                                       [&](core::Role r) { return core::roleAllows(r, type.create); });
             QVERIFY2(maker != core::allRoles().end(), type.name.c_str());
-            QCOMPARE(push(m_accounts[*maker], type.name, seed, {{"probe", "seed"}}, false).outcome,
+            QCOMPARE(push(m_accounts[*maker], type.name, seed, sample(type.name), false).outcome,
                      std::string("applied"));
         }
         for (core::Role role : core::allRoles()) {
             Account& who = m_accounts[role];
             const std::string where = type.name + " as " + std::string(core::roleName(role));
 
-            Outcome created = push(who, type.name, newRow(), {{"probe", "new"}}, false);
+            Outcome created = push(who, type.name, newRow(), sample(type.name), false);
             const bool mayCreate = !type.clinicRow && core::roleAllows(role, type.create);
             QVERIFY2(created.outcome == (mayCreate ? "applied" : "conflict"), ("create " + where).c_str());
             if (!mayCreate) {
@@ -307,7 +336,8 @@ void tst_ServerProcess::everyRoleAndRecordTypeAsThePermissionTableSays()
                 QCOMPARE(created.params["record_type"], type.name);
             }
 
-            Outcome edited = push(who, type.name, seed, {{"probe", "by " + who.username}}, true);
+            const auto [field, value] = sampleEdit(type, ++m_serial);
+            Outcome edited = push(who, type.name, seed, {{field, value}}, true);
             const bool mayEdit = core::roleAllows(role, type.edit);
             QVERIFY2(edited.outcome == (mayEdit ? "applied" : "conflict"), ("edit " + where).c_str());
             if (!mayEdit) {
@@ -324,7 +354,7 @@ void tst_ServerProcess::everyRoleAndRecordTypeAsThePermissionTableSays()
                 QCOMPARE(deleted.params["operation"], std::string("delete"));
             }
             if (mayDelete) // bring the seed back for the next role
-                QCOMPARE(push(who, type.name, seed, {{"probe", "again"}}, false).outcome, std::string("applied"));
+                QCOMPARE(push(who, type.name, seed, sample(type.name), false).outcome, std::string("applied"));
             checked += 3;
         }
     }
@@ -341,8 +371,10 @@ void tst_ServerProcess::guardedFieldsAndOwnAccounts()
                     continue;
                 Account& who = m_accounts[role];
                 const std::string row = newRow();
-                QCOMPARE(push(who, type.name, row, {{"probe", "plain"}}, false).outcome, std::string("applied"));
-                Outcome set = push(who, type.name, row, {{guarded.field, guarded.value.value_or("x")}}, true);
+                QCOMPARE(push(who, type.name, row, sample(type.name), false).outcome, std::string("applied"));
+                const std::string value =
+                    guarded.value.value_or(sampleValue(*type.field(guarded.field), m_samples, ++m_serial));
+                Outcome set = push(who, type.name, row, {{guarded.field, value}}, true);
                 const bool may = core::roleAllows(role, guarded.permission);
                 const std::string where = type.name + "." + guarded.field + " as " + who.username;
                 QVERIFY2(set.outcome == (may ? "applied" : "conflict"), where.c_str());
@@ -375,12 +407,79 @@ void tst_ServerProcess::frontDeskCannotMakeItselfAdmin()
     // Nor the clinic's NPI, nor a patient's tombstone, nor an account of anyone else.
     QCOMPARE(push(desk, "clinic", m_clinic, {{"npi", "1234567893"}}, true).code, std::string("permission_denied"));
     const std::string patient = newRow();
-    QCOMPARE(push(desk, "patient", patient, {{"family_name", "Doe"}}, false).outcome, std::string("applied"));
+    QCOMPARE(push(desk, "patient", patient, sample("patient", {{"family_name", "Doe"}}), false).outcome,
+             std::string("applied"));
     QCOMPARE(push(desk, "patient", patient, {}, true, true).code, std::string("permission_denied"));
     QCOMPARE(push(desk, "user_account", newRow(), {{"username", "mallory"}, {"role", "admin"}}, false).code,
              std::string("permission_denied"));
     // The server still takes desk for front desk.
     QCOMPARE(push(desk, "payer", newRow(), {{"name", "Acme"}}, false).code, std::string("permission_denied"));
+}
+
+void tst_ServerProcess::everyFieldRuleRefusesABadValue()
+{
+    // Over raw HTTP as an admin's approved workstation, from the declarations alone: every value that
+    // breaks a field rule of a record type is refused, naming the field and the rule.
+    Account& admin = m_accounts[core::Role::Admin];
+    const core::RecordTypes types = core::RecordTypes::builtIn();
+    int checked = 0;
+    for (const core::RecordType& type : types.all()) {
+        const std::string row = m_samples.at(type.name);
+        for (const core::FieldRule& rule : type.fields) {
+            for (const BadValue& bad : badValues(rule)) {
+                const std::string where =
+                    type.name + "." + rule.name + " = " + bad.value.value_or("null") + " (" + bad.rule + ")";
+                Outcome o = push(admin, type.name, row, {{rule.name, bad.value}}, true);
+                QVERIFY2(o.outcome == "conflict", (where + ": " + o.outcome).c_str());
+                QCOMPARE(o.code, std::string("invalid_field"));
+                QVERIFY2(o.params["field"] == rule.name && o.params["rule"] == bad.rule,
+                         (where + ": got " + o.params["field"] + " " + o.params["rule"]).c_str());
+                QCOMPARE(o.params["record_type"], type.name);
+                ++checked;
+            }
+            // A new record without a required field that has no default.
+            if (rule.required && !rule.hasDefault && !type.clinicRow) {
+                SampleFields fields = sample(type.name);
+                fields.erase(rule.name);
+                Outcome o = push(admin, type.name, newRow(), fields, false);
+                QCOMPARE(o.code, std::string("invalid_field"));
+                QCOMPARE(o.params["field"], rule.name);
+                QCOMPARE(o.params["rule"], std::string("required"));
+                ++checked;
+            }
+        }
+        Outcome unknown = push(admin, type.name, row, {{"favourite_colour", "blue"}}, true);
+        QCOMPARE(unknown.code, std::string("invalid_field"));
+        QCOMPARE(unknown.params["rule"], std::string("unknown_field"));
+        QCOMPARE(unknown.params["field"], std::string("favourite_colour"));
+        for (const core::FieldOrder& order : type.order) {
+            const core::FieldRule* first = type.field(order.first);
+            std::string early = first->kind == core::FieldKind::Date ? "2020-01-02" : "100";
+            std::string late = first->kind == core::FieldKind::Date ? "2020-01-01" : "50";
+            Outcome o = push(admin, type.name, row, {{order.first, early}, {order.second, late}}, true);
+            QCOMPARE(o.code, std::string("invalid_field"));
+            QCOMPARE(o.params["rule"], std::string("order"));
+            QCOMPARE(o.params["field"], order.second);
+            ++checked;
+        }
+    }
+    QVERIFY(checked > 150);
+    // The values the first report names, one by one.
+    const std::string patient = m_samples.at("patient");
+    QCOMPARE(push(admin, "patient", patient, {{"family_name", ""}}, true).params["rule"], std::string("required"));
+    QCOMPARE(push(admin, "patient", patient, {{"date_of_birth", "2099-01-01"}}, true).params["rule"],
+             std::string("future_date"));
+    QCOMPARE(push(admin, "patient", patient, {{"sex", "banana"}}, true).params["allowed"],
+             std::string("female,male,other,unknown"));
+    const std::string appointment = m_samples.at("appointment");
+    QCOMPARE(push(admin, "appointment", appointment, {{"minutes", "-30"}}, true).params["min"], std::string("5"));
+    QCOMPARE(push(admin, "appointment", appointment, {{"patient_id", newRow()}}, true).params["references"],
+             std::string("patient"));
+    // Valid edits still go through.
+    QCOMPARE(
+        push(admin, "patient", patient, {{"date_of_birth", "1968-02-29"}, {"phone_mobile", "(312) 555-0199"}}, true)
+            .outcome,
+        std::string("applied"));
 }
 
 void tst_ServerProcess::refusedChangesReachNoPull()
@@ -443,9 +542,10 @@ void tst_ServerProcess::roleChangesAndDeactivationTakeEffectAtOnce()
     const std::string billRow = accountRow("bill");
     QVERIFY(!billRow.empty());
     // A biller may edit payers; made front desk, the same access token may not.
-    QCOMPARE(push(bill, "payer", newRow(), {{"name", "Before"}}, false).outcome, std::string("applied"));
+    QCOMPARE(push(bill, "payer", newRow(), sample("payer", {{"name", "Before"}}), false).outcome,
+             std::string("applied"));
     QCOMPARE(push(admin, "user_account", billRow, {{"role", "front_desk"}}, true).outcome, std::string("applied"));
-    Outcome after = push(bill, "payer", newRow(), {{"name", "After"}}, false);
+    Outcome after = push(bill, "payer", newRow(), sample("payer", {{"name", "After"}}), false);
     QCOMPARE(after.code, std::string("permission_denied"));
     QCOMPARE(after.params["role"], std::string("front_desk"));
     // Deactivated: the token stops working at once, and so does the refresh.

@@ -8,6 +8,7 @@
 #include "core/db/Statement.h"
 #include "core/db/Transaction.h"
 #include "core/patients/PatientStore.h"
+#include "core/records/FieldRules.h"
 #include "core/schedule/AppointmentStore.h"
 
 #include <Poco/Net/HTTPClientSession.h>
@@ -260,6 +261,8 @@ private slots:
         core::RecordType note;
         note.name = "clinical_note";
         note.create = note.edit = core::Permission::PatientWrite;
+        note.fields = {core::text("text"), core::integer("signed_at")};
+        note.lock = core::LockRule{"signed_at"};
         types.add(note);
         ServerFixture server(nullptr, {}, types);
         const std::string clinic = "0190f0e2-0000-7000-8000-00000000c11a";
@@ -290,7 +293,7 @@ private slots:
         auto late = push("n4", "001763700000150-00000000-desk-b", {{"text", "Changed offline"}});
         QCOMPARE(late.outcome, core::PushOutcome::Conflict);
         QCOMPARE(late.conflictCode, std::string("locked_record"));
-        QVERIFY(late.reason.find("addendum") != std::string::npos);
+        QCOMPARE(late.params.at("field"), std::string("signed_at"));
         QCOMPARE(late.current->values.at("text"), std::optional<std::string>("Final"));
         // Repeating what the record already says is not an edit.
         QCOMPARE(push("n5", "001763700000300-00000000-desk-a", {{"text", "Final"}}).outcome,

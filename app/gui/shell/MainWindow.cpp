@@ -11,6 +11,7 @@
 #include "app/gui/schedule/ScheduleSetupPage.h"
 #include "app/gui/sync/ConflictsDialog.h"
 #include "app/gui/sync/ConnectServerDialog.h"
+#include "app/gui/sync/ParkedChangesDialog.h"
 #include "app/gui/sync/SyncController.h"
 #include "app/gui/sync/SyncStatusWidget.h"
 
@@ -96,6 +97,7 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent) : QMainWindow(pare
     connect(&sync, &SyncController::stateChanged, m_syncStatus, &SyncStatusWidget::showState);
     connect(&sync, &SyncController::recordsChanged, this, &MainWindow::refreshAfterSync);
     connect(m_syncStatus, &SyncStatusWidget::conflictsRequested, this, &MainWindow::showConflicts);
+    connect(m_syncStatus, &SyncStatusWidget::parkedRequested, this, &MainWindow::showParked);
     connect(m_syncStatus, &SyncStatusWidget::syncNowRequested, this, &MainWindow::syncNow);
     connect(m_syncStatus, &SyncStatusWidget::cancelRequested, &sync, &SyncController::cancel);
     connect(m_syncStatus, &SyncStatusWidget::connectRequested, this, &MainWindow::connectToSyncServer);
@@ -232,7 +234,10 @@ void MainWindow::buildSyncMenu(QMenu* file)
     QAction* conflicts = file->addAction(QIcon(QStringLiteral(":/icons/warning.svg")), tr("Sync &conflicts…"));
     conflicts->setObjectName(QStringLiteral("syncConflictsAction"));
     connect(conflicts, &QAction::triggered, this, &MainWindow::showConflicts);
-    m_sessionActions << syncNow << conflicts;
+    QAction* parked = file->addAction(tr("Changes not &merged…"));
+    parked->setObjectName(QStringLiteral("syncParkedAction"));
+    connect(parked, &QAction::triggered, this, &MainWindow::showParked);
+    m_sessionActions << syncNow << conflicts << parked;
     if (m_workspace.can(core::Permission::DatabaseAdmin)) {
         QAction* connectServer = file->addAction(tr("Connect to sync &server…"));
         connectServer->setObjectName(QStringLiteral("connectServerAction"));
@@ -270,6 +275,21 @@ void MainWindow::showConflicts()
     m_conflicts->show();
     m_conflicts->raise();
     m_conflicts->activateWindow();
+}
+
+void MainWindow::showParked()
+{
+    if (m_workspace.isLocked())
+        return;
+    if (!m_parked) {
+        m_parked = new ParkedChangesDialog(m_workspace, this);
+        m_parked->setAttribute(Qt::WA_DeleteOnClose);
+    } else {
+        m_parked->reload();
+    }
+    m_parked->show();
+    m_parked->raise();
+    m_parked->activateWindow();
 }
 
 void MainWindow::connectToSyncServer()

@@ -16,6 +16,7 @@ namespace practica::app {
 class ArrivalsPage;
 class ClinicSettingsPage;
 class ConflictsDialog;
+class ParkedChangesDialog;
 class LockScreen;
 class PatientsPage;
 class SchedulePage;
@@ -38,6 +39,7 @@ public:
     SyncStatusWidget* syncStatus() const { return m_syncStatus; }
     // Opens (or raises) the list of changes the sync server refused.
     void showConflicts();
+    void showParked();
     void syncNow();
     void connectToSyncServer();
 
@@ -73,6 +75,7 @@ private:
     QLabel* m_statusLock;
     SyncStatusWidget* m_syncStatus;
     QPointer<ConflictsDialog> m_conflicts;
+    QPointer<ParkedChangesDialog> m_parked;
     QLabel* m_sidebarUser;
     QLabel* m_sidebarClinic;
     QList<QAction*> m_sessionActions; // disabled while locked

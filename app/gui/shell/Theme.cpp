@@ -88,6 +88,8 @@ QPushButton[role="link"] { border: none; background: transparent; color: #0f766e
 QPushButton[role="link"]:hover { color: #134e4a; }
 QPushButton#syncConflictsButton { background: #fef3c7; color: #92400e; border: 1px solid #fcd34d; border-radius: 9px; padding: 1px 10px; min-height: 0; font-weight: 600; }
 QPushButton#syncConflictsButton:hover { background: #fde68a; }
+QPushButton#syncParkedButton { background: #f1f5f9; color: #334155; border: 1px solid #cbd5e1; border-radius: 9px; padding: 1px 10px; min-height: 0; font-weight: 600; }
+QPushButton#syncParkedButton:hover { background: #e2e8f0; }
 QFrame#conflictCard { background: #ffffff; border: 1px solid #fde68a; border-left: 4px solid #f59e0b; border-radius: 6px; }
 QLabel#conflictTitle { font-weight: 600; font-size: 11pt; color: #0f172a; }
 QLabel#conflictStatus { color: #0f766e; }

@@ -1,5 +1,6 @@
 #include "ConflictDescriber.h"
 
+#include "RuleText.h"
 #include "app/gui/common/UiText.h"
 #include "app/gui/schedule/ScheduleText.h"
 #include "core/auth/Session.h"
@@ -104,6 +105,12 @@ ConflictSummary ConflictDescriber::describe(core::Session& session, const core::
                       "workstation was changing it. A locked record takes no more changes; take the server's "
                       "version.")
                        .arg(recordName(c.entity));
+        return s;
+    }
+    if (c.code == "invalid_field") {
+        s.title = tr("The server refused a %1: %2").arg(recordName(c.entity), RuleText::fieldName(param(c, "field")));
+        s.detail = tr("%1 Correct the %2 on this workstation, then send it again, or take the server's version.")
+                       .arg(RuleText::rule(c.params), recordName(c.entity));
         return s;
     }
     if (c.code == "unknown_record_type") {

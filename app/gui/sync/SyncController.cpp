@@ -33,6 +33,7 @@ void SyncController::start(core::Session& session)
     if (auto status = replica.status()) {
         m_state.pending = status->pending;
         m_state.openConflicts = status->openConflicts;
+        m_state.parked = status->parked;
         m_state.lastSuccessMs = status->lastSuccessMs;
         m_state.cursor = status->cursor;
         m_state.firstSync = status->lastSuccessMs == 0 && status->cursor == 0;

@@ -26,6 +26,7 @@ struct SyncState
     bool firstSync = false;         // the workstation has never completed a sync
     std::int64_t pending = 0;       // local changes the server has not accepted yet
     std::int64_t openConflicts = 0; // changes the server refused, waiting for a person
+    std::int64_t parked = 0;        // pulled changes this workstation could not merge
     std::int64_t lastSuccessMs = 0; // 0: never
     std::int64_t pushed = 0;        // progress of the sync in flight
     std::int64_t pulled = 0;

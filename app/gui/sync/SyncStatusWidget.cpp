@@ -58,6 +58,11 @@ SyncStatusWidget::SyncStatusWidget(bool mayConnect, QWidget* parent) : QWidget(p
     m_conflicts->setToolTip(tr("Show the changes the sync server refused, and resolve them"));
     m_conflicts->setCursor(Qt::PointingHandCursor);
     m_conflicts->hide();
+    m_parked = new QPushButton(QIcon(QStringLiteral(":/icons/warning.svg")), QString());
+    m_parked->setObjectName(QStringLiteral("syncParkedButton"));
+    m_parked->setToolTip(tr("Show the changes received from the server that this computer could not merge, and why"));
+    m_parked->setCursor(Qt::PointingHandCursor);
+    m_parked->hide();
     m_action = new QPushButton(tr("Sync now"));
     m_action->setObjectName(QStringLiteral("syncNowButton"));
     m_action->setProperty("role", QStringLiteral("link"));
@@ -69,7 +74,7 @@ SyncStatusWidget::SyncStatusWidget(bool mayConnect, QWidget* parent) : QWidget(p
     m_connect->setToolTip(tr("Connect this workstation to the clinic's sync server"));
     m_connect->setCursor(Qt::PointingHandCursor);
     m_connect->hide();
-    for (QPushButton* b : {m_conflicts, m_action, m_connect})
+    for (QPushButton* b : {m_conflicts, m_parked, m_action, m_connect})
         b->setFocusPolicy(Qt::NoFocus);
 
     auto* layout = new QHBoxLayout(this);
@@ -78,10 +83,12 @@ SyncStatusWidget::SyncStatusWidget(bool mayConnect, QWidget* parent) : QWidget(p
     layout->addWidget(m_dot);
     layout->addWidget(m_text);
     layout->addWidget(m_conflicts);
+    layout->addWidget(m_parked);
     layout->addWidget(m_action);
     layout->addWidget(m_connect);
 
     connect(m_conflicts, &QPushButton::clicked, this, &SyncStatusWidget::conflictsRequested);
+    connect(m_parked, &QPushButton::clicked, this, &SyncStatusWidget::parkedRequested);
     connect(m_connect, &QPushButton::clicked, this, &SyncStatusWidget::connectRequested);
     connect(m_action, &QPushButton::clicked, this, [this] {
         if (m_syncing)
@@ -106,6 +113,8 @@ void SyncStatusWidget::showState(const SyncState& state)
 
     m_conflicts->setText(SyncText::conflicts(state.openConflicts));
     m_conflicts->setVisible(state.openConflicts > 0 && state.link != Link::Paused);
+    m_parked->setText(SyncText::parked(state.parked));
+    m_parked->setVisible(state.parked > 0 && state.link != Link::Paused);
     const bool connected = state.link != Link::NotConnected && state.link != Link::Paused;
     m_action->setText(state.syncing ? tr("Cancel") : tr("Sync now"));
     m_action->setToolTip(state.syncing ? tr("Stop this sync; it continues from here next time")

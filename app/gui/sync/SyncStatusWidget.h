@@ -25,6 +25,7 @@ public:
 
 Q_SIGNALS:
     void conflictsRequested();
+    void parkedRequested();
     void syncNowRequested();
     void cancelRequested();
     void connectRequested();
@@ -41,6 +42,7 @@ private:
     QLabel* m_dot;
     QLabel* m_text;
     QPushButton* m_conflicts;
+    QPushButton* m_parked;
     QPushButton* m_action;
     QPushButton* m_connect;
 };

@@ -113,6 +113,11 @@ QString SyncText::conflicts(std::int64_t count)
     return tr("%n conflict(s)", nullptr, static_cast<int>(std::min<std::int64_t>(count, 1'000'000'000)));
 }
 
+QString SyncText::parked(std::int64_t count)
+{
+    return tr("%n not merged", nullptr, static_cast<int>(std::min<std::int64_t>(count, 1'000'000'000)));
+}
+
 QString SyncText::lastSynced(std::int64_t ms)
 {
     if (ms <= 0)
@@ -179,6 +184,9 @@ QString SyncText::details(const SyncState& s)
     if (s.openConflicts > 0)
         lines
             << tr("Changes the server refused: %1 (click the conflicts to resolve them)").arg(number(s.openConflicts));
+    if (s.parked > 0)
+        lines << tr("Changes received but not merged on this computer: %1 (click “not merged” to see why)")
+                     .arg(number(s.parked));
     if (!s.problem.isEmpty())
         lines << s.problem;
     if (s.nextAttemptMs > 0)

@@ -31,6 +31,7 @@ public:
     // More detail for the status bar's tooltip: the server, the last sync, the next attempt.
     static QString details(const SyncState& state);
     static QString conflicts(std::int64_t count);
+    static QString parked(std::int64_t count);
     static QString pending(std::int64_t count);
     // "synced 10:42" today, "synced Nov 20 10:42" before, "not synced yet".
     static QString lastSynced(std::int64_t ms);

@@ -210,6 +210,8 @@ void SyncWorker::publish()
         if (auto status = m_engine->replica().status()) {
             m_state.pending = status->pending;
             m_state.openConflicts = status->openConflicts;
+            m_state.parked = status->parked;
+            m_state.parked = status->parked;
             m_state.lastSuccessMs = status->lastSuccessMs;
             m_state.firstSync = status->lastSuccessMs == 0 && status->cursor == 0;
             if (!m_state.syncing)
