@@ -139,6 +139,7 @@ Poco::JSON::Object::Ptr reportJson(const sync::SyncReport& r)
     o->set("pushed", r.pushed);
     o->set("duplicates", r.duplicates);
     o->set("conflicts", r.conflicts);
+    o->set("redirected", r.redirected);
     o->set("pulled", r.pulled);
     o->set("cursor", r.cursor);
     return o;
@@ -148,7 +149,13 @@ std::string reportText(const sync::SyncReport& r)
 {
     std::string text = "Pushed " + std::to_string(r.pushed) + ", pulled " + std::to_string(r.pulled) + " changes; " +
                        std::to_string(r.conflicts) + (r.conflicts == 1 ? " conflict" : " conflicts");
-    return text + (r.conflicts > 0 ? " (see practica-cli sync conflicts).\n" : ".\n");
+    text += r.conflicts > 0 ? " (see practica-cli sync conflicts).\n" : ".\n";
+    if (r.redirected > 0)
+        text += std::to_string(r.redirected) +
+                (r.redirected == 1 ? " change referred to a merged patient and was moved"
+                                   : " changes referred to merged patients and were moved") +
+                " to the surviving record.\n";
+    return text;
 }
 
 Outcome enrollWorkstation(CliContext& ctx)

@@ -44,6 +44,7 @@ void addPatientRecordTypes(RecordTypes& types)
     patient.order = {{"date_of_birth", "deceased_date", true}};
     patient.guarded = {{"merged_into", P::PatientMerge, std::nullopt}, {"status", P::PatientMerge, "merged"}};
     patient.unique = {"mrn"};
+    patient.merge = MergeRule{"merged_into"};
     patient.derivedColumns = {"search_name"};
     patient.derive = [](Session& session, const std::string& rowId, bool inserted) {
         return PatientStore(session).reindexAfterSync(rowId, inserted);
@@ -53,7 +54,8 @@ void addPatientRecordTypes(RecordTypes& types)
     RecordType merge;
     merge.name = "patient_merge";
     merge.create = merge.edit = P::PatientMerge;
-    merge.fields = {reference("survivor_id", "patient").required(), reference("merged_id", "patient").required(),
+    merge.fields = {reference("survivor_id", "patient").required().namesMergedRecord(),
+                    reference("merged_id", "patient").required().namesMergedRecord(),
                     integer("merged_at_ms").required().min(0), text("merged_by").required(), text("moved").required()};
     types.add(std::move(merge));
 

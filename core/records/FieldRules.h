@@ -53,6 +53,11 @@ public:
         m_rule.minDate = std::move(minDate), m_rule.notInFuture = true;
         return *this;
     }
+    FieldSpec& namesMergedRecord()
+    {
+        m_rule.namesMergedRecord = true;
+        return *this;
+    }
     operator FieldRule() const { return m_rule; }
 
 private:

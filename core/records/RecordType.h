@@ -80,6 +80,9 @@ struct FieldRule
     std::string minDate;      // Date: not before this date
     bool notInFuture = false; // Date: not after the clinic's today
     std::string references;   // Reference: the record type it names
+    // Reference: names a merged record on purpose (the merge trail), so it is never redirected to the
+    // survivor.
+    bool namesMergedRecord = false;
 };
 
 // Two fields of one record that must come in order: first < second (first <= second when orEqual).
@@ -124,6 +127,13 @@ struct AccountLink
     std::string activeField;
 };
 
+// A record that can be merged into another (a duplicate patient into the survivor): the field naming the
+// survivor. A change that refers to a merged record is redirected to its survivor by the server.
+struct MergeRule
+{
+    std::string survivorField;
+};
+
 // Rebuilds what a workstation derives from a row after a merge changed it (the patient search index).
 using DerivedHook = std::function<Status(Session& session, const std::string& rowId, bool inserted)>;
 
@@ -152,6 +162,7 @@ struct RecordType
     std::optional<LockRule> lock;
     std::optional<BookingRule> booking;
     std::optional<AccountLink> account;
+    std::optional<MergeRule> merge;
     // Columns each workstation computes from other fields: never sent, rebuilt by derive after a merge.
     std::vector<std::string> derivedColumns;
     DerivedHook derive;

@@ -303,6 +303,12 @@ Status ChangeMerger::apply(const SyncChange& change, bool anyTombstone)
                     return s;
             winners.push_back(f);
             stamps[f.name] = change.hlc;
+        } else if (change.hlc == version && current[i] != f.value) {
+            // The same change as this workstation wrote it, and as the server accepted it: the server
+            // redirected a reference to a merged record. The server's version is the change.
+            if (Status s = keep(f.name, current[i], version); !s)
+                return s;
+            winners.push_back(f);
         } else if (change.hlc < version && current[i] != f.value) {
             if (Status s = keep(f.name, f.value, change.hlc); !s)
                 return s;

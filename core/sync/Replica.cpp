@@ -153,6 +153,24 @@ Status Replica::acknowledge(const std::vector<PushResult>& results)
             if (Status s = insert->run(); !s)
                 return s;
         }
+        if (r.outcome == PushOutcome::Applied && r.params.contains("redirected_field")) {
+            // The server moved the change to a merged record's survivor; the pull brings its version.
+            auto read = db.prepare("SELECT entity, row_id FROM change_outbox WHERE change_id = ?;");
+            if (!read)
+                return std::unexpected(read.error());
+            read->bind(1, r.changeId);
+            auto row = read->step();
+            if (!row)
+                return std::unexpected(row.error());
+            if (*row) {
+                const std::string entity = read->text(0), rowId = read->text(1);
+                read->reset();
+                const std::string detail = r.params.at("redirected_field") + " redirected from " + r.params.at("from") +
+                                           " to " + r.params.at("to") + " (merged)";
+                if (Status s = m_session.journal().audit(AuditAction::SyncApply, entity, rowId, detail); !s)
+                    return s;
+            }
+        }
         remove->reset();
         if (Status s = remove->bind(1, r.changeId).run(); !s)
             return s;

@@ -88,7 +88,8 @@ struct PushResult
     std::string reason;             // the rule in English, for logs and for clients older than params
     std::optional<SyncRow> current; // the server's row, so a workstation can undo its refused edit
     // The rule's particulars as named values (which resource, the other record, the missing permission,
-    // how far ahead a clock is): front ends make their sentences from the code and these.
+    // how far ahead a clock is): front ends make their sentences from the code and these. For an applied
+    // change the server redirected to a merged record's survivor: redirected_field, from and to.
     std::map<std::string, std::string> params;
 };
 

@@ -123,10 +123,13 @@ Result<SyncReport> SyncEngine::syncNow(const std::function<void(const SyncProgre
                 return std::unexpected(answer.error());
             if (Status s = m_replica.acknowledge(answer->results); !s)
                 return s;
-            for (const auto& r : answer->results)
+            for (const auto& r : answer->results) {
+                if (r.outcome == PushOutcome::Applied && r.params.contains("redirected_field"))
+                    ++report.redirected;
                 ++(r.outcome == PushOutcome::Applied     ? report.pushed
                    : r.outcome == PushOutcome::Duplicate ? report.duplicates
                                                          : report.conflicts);
+            }
             shown.pushed = report.pushed + report.duplicates + report.conflicts;
             if (progress)
                 progress(shown);

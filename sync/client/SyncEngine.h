@@ -26,6 +26,7 @@ struct SyncReport
     std::int64_t pushed = 0;     // accepted now
     std::int64_t duplicates = 0; // accepted before (a retry after a lost answer)
     std::int64_t conflicts = 0;  // refused, now in the conflicts list
+    std::int64_t redirected = 0; // accepted, but moved by the server to a merged record's survivor
     std::int64_t pulled = 0;
     std::int64_t cursor = 0;
 };

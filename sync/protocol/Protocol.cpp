@@ -319,12 +319,15 @@ std::string encodePushResponse(const PushResponse& response)
         o->set("outcome", std::string(outcomeName(r.outcome)));
         if (r.outcome != PushOutcome::Conflict)
             o->set("seq", r.seq);
-        if (r.outcome == PushOutcome::Conflict) {
-            o->set("code", r.conflictCode);
+        if (r.outcome == PushOutcome::Conflict || !r.params.empty()) {
+            // A conflict's particulars; for an applied change, how the server redirected it.
             Object::Ptr params = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
             for (const auto& [k, v] : r.params)
                 params->set(k, v);
             o->set("params", params);
+        }
+        if (r.outcome == PushOutcome::Conflict) {
+            o->set("code", r.conflictCode);
             o->set("reason", r.reason);
             if (r.current)
                 o->set("current", rowToJson(*r.current));
@@ -369,16 +372,16 @@ Result<PushResponse> decodePushResponse(const std::string& body)
                 pr.outcome = PushOutcome::Conflict;
             else
                 return fail(ErrorCode::ProtocolError, item.where + ".outcome", *outcome);
+            // Servers before typed refusals send a conflict's reason alone.
+            if (Object::Ptr params = o->getObject("params"))
+                for (const auto& [k, v] : *params) {
+                    if (!v.isString())
+                        return fail(ErrorCode::ProtocolError, item.where + ".params." + k, "not a string");
+                    pr.params[k] = v.extract<std::string>();
+                }
             if (pr.outcome == PushOutcome::Conflict) {
                 pr.conflictCode = item.text("code").value_or("conflict");
                 pr.reason = item.text("reason").value_or("");
-                // Servers before typed refusals send the reason alone.
-                if (Object::Ptr params = o->getObject("params"))
-                    for (const auto& [k, v] : *params) {
-                        if (!v.isString())
-                            return fail(ErrorCode::ProtocolError, item.where + ".params." + k, "not a string");
-                        pr.params[k] = v.extract<std::string>();
-                    }
                 if (Object::Ptr current = o->getObject("current")) {
                     auto row = rowFromJson(current);
                     if (!row)

@@ -134,6 +134,29 @@ public:
         return rowByKey(m_db, m_clinic, entity, rowId);
     }
 
+    Result<std::vector<SyncRow>> rowsMentioning(const std::vector<std::string>& entities,
+                                                const std::string& value) override
+    {
+        auto stmt = m_db.prepare("SELECT doc FROM srv_row WHERE clinic_id = ? AND entity = ? AND instr(doc, ?) > 0;");
+        if (!stmt)
+            return std::unexpected(stmt.error());
+        std::vector<SyncRow> rows;
+        for (const std::string& entity : entities) {
+            stmt->reset();
+            stmt->bind(1, m_clinic).bind(2, entity).bind(3, value);
+            auto docs = stmt->all<std::string>([](const Statement& r) { return r.text(0); });
+            if (!docs)
+                return std::unexpected(docs.error());
+            for (const auto& doc : *docs) {
+                auto row = decodeRow(doc);
+                if (!row)
+                    return std::unexpected(row.error());
+                rows.push_back(std::move(*row));
+            }
+        }
+        return rows;
+    }
+
     Status saveRow(const SyncRow& row) override
     {
         auto stmt = m_db.prepare("INSERT OR REPLACE INTO srv_row (clinic_id, entity, row_id, doc) VALUES (?,?,?,?);");

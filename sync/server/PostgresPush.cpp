@@ -1,5 +1,6 @@
 #include "PostgresPush.h"
 
+#include <algorithm>
 #include <map>
 
 namespace practica::sync {
@@ -136,6 +137,37 @@ public:
         if (found)
             m_rowCache[std::pair{entity, rowId}] = *found;
         return found;
+    }
+
+    Result<std::vector<SyncRow>> rowsMentioning(const std::vector<std::string>& entities,
+                                                const std::string& value) override
+    {
+        if (Status s = open(); !s)
+            return std::unexpected(s.error());
+        std::vector<std::optional<std::string>> names(entities.begin(), entities.end());
+        auto res = exec(m_conn.get(),
+                        "SELECT doc FROM srv_row WHERE clinic_id = $1 AND entity = ANY($2::text[]) AND "
+                        "strpos(doc, $3) > 0",
+                        {m_clinic, pgArray(names), value});
+        if (!res)
+            return std::unexpected(res.error());
+        auto stored = decodeRows(res->get());
+        if (!stored)
+            return std::unexpected(stored.error());
+        // Rows this push changed are written at commit: the push's own version of them wins.
+        std::map<std::pair<std::string, std::string>, SyncRow> found;
+        for (auto& row : *stored)
+            found[std::pair{row.entity, row.rowId}] = std::move(row);
+        for (const auto& [key, row] : m_rowCache) {
+            if (!row || std::find(entities.begin(), entities.end(), key.first) == entities.end())
+                continue;
+            if (m_dirtyRows.contains(key))
+                found[key] = *row;
+        }
+        std::vector<SyncRow> rows;
+        for (auto& [key, row] : found)
+            rows.push_back(std::move(row));
+        return rows;
     }
 
     Status saveRow(const SyncRow& row) override

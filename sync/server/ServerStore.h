@@ -123,6 +123,11 @@ public:
     virtual Status recordRefusal(const std::string& changeId, const Refusal& refusal) = 0;
     virtual Result<std::optional<SyncRow>> row(const std::string& entity, const std::string& rowId) = 0;
     virtual Status saveRow(const SyncRow& row) = 0;
+    // The rows of these types whose stored form mentions value anywhere, as this push sees them: a list of
+    // candidates for the caller to check field by field. It scans the clinic's rows of those types, so it
+    // is for rare events (a patient merge), never for every change.
+    virtual Result<std::vector<SyncRow>> rowsMentioning(const std::vector<std::string>& entities,
+                                                        const std::string& value) = 0;
     // Appends an accepted change (seq already set by the caller, strictly above every earlier one).
     virtual Status appendChange(const SyncChange& change) = 0;
     // Active bookings holding resource in [startMs, endMs), other than the given appointment.

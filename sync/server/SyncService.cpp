@@ -4,6 +4,7 @@
 #include "core/records/ChangeAuthorizer.h"
 #include "core/records/FieldRules.h"
 #include "core/sync/Digest.h"
+#include "core/util/Uuid.h"
 #include "core/util/Validators.h"
 
 #include <algorithm>
@@ -199,6 +200,56 @@ Status followAccount(PushTransaction& tx, const core::RecordType& type, const st
     return tx.updateAccount(*username, *role, active);
 }
 
+// A reference to a merged record names its survivor instead, following a chain of merges: a booking
+// made offline for a duplicate patient belongs to the patient it was merged into. Returns how the change
+// was redirected (the first redirected field), empty when it was not.
+Result<std::map<std::string, std::string>> redirectReferences(PushTransaction& tx, const core::RecordTypes& types,
+                                                              const core::RecordType& type, SyncChange& change)
+{
+    constexpr int kMaxMergeChain = 8;
+    std::map<std::string, std::string> redirect;
+    for (core::SyncField& f : change.fields) {
+        const core::FieldRule* rule = type.field(f.name);
+        if (!rule || rule->kind != core::FieldKind::Reference || rule->namesMergedRecord || !f.value)
+            continue;
+        const core::RecordType* target = types.find(rule->references);
+        if (!target || !target->merge)
+            continue;
+        std::string id = *f.value;
+        for (int hop = 0; hop < kMaxMergeChain; ++hop) {
+            auto row = tx.row(target->name, id);
+            if (!row)
+                return std::unexpected(row.error());
+            if (!*row || (*row)->isDeleted())
+                break;
+            auto survivor = valueOf(**row, target->merge->survivorField);
+            if (!survivor || survivor->empty() || *survivor == id || *survivor == change.rowId)
+                break;
+            id = *survivor;
+        }
+        if (id == *f.value)
+            continue;
+        if (redirect.empty())
+            redirect = {{"redirected_field", f.name}, {"from", *f.value}, {"to", id}};
+        f.value = id;
+    }
+    return redirect;
+}
+
+// The survivor a change has just merged its record into, if it did.
+std::optional<std::string> newlyMergedInto(const core::RecordType& type, const std::optional<SyncRow>& before,
+                                           const SyncRow& after)
+{
+    if (!type.merge || after.isDeleted())
+        return std::nullopt;
+    auto survivor = valueOf(after, type.merge->survivorField);
+    if (!survivor || survivor->empty())
+        return std::nullopt;
+    if (before && !before->isDeleted() && valueOf(*before, type.merge->survivorField) == survivor)
+        return std::nullopt;
+    return survivor;
+}
+
 // A value a field rule does not allow: the server stores only valid records.
 Result<std::optional<Refusal>> checkRules(PushTransaction& tx, const core::RecordType& type, const SyncChange& change,
                                           const std::optional<SyncRow>& before, const SyncRow& after,
@@ -295,6 +346,60 @@ std::optional<Refusal> checkPermission(const core::RecordType& type, const Pushe
 
 } // namespace
 
+Result<int> SyncService::moveToSurvivor(PushTransaction& tx, const core::RecordType& mergedType,
+                                        const std::string& mergedId, const std::string& survivorId,
+                                        const Pusher& pusher, core::HybridClock& serverClock, std::int64_t& seq)
+{
+    // The types with a reference that follows merges of this type, and those fields.
+    std::vector<std::string> entities;
+    for (const core::RecordType& t : m_types.all())
+        for (const core::FieldRule& f : t.fields)
+            if (f.kind == core::FieldKind::Reference && f.references == mergedType.name && !f.namesMergedRecord) {
+                entities.push_back(t.name);
+                break;
+            }
+    auto candidates = tx.rowsMentioning(entities, mergedId);
+    if (!candidates)
+        return std::unexpected(candidates.error());
+    int moved = 0;
+    for (const SyncRow& row : *candidates) {
+        if (row.isDeleted() || (row.entity == mergedType.name && row.rowId == mergedId))
+            continue;
+        const core::RecordType* type = m_types.find(row.entity);
+        SyncChange change;
+        for (const core::FieldRule& f : type->fields)
+            if (f.kind == core::FieldKind::Reference && f.references == mergedType.name && !f.namesMergedRecord &&
+                valueOf(row, f.name) == mergedId)
+                change.fields.push_back({f.name, survivorId});
+        if (change.fields.empty())
+            continue;
+        // A server-made change stamped after everything the row holds, so every workstation takes it.
+        for (const auto& [field, stamp] : row.fieldHlc) {
+            core::HlcStamp s;
+            if (core::HlcStamp::parse(stamp, s))
+                serverClock.observe(s);
+        }
+        change.id = core::uuidV7(m_clock.nowMs());
+        change.entity = row.entity;
+        change.rowId = row.rowId;
+        change.hlc = serverClock.now().toString();
+        change.deviceId = "server";
+        change.authorId = pusher.userId;
+        change.author = pusher.username;
+        change.seq = ++seq;
+        SyncRow after = row;
+        core::mergeChange(after, change);
+        if (Status s = tx.appendChange(change); !s)
+            return std::unexpected(s.error());
+        if (Status s = tx.saveRow(after); !s)
+            return std::unexpected(s.error());
+        if (Status s = updateIndexes(tx, *type, row, after); !s)
+            return std::unexpected(s.error());
+        ++moved;
+    }
+    return moved;
+}
+
 Result<PushResponse> SyncService::push(const Pusher& pusher, const PushRequest& request)
 {
     auto tx = m_store.beginPush(pusher.clinicId);
@@ -312,7 +417,9 @@ Result<PushResponse> SyncService::push(const Pusher& pusher, const PushRequest& 
     std::int64_t seq = t.highestSeq();
     PushResponse response;
     response.results.reserve(request.changes.size());
-    for (const SyncChange& change : request.changes) {
+    core::HybridClock serverClock(m_clock, "server");
+    for (const SyncChange& pushed : request.changes) {
+        SyncChange change = pushed;
         PushResult result;
         result.changeId = change.id;
         auto seen = t.acceptedSeq(change.id);
@@ -339,10 +446,17 @@ Result<PushResponse> SyncService::push(const Pusher& pusher, const PushRequest& 
             response.results.push_back(std::move(result));
             continue;
         }
+        const core::RecordType* type = m_types.find(change.entity);
+        std::map<std::string, std::string> redirected;
+        if (type && !change.deleted) {
+            auto r = redirectReferences(t, m_types, *type, change);
+            if (!r)
+                return std::unexpected(r.error());
+            redirected = std::move(*r);
+        }
         SyncRow after = *before ? **before : SyncRow{change.entity, change.rowId, {}, {}, std::nullopt, std::nullopt};
         core::mergeChange(after, change);
 
-        const core::RecordType* type = m_types.find(change.entity);
         std::optional<Refusal> refusal = checkShape(change, *before);
         if (!refusal && !type)
             refusal = Refusal{"unknown_record_type",
@@ -405,8 +519,14 @@ Result<PushResponse> SyncService::push(const Pusher& pusher, const PushRequest& 
             return std::unexpected(s.error());
         if (Status s = followAccount(t, *type, *before, after); !s)
             return std::unexpected(s.error());
+        if (auto survivor = newlyMergedInto(*type, *before, after)) {
+            auto moved = moveToSurvivor(t, *type, change.rowId, *survivor, pusher, serverClock, seq);
+            if (!moved)
+                return std::unexpected(moved.error());
+        }
         result.outcome = PushOutcome::Applied;
         result.seq = accepted.seq;
+        result.params = std::move(redirected);
         response.results.push_back(std::move(result));
     }
     if (Status s = t.commit(seq); !s)

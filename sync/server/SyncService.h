@@ -7,6 +7,7 @@
 
 #include "ServerStore.h"
 #include "core/auth/Permissions.h"
+#include "core/changes/HybridClock.h"
 #include "core/records/RecordType.h"
 #include "core/util/Clock.h"
 #include "sync/protocol/Protocol.h"
@@ -47,6 +48,12 @@ public:
                                        const std::string& rowId);
 
 private:
+    // After a record was merged into its survivor: every live record that still refers to it is moved to
+    // the survivor by a change of the server's own, numbered after the merge. Returns how many.
+    Result<int> moveToSurvivor(PushTransaction& tx, const core::RecordType& mergedType, const std::string& mergedId,
+                               const std::string& survivorId, const Pusher& pusher, core::HybridClock& serverClock,
+                               std::int64_t& seq);
+
     ServerStore& m_store;
     const core::RecordTypes& m_types;
     const core::Clock& m_clock;

@@ -10,6 +10,7 @@
 #include "core/patients/PatientStore.h"
 #include "core/records/FieldRules.h"
 #include "core/schedule/AppointmentStore.h"
+#include "core/sync/Replica.h"
 
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
@@ -252,6 +253,61 @@ private slots:
         must(ws1->sync(), "ws1");
         QCOMPARE(ws1->digest(), ws2->digest());
         QCOMPARE(must(ws2->engine->serverDigest(), "server"), ws2->digest());
+    }
+
+    // Desk 1 merges a duplicate patient into the survivor while desk 2, offline, books the duplicate: the
+    // booking ends up with the survivor on both desks and the server, whichever reaches the server first.
+    void bookingsOfAMergedPatientFollowTheSurvivor_data()
+    {
+        QTest::addColumn<bool>("mergeFirst");
+        QTest::newRow("the merge arrives first") << true;
+        QTest::newRow("the booking arrives first") << false;
+    }
+
+    void bookingsOfAMergedPatientFollowTheSurvivor()
+    {
+        QFETCH(bool, mergeFirst);
+        ScheduleFixture fx;
+        ServerFixture server;
+        const std::string clinic = clinicId(fx.admin());
+        server.createClinic(clinic);
+        auto ws1 = Workstation::enroll(fx.admin(), server.url());
+        must(ws1->sync(), "ws1");
+        QTemporaryDir dir;
+        auto ws2 = Workstation::join(server.url(), dir.filePath("ws2.db").toStdString(), clinic, fx.clinic().clock());
+        must(ws2->sync(), "ws2");
+        const std::string survivor = fx.patients.at(0), duplicate = fx.patients.at(1);
+
+        auto booking = must(core::AppointmentStore(*ws2->session)
+                                .book(fx.appointment(1, fx.providerA, "2025-12-01 09:00", fx.followUp)),
+                            "ws2 books the duplicate");
+        must(core::PatientStore(*ws1->session).merge(survivor, duplicate), "ws1 merges");
+        if (mergeFirst) {
+            must(ws1->sync(), "ws1 pushes the merge");
+            auto report = must(ws2->sync(), "ws2 pushes the booking");
+            QCOMPARE(report.conflicts, std::int64_t(0));
+            QCOMPARE(report.redirected, std::int64_t(1));
+            must(ws1->sync(), "ws1 pulls the booking");
+        } else {
+            must(ws2->sync(), "ws2 pushes the booking");
+            auto report = must(ws1->sync(), "ws1 pushes the merge");
+            QCOMPARE(report.conflicts, std::int64_t(0));
+            must(ws2->sync(), "ws2 pulls the merge");
+        }
+        for (auto* ws : {ws1.get(), ws2.get()}) {
+            auto a = must(core::AppointmentStore(*ws->session).get(booking.id), "booking");
+            QCOMPARE(a.patientId, survivor);
+            QCOMPARE(must(core::Replica(*ws->session).parkedChanges(), "parked").size(), std::size_t(0));
+        }
+        QCOMPARE(ws1->digest(), ws2->digest());
+        QCOMPARE(must(ws2->engine->serverDigest(), "server"), ws2->digest());
+        if (mergeFirst) {
+            // The desk that booked is told: its audit trail says where the booking went.
+            auto stmt = ws2->session->db().prepare(
+                "SELECT count(*) FROM audit_event WHERE entity = 'appointment' AND record_id = ? AND detail LIKE "
+                "'patient_id redirected from %';");
+            QCOMPARE(must(stmt->bind(1, booking.id).scalar(), "audit"), std::int64_t(1));
+        }
     }
 
     void signedRecordsTakeNoEdits()
