@@ -37,7 +37,11 @@ public:
     static constexpr int kPushBatch = 500;
     static constexpr int kPullPage = 5000;
 
-    SyncEngine(core::Session& session, SyncClient& client) : m_session(session), m_client(client), m_replica(session) {}
+    // types: the record types this workstation knows (a test adds test-only ones).
+    SyncEngine(core::Session& session, SyncClient& client, core::RecordTypes types = core::RecordTypes::builtIn())
+        : m_session(session), m_client(client), m_replica(session, std::move(types))
+    {
+    }
 
     // Connects this workstation (with its clinic already in its database) to the server: the user's
     // password is checked online, the device is registered, and the server address is remembered.

@@ -58,6 +58,11 @@ struct Workstation
                                              const std::string& username = "admin",
                                              const std::string& password = kAdminPassword);
     core::Result<sync::SyncReport> sync() { return engine->syncNow(); }
+    // From now on the workstation knows these record types (a test's own among them).
+    void knowRecordTypes(const core::RecordTypes& types)
+    {
+        engine = std::make_unique<sync::SyncEngine>(*session, *client, types);
+    }
     std::string digest();
 };
 

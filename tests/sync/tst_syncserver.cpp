@@ -310,6 +310,90 @@ private slots:
         }
     }
 
+    // Adding a record type is one declaration and one migration: a test-only type syncs between two
+    // workstations and the server, its field rules hold at the server, and offline edits of different
+    // fields both survive, with nothing else changed.
+    void aNewRecordTypeSyncsFromItsDeclaration()
+    {
+        core::RecordTypes types = core::RecordTypes::builtIn();
+        core::RecordType sample;
+        sample.name = "lab_sample";
+        sample.create = sample.edit = core::Permission::PatientWrite;
+        sample.fields = {core::reference("patient_id", "patient").required(), core::text("label").required(),
+                         core::integer("volume_ml").range(1, 500), core::date("collected_on").past("2000-01-01")};
+        types.add(sample);
+        const char* migration = "CREATE TABLE lab_sample (id TEXT PRIMARY KEY, patient_id TEXT NOT NULL REFERENCES "
+                                "patient (id), label TEXT NOT NULL, volume_ml INTEGER, collected_on TEXT, "
+                                "created_hlc TEXT NOT NULL, updated_hlc TEXT NOT NULL, field_hlc TEXT NOT NULL "
+                                "DEFAULT '{}');";
+
+        ScheduleFixture fx;
+        ServerFixture server(nullptr, {}, types);
+        const std::string clinic = clinicId(fx.admin());
+        server.createClinic(clinic);
+        QVERIFY(fx.admin().db().execute(migration));
+        auto ws1 = Workstation::enroll(fx.admin(), server.url());
+        ws1->knowRecordTypes(types);
+        must(ws1->sync(), "ws1");
+        QTemporaryDir dir;
+        auto ws2 = Workstation::join(server.url(), dir.filePath("ws2.db").toStdString(), clinic, fx.clinic().clock());
+        QVERIFY(ws2->session->db().execute(migration));
+        ws2->knowRecordTypes(types);
+        must(ws2->sync(), "ws2");
+
+        // Written through the one write path, as a store of the type would.
+        auto write = [](core::Session& s, const std::string& id, std::vector<core::FieldValue> fields, bool creating) {
+            core::Transaction tx(s.db());
+            auto hlc = s.journal().stamp();
+            if (!hlc)
+                return core::Status(std::unexpected(hlc.error()));
+            if (core::Status w = s.journal().writeRow("lab_sample", id, fields, creating, *hlc); !w)
+                return w;
+            return tx.commit();
+        };
+        const std::string id = "0190f0e2-0000-7000-8000-0000000a1b01";
+        must(write(*ws1->session, id,
+                   {{"patient_id", fx.patients.at(0)},
+                    {"label", std::string("Serum A")},
+                    {"volume_ml", std::string("5")},
+                    {"collected_on", std::string("2025-01-15")}},
+                   true),
+             "ws1 writes a sample");
+        auto pushed = must(ws1->sync(), "ws1 pushes");
+        QCOMPARE(pushed.conflicts, std::int64_t(0));
+        must(ws2->sync(), "ws2 pulls");
+        QCOMPARE(must(ws2->engine->replica().parkedChanges(), "parked").size(), std::size_t(0));
+        auto label = ws2->session->db().prepare("SELECT label || '/' || volume_ml FROM lab_sample WHERE id = ?;");
+        QVERIFY(label);
+        label->bind(1, id);
+        QCOMPARE(must(label->one<std::string>([](const core::Statement& r) { return r.text(0); }, "lab_sample", id),
+                      "ws2 has it"),
+                 std::string("Serum A/5"));
+
+        // Offline, each desk changes a different field; both survive.
+        must(write(*ws1->session, id, {{"label", std::string("Serum A (haemolysed)")}}, false), "ws1 label");
+        must(write(*ws2->session, id, {{"volume_ml", std::string("7")}}, false), "ws2 volume");
+        must(ws1->sync(), "ws1");
+        must(ws2->sync(), "ws2");
+        must(ws1->sync(), "ws1 again");
+        QCOMPARE(ws1->digest(), ws2->digest());
+        QCOMPARE(must(ws2->engine->serverDigest(), "server"), ws2->digest());
+        label->reset();
+        label->bind(1, id);
+        QCOMPARE(must(label->one<std::string>([](const core::Statement& r) { return r.text(0); }, "lab_sample", id),
+                      "merged"),
+                 std::string("Serum A (haemolysed)/7"));
+
+        // The declaration's rules hold at the server.
+        must(write(*ws1->session, id, {{"volume_ml", std::string("9000")}}, false), "ws1 writes a bad volume");
+        auto report = must(ws1->sync(), "ws1 pushes it");
+        QCOMPARE(report.conflicts, std::int64_t(1));
+        auto conflicts = must(ws1->engine->replica().openConflicts(), "conflicts");
+        QCOMPARE(conflicts.at(0).code, std::string("invalid_field"));
+        QCOMPARE(conflicts.at(0).params.at("field"), std::string("volume_ml"));
+        QCOMPARE(conflicts.at(0).params.at("rule"), std::string("range"));
+    }
+
     void signedRecordsTakeNoEdits()
     {
         // Notes arrive with the charting work; a test-only declaration stands in for them here.
