@@ -1,7 +1,9 @@
-// Typed errors that core and sync return instead of text: the app turns codes into sentences.
+// Typed errors that core and sync return instead of text: the front ends turn codes into sentences
+// (words/ErrorWords.h in English for the command lines, tr() in the GUI).
 #pragma once
 
 #include <expected>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -56,8 +58,7 @@ inline std::unexpected<Error> fail(ErrorCode code, std::string field = {}, std::
 
 // A stable machine name for a code, used by --json output and logs.
 std::string_view errorCodeName(ErrorCode code);
-
-// A plain English sentence for people, used by the CLI (the GUI translates its own).
-std::string describe(const Error& error);
+// The code of a machine name, for errors kept as text (a workstation's last sync error).
+std::optional<ErrorCode> errorCodeFromName(std::string_view name);
 
 } // namespace practica::core

@@ -1,6 +1,7 @@
 #include "CliContext.h"
 
 #include "core/auth/Vault.h"
+#include "words/ErrorWords.h"
 
 #include <Poco/JSON/Stringifier.h>
 #include <cstdlib>
@@ -89,7 +90,7 @@ int exitCodeFor(core::ErrorCode code)
 
 std::unexpected<Failure> failure(const core::Error& error)
 {
-    return std::unexpected(Failure{exitCodeFor(error.code), core::describe(error)});
+    return std::unexpected(Failure{exitCodeFor(error.code), words::errorSentence(error)});
 }
 
 std::unexpected<Failure> usageError(std::string message)

@@ -7,6 +7,7 @@
 #include "core/schedule/ReminderList.h"
 #include "core/util/AtomicFile.h"
 #include "core/util/Validators.h"
+#include "words/ErrorWords.h"
 
 #include <cstdio>
 #include <map>
@@ -91,7 +92,7 @@ Failure collision(core::AppointmentStore& store, const core::Appointment& propos
                 found = &c;
     if (!found)
         return {kExitInvalid,
-                core::describe(error) + " (" + error.field + " conflict with appointment " + error.detail + ")"};
+                words::errorSentence(error) + " (" + error.field + " conflict with appointment " + error.detail + ")"};
     const std::string slot = " at " + spaced(found->startLocal) + " (" + std::to_string(found->minutes) +
                              " min, appointment " + found->appointmentId + ")";
     std::string line;

@@ -7,6 +7,7 @@
 #include "core/clinic/ClinicStore.h"
 #include "core/sync/Replica.h"
 #include "sync/client/SyncEngine.h"
+#include "words/ErrorWords.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -316,7 +317,11 @@ Outcome showStatus(CliContext& ctx)
         o->set("pending", st->pending);
         o->set("cursor", st->cursor);
         o->set("last_success_ms", st->lastSuccessMs > 0 ? Poco::Dynamic::Var(st->lastSuccessMs) : Poco::Dynamic::Var());
-        o->set("last_error", st->lastError.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(st->lastError));
+        o->set("last_error",
+               st->lastError ? Poco::Dynamic::Var(words::errorSentence(*st->lastError)) : Poco::Dynamic::Var());
+        o->set("last_error_code", st->lastError
+                                      ? Poco::Dynamic::Var(std::string(core::errorCodeName(st->lastError->code)))
+                                      : Poco::Dynamic::Var());
         o->set("open_conflicts", st->openConflicts);
         o->set("parked", st->parked);
         Poco::JSON::Array::Ptr parkedList = new Poco::JSON::Array;
@@ -333,7 +338,7 @@ Outcome showStatus(CliContext& ctx)
               << "Pending changes: " << st->pending << "\n"
               << "Pull cursor:     " << st->cursor << "\n"
               << "Last success:    " << (st->lastSuccessMs > 0 ? utcText(st->lastSuccessMs) : "never") << "\n"
-              << "Last error:      " << (st->lastError.empty() ? "none" : st->lastError) << "\n"
+              << "Last error:      " << (st->lastError ? words::errorSentence(*st->lastError) : "none") << "\n"
               << "Open conflicts:  " << st->openConflicts << "\n"
               << "Parked changes:  " << st->parked << (st->parked > 0 ? " (see practica-cli sync parked)" : "") << "\n";
     return {};

@@ -187,7 +187,9 @@ Result<Coverage> CoverageStore::add(Coverage c)
         return std::unexpected(s.error());
     auto payer = PayerStore(m_session).get(c.payerId);
     if (!payer)
-        return std::unexpected(Error::make(ErrorCode::Validation, "payer_id", "no such payer"));
+        return payer.error().code == ErrorCode::NotFound
+                   ? std::unexpected(Error::make(ErrorCode::Validation, "payer_id", "no such payer"))
+                   : std::unexpected(payer.error());
     c.payerName = payer->name;
     auto hlc = m_session.journal().stamp();
     if (!hlc)

@@ -226,6 +226,19 @@ Status admit(const BookingCheck& check, const BookingOptions& options, bool& ove
 }
 } // namespace
 
+namespace {
+
+// A record that is not there breaks a booking rule; a database that cannot answer (busy, I/O, disk
+// full) is its own error, never a validation error.
+Status ruleOrError(const Error& lookup, const char* field, const char* rule)
+{
+    if (lookup.code == ErrorCode::NotFound)
+        return fail(ErrorCode::Validation, field, rule);
+    return std::unexpected(lookup);
+}
+
+} // namespace
+
 Status AppointmentStore::validate(Appointment& a)
 {
     if (!m_time)
@@ -237,7 +250,7 @@ Status AppointmentStore::validate(Appointment& a)
     auto patient = status->bind(1, a.patientId)
                        .one<std::string>([](const Statement& r) { return r.text(0); }, "patient_id", "no such patient");
     if (!patient)
-        return fail(ErrorCode::Validation, "patient_id", "no such patient");
+        return ruleOrError(patient.error(), "patient_id", "no such patient");
     if (*patient == "merged")
         return fail(ErrorCode::Conflict, "patient_id", "merged into another record");
     if (*patient == "deceased")
@@ -247,11 +260,13 @@ Status AppointmentStore::validate(Appointment& a)
         return std::unexpected(provider.error());
     auto active = provider->bind(1, a.providerId)
                       .one<bool>([](const Statement& r) { return r.int64(0) != 0; }, "provider_id", "no such provider");
-    if (!active || !*active)
+    if (!active)
+        return ruleOrError(active.error(), "provider_id", "no such active provider");
+    if (!*active)
         return fail(ErrorCode::Validation, "provider_id", "no such active provider");
     auto type = ScheduleSetupStore(m_session).type(a.typeId);
     if (!type)
-        return fail(ErrorCode::Validation, "type_id", "no such appointment type");
+        return ruleOrError(type.error(), "type_id", "no such appointment type");
     if (a.minutes <= 0)
         a.minutes = type->defaultMinutes;
     if (a.minutes < 5 || a.minutes > kMaxMinutes)
@@ -263,7 +278,9 @@ Status AppointmentStore::validate(Appointment& a)
         if (!room)
             return std::unexpected(room.error());
         auto found = room->bind(1, *a.roomId).scalar();
-        if (!found || *found == 0)
+        if (!found)
+            return std::unexpected(found.error());
+        if (*found == 0)
             return fail(ErrorCode::Validation, "room_id", "no such active room");
     }
     if (a.coverageId) {
@@ -271,7 +288,9 @@ Status AppointmentStore::validate(Appointment& a)
         if (!coverage)
             return std::unexpected(coverage.error());
         auto found = coverage->bind(1, *a.coverageId).bind(2, a.patientId).scalar();
-        if (!found || *found == 0)
+        if (!found)
+            return std::unexpected(found.error());
+        if (*found == 0)
             return fail(ErrorCode::Validation, "coverage_id", "not one of the patient's policies");
     }
     if (a.startUtcMs == 0) {

@@ -73,7 +73,9 @@ Result<WaitlistEntry> WaitlistStore::add(WaitlistEntry e)
     if (!patient)
         return std::unexpected(patient.error());
     auto found = patient->bind(1, e.patientId).scalar();
-    if (!found || *found == 0)
+    if (!found)
+        return std::unexpected(found.error()); // a database that cannot answer is not a broken rule
+    if (*found == 0)
         return fail(ErrorCode::Validation, "patient_id", "no such active patient");
     std::sort(e.weekdays.begin(), e.weekdays.end());
     e.status = "waiting";

@@ -247,9 +247,11 @@ Status Replica::recordSuccess()
     return tx.commit();
 }
 
-Status Replica::recordError(const std::string& message)
+Status Replica::recordError(const Error& error)
 {
-    return setSetting("sync_last_error", message);
+    return setSetting("sync_last_error", paramsToJson({{"code", std::string(errorCodeName(error.code))},
+                                                       {"field", error.field},
+                                                       {"detail", error.detail}}));
 }
 
 Result<SyncStatus> Replica::status()
@@ -285,7 +287,12 @@ Result<SyncStatus> Replica::status()
     };
     st.cursor = number(text("sync_cursor"));
     st.lastSuccessMs = number(text("sync_last_success_ms"));
-    st.lastError = text("sync_last_error");
+    if (const std::string last = text("sync_last_error"); !last.empty()) {
+        // A code and its particulars; before they were kept, a sentence, read as an internal detail.
+        auto kept = paramsFromJson(last);
+        auto code = kept.contains("code") ? errorCodeFromName(kept.at("code")) : std::nullopt;
+        st.lastError = code ? Error{*code, kept["field"], kept["detail"]} : Error{ErrorCode::Internal, {}, last};
+    }
     st.server = text("sync_server");
     st.clinicId = text("sync_clinic");
     if (failure)

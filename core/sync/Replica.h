@@ -56,7 +56,7 @@ struct SyncStatus
     std::int64_t pending = 0; // local changes not yet accepted by the server
     std::int64_t cursor = 0;
     std::int64_t lastSuccessMs = 0;
-    std::string lastError;
+    std::optional<Error> lastError; // why the last sync failed, if it did
     std::int64_t openConflicts = 0;
     std::int64_t parked = 0;
     std::string server;
@@ -81,7 +81,8 @@ public:
 
     Result<SyncStatus> status();
     Status recordSuccess();
-    Status recordError(const std::string& message);
+    // Keeps why a sync failed (its code, field and detail), for the front ends to word.
+    Status recordError(const Error& error);
     Result<std::optional<std::string>> setting(const std::string& key);
     Status setSetting(const std::string& key, const std::string& value);
 

@@ -177,7 +177,7 @@ Result<SyncReport> SyncEngine::syncNow(const std::function<void(const SyncProgre
         return m_replica.recordSuccess();
     };
     if (Status s = run(); !s) {
-        (void)m_replica.recordError(core::describe(s.error()));
+        (void)m_replica.recordError(s.error());
         return std::unexpected(s.error());
     }
     return report;

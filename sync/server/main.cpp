@@ -4,6 +4,7 @@
 #include "PostgresStore.h"
 #include "SyncServer.h"
 #include "core/crypto/SecretKey.h"
+#include "words/ErrorWords.h"
 
 #include <Poco/Util/PropertyFileConfiguration.h>
 #include <csignal>
@@ -148,11 +149,11 @@ std::unique_ptr<ServerStore> openStore(const Args& args, std::string& error)
     if (where.rfind("postgresql://", 0) == 0 || where.rfind("postgres://", 0) == 0) {
         auto store = PostgresStore::open(where);
         if (!store) {
-            error = "cannot open the PostgreSQL store: " + core::describe(store.error());
+            error = "cannot open the PostgreSQL store: " + words::errorSentence(store.error());
             return nullptr;
         }
         if (Status s = (*store)->migrate(); !s) {
-            error = "cannot prepare the PostgreSQL store: " + core::describe(s.error());
+            error = "cannot prepare the PostgreSQL store: " + words::errorSentence(s.error());
             return nullptr;
         }
         return std::move(*store);
@@ -167,7 +168,7 @@ std::unique_ptr<ServerStore> openStore(const Args& args, std::string& error)
     sodium_memzero(raw.data(), raw.size());
     auto store = EmbeddedStore::open(where, key);
     if (!store) {
-        error = "cannot open the store " + where + ": " + core::describe(store.error());
+        error = "cannot open the store " + where + ": " + words::errorSentence(store.error());
         return nullptr;
     }
     return std::move(*store);
@@ -266,11 +267,11 @@ int admin(const Args& args)
         const std::string password = readPassword(args);
         auto id = accounts.createClinic(args.get("id"), args.get("name"));
         if (!id)
-            return failWith(core::describe(id.error()));
+            return failWith(words::errorSentence(id.error()));
         auto user =
             accounts.addUser(*id, args.get("admin"), args.get("admin-name", args.get("admin")), "admin", password);
         if (!user)
-            return failWith(core::describe(user.error()));
+            return failWith(words::errorSentence(user.error()));
         std::cout << *id << "\n";
         return 0;
     }
@@ -281,21 +282,21 @@ int admin(const Args& args)
             accounts.addUser(args.get("clinic"), args.get("username"), args.get("display-name", args.get("username")),
                              args.get("role"), readPassword(args));
         if (!user)
-            return failWith(core::describe(user.error()));
+            return failWith(words::errorSentence(user.error()));
         std::cout << *user << "\n";
         return 0;
     }
     if (noun == "device" && verb == "list") {
         auto devices = store->devices(args.get("clinic"));
         if (!devices)
-            return failWith(core::describe(devices.error()));
+            return failWith(words::errorSentence(devices.error()));
         for (const auto& d : *devices)
             std::cout << d.deviceId << "\t" << deviceStatusName(d.status) << "\t" << d.number << "\t" << d.name << "\n";
         return 0;
     }
     if (noun == "device" && verb == "approve") {
         if (Status s = accounts.approveDevice(args.get("clinic"), args.get("device"), "server-admin"); !s)
-            return failWith(core::describe(s.error()));
+            return failWith(words::errorSentence(s.error()));
         return 0;
     }
     return failWith("unknown command; see --help", 2);

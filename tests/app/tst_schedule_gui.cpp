@@ -15,6 +15,7 @@
 #include "core/schedule/AppointmentStore.h"
 #include "core/schedule/ScheduleSetupStore.h"
 #include "tests/support/TestSupport.h"
+#include "words/ErrorWords.h"
 
 #include <QComboBox>
 #include <QDateEdit>
@@ -121,7 +122,7 @@ std::string tst_ScheduleGui::addPatient(const std::string& family, const std::st
     p.phoneMobile = "2175550142";
     auto created = core::PatientStore(m_clinic->admin()).create(p);
     if (!created)
-        qFatal("patient: %s", core::describe(created.error()).c_str());
+        qFatal("patient: %s", words::errorSentence(created.error()).c_str());
     return created->id;
 }
 
@@ -137,7 +138,7 @@ std::string tst_ScheduleGui::book(const std::string& patientId, const std::strin
     a.reason = "Blood pressure check";
     auto booked = store.book(a);
     if (!booked)
-        qFatal("book: %s", core::describe(booked.error()).c_str());
+        qFatal("book: %s", words::errorSentence(booked.error()).c_str());
     return booked->id;
 }
 

@@ -22,6 +22,7 @@
 #include "core/sync/Replica.h"
 #include "core/util/Uuid.h"
 #include "sync/server/ServerStore.h"
+#include "words/ErrorWords.h"
 
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
@@ -69,14 +70,14 @@ void quietOffscreen(QtMsgType type, const QMessageLogContext& context, const QSt
 template <class T> T must(core::Result<T> r, const char* what)
 {
     if (!r)
-        qFatal("%s: %s", what, core::describe(r.error()).c_str());
+        qFatal("%s: %s", what, words::errorSentence(r.error()).c_str());
     return std::move(*r);
 }
 
 void must(core::Status s, const char* what)
 {
     if (!s)
-        qFatal("%s: %s", what, core::describe(s.error()).c_str());
+        qFatal("%s: %s", what, words::errorSentence(s.error()).c_str());
 }
 
 // Saves the widget itself (not its window) as <PRACTICA_SCREENSHOT_DIR>/<name>.png.

@@ -2,6 +2,7 @@
 // Usage: bench_demo_generation [--patients N] [--seed S] [--dir DIR]
 #include "BenchUtil.h"
 #include "core/demo/DemoClinic.h"
+#include "words/ErrorWords.h"
 
 #include <filesystem>
 
@@ -27,7 +28,7 @@ int main(int argc, char** argv)
     auto clinic = core::createDemoClinic(db, options, clock);
     const double ms = bench::msSince(start);
     if (!clinic) {
-        std::fprintf(stderr, "demo generation failed: %s\n", core::describe(clinic.error()).c_str());
+        std::fprintf(stderr, "demo generation failed: %s\n", words::errorSentence(clinic.error()).c_str());
         return 1;
     }
     clinic->session.reset();

@@ -7,6 +7,7 @@
 #include "core/demo/DemoClinic.h"
 #include "core/patients/PatientStore.h"
 #include "core/util/Text.h"
+#include "words/ErrorWords.h"
 
 #include <filesystem>
 #include <map>
@@ -66,7 +67,7 @@ int main(int argc, char** argv)
         const auto start = std::chrono::steady_clock::now();
         auto clinic = core::createDemoClinic(db, options, clock);
         if (!clinic) {
-            std::fprintf(stderr, "demo generation failed: %s\n", core::describe(clinic.error()).c_str());
+            std::fprintf(stderr, "demo generation failed: %s\n", words::errorSentence(clinic.error()).c_str());
             return 1;
         }
         std::fprintf(stderr, "generated in %.1f s\n", bench::msSince(start) / 1000.0);
@@ -74,7 +75,7 @@ int main(int argc, char** argv)
     } else {
         auto unlocked = core::Vault::unlock(db, "admin", kPassword, clock);
         if (!unlocked) {
-            std::fprintf(stderr, "cannot open %s: %s\n", db.c_str(), core::describe(unlocked.error()).c_str());
+            std::fprintf(stderr, "cannot open %s: %s\n", db.c_str(), words::errorSentence(unlocked.error()).c_str());
             return 1;
         }
         session = std::move(*unlocked);
@@ -109,7 +110,7 @@ int main(int argc, char** argv)
             auto r = store.search(q);
             times.push_back(bench::msSince(start));
             if (!r) {
-                std::fprintf(stderr, "search failed: %s\n", core::describe(r.error()).c_str());
+                std::fprintf(stderr, "search failed: %s\n", words::errorSentence(r.error()).c_str());
                 return 1;
             }
             results += static_cast<double>(r->size());

@@ -12,6 +12,7 @@
 #include "core/schedule/AppointmentStore.h"
 #include "core/schedule/ScheduleSetupStore.h"
 #include "core/schedule/SlotFinder.h"
+#include "words/ErrorWords.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -99,7 +100,7 @@ int generate(const std::string& db, std::int64_t appointments, int providerCount
     options.appointmentsPerProviderDay = 0; // providers, types, hours, holidays; the appointments come below
     auto clinic = core::createDemoClinic(db, options, clock);
     if (!clinic) {
-        std::fprintf(stderr, "demo generation failed: %s\n", core::describe(clinic.error()).c_str());
+        std::fprintf(stderr, "demo generation failed: %s\n", words::errorSentence(clinic.error()).c_str());
         return 1;
     }
     core::Session& s = *clinic->session;
@@ -160,7 +161,7 @@ int generate(const std::string& db, std::int64_t appointments, int providerCount
                 a.minutes = 15;
                 if (auto r = store.book(a, accept); !r) {
                     std::fprintf(stderr, "booking %s %d failed: %s\n", day.c_str(), minute,
-                                 core::describe(r.error()).c_str());
+                                 words::errorSentence(r.error()).c_str());
                     return 1;
                 }
                 ++booked;
@@ -168,7 +169,7 @@ int generate(const std::string& db, std::int64_t appointments, int providerCount
         }
         if (booked % kBatch < perDay || booked == appointments) {
             if (auto committed = tx->commit(); !committed) {
-                std::fprintf(stderr, "commit failed: %s\n", core::describe(committed.error()).c_str());
+                std::fprintf(stderr, "commit failed: %s\n", words::errorSentence(committed.error()).c_str());
                 return 1;
             }
             tx.reset();
@@ -207,7 +208,7 @@ int main(int argc, char** argv)
             return rc;
     auto unlocked = core::Vault::unlock(db, "admin", kPassword, clock);
     if (!unlocked) {
-        std::fprintf(stderr, "cannot open %s: %s\n", db.c_str(), core::describe(unlocked.error()).c_str());
+        std::fprintf(stderr, "cannot open %s: %s\n", db.c_str(), words::errorSentence(unlocked.error()).c_str());
         return 1;
     }
     core::Session& s = **unlocked;
@@ -240,7 +241,7 @@ int main(int argc, char** argv)
         auto views = store.day(day, setup->providerIds);
         times.push_back(bench::msSince(start));
         if (!views) {
-            std::fprintf(stderr, "day view failed: %s\n", core::describe(views.error()).c_str());
+            std::fprintf(stderr, "day view failed: %s\n", words::errorSentence(views.error()).c_str());
             return 1;
         }
         rows += static_cast<double>(views->size());
@@ -256,7 +257,7 @@ int main(int argc, char** argv)
             auto slots = finder.find(query);
             t.push_back(bench::msSince(start));
             if (!slots) {
-                std::fprintf(stderr, "slot search failed: %s\n", core::describe(slots.error()).c_str());
+                std::fprintf(stderr, "slot search failed: %s\n", words::errorSentence(slots.error()).c_str());
                 return false;
             }
             found += static_cast<double>(slots->size());
@@ -313,7 +314,7 @@ int main(int argc, char** argv)
             if (refused)
                 std::fprintf(stderr, "a double booking was accepted\n");
         } else if (booked.error().field != "patient") {
-            std::fprintf(stderr, "booking failed: %s\n", core::describe(booked.error()).c_str());
+            std::fprintf(stderr, "booking failed: %s\n", words::errorSentence(booked.error()).c_str());
         }
     }
     report("book into a free slot (commit)", bookTimes, "", "< 5");

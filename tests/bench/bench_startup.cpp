@@ -7,6 +7,7 @@
 #include "app/gui/shell/Theme.h"
 #include "core/crypto/KeyFile.h"
 #include "core/demo/DemoClinic.h"
+#include "words/ErrorWords.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -79,7 +80,7 @@ int main(int argc, char** argv)
         options.seed = 11;
         options.adminPassword = kPassword; // the standard (production) key derivation cost
         if (auto clinic = core::createDemoClinic(db, options, clock); !clinic) {
-            std::fprintf(stderr, "demo generation failed: %s\n", core::describe(clinic.error()).c_str());
+            std::fprintf(stderr, "demo generation failed: %s\n", words::errorSentence(clinic.error()).c_str());
             return 1;
         }
         std::fprintf(stderr, "generated\n");
@@ -132,7 +133,7 @@ int main(int argc, char** argv)
                              : core::Result<core::UnlockedKeys>(std::unexpected(keys.error()));
         kdfMs = bench::msSince(start);
         if (!unlocked) {
-            std::fprintf(stderr, "cannot unlock: %s\n", core::describe(unlocked.error()).c_str());
+            std::fprintf(stderr, "cannot unlock: %s\n", words::errorSentence(unlocked.error()).c_str());
             return 1;
         }
     }

@@ -25,6 +25,7 @@
 #include "sync/server/EmbeddedStore.h"
 #include "sync/server/PostgresStore.h"
 #include "sync/server/SyncServer.h"
+#include "words/ErrorWords.h"
 
 #include <QDir>
 #include <QTemporaryDir>
@@ -48,7 +49,7 @@ constexpr const char* kPassword = "bench-admin-1";
 template <class T> T must(core::Result<T> r, const char* what)
 {
     if (!r) {
-        std::fprintf(stderr, "%s: %s\n", what, core::describe(r.error()).c_str());
+        std::fprintf(stderr, "%s: %s\n", what, words::errorSentence(r.error()).c_str());
         std::exit(1);
     }
     return std::move(*r);
@@ -56,7 +57,7 @@ template <class T> T must(core::Result<T> r, const char* what)
 void must(core::Status s, const char* what)
 {
     if (!s) {
-        std::fprintf(stderr, "%s: %s\n", what, core::describe(s.error()).c_str());
+        std::fprintf(stderr, "%s: %s\n", what, words::errorSentence(s.error()).c_str());
         std::exit(1);
     }
 }
@@ -476,7 +477,7 @@ int loadBench(int argc, char** argv)
                 if (!r) {
                     ++errors;
                     std::lock_guard lock(mutex);
-                    ++errorKinds[core::describe(r.error())];
+                    ++errorKinds[words::errorSentence(r.error())];
                 } else
                     accepted += static_cast<long>(r->results.size());
                 t0 = std::chrono::steady_clock::now();
@@ -486,7 +487,7 @@ int loadBench(int argc, char** argv)
                     if (!page) {
                         ++errors;
                         std::lock_guard lock(mutex);
-                        ++errorKinds[core::describe(page.error())];
+                        ++errorKinds[words::errorSentence(page.error())];
                         break;
                     }
                     pulled += static_cast<long>(page->changes.size());

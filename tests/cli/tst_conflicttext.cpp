@@ -3,6 +3,7 @@
 #include "ConflictText.h"
 #include "core/records/FieldRules.h"
 #include "core/sync/ChangeMerger.h"
+#include "words/ErrorWords.h"
 
 #include <QTest>
 #include <set>
@@ -110,6 +111,18 @@ private slots:
             const std::string sentence = app::parkedSentence(p);
             QVERIFY2(sentence.find("parked (") == std::string::npos, code.c_str());
             QVERIFY2(sentences.insert(sentence).second, code.c_str());
+        }
+    }
+
+    // Every error code core and sync return has its own English sentence for the command lines.
+    void everyErrorCodeHasASentence()
+    {
+        std::set<std::string> sentences;
+        for (int c = 0; c <= static_cast<int>(core::ErrorCode::Internal); ++c) {
+            const auto code = static_cast<core::ErrorCode>(c);
+            QCOMPARE(core::errorCodeFromName(core::errorCodeName(code)), std::optional(code));
+            const std::string sentence = words::errorSentence(core::Error{code, {}, {}});
+            QVERIFY2(!sentence.empty() && sentences.insert(sentence).second, sentence.c_str());
         }
     }
 

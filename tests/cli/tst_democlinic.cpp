@@ -11,6 +11,7 @@
 #include "core/schedule/WaitlistStore.h"
 #include "core/util/Validators.h"
 #include "tests/support/TestSupport.h"
+#include "words/ErrorWords.h"
 
 #include <QDir>
 #include <QFile>
@@ -72,7 +73,7 @@ QStringList tst_DemoClinic::rows(core::Session& session, const char* sql, int co
     QStringList out;
     auto stmt = session.db().prepare(sql);
     if (!stmt)
-        return {QString::fromStdString(core::describe(stmt.error()))};
+        return {QString::fromStdString(words::errorSentence(stmt.error()))};
     while (true) {
         auto row = stmt->step();
         if (!row || !*row)
@@ -107,9 +108,9 @@ QStringList tst_DemoClinic::snapshot(core::Session& session)
 void tst_DemoClinic::sameSeedSameClinic()
 {
     auto a = make("a.db", 150, 42);
-    QVERIFY2(a, a ? "" : core::describe(a.error()).c_str());
+    QVERIFY2(a, a ? "" : words::errorSentence(a.error()).c_str());
     auto b = make("b.db", 150, 42);
-    QVERIFY2(b, b ? "" : core::describe(b.error()).c_str());
+    QVERIFY2(b, b ? "" : words::errorSentence(b.error()).c_str());
     const QStringList first = snapshot(*a->session);
     QVERIFY(first.size() > 150 + 100);
     QCOMPARE(snapshot(*b->session), first);
@@ -131,7 +132,7 @@ void tst_DemoClinic::looksLikeAClinic()
 {
     constexpr int kPatients = 600;
     auto demo = make("stats.db", kPatients, 7);
-    QVERIFY2(demo, demo ? "" : core::describe(demo.error()).c_str());
+    QVERIFY2(demo, demo ? "" : words::errorSentence(demo.error()).c_str());
     core::Session& s = *demo->session;
     QCOMPARE(s.actor().role, core::Role::Admin);
     QCOMPARE(core::PatientStore(s).count().value_or(0), std::int64_t(kPatients));
@@ -282,7 +283,7 @@ QStringList tst_DemoClinic::scheduleSnapshot(core::Session& session)
     core::AppointmentStore store(session);
     auto views = store.range("2025-04-01", "2026-07-01");
     if (!views)
-        return {QString::fromStdString(core::describe(views.error()))};
+        return {QString::fromStdString(words::errorSentence(views.error()))};
     QStringList out;
     for (const auto& v : *views) {
         const auto& a = v.appointment;
@@ -299,7 +300,7 @@ QStringList tst_DemoClinic::scheduleSnapshot(core::Session& session)
 void tst_DemoClinic::scheduleSetup()
 {
     auto demo = make("setup.db", 30, 4, {}, 0);
-    QVERIFY2(demo, demo ? "" : core::describe(demo.error()).c_str());
+    QVERIFY2(demo, demo ? "" : words::errorSentence(demo.error()).c_str());
     core::Session& s = *demo->session;
     core::ScheduleSetupStore setup(s);
     auto providers = setup.providers();
@@ -379,7 +380,7 @@ void tst_DemoClinic::scheduleLooksLikeAClinic()
 {
     constexpr int kPerDay = 6;
     auto demo = make("schedule.db", 400, 11, {}, kPerDay);
-    QVERIFY2(demo, demo ? "" : core::describe(demo.error()).c_str());
+    QVERIFY2(demo, demo ? "" : words::errorSentence(demo.error()).c_str());
     core::Session& s = *demo->session;
     core::AppointmentStore store(s);
     const core::ClinicTime& time = store.clinicTime();
@@ -468,9 +469,9 @@ void tst_DemoClinic::scheduleLooksLikeAClinic()
 void tst_DemoClinic::sameSeedSameSchedule()
 {
     auto a = make("sched-a.db", 80, 21, {}, 2);
-    QVERIFY2(a, a ? "" : core::describe(a.error()).c_str());
+    QVERIFY2(a, a ? "" : words::errorSentence(a.error()).c_str());
     auto b = make("sched-b.db", 80, 21, {}, 2);
-    QVERIFY2(b, b ? "" : core::describe(b.error()).c_str());
+    QVERIFY2(b, b ? "" : words::errorSentence(b.error()).c_str());
     const QStringList first = scheduleSnapshot(*a->session);
     QVERIFY(first.size() > 1000);
     QCOMPARE(scheduleSnapshot(*b->session), first);

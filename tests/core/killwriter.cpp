@@ -2,6 +2,7 @@
 // only after its transaction has committed, until it is killed.
 #include "core/auth/Vault.h"
 #include "core/patients/PatientStore.h"
+#include "words/ErrorWords.h"
 
 #include <cstdio>
 #include <string>
@@ -17,7 +18,7 @@ int main(int argc, char** argv)
     SystemClock clock;
     auto session = Vault::unlock(argv[1], argv[2], argv[3], clock);
     if (!session) {
-        std::fprintf(stderr, "%s\n", describe(session.error()).c_str());
+        std::fprintf(stderr, "%s\n", practica::words::errorSentence(session.error()).c_str());
         return 1;
     }
     PatientStore store(**session);
@@ -30,7 +31,7 @@ int main(int argc, char** argv)
         p.addressLine1 = std::string(200, 'x'); // bigger rows cross more pages per transaction
         auto created = store.create(p);
         if (!created) {
-            std::fprintf(stderr, "%s\n", describe(created.error()).c_str());
+            std::fprintf(stderr, "%s\n", practica::words::errorSentence(created.error()).c_str());
             return 1;
         }
         std::printf("%s\n", created->mrn.c_str());

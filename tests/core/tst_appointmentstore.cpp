@@ -4,6 +4,7 @@
 #include "core/schedule/ScheduleSetupStore.h"
 #include "core/schedule/WaitlistStore.h"
 #include "tests/support/ScheduleFixture.h"
+#include "words/ErrorWords.h"
 
 #include <QTest>
 
@@ -83,7 +84,7 @@ void tst_AppointmentStore::conflicts()
         m_f->appointment(0, m_f->providerA, day + existingStart.toStdString(), m_f->followUp, existingMinutes);
     existing.roomId = m_f->roomA.id;
     auto booked = store().book(existing);
-    QVERIFY2(booked, booked ? "" : core::describe(booked.error()).c_str());
+    QVERIFY2(booked, booked ? "" : words::errorSentence(booked.error()).c_str());
     if (relation == "provider-cancelled")
         QVERIFY(store().cancel(booked->id, "patient called", "patient"));
     if (relation == "provider-noshow")
@@ -96,7 +97,7 @@ void tst_AppointmentStore::conflicts()
     proposed.roomId = relation == "room" ? m_f->roomA.id : m_f->roomB.id;
     auto result = store().book(proposed);
     if (expected.isEmpty()) {
-        QVERIFY2(result, result ? "" : core::describe(result.error()).c_str());
+        QVERIFY2(result, result ? "" : words::errorSentence(result.error()).c_str());
         return;
     }
     QVERIFY(!result);
@@ -125,7 +126,7 @@ void tst_AppointmentStore::overbookOverride()
     auto over = m_f->appointment(1, m_f->providerA, "2025-12-01 09:00", m_f->sickVisit);
     QCOMPARE(test::failureOf(deskStore.book(over)).code, core::ErrorCode::Conflict);
     auto booked = deskStore.book(over, {true, false, std::nullopt});
-    QVERIFY2(booked, booked ? "" : core::describe(booked.error()).c_str());
+    QVERIFY2(booked, booked ? "" : words::errorSentence(booked.error()).c_str());
     QVERIFY(booked->overbooked);
     // A type that does not allow it cannot be overbooked, whatever the role.
     auto followUp = m_f->appointment(2, m_f->providerA, "2025-12-01 09:00", m_f->followUp);
@@ -162,7 +163,7 @@ void tst_AppointmentStore::warningsNeedConfirmation()
         QCOMPARE(QString::fromStdString(test::failureOf(refused).field), QString("warning"));
         QCOMPARE(QString::fromStdString(test::failureOf(refused).detail), QString(c.kind));
         auto accepted = store().book(a, {false, true, std::nullopt});
-        QVERIFY2(accepted, accepted ? "" : core::describe(accepted.error()).c_str());
+        QVERIFY2(accepted, accepted ? "" : words::errorSentence(accepted.error()).c_str());
     }
 }
 
@@ -194,7 +195,7 @@ void tst_AppointmentStore::transitions()
         auto r = store().setStatus(booked->id, *status);
         const bool last = i == steps.size() - 1;
         if (!last || allowed) {
-            QVERIFY2(r, r ? "" : core::describe(r.error()).c_str());
+            QVERIFY2(r, r ? "" : words::errorSentence(r.error()).c_str());
             QCOMPARE(r->status, *status);
         } else {
             QVERIFY(!r);
@@ -248,7 +249,7 @@ void tst_AppointmentStore::moveAndResizeKeepTheRules()
     auto moved = store().move(second->id, first->startUtcMs, std::nullopt, std::nullopt);
     QCOMPARE(test::failureOf(moved).field, std::string("provider"));
     auto toB = store().move(second->id, first->startUtcMs, m_f->providerB.id, std::nullopt);
-    QVERIFY2(toB, toB ? "" : core::describe(toB.error()).c_str());
+    QVERIFY2(toB, toB ? "" : words::errorSentence(toB.error()).c_str());
     QCOMPARE(QString::fromStdString(toB->startLocal), QString("2025-12-01T09:00"));
     QCOMPARE(test::failureOf(store().resize(first->id, 210)).field, std::string("warning")); // runs into lunch
     QVERIFY(store().resize(first->id, 45));

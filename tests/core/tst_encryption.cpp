@@ -4,6 +4,7 @@
 #include "core/crypto/KeyFile.h"
 #include "core/patients/PatientStore.h"
 #include "tests/support/TestSupport.h"
+#include "words/ErrorWords.h"
 
 #include <QFile>
 #include <QProcess>
@@ -34,7 +35,7 @@ private:
         p.sex = "male";
         auto created = core::PatientStore(s).create(p);
         if (!created)
-            qFatal("%s", core::describe(created.error()).c_str());
+            qFatal("%s", words::errorSentence(created.error()).c_str());
         return created->mrn;
     }
 };

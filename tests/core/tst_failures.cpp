@@ -3,6 +3,7 @@
 #include "core/crypto/KeyFile.h"
 #include "core/patients/PatientStore.h"
 #include "tests/support/TestSupport.h"
+#include "words/ErrorWords.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -134,7 +135,7 @@ void tst_Failures::fullDiskKeepsCommittedData()
             p.addressLine1 = std::string(400, 'y');
             auto created = store.create(p);
             if (!created) {
-                qWarning("stopped after %d writes: %s", committed, core::describe(created.error()).c_str());
+                qWarning("stopped after %d writes: %s", committed, words::errorSentence(created.error()).c_str());
                 const int code = static_cast<int>(created.error().code);
                 [[maybe_unused]] auto w1 = ::write(pipeFds[1], &committed, sizeof committed);
                 [[maybe_unused]] auto w2 = ::write(pipeFds[1], &code, sizeof code);

@@ -2,6 +2,7 @@
 // dates of birth, MRNs and phones.
 #include "core/patients/PatientStore.h"
 #include "tests/support/TestSupport.h"
+#include "words/ErrorWords.h"
 
 #include <QTest>
 
@@ -62,7 +63,7 @@ void tst_PatientSearch::initTestCase()
         p.sex = "unknown";
         p.phoneMobile = s.phone;
         auto created = store.create(p);
-        QVERIFY2(created, created ? "" : core::describe(created.error()).c_str());
+        QVERIFY2(created, created ? "" : words::errorSentence(created.error()).c_str());
         m_mrnByName[std::string(s.family) + "/" + s.given] = created->mrn;
     }
 }

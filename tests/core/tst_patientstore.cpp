@@ -3,6 +3,7 @@
 #include "core/patients/CoverageStore.h"
 #include "core/patients/PatientStore.h"
 #include "tests/support/TestSupport.h"
+#include "words/ErrorWords.h"
 
 #include <QTest>
 
@@ -142,7 +143,7 @@ void tst_PatientStore::mergeMovesCoverageAndKeepsTrail()
     auto cov = core::CoverageStore(m_clinic->admin()).add(policy(dupe->id, payer, "primary"));
     QVERIFY(cov);
     auto outcome = store.merge(keep->id, dupe->id);
-    QVERIFY2(outcome, outcome ? "" : core::describe(outcome.error()).c_str());
+    QVERIFY2(outcome, outcome ? "" : words::errorSentence(outcome.error()).c_str());
     QCOMPARE(outcome->movedRecords, 1);
     auto moved = core::CoverageStore(m_clinic->admin()).forPatient(keep->id);
     QCOMPARE(moved->size(), std::size_t(1));

@@ -3,6 +3,7 @@
 #include "core/util/Text.h"
 #include "core/util/Validators.h"
 #include "tests/support/TestSupport.h"
+#include "words/ErrorWords.h"
 
 #include <QTest>
 
@@ -156,7 +157,7 @@ void tst_PatientValidation::rules()
         p.emergencyName = v;
     const Status s = PatientValidator::normalizeAndValidate(p, kToday);
     if (expectedField.isEmpty()) {
-        QVERIFY2(s.has_value(), s ? "" : describe(s.error()).c_str());
+        QVERIFY2(s.has_value(), s ? "" : practica::words::errorSentence(s.error()).c_str());
     } else {
         QVERIFY(!s.has_value());
         QCOMPARE(practica::test::failureOf(s).code, ErrorCode::Validation);

@@ -6,6 +6,7 @@
 #include "core/patients/CoverageStore.h"
 #include "core/patients/PatientStore.h"
 #include "tests/support/TestSupport.h"
+#include "words/ErrorWords.h"
 
 #include <QTest>
 #include <functional>
@@ -192,7 +193,7 @@ void tst_Permissions::matrix()
     const core::Status result = c.op(*session, f);
     const bool expected = c.allowed[roleIndex];
     if (expected) {
-        QVERIFY2(result.has_value(), result ? "" : core::describe(result.error()).c_str());
+        QVERIFY2(result.has_value(), result ? "" : words::errorSentence(result.error()).c_str());
     } else {
         QVERIFY(!result.has_value());
         QCOMPARE(test::failureOf(result).code, core::ErrorCode::PermissionDenied);

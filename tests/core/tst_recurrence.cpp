@@ -2,6 +2,7 @@
 // editing one occurrence against this-and-all-following, and wall-clock times across DST.
 #include "core/schedule/AppointmentStore.h"
 #include "tests/support/ScheduleFixture.h"
+#include "words/ErrorWords.h"
 
 #include <QTest>
 
@@ -64,7 +65,7 @@ void tst_Recurrence::expand()
     if (!until.isEmpty())
         rule.untilDate = until.toStdString();
     auto got = core::expandRecurrence(first.toStdString(), rule);
-    QVERIFY2(got, got ? "" : core::describe(got.error()).c_str());
+    QVERIFY2(got, got ? "" : words::errorSentence(got.error()).c_str());
     QStringList list;
     for (const auto& s : *got)
         list << QString::fromStdString(s);
@@ -104,7 +105,7 @@ void tst_Recurrence::seriesConflictsAreReportedBeforeBooking()
     QCOMPARE(store(f).forPatient(f.patients[0])->size(), before); // nothing booked
     weekly.count = 2;
     auto booked = store(f).bookSeries(first, weekly);
-    QVERIFY2(booked, booked ? "" : core::describe(booked.error()).c_str());
+    QVERIFY2(booked, booked ? "" : words::errorSentence(booked.error()).c_str());
     QCOMPARE(booked->size(), std::size_t(2));
     QVERIFY(booked->front().seriesId && booked->front().seriesId == booked->back().seriesId);
     QCOMPARE(booked->back().seriesIndex.value_or(-1), 1);
@@ -124,7 +125,7 @@ void tst_Recurrence::oneVersusFollowing()
     QCOMPARE(QString::fromStdString(store(f).get(s[2].id)->startLocal), QString("2025-12-15T10:00"));
     // This and all following: the third onward shift by an hour; the first two stay.
     auto following = store(f).moveSeriesFrom(s[2].id, 60);
-    QVERIFY2(following, following ? "" : core::describe(following.error()).c_str());
+    QVERIFY2(following, following ? "" : words::errorSentence(following.error()).c_str());
     QCOMPARE(following->size(), std::size_t(3));
     QCOMPARE(QString::fromStdString(store(f).get(s[0].id)->startLocal), QString("2025-12-01T10:00"));
     QCOMPARE(QString::fromStdString(store(f).get(s[1].id)->startLocal), QString("2025-12-08T10:30"));
@@ -150,7 +151,7 @@ void tst_Recurrence::weeklySeriesKeepsWallClockAcrossDst()
     weekly.count = 3;
     // Mondays 2026-02-23, 03-02 (CST) and 03-09 (CDT, after the 03-08 change).
     auto series = store(f).bookSeries(f.appointment(0, f.providerA, "2026-02-23 09:00", f.followUp), weekly);
-    QVERIFY2(series, series ? "" : core::describe(series.error()).c_str());
+    QVERIFY2(series, series ? "" : words::errorSentence(series.error()).c_str());
     for (const auto& a : *series)
         QVERIFY(a.startLocal.ends_with("T09:00"));
     QCOMPARE((*series)[2].startUtcMs - (*series)[1].startUtcMs, std::int64_t(7 * 24 * 3'600'000 - 3'600'000));

@@ -6,6 +6,7 @@
 #include "core/schedule/ReminderList.h"
 #include "core/util/Text.h"
 #include "tests/support/ScheduleFixture.h"
+#include "words/ErrorWords.h"
 
 #include <QStringList>
 #include <QTest>
@@ -125,7 +126,7 @@ private:
 void tst_ReminderExport::initTestCase()
 {
     auto time = core::ClinicTime::forZone("America/New_York");
-    QVERIFY2(time, time ? "" : core::describe(time.error()).c_str());
+    QVERIFY2(time, time ? "" : words::errorSentence(time.error()).c_str());
     m_time = *time;
 }
 

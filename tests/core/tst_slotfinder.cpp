@@ -4,6 +4,7 @@
 #include "core/schedule/ScheduleSetupStore.h"
 #include "core/schedule/SlotFinder.h"
 #include "tests/support/ScheduleFixture.h"
+#include "words/ErrorWords.h"
 
 #include <QTest>
 
@@ -27,7 +28,7 @@ private:
     {
         auto found = core::SlotFinder(m_f->admin()).find(q);
         if (!found)
-            return {QString::fromStdString(core::describe(found.error()))};
+            return {QString::fromStdString(words::errorSentence(found.error()))};
         QStringList out;
         for (const auto& s : *found)
             out << QString::fromStdString(s.startLocal.substr(5) + " " + s.providerName.substr(0, 1));
@@ -104,7 +105,7 @@ void tst_SlotFinder::openingsCanBeBooked()
         a.typeId = m_f->newPatient.id;
         a.startUtcMs = s.startUtcMs;
         auto booked = store.book(a);
-        QVERIFY2(booked, booked ? "" : core::describe(booked.error()).c_str());
+        QVERIFY2(booked, booked ? "" : words::errorSentence(booked.error()).c_str());
     }
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/patients/PatientStore.h"
 #include "core/schedule/ScheduleSetupStore.h"
+#include "words/ErrorWords.h"
 
 namespace practica::test {
 
@@ -9,7 +10,7 @@ namespace {
 template <class T> T must(core::Result<T> r, const char* what)
 {
     if (!r)
-        qFatal("%s: %s", what, core::describe(r.error()).c_str());
+        qFatal("%s: %s", what, words::errorSentence(r.error()).c_str());
     return std::move(*r);
 }
 } // namespace
@@ -39,7 +40,7 @@ ScheduleFixture::ScheduleFixture()
             week.push_back({"", p.id, day, 12 * 60, 13 * 60, true});
         }
         if (auto s = setup.setWorkingHours(p.id, week); !s)
-            qFatal("hours: %s", core::describe(s.error()).c_str());
+            qFatal("hours: %s", words::errorSentence(s.error()).c_str());
     }
     core::PatientStore store(admin());
     const char* names[][2] = {

@@ -1,6 +1,7 @@
 #include "TestSupport.h"
 
 #include "core/auth/UserStore.h"
+#include "words/ErrorWords.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -30,7 +31,7 @@ TempClinic::TempClinic(core::KdfCost cost) : m_cost(cost)
     auto session =
         core::Vault::createClinic(m_path, sampleClinic(), {"admin", "Ada Admin", kAdminPassword}, m_clock, m_cost);
     if (!session)
-        qFatal("cannot create test clinic: %s", core::describe(session.error()).c_str());
+        qFatal("cannot create test clinic: %s", words::errorSentence(session.error()).c_str());
     m_admin = std::move(*session);
 }
 
@@ -44,7 +45,7 @@ std::unique_ptr<core::Session> TempClinic::addAndLogin(const std::string& userna
 {
     auto user = core::UserStore(*m_admin).add(username, "Test " + username, role, password, m_cost);
     if (!user)
-        qFatal("cannot add user: %s", core::describe(user.error()).c_str());
+        qFatal("cannot add user: %s", words::errorSentence(user.error()).c_str());
     return login(username, password);
 }
 

@@ -1,6 +1,7 @@
 #include "SyncFixture.h"
 
 #include "core/clinic/ClinicStore.h"
+#include "words/ErrorWords.h"
 
 #include <QtTest>
 
@@ -14,7 +15,7 @@ ServerFixture::ServerFixture(std::unique_ptr<sync::ServerStore> store, sync::Ser
         core::initCrypto();
         auto embedded = sync::EmbeddedStore::open(m_dir.filePath("server.db").toStdString(), core::SecretKey::random());
         if (!embedded)
-            qFatal("server store: %s", core::describe(embedded.error()).c_str());
+            qFatal("server store: %s", words::errorSentence(embedded.error()).c_str());
         m_store = std::move(*embedded);
     }
     m_accounts = std::make_unique<sync::AccountService>(*m_store, m_clock, "test-token-secret-0123456789abcdef");
@@ -23,7 +24,7 @@ ServerFixture::ServerFixture(std::unique_ptr<sync::ServerStore> store, sync::Ser
     m_options.insecureHttp = true;
     m_server = std::make_unique<sync::SyncServer>(*m_store, *m_accounts, m_options, m_types);
     if (auto s = m_server->start(); !s)
-        qFatal("server start: %s", core::describe(s.error()).c_str());
+        qFatal("server start: %s", words::errorSentence(s.error()).c_str());
 }
 
 ServerFixture::~ServerFixture()
@@ -50,10 +51,10 @@ void ServerFixture::createClinic(const std::string& clinicId, const std::string&
 {
     auto id = m_accounts->createClinic(clinicId, name);
     if (!id)
-        qFatal("clinic: %s", core::describe(id.error()).c_str());
+        qFatal("clinic: %s", words::errorSentence(id.error()).c_str());
     auto admin = m_accounts->addUser(*id, "admin", "Clinic Admin", "admin", kAdminPassword);
     if (!admin)
-        qFatal("admin: %s", core::describe(admin.error()).c_str());
+        qFatal("admin: %s", words::errorSentence(admin.error()).c_str());
 }
 
 std::unique_ptr<Workstation> Workstation::enroll(core::Session& admin, const std::string& url)
@@ -64,7 +65,7 @@ std::unique_ptr<Workstation> Workstation::enroll(core::Session& admin, const std
     ws->engine = std::make_unique<sync::SyncEngine>(admin, *ws->client);
     auto tokens = ws->engine->enroll(kAdminPassword, "Front desk 1");
     if (!tokens)
-        qFatal("enroll: %s", core::describe(tokens.error()).c_str());
+        qFatal("enroll: %s", words::errorSentence(tokens.error()).c_str());
     return ws;
 }
 
@@ -77,7 +78,7 @@ std::unique_ptr<Workstation> Workstation::join(const std::string& url, const std
     auto session = sync::SyncEngine::join(*ws->client, path, clinicId, username, password, "Exam room", clock,
                                           core::KdfCost::minimal());
     if (!session)
-        qFatal("join: %s", core::describe(session.error()).c_str());
+        qFatal("join: %s", words::errorSentence(session.error()).c_str());
     ws->ownSession = std::move(*session);
     ws->session = ws->ownSession.get();
     ws->engine = std::make_unique<sync::SyncEngine>(*ws->session, *ws->client);
@@ -88,7 +89,7 @@ std::string Workstation::digest()
 {
     auto d = engine->replica().digest();
     if (!d)
-        qFatal("digest: %s", core::describe(d.error()).c_str());
+        qFatal("digest: %s", words::errorSentence(d.error()).c_str());
     return *d;
 }
 

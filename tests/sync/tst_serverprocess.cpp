@@ -11,6 +11,7 @@
 #include "core/patients/PatientStore.h"
 #include "core/records/RecordType.h"
 #include "core/util/Uuid.h"
+#include "words/ErrorWords.h"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
@@ -670,7 +671,7 @@ void tst_ServerProcess::slowClientsCannotStopSync()
             failure = "desk 1 could not add a patient";
         for (Workstation* w : {desk1.get(), desk2.get()})
             if (auto r = w->sync(); !r)
-                failure = "a sync failed: " + core::describe(r.error());
+                failure = "a sync failed: " + words::errorSentence(r.error());
     }
     stop = true;
     stallers.join();

@@ -21,6 +21,7 @@
 #include "core/patients/PatientStore.h"
 #include "core/schedule/AppointmentStore.h"
 #include "sync/server/PostgresStore.h"
+#include "words/ErrorWords.h"
 
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
@@ -231,7 +232,7 @@ class tst_SyncConvergence : public QObject
                                            {{"merged_into", survivor}}, false, *hlc, *hlc);
         }
         }
-        QVERIFY2(written, written ? "" : core::describe(written.error()).c_str());
+        QVERIFY2(written, written ? "" : words::errorSentence(written.error()).c_str());
         QVERIFY(tx.commit());
         d.forbidden.insert(ids(s, "SELECT change_id FROM change_outbox ORDER BY seq DESC LIMIT 1;").at(0));
     }
@@ -244,7 +245,7 @@ class tst_SyncConvergence : public QObject
         ++d.syncs;
         if (auto r = d.engine->syncNow(); !r) {
             ++d.failedSyncs;
-            d.lastError = core::describe(r.error());
+            d.lastError = words::errorSentence(r.error());
         }
         std::set<std::string> still;
         for (const auto& p : outbox(s))

@@ -11,6 +11,7 @@
 #include "core/records/FieldRules.h"
 #include "core/schedule/AppointmentStore.h"
 #include "core/sync/Replica.h"
+#include "words/ErrorWords.h"
 
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
@@ -25,13 +26,13 @@ namespace {
 template <class T> T must(core::Result<T> r, const char* what)
 {
     if (!r)
-        qFatal("%s: %s", what, core::describe(r.error()).c_str());
+        qFatal("%s: %s", what, words::errorSentence(r.error()).c_str());
     return std::move(*r);
 }
 void must(core::Status s, const char* what)
 {
     if (!s)
-        qFatal("%s: %s", what, core::describe(s.error()).c_str());
+        qFatal("%s: %s", what, words::errorSentence(s.error()).c_str());
 }
 
 std::string clinicId(core::Session& s)
@@ -753,7 +754,9 @@ private slots:
         auto refused = ws2->sync();
         QVERIFY(!refused);
         QCOMPARE(test::failureOf(refused).code, core::ErrorCode::DeviceNotApproved);
-        QVERIFY(must(ws2->engine->replica().status(), "status").lastError.find("approve") != std::string::npos);
+        auto waiting = must(ws2->engine->replica().status(), "status").lastError;
+        QVERIFY(waiting);
+        QCOMPARE(waiting->code, core::ErrorCode::DeviceNotApproved);
         must(server.accounts().approveDevice(clinic, ws2->session->deviceId(), "admin"), "approve");
         must(ws2->sync(), "after approval");
         QCOMPARE(ws2->digest(), ws1->digest());
@@ -880,7 +883,8 @@ private slots:
         QCOMPARE(test::failureOf(r).code, core::ErrorCode::Offline);
         auto status = must(engine.replica().status(), "status");
         QCOMPARE(status.pending, std::int64_t(1));
-        QVERIFY(!status.lastError.empty());
+        QVERIFY(status.lastError);
+        QCOMPARE(status.lastError->code, core::ErrorCode::Offline);
     }
 };
 

@@ -1,0 +1,65 @@
+#include "ErrorWords.h"
+
+namespace practica::words {
+
+std::string errorSentence(const core::Error& e)
+{
+    auto withField = [&](std::string s) {
+        if (!e.field.empty())
+            s += " (" + e.field + ")";
+        if (!e.detail.empty())
+            s += ": " + e.detail;
+        return s;
+    };
+    switch (e.code) {
+    case core::ErrorCode::WrongPassword:
+        return "Wrong user name or password.";
+    case core::ErrorCode::AccountLocked:
+        return "This account is locked after repeated failed logins; try again in " + e.detail + " seconds.";
+    case core::ErrorCode::KeyFileMissing:
+        return "The key file " + e.field + " is missing, so the database cannot be unlocked.";
+    case core::ErrorCode::KeyFileInvalid:
+        return withField("The key file is damaged or not a Practica key file");
+    case core::ErrorCode::NotADatabase:
+        return withField("The file is not a Practica database, or does not belong to this key file");
+    case core::ErrorCode::DatabaseCorrupt:
+        return withField("The database is damaged");
+    case core::ErrorCode::DatabaseMissing:
+        return "No database at " + e.field + ".";
+    case core::ErrorCode::AlreadyExists:
+        return withField("Already exists");
+    case core::ErrorCode::DiskFull:
+        return "The disk is full; nothing was saved.";
+    case core::ErrorCode::ReadOnly:
+        return withField("The database cannot be written");
+    case core::ErrorCode::Io:
+        return withField("Input/output error");
+    case core::ErrorCode::Busy:
+        return "The database is busy in another program; try again.";
+    case core::ErrorCode::PermissionDenied:
+        return withField("Your role does not allow this");
+    case core::ErrorCode::NotFound:
+        return withField("Not found");
+    case core::ErrorCode::Validation:
+        return withField("Invalid value");
+    case core::ErrorCode::Conflict:
+        return withField("Not possible in the record's current state");
+    case core::ErrorCode::SchemaTooNew:
+        return "The database was written by a newer version of Practica; please update.";
+    case core::ErrorCode::Offline:
+        return withField("The sync server cannot be reached");
+    case core::ErrorCode::NotAuthorized:
+        return withField("The sync server did not accept the login");
+    case core::ErrorCode::DeviceNotApproved:
+        return "This workstation waits for an administrator to approve it on the sync server.";
+    case core::ErrorCode::UpdateRequired:
+        return "The sync server needs a newer version of Practica; please update.";
+    case core::ErrorCode::ProtocolError:
+        return withField("The sync server sent an answer Practica does not understand");
+    case core::ErrorCode::Internal:
+        return withField("Internal error");
+    }
+    return "Internal error.";
+}
+
+} // namespace practica::words
