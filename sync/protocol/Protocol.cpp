@@ -1,5 +1,7 @@
 #include "Protocol.h"
 
+#include "PullPageReader.h"
+
 #include <Poco/DeflatingStream.h>
 #include <Poco/InflatingStream.h>
 #include <Poco/JSON/Array.h>
@@ -472,27 +474,7 @@ std::string encodePull(const PullResponse& response)
 
 Result<PullResponse> decodePull(const std::string& body)
 {
-    return guarded(body, [](const Object::Ptr& root) -> Result<PullResponse> {
-        Reader r{root, "pull"};
-        auto changes = r.array("changes");
-        auto next = r.integer("next", 0);
-        auto highest = r.integer("highest_seq", 0);
-        if (!changes)
-            return std::unexpected(changes.error());
-        if (!next || !highest)
-            return fail(ErrorCode::ProtocolError, "pull", "cursor is not an integer");
-        PullResponse resp;
-        resp.next = *next;
-        resp.highestSeq = *highest;
-        resp.more = root->has("more") && root->get("more").isBoolean() && root->getValue<bool>("more");
-        for (std::size_t i = 0; i < (*changes)->size(); ++i) {
-            auto c = changeFromJson((*changes)->get(static_cast<unsigned>(i)), i, true);
-            if (!c)
-                return std::unexpected(c.error());
-            resp.changes.push_back(std::move(*c));
-        }
-        return resp;
-    });
+    return readPullPage(body);
 }
 
 std::string encodeFields(const std::vector<core::SyncField>& fields)

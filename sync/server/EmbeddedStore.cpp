@@ -5,6 +5,8 @@
 #include "core/db/Transaction.h"
 #include "sync/protocol/Protocol.h"
 
+#include <map>
+
 namespace practica::sync {
 
 using core::Database;
@@ -131,7 +133,15 @@ public:
 
     Result<std::optional<SyncRow>> row(const std::string& entity, const std::string& rowId) override
     {
-        return rowByKey(m_db, m_clinic, entity, rowId);
+        // The clinic's push lock is held: the rows a push reads stay as read until it saves them (a batch
+        // of appointments checks the same providers and visit types hundreds of times).
+        auto key = std::pair{entity, rowId};
+        if (auto it = m_rowCache.find(key); it != m_rowCache.end())
+            return it->second;
+        auto found = rowByKey(m_db, m_clinic, entity, rowId);
+        if (found && m_rowCache.size() < kMaxCachedRows)
+            m_rowCache.emplace(std::move(key), *found);
+        return found;
     }
 
     Result<std::vector<SyncRow>> rowsMentioning(const std::vector<std::string>& entities,
@@ -162,6 +172,7 @@ public:
         auto stmt = m_db.prepare("INSERT OR REPLACE INTO srv_row (clinic_id, entity, row_id, doc) VALUES (?,?,?,?);");
         if (!stmt)
             return std::unexpected(stmt.error());
+        m_rowCache.insert_or_assign(std::pair{row.entity, row.rowId}, std::optional<SyncRow>(row));
         return stmt->bind(1, m_clinic).bind(2, row.entity).bind(3, row.rowId).bind(4, encodeRow(row)).run();
     }
 
@@ -272,6 +283,8 @@ private:
     core::Transaction m_tx;
     std::string m_clinic;
     std::int64_t m_highest = 0;
+    static constexpr std::size_t kMaxCachedRows = 20'000;
+    std::map<std::pair<std::string, std::string>, std::optional<SyncRow>> m_rowCache;
 };
 
 EmbeddedStore::EmbeddedStore(std::unique_ptr<Database> db) : m_db(std::move(db)) {}

@@ -127,6 +127,60 @@ private slots:
                 decoded.error().code == core::ErrorCode::Validation);
     }
 
+    // A pull page is read without a JSON document: any key order, whitespace, escapes and unknown keys.
+    void pullPageReadsAnyValidJson()
+    {
+        const std::string page =
+            "{ \"more\" : false, \"extra\": {\"a\": [1, 2.5e3, true, null, \"x\"]},\n"
+            " \"changes\": [ {\"fields\": {\"family_name\": \"Mu\\u00f1oz \\\"Jr\\\"\\n\", \"note\": null, "
+            "\"emoji\": \"\\ud83d\\ude00\"}, \"seq\": 7, \"op\": \"upsert\", \"row\": \"r1\", \"entity\": "
+            "\"patient\", \"id\": \"c1\", \"hlc\": \"h1\", \"base\": null, \"device\": \"d1\", \"future_key\": {}} ], "
+            "\"highest_seq\": 9, \"next\": 7, \"protocol\": 1 }";
+        auto p = sync::decodePull(page);
+        QVERIFY2(p, p ? "" : p.error().detail.c_str());
+        QCOMPARE(p->changes.size(), std::size_t(1));
+        const auto& c = p->changes[0];
+        QCOMPARE(c.fields.at(0).value, std::optional<std::string>("Mu\xc3\xb1oz \"Jr\"\n"));
+        QCOMPARE(c.fields.at(1).value, std::optional<std::string>());
+        QCOMPARE(c.fields.at(2).value, std::optional<std::string>("\xf0\x9f\x98\x80"));
+        QCOMPARE(c.seq, std::int64_t(7));
+        QCOMPARE(c.author, std::string()); // a server before authors were kept
+        QVERIFY(!p->more);
+        QCOMPARE(p->next, std::int64_t(7));
+        QCOMPARE(p->highestSeq, std::int64_t(9));
+    }
+
+    void hostilePullPages_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        const QByteArray one = R"({"id":"c","entity":"patient","row":"r","op":"upsert","hlc":"h","base":null,)"
+                               R"("seq":1,"device":"d","fields":{"a":"x"}})";
+        auto page = [](const QByteArray& changes) {
+            return QByteArray(R"({"changes":[)") + changes + R"(],"next":1,"more":false,"highest_seq":1})";
+        };
+        QTest::newRow("empty") << QByteArray("");
+        QTest::newRow("not json") << QByteArray("<xml/>");
+        QTest::newRow("no cursor") << QByteArray(R"({"changes":[]})");
+        QTest::newRow("truncated") << page(one).left(60);
+        QTest::newRow("text after") << page(one) + "x";
+        QTest::newRow("number value") << page(QByteArray(one).replace(R"("a":"x")", R"("a":5)"));
+        QTest::newRow("field injection") << page(QByteArray(one).replace(R"("a":"x")", R"("a=1,b":"x")"));
+        QTest::newRow("entity injection") << page(QByteArray(one).replace("\"patient\"", "\"patient; DROP\""));
+        QTest::newRow("bad escape") << page(QByteArray(one).replace(R"("x")", "\"\\q\""));
+        QTest::newRow("lone surrogate") << page(QByteArray(one).replace(R"("x")", "\"\\ud83d\""));
+        QTest::newRow("control character") << page(QByteArray(one).replace(R"("x")", "\"a\x01\""));
+        QTest::newRow("no seq") << page(QByteArray(one).replace(R"("seq":1,)", ""));
+        QTest::newRow("bad op") << page(QByteArray(one).replace("upsert", "merge"));
+        QTest::newRow("deep nesting") << QByteArray(R"({"x":)") + QByteArray(5000, '[');
+    }
+    void hostilePullPages()
+    {
+        QFETCH(QByteArray, body);
+        auto decoded = sync::decodePull(body.toStdString());
+        QVERIFY(!decoded);
+        QCOMPARE(test::failureOf(decoded).code, core::ErrorCode::ProtocolError);
+    }
+
     void tooManyChanges()
     {
         sync::PushRequest req;

@@ -1,0 +1,15 @@
+// Reads a pull page straight into changes, without building a JSON document first: a first sync reads
+// a million changes, and a document of each page of 5,000 cost as much as merging it. It reads the
+// same JSON as decodePull (any key order, whitespace, escapes, unknown keys skipped) and checks the
+// same limits; anything else is a ProtocolError naming where the page went wrong.
+#pragma once
+
+#include "sync/protocol/Protocol.h"
+
+#include <string_view>
+
+namespace practica::sync {
+
+Result<PullResponse> readPullPage(std::string_view body);
+
+} // namespace practica::sync
