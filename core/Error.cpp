@@ -63,4 +63,86 @@ std::optional<ErrorCode> errorCodeFromName(std::string_view name)
     return std::nullopt;
 }
 
+namespace {
+
+struct RuleEntry
+{
+    Rule rule;
+    std::string_view name;
+};
+
+constexpr RuleEntry kRules[] = {
+    {Rule::Required, "required"},
+    {Rule::Text, "text"},
+    {Rule::TooShort, "too_short"},
+    {Rule::NotInteger, "not_integer"},
+    {Rule::NotFlag, "not_flag"},
+    {Rule::NotDate, "not_date"},
+    {Rule::NotTime, "not_time"},
+    {Rule::NotDateTime, "not_date_time"},
+    {Rule::TooEarly, "too_early"},
+    {Rule::FutureDate, "future_date"},
+    {Rule::Format, "format"},
+    {Rule::Choice, "choice"},
+    {Rule::Range, "range"},
+    {Rule::Order, "order"},
+    {Rule::MissingReference, "missing_reference"},
+    {Rule::RequiredWhen, "required_when"},
+    {Rule::OnlyWhen, "only_when"},
+    {Rule::RequiredTogether, "required_together"},
+    {Rule::Mismatch, "mismatch"},
+    {Rule::UnknownField, "unknown_field"},
+    {Rule::NonexistentTime, "nonexistent_time"},
+    {Rule::Deceased, "deceased"},
+    {Rule::ForeignPolicy, "foreign_policy"},
+    {Rule::MergeIntoItself, "merge_into_itself"},
+    {Rule::UseMerge, "use_merge"},
+    {Rule::UseCancel, "use_cancel"},
+    {Rule::NotInSeries, "not_in_series"},
+    {Rule::TooLarge, "too_large"},
+    {Rule::Unique, "unique"},
+    {Rule::Merged, "merged"},
+    {Rule::AlreadyMerged, "already_merged"},
+    {Rule::NumbersUsedUp, "numbers_used_up"},
+    {Rule::AccountDeactivated, "account_deactivated"},
+    {Rule::OwnAdminRole, "own_admin_role"},
+    {Rule::OwnAccount, "own_account"},
+    {Rule::Clash, "clash"},
+    {Rule::NeedsConfirmation, "needs_confirmation"},
+    {Rule::StatusTransition, "status_transition"},
+    {Rule::Referenced, "referenced"},
+    {Rule::Cancelled, "cancelled"},
+    {Rule::Aborted, "aborted"},
+    {Rule::Constraint, "constraint"},
+};
+
+} // namespace
+
+std::string_view ruleName(Rule rule)
+{
+    for (const auto& r : kRules)
+        if (r.rule == rule)
+            return r.name;
+    return "unknown";
+}
+
+const std::vector<Rule>& allRules()
+{
+    static const std::vector<Rule> rules = [] {
+        std::vector<Rule> all;
+        for (const auto& r : kRules)
+            all.push_back(r.rule);
+        return all;
+    }();
+    return rules;
+}
+
+std::optional<Rule> ruleFromName(std::string_view name)
+{
+    for (const auto& r : kRules)
+        if (r.name == name)
+            return r.rule;
+    return std::nullopt;
+}
+
 } // namespace practica::core

@@ -3,9 +3,11 @@
 #pragma once
 
 #include <expected>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace practica::core {
 
@@ -36,15 +38,83 @@ enum class ErrorCode
     Internal           // a bug: an SQL error that should not happen
 };
 
+// The rules core and the server enforce, each a stable name (ruleName) that travels as an error's
+// detail, with its particulars as params. Front ends word them; core never does.
+enum class Rule
+{
+    // A value (ErrorCode::Validation)
+    Required,         // or: the other field that would do instead
+    Text,             // too long or not text; max_length
+    TooShort,         // min_length
+    NotInteger,       //
+    NotFlag,          //
+    NotDate,          //
+    NotTime,          //
+    NotDateTime,      //
+    TooEarly,         // min (a date)
+    FutureDate,       //
+    Format,           // format: us_state, zip, phone, email, npi, tax_id, time_zone, color, day_list, uuid, ...
+    Choice,           // allowed: comma-separated values
+    Range,            // min and/or max, step
+    Order,            // after (the field it must follow), or_equal ("1")
+    MissingReference, // references (record type), id
+    RequiredWhen,     // when_field, when_value
+    OnlyWhen,         // when_field, when_value
+    RequiredTogether, // with (the field that needs this one)
+    Mismatch,         // two entries that must be equal differ (a password and its confirmation)
+    UnknownField,     //
+    NonexistentTime,  // time: a local time the clocks skip (spring forward)
+    Deceased,         // the patient is recorded as deceased
+    ForeignPolicy,    // the coverage is not one of the patient's policies
+    MergeIntoItself,  //
+    UseMerge,         // the status "merged" is set by merging, not by editing
+    UseCancel,        // the status "cancelled" is set by cancelling, with a reason
+    NotInSeries,      //
+    TooLarge,         // max (a count or bytes)
+              // The record's state (ErrorCode::Conflict)
+    Unique,             // value, other (the record that holds it)
+    Merged,             // the record was merged into another; survivor when known
+    AlreadyMerged,      //
+    NumbersUsedUp,      // this workstation has used all of its numbers (MRNs)
+    AccountDeactivated, //
+    OwnAdminRole,       // an administrator cannot remove their own admin role
+    OwnAccount,         // nobody deactivates their own account
+    Clash,              // resource (provider, room, patient), other_appointment, from, to (UTC ms)
+    NeedsConfirmation,  // warning (outside_hours, break, blocked, vacation, holiday), time
+    StatusTransition,   // from, to
+    Referenced,         // other records refer to it, so it cannot be removed
+    Cancelled,          // the person stopped the operation
+    Aborted,            // an earlier write in the same transaction failed; nothing was saved
+    Constraint          // the database refused the row: constraint (foreign_key, unique, not_null, check)
+};
+std::string_view ruleName(Rule rule);
+// Every rule, for front ends' tests: each has a sentence in each front end.
+const std::vector<Rule>& allRules();
+std::optional<Rule> ruleFromName(std::string_view name);
+
+using ErrorParams = std::map<std::string, std::string>;
+
 struct Error
 {
     ErrorCode code = ErrorCode::Internal;
     std::string field;  // which field or record the error concerns, if any
-    std::string detail; // which rule, or the underlying library's message for logs
+    std::string detail; // Validation and Conflict: the rule's name; otherwise the library's message for logs
+    ErrorParams params; // the rule's particulars (see Rule)
 
     static Error make(ErrorCode c, std::string f = {}, std::string d = {})
     {
-        return Error{c, std::move(f), std::move(d)};
+        return Error{c, std::move(f), std::move(d), {}};
+    }
+    static Error make(ErrorCode c, std::string f, Rule rule, ErrorParams params = {})
+    {
+        return Error{c, std::move(f), std::string(ruleName(rule)), std::move(params)};
+    }
+    // The broken rule, for Validation and Conflict errors made from one.
+    std::optional<Rule> rule() const { return ruleFromName(detail); }
+    std::string param(const std::string& name) const
+    {
+        auto it = params.find(name);
+        return it == params.end() ? std::string() : it->second;
     }
 };
 
@@ -53,7 +123,13 @@ using Status = std::expected<void, Error>;
 
 inline std::unexpected<Error> fail(ErrorCode code, std::string field = {}, std::string detail = {})
 {
-    return std::unexpected(Error{code, std::move(field), std::move(detail)});
+    return std::unexpected(Error{code, std::move(field), std::move(detail), {}});
+}
+
+// A broken rule: the field, the rule and its particulars.
+inline std::unexpected<Error> fail(ErrorCode code, std::string field, Rule rule, ErrorParams params = {})
+{
+    return std::unexpected(Error::make(code, std::move(field), rule, std::move(params)));
 }
 
 // A stable machine name for a code, used by --json output and logs.

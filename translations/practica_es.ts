@@ -905,6 +905,18 @@
         <source>Not merged (%1).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>2 to 32 lower-case letters, digits, dots, dashes or underscores, starting with a letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an address such as https://server.clinic.example:8443</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a clinic id (a UUID)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ScheduleDay</name>
@@ -1185,15 +1197,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>That time does not exist on this day: the clocks spring forward an hour. Choose a time after the change.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>An appointment lasts from 5 minutes to 12 hours.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The patient is recorded as deceased and cannot be booked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1213,10 +1217,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The coverage is not one of the patient&apos;s policies.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Enter a reason for the cancellation.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1225,23 +1225,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The provider already has an appointment at that time.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The room is already taken at that time.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The patient already has an appointment at that time.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The time needs confirmation (%1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The appointment cannot go to that status from where it is now.</source>
+        <source>the provider</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1668,10 +1652,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Too long, or contains characters that are not text.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Enter a date as MM/DD/YYYY.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1680,35 +1660,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The date cannot be before 1890.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose female, male, other or unknown.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter a two-letter state code, such as IL.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter a ZIP code: 12345 or 12345-6789.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter a 10-digit US phone number.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter an e-mail address such as name@example.com.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Enter the date of death.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter a date between the date of birth and today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1720,43 +1672,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Enter a valid 10-digit NPI (the check digit does not match).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter a 9-digit tax ID, such as 12-3456789.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a time zone from the list.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>At most 4 characters.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Use at least 8 characters.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Required, at most 80 characters.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose primary, secondary or tertiary.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose self, spouse, child or other.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The two passwords are not the same.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The end date is before the effective date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1769,10 +1685,6 @@
     </message>
     <message>
         <source>This account is deactivated.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Use 2 to 32 lower-case letters, digits, dots, dashes or underscores, starting with a letter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1876,6 +1788,186 @@
     </message>
     <message>
         <source>The sync server sent an answer Practica does not understand (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the %1 or the %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most %1 characters of text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use at least %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose yes or no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a time of day, such as 9:30 AM.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a date and a time of day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date cannot be before %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose one of: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From %1 to %2, in steps of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 cannot come before the %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 must come after the %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no file at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a %1 that is still in use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required when the %1 is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only when the %1 is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the %1 together with the %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two entries are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This version of Practica does not know the field %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That time does not exist on this day: the clocks spring forward an hour. Choose a time after the change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The patient is recorded as deceased and cannot be booked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The coverage is not one of the patient&apos;s policies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A patient cannot be merged into the same record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use Merge to combine duplicate records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use Cancel, which asks for a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This appointment is not part of a series.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The patient already has an active %1 policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This %1 is already used by another record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This patient record was merged into another; use the surviving record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That record was already merged into another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workstation has used all of its record numbers. Sync with the server to get more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room is already taken at that time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The patient already has an appointment at that time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The provider already has an appointment at that time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time needs confirmation (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The appointment cannot go to that status from where it is now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other records refer to this one, so it cannot be removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped before it finished; nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An earlier step failed, so nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database refused the record (%1).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

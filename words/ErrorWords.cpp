@@ -1,5 +1,9 @@
 #include "ErrorWords.h"
 
+#include "RuleWords.h"
+
+#include <cctype>
+
 namespace practica::words {
 
 std::string errorSentence(const core::Error& e)
@@ -11,6 +15,12 @@ std::string errorSentence(const core::Error& e)
             s += ": " + e.detail;
         return s;
     };
+    if ((e.code == core::ErrorCode::Validation || e.code == core::ErrorCode::Conflict) && e.rule()) {
+        std::string sentence = ruleSentence(e.field, e.detail, e.params);
+        if (!sentence.empty())
+            sentence[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(sentence[0])));
+        return sentence + ".";
+    }
     switch (e.code) {
     case core::ErrorCode::WrongPassword:
         return "Wrong user name or password.";

@@ -1,5 +1,7 @@
 #include "ConflictText.h"
 
+#include "words/RuleWords.h"
+
 #include <charconv>
 
 namespace practica::app {
@@ -24,15 +26,6 @@ std::int64_t number(const std::string& text)
     return v;
 }
 
-// "appointment_type" -> "appointment type"
-std::string recordName(std::string type)
-{
-    for (char& ch : type)
-        if (ch == '_')
-            ch = ' ';
-    return type;
-}
-
 std::string minutesText(std::int64_t ms)
 {
     const std::int64_t minutes = (ms + 59'999) / 60'000;
@@ -46,7 +39,7 @@ std::string minutesText(std::int64_t ms)
 
 std::string permissionDenied(const core::SyncConflict& c)
 {
-    const std::string record = recordName(param(c, "record_type").empty() ? c.entity : param(c, "record_type"));
+    const std::string record = words::fieldWords(param(c, "record_type").empty() ? c.entity : param(c, "record_type"));
     const std::string field = param(c, "field");
     const std::string op = param(c, "operation");
     if (param(c, "own_record") == "1")
@@ -67,76 +60,17 @@ std::string permissionDenied(const core::SyncConflict& c)
     return text + "; take the server's version (--discard) to drop the change";
 }
 
-std::string formatText(const std::string& format)
-{
-    static const std::map<std::string, std::string> kFormats = {
-        {"us_state", "a two-letter US state code"},
-        {"zip", "a ZIP code (12345 or 12345-6789)"},
-        {"phone", "a 10-digit US phone number"},
-        {"email", "an e-mail address"},
-        {"npi", "a valid NPI (10 digits with a correct check digit)"},
-        {"tax_id", "an EIN (NN-NNNNNNN)"},
-        {"time_zone", "an IANA time zone such as America/Chicago"},
-        {"color", "a colour as #rrggbb"},
-        {"day_list", "weekdays 1 (Monday) to 7 (Sunday), separated by commas"}};
-    auto it = kFormats.find(format);
-    return it == kFormats.end() ? "in the right format (" + format + ")" : it->second;
-}
-
-std::string listText(std::string commaList)
-{
-    std::string out;
-    for (char ch : commaList)
-        out += ch == ',' ? std::string(", ") : std::string(1, ch);
-    return out;
-}
-
 } // namespace
 
 std::string ruleSentence(const std::map<std::string, std::string>& params)
 {
-    const std::string field = recordName(param(params, "field"));
-    const std::string rule = param(params, "rule");
-    const std::string record = recordName(param(params, "record_type"));
-    if (rule == "unknown_field")
-        return record + " records have no field " + param(params, "field");
-    if (rule == "required")
-        return "the " + field + " of a " + record + " is required";
-    if (rule == "not_integer")
-        return "the " + field + " must be a whole number";
-    if (rule == "not_flag")
-        return "the " + field + " must be 0 or 1";
-    if (rule == "not_date")
-        return "the " + field + " must be a date (YYYY-MM-DD)";
-    if (rule == "too_early")
-        return "the " + field + " must not be before " + param(params, "min");
-    if (rule == "future_date")
-        return "the " + field + " must not be in the future";
-    if (rule == "format")
-        return "the " + field + " must be " + formatText(param(params, "format"));
-    if (rule == "choice")
-        return "the " + field + " must be one of: " + listText(param(params, "allowed"));
-    if (rule == "range") {
-        if (!params.contains("max"))
-            return "the " + field + " must be at least " + param(params, "min");
-        if (!params.contains("min"))
-            return "the " + field + " must be at most " + param(params, "max");
-        return "the " + field + " must be from " + param(params, "min") + " to " + param(params, "max");
-    }
-    if (rule == "missing_reference")
-        return "the " + field + " names a " + recordName(param(params, "references")) + " (" + param(params, "id") +
-               ") that does not exist";
-    if (rule == "order")
-        return "the " + field +
-               (param(params, "or_equal") == "1" ? " must not come before the " : " must come after the ") +
-               recordName(param(params, "after"));
-    return "the " + field + " breaks the rule " + rule;
+    return words::ruleSentence(param(params, "field"), param(params, "rule"), params);
 }
 
 std::string parkedSentence(const core::ParkedChange& p)
 {
     const std::string record =
-        recordName(param(p.params, "record_type").empty() ? p.entity : param(p.params, "record_type"));
+        words::fieldWords(param(p.params, "record_type").empty() ? p.entity : param(p.params, "record_type"));
     if (p.code == "unknown_record_type")
         return "this version of Practica does not know " + record +
                " records; update Practica on this workstation and the change is merged at the next sync";
@@ -176,7 +110,7 @@ std::string conflictSentence(const core::SyncConflict& c)
                (param(c, "before") == "clinic" ? "clinic existed" : "record was created") +
                "; this workstation's clock was wrong when it was made. Take the server's version (--discard)";
     if (c.code == "unknown_record_type")
-        return "the server does not know " + recordName(param(c, "record_type")) +
+        return "the server does not know " + words::fieldWords(param(c, "record_type")) +
                " records; update practica-server, then send the change again (--retry)";
     if (c.code == "double_booking")
         return "the " + param(c, "resource") + " is already booked at that time by appointment " +
@@ -185,15 +119,15 @@ std::string conflictSentence(const core::SyncConflict& c)
                "(--discard)";
     if (c.code == "unique")
         return "the " + param(c, "field") + " " + param(c, "value") + " is already used by another " +
-               recordName(param(c, "record_type")) + "; change it and send again (--retry), or --discard";
+               words::fieldWords(param(c, "record_type")) + "; change it and send again (--retry), or --discard";
     if (c.code == "locked_record")
-        return "the " + recordName(param(c, "record_type")) + " was locked (" + param(c, "field") +
+        return "the " + words::fieldWords(param(c, "record_type")) + " was locked (" + param(c, "field") +
                " is set) before this change arrived; take the server's version (--discard)";
     if (c.code == "unknown_row")
-        return "the server does not have this " + recordName(c.entity) +
+        return "the server does not have this " + words::fieldWords(c.entity) +
                "; send it again to add it (--retry) or drop the change (--discard)";
     if (c.code == "invalid_field")
-        return "the server refused it: " + ruleSentence(c.params) + "; correct the " + recordName(c.entity) +
+        return "the server refused it: " + ruleSentence(c.params) + "; correct the " + words::fieldWords(c.entity) +
                " and send it again (--retry), or take the server's version (--discard)";
     if (c.code == "invalid_change")
         return "the change is malformed (" + param(c, "field") + "); take the server's version (--discard)";

@@ -61,28 +61,29 @@ std::string spaced(std::string localIso)
 Failure collision(core::AppointmentStore& store, const core::Appointment& proposed, const core::Error& error,
                   const Names& names, const std::optional<std::string>& ignoreId, bool overbook)
 {
-    if (error.code != core::ErrorCode::Conflict ||
-        (error.field != "warning" && error.field != "provider" && error.field != "room" && error.field != "patient"))
+    const auto rule = error.rule();
+    if (error.code != core::ErrorCode::Conflict || (rule != core::Rule::Clash && rule != core::Rule::NeedsConfirmation))
         return failure(error).error();
     auto check = store.check(proposed, ignoreId);
     const std::string when = localText(store.clinicTime(), proposed.startUtcMs);
-    if (error.field == "warning") {
+    if (rule == core::Rule::NeedsConfirmation) {
+        const std::string warning = error.param("warning");
         std::string detail;
         if (check)
             for (const auto& w : check->warnings)
-                if (w.kind == error.detail)
+                if (w.kind == warning)
                     detail = w.detail;
         std::string what;
-        if (error.detail == "outside_hours")
+        if (warning == "outside_hours")
             what = when + " is outside " + names.provider + "'s working hours";
-        else if (error.detail == "break")
+        else if (warning == "break")
             what = when + " falls in " + names.provider + "'s break";
-        else if (error.detail == "blocked")
+        else if (warning == "blocked")
             what = when + " is blocked" + (detail.empty() ? "" : " (" + detail + ")");
-        else if (error.detail == "holiday")
+        else if (warning == "holiday")
             what = when.substr(0, 10) + " is a clinic holiday" + (detail.empty() ? "" : " (" + detail + ")");
         else
-            what = when + " needs confirmation (" + error.detail + ")";
+            what = when + " needs confirmation (" + warning + ")";
         return {kExitInvalid, what + "; pass --accept-warnings to book anyway"};
     }
     const core::ScheduleConflict* found = nullptr;
@@ -91,8 +92,7 @@ Failure collision(core::AppointmentStore& store, const core::Appointment& propos
             if (!found || (c.kind == error.field && found->kind != error.field))
                 found = &c;
     if (!found)
-        return {kExitInvalid,
-                words::errorSentence(error) + " (" + error.field + " conflict with appointment " + error.detail + ")"};
+        return {kExitInvalid, words::errorSentence(error)};
     const std::string slot = " at " + spaced(found->startLocal) + " (" + std::to_string(found->minutes) +
                              " min, appointment " + found->appointmentId + ")";
     std::string line;

@@ -180,7 +180,7 @@ CliResult<std::int64_t> localTimeOption(const CliContext& ctx, const core::Clini
     auto utc = time.parseLocal(value, repeated == "later" ? core::RepeatedTime::Later : core::RepeatedTime::Earlier);
     if (utc)
         return *utc;
-    if (utc.error().detail == "nonexistent")
+    if (utc.error().rule() == core::Rule::NonexistentTime)
         return std::unexpected(
             Failure{kExitInvalid, value + " does not exist in " + time.zoneName() + " (the clocks skip that hour)"});
     if (utc.error().code == core::ErrorCode::Validation)

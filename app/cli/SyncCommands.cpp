@@ -6,6 +6,7 @@
 #include "core/auth/Vault.h"
 #include "core/clinic/ClinicStore.h"
 #include "core/sync/Replica.h"
+#include "sync/client/Connection.h"
 #include "sync/client/SyncEngine.h"
 #include "words/ErrorWords.h"
 
@@ -79,30 +80,32 @@ std::unexpected<Failure> syncFailure(const core::Error& error, const core::Sessi
 
 CliResult<sync::ClientOptions> clientOptions(const std::string& server, const std::string& caFile)
 {
-    if (server.rfind("https://", 0) != 0 && server.rfind("http://", 0) != 0)
+    auto options = sync::connectionOptions(server, caFile);
+    if (options) {
+        options->connectTimeoutMs = 5 * kSecond;
+        options->timeoutMs = 60 * kSecond;
+        return *options;
+    }
+    if (options.error().field == "server_url")
         return usageError("--server must be a URL like https://HOST:PORT");
-    sync::ClientOptions options{server, {}, 5 * kSecond, 60 * kSecond};
-    if (caFile.empty())
-        return options;
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(caFile, ec))
+    if (options.error().field == "ca_file")
         return std::unexpected(Failure{kExitNotFound, "no certificate file at " + caFile});
-    // Kept in the database, so it must not depend on the folder the command ran in.
-    options.caFile = std::filesystem::absolute(caFile, ec).string();
-    return options;
+    return failure(options.error());
 }
 
 // The server and CA file that enroll or join stored in the workstation's settings.
 CliResult<sync::ClientOptions> storedOptions(core::Replica& replica)
 {
-    auto server = replica.setting("sync_server");
-    auto caFile = replica.setting("sync_ca_file");
-    if (!server || !caFile)
-        return failure(!server ? server.error() : caFile.error());
-    if (!*server || (*server)->empty())
+    auto stored = sync::storedConnection(replica);
+    if (!stored)
+        return failure(stored.error());
+    if (!*stored)
         return std::unexpected(Failure{kExitAuth, "this workstation is not enrolled with a sync server; run "
                                                   "'practica-cli sync enroll --server URL'"});
-    return sync::ClientOptions{**server, caFile->value_or(""), 5 * kSecond, 60 * kSecond};
+    sync::ClientOptions options = **stored;
+    options.connectTimeoutMs = 5 * kSecond;
+    options.timeoutMs = 60 * kSecond;
+    return options;
 }
 
 // Unlocks with a password already read, so a prompt is not shown twice.

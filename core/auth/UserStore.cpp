@@ -25,8 +25,7 @@ Status UserStore::validateUsername(const std::string& username)
 {
     static const std::regex re(R"(^[a-z][a-z0-9._-]{1,31}$)");
     if (!std::regex_match(username, re))
-        return fail(ErrorCode::Validation, "username",
-                    "2 to 32 lower-case letters, digits, dots, dashes or underscores, starting with a letter");
+        return fail(ErrorCode::Validation, "username", Rule::Format, {{"format", "user_name"}});
     return {};
 }
 
@@ -109,7 +108,7 @@ Result<User> UserStore::add(const std::string& username, const std::string& disp
     if (Status v = validateUsername(username); !v)
         return std::unexpected(v.error());
     if (displayName.empty())
-        return fail(ErrorCode::Validation, "display_name", "required");
+        return fail(ErrorCode::Validation, "display_name", Rule::Required);
     if (Status v = Vault::checkPassword(password); !v)
         return std::unexpected(v.error());
     auto keys = KeyFile::load(m_session.keyFilePath());
@@ -150,7 +149,7 @@ Status UserStore::setPassword(const std::string& username, const std::string& ne
     if (!user)
         return std::unexpected(user.error());
     if (!user->active)
-        return fail(ErrorCode::Conflict, username, "account deactivated");
+        return fail(ErrorCode::Conflict, username, Rule::AccountDeactivated);
     auto keys = KeyFile::load(m_session.keyFilePath());
     if (!keys)
         return std::unexpected(keys.error());
@@ -174,7 +173,7 @@ Status UserStore::setRole(const std::string& username, Role role)
     if (!user)
         return std::unexpected(user.error());
     if (user->id == m_session.actor().userId && role != Role::Admin)
-        return fail(ErrorCode::Conflict, username, "an administrator cannot remove their own admin role");
+        return fail(ErrorCode::Conflict, username, Rule::OwnAdminRole);
     user->role = role;
     Transaction tx(m_session.db());
     if (!tx.begun())
@@ -192,7 +191,7 @@ Status UserStore::deactivate(const std::string& username)
     if (!user)
         return std::unexpected(user.error());
     if (user->id == m_session.actor().userId)
-        return fail(ErrorCode::Conflict, username, "you cannot deactivate your own account");
+        return fail(ErrorCode::Conflict, username, Rule::OwnAccount);
     user->active = false;
     Transaction tx(m_session.db());
     if (!tx.begun())

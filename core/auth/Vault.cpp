@@ -47,7 +47,7 @@ void removeQuietly(const std::string& path)
 Status Vault::checkPassword(const std::string& password)
 {
     if (password.size() < kMinPasswordLength)
-        return fail(ErrorCode::Validation, "password", "at least 8 characters");
+        return fail(ErrorCode::Validation, "password", Rule::TooShort, {{"min_length", "8"}});
     return {};
 }
 
@@ -60,7 +60,7 @@ Result<std::unique_ptr<Session>> Vault::createClinic(const std::string& path, Cl
     if (Status v = UserStore::validateUsername(admin.username); !v)
         return std::unexpected(v.error());
     if (admin.displayName.empty())
-        return fail(ErrorCode::Validation, "display_name", "required");
+        return fail(ErrorCode::Validation, "display_name", Rule::Required);
     if (Status v = checkPassword(admin.password); !v)
         return std::unexpected(v.error());
     const std::string keyPath = KeyFile::pathFor(path);
@@ -122,7 +122,7 @@ Result<std::unique_ptr<Session>> Vault::joinClinic(const std::string& path, cons
     if (Status v = checkPassword(password); !v)
         return std::unexpected(v.error());
     if (workstationNumber < 1 || workstationNumber > 99)
-        return fail(ErrorCode::Validation, "workstation_number", "1 to 99");
+        return fail(ErrorCode::Validation, "workstation_number", Rule::Range, {{"min", "1"}, {"max", "99"}});
     const std::string keyPath = KeyFile::pathFor(path);
     std::error_code ec;
     if (std::filesystem::exists(path, ec))

@@ -29,25 +29,25 @@ std::vector<FieldValue> clinicFields(const Clinic& c)
 Status ClinicStore::validate(const Clinic& c)
 {
     if (c.name.empty())
-        return fail(ErrorCode::Validation, "name", "required");
+        return fail(ErrorCode::Validation, "name", Rule::Required);
     if (!isNpi(c.npi))
-        return fail(ErrorCode::Validation, "npi", "not a valid NPI (10 digits with a correct check digit)");
+        return fail(ErrorCode::Validation, "npi", Rule::Format, {{"format", "npi"}});
     if (!isTaxId(c.taxId))
-        return fail(ErrorCode::Validation, "tax_id", "not a valid EIN (9 digits, NN-NNNNNNN)");
+        return fail(ErrorCode::Validation, "tax_id", Rule::Format, {{"format", "tax_id"}});
     if (c.addressLine1.empty())
-        return fail(ErrorCode::Validation, "address_line1", "required");
+        return fail(ErrorCode::Validation, "address_line1", Rule::Required);
     if (c.city.empty())
-        return fail(ErrorCode::Validation, "city", "required");
+        return fail(ErrorCode::Validation, "city", Rule::Required);
     if (!isUsState(c.state))
-        return fail(ErrorCode::Validation, "state", "not a US state code");
+        return fail(ErrorCode::Validation, "state", Rule::Format, {{"format", "us_state"}});
     if (!isZip(c.zip))
-        return fail(ErrorCode::Validation, "zip", "not a ZIP code (12345 or 12345-6789)");
+        return fail(ErrorCode::Validation, "zip", Rule::Format, {{"format", "zip"}});
     if (c.phone && !normalizePhone(*c.phone))
-        return fail(ErrorCode::Validation, "phone", "not a 10-digit US phone number");
+        return fail(ErrorCode::Validation, "phone", Rule::Format, {{"format", "phone"}});
     if (!isTimeZone(c.timeZone))
-        return fail(ErrorCode::Validation, "time_zone", "not an IANA time zone");
+        return fail(ErrorCode::Validation, "time_zone", Rule::Format, {{"format", "time_zone"}});
     if (c.mrnPrefix.size() > 4)
-        return fail(ErrorCode::Validation, "mrn_prefix", "at most 4 characters");
+        return fail(ErrorCode::Validation, "mrn_prefix", Rule::Text, {{"max_length", "4"}});
     return {};
 }
 

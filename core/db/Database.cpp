@@ -72,8 +72,10 @@ Error Database::lastError(int rc, std::string_view context) const
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
         return Error::make(ErrorCode::Busy, {}, detail);
-    case SQLITE_CONSTRAINT:
-        return Error::make(ErrorCode::Conflict, constraintKind(m_db ? sqlite3_extended_errcode(m_db) : rc), detail);
+    case SQLITE_CONSTRAINT: {
+        std::string kind = constraintKind(m_db ? sqlite3_extended_errcode(m_db) : rc);
+        return Error::make(ErrorCode::Conflict, kind, Rule::Constraint, {{"constraint", kind}, {"message", detail}});
+    }
     default:
         return Error::make(ErrorCode::Internal, {}, detail);
     }

@@ -39,7 +39,7 @@ Status Transaction::commit()
         return {};
     }
     if (m_db.takeRollbackOnly())
-        return fail(ErrorCode::Conflict, {}, "a write inside this transaction failed; nothing was saved");
+        return fail(ErrorCode::Conflict, {}, Rule::Aborted);
     Status s = m_db.execute("COMMIT;");
     if (s)
         m_open = false;

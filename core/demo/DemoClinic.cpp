@@ -475,7 +475,7 @@ Result<DemoClinic> build(const std::string& path, const DemoOptions& options, co
     const std::int64_t total = patients + (schedule ? schedule->plannedAppointments() : 0);
     std::int64_t done = 0;
     if (options.progress && !options.progress(0, total))
-        return fail(ErrorCode::Conflict, "demo", "cancelled");
+        return fail(ErrorCode::Conflict, "demo", Rule::Cancelled);
     while (done < patients) {
         const std::int64_t batchEnd = std::min<std::int64_t>(done + kBatchSize, patients);
         Transaction tx(s.db());
@@ -487,7 +487,7 @@ Result<DemoClinic> build(const std::string& path, const DemoOptions& options, co
         if (Status st = tx.commit(); !st)
             return std::unexpected(st.error());
         if (options.progress && !options.progress(done, total))
-            return fail(ErrorCode::Conflict, "demo", "cancelled");
+            return fail(ErrorCode::Conflict, "demo", Rule::Cancelled);
     }
     if (schedule) {
         // Small clinics book fewer than planned (a patient at most once a day): the last report says done.
@@ -499,7 +499,7 @@ Result<DemoClinic> build(const std::string& path, const DemoOptions& options, co
         if (Status st = schedule->write(s, generator.activePatientIds(), kBatchSize, booked); !st)
             return std::unexpected(st.error());
         if (options.progress && reported < total && !options.progress(total, total))
-            return fail(ErrorCode::Conflict, "demo", "cancelled");
+            return fail(ErrorCode::Conflict, "demo", Rule::Cancelled);
         demo.appointments = schedule->booked();
     }
     return demo;

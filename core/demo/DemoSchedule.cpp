@@ -309,7 +309,7 @@ Status DemoSchedule::write(Session& session, const std::vector<std::string>& pat
             tx.reset();
             sinceCommit = 0;
             if (progress && !progress(booked))
-                return fail(ErrorCode::Conflict, "demo", "cancelled");
+                return fail(ErrorCode::Conflict, "demo", Rule::Cancelled);
         }
     }
     if (tx) {
@@ -318,7 +318,7 @@ Status DemoSchedule::write(Session& session, const std::vector<std::string>& pat
     }
     m_booked += booked;
     if (progress && !progress(booked))
-        return fail(ErrorCode::Conflict, "demo", "cancelled");
+        return fail(ErrorCode::Conflict, "demo", Rule::Cancelled);
     return {};
 }
 

@@ -157,7 +157,7 @@ Status CoverageStore::checkRankFree(const Coverage& c)
     if (!count)
         return std::unexpected(count.error());
     if (*count > 0)
-        return fail(ErrorCode::Conflict, "rank", "the patient already has an active " + c.rank + " policy");
+        return fail(ErrorCode::Conflict, "rank", Rule::Unique, {{"value", c.rank}});
     return {};
 }
 
@@ -181,14 +181,15 @@ Result<Coverage> CoverageStore::add(Coverage c)
     if (!*row)
         return fail(ErrorCode::NotFound, "patient", c.patientId);
     if (patient->text(0) == "merged")
-        return fail(ErrorCode::Conflict, "patient", "merged into another record");
+        return fail(ErrorCode::Conflict, "patient", Rule::Merged);
     patient->reset();
     if (Status s = checkRankFree(c); !s)
         return std::unexpected(s.error());
     auto payer = PayerStore(m_session).get(c.payerId);
     if (!payer)
         return payer.error().code == ErrorCode::NotFound
-                   ? std::unexpected(Error::make(ErrorCode::Validation, "payer_id", "no such payer"))
+                   ? std::unexpected(Error::make(ErrorCode::Validation, "payer_id", Rule::MissingReference,
+                                                 {{"references", "payer"}}))
                    : std::unexpected(payer.error());
     c.payerName = payer->name;
     auto hlc = m_session.journal().stamp();

@@ -213,7 +213,7 @@ Result<std::string> PatientStore::nextMrn()
     const std::int64_t next = std::stoll(read->optionalText(1).value_or("1"));
     const std::string prefix = read->optionalText(2).value_or("");
     if (next > 9'999'999 || workstation.size() > 2)
-        return fail(ErrorCode::Conflict, "mrn", "this workstation has used all of its MRNs");
+        return fail(ErrorCode::Conflict, "mrn", Rule::NumbersUsedUp);
     // Workstation number first (two digits), then a seven-digit sequence: offline workstations never
     // hand out the same MRN, and the Luhn check digit catches a mistyped one.
     const std::string seq = std::to_string(next);
@@ -337,9 +337,9 @@ Status PatientStore::update(Patient p)
     const std::string fieldHlc = stmt->text(static_cast<int>(kColumnCount) + 2);
     stmt->reset();
     if (before.status == PatientStatus::Merged)
-        return fail(ErrorCode::Conflict, "patient", "merged into another record; edit that one");
+        return fail(ErrorCode::Conflict, "patient", Rule::Merged);
     if (p.status == PatientStatus::Merged)
-        return fail(ErrorCode::Validation, "status", "use merge to merge records");
+        return fail(ErrorCode::Validation, "status", Rule::UseMerge);
     // The MRN and the merge trail are the store's to assign, never the caller's.
     p.mrn = before.mrn;
     p.mergedInto = before.mergedInto;
@@ -445,7 +445,7 @@ Result<MergeOutcome> PatientStore::merge(const std::string& survivorId, const st
     if (Status perm = m_session.require(Permission::PatientMerge); !perm)
         return std::unexpected(perm.error());
     if (survivorId == mergedId)
-        return fail(ErrorCode::Validation, "merged_id", "a patient cannot be merged into itself");
+        return fail(ErrorCode::Validation, "merged_id", Rule::MergeIntoItself);
     Database& db = m_session.db();
     Transaction tx(db);
     if (!tx.begun())
@@ -470,9 +470,9 @@ Result<MergeOutcome> PatientStore::merge(const std::string& survivorId, const st
     if (!merged)
         return std::unexpected(merged.error());
     if (survivor->status == PatientStatus::Merged)
-        return fail(ErrorCode::Conflict, "survivor_id", "already merged into another record");
+        return fail(ErrorCode::Conflict, "survivor_id", Rule::AlreadyMerged);
     if (merged->status == PatientStatus::Merged)
-        return fail(ErrorCode::Conflict, "merged_id", "already merged into another record");
+        return fail(ErrorCode::Conflict, "merged_id", Rule::AlreadyMerged);
 
     auto hlc = m_session.journal().stamp();
     if (!hlc)

@@ -42,17 +42,17 @@ std::string ruleText(const Recurrence& r)
 Result<std::vector<std::string>> expandRecurrence(const std::string& firstStartLocal, const Recurrence& rule)
 {
     if (firstStartLocal.size() != 16)
-        return fail(ErrorCode::Validation, "start", "not a date and time (YYYY-MM-DDTHH:MM)");
+        return fail(ErrorCode::Validation, "start", Rule::NotDateTime);
     if (rule.interval < 1 || rule.interval > 52)
-        return fail(ErrorCode::Validation, "interval", "1 to 52");
+        return fail(ErrorCode::Validation, "interval", Rule::Range, {{"min", "1"}, {"max", "52"}});
     if (!rule.count && !rule.untilDate)
-        return fail(ErrorCode::Validation, "count", "a number of occurrences or an end date");
+        return fail(ErrorCode::Validation, "count", Rule::Required, {{"or", "until"}});
     if (rule.count && (*rule.count < 1 || *rule.count > kMaxOccurrences))
-        return fail(ErrorCode::Validation, "count", "1 to 500 occurrences");
+        return fail(ErrorCode::Validation, "count", Rule::Range, {{"min", "1"}, {"max", "500"}});
     const std::string time = firstStartLocal.substr(10);
     const date::year_month_day first = ymdOf(firstStartLocal.substr(0, 10));
     if (!first.ok())
-        return fail(ErrorCode::Validation, "start", "not a date");
+        return fail(ErrorCode::Validation, "start", Rule::NotDate);
     const date::weekday weekday{date::sys_days{first}};
     const unsigned nth = (static_cast<unsigned>(first.day()) - 1) / 7 + 1; // 1st..5th weekday of the month
 
@@ -85,7 +85,7 @@ Result<std::vector<std::string>> expandRecurrence(const std::string& firstStartL
             break;
     }
     if (out.empty())
-        return fail(ErrorCode::Validation, "until", "before the first occurrence");
+        return fail(ErrorCode::Validation, "until", Rule::Order, {{"after", "start"}, {"or_equal", "1"}});
     return out;
 }
 
@@ -134,11 +134,12 @@ Result<std::vector<Appointment>> AppointmentStore::bookSeries(Appointment first,
     for (const auto& [when, problem] : checked->problems) {
         const bool nonexistent = !problem.warnings.empty() && problem.warnings.front().kind == "nonexistent_time";
         if (nonexistent)
-            return fail(ErrorCode::Validation, "time", "nonexistent: " + when);
+            return fail(ErrorCode::Validation, "time", Rule::NonexistentTime, {{"time", when}});
         if (!problem.conflicts.empty() && (!options.overbook || !problem.overbookPossible))
-            return fail(ErrorCode::Conflict, problem.conflicts.front().kind, when);
+            return std::unexpected(clashError(problem.conflicts.front(), when));
         if (!problem.warnings.empty() && !options.acceptWarnings)
-            return fail(ErrorCode::Conflict, "warning", problem.warnings.front().kind + " " + when);
+            return fail(ErrorCode::Conflict, "warning", Rule::NeedsConfirmation,
+                        {{"warning", problem.warnings.front().kind}, {"time", when}});
     }
     auto hlc = m_session.journal().stamp();
     if (!hlc)
@@ -170,7 +171,7 @@ Result<std::vector<Appointment>> AppointmentStore::seriesFrom(const std::string&
     if (!anchor)
         return std::unexpected(anchor.error());
     if (!anchor->seriesId)
-        return fail(ErrorCode::Validation, "series", "the appointment is not part of a series");
+        return fail(ErrorCode::Validation, "series", Rule::NotInSeries);
     auto stmt = m_session.db().prepare("SELECT id FROM appointment WHERE series_id = ? AND series_index >= ? "
                                        "AND status NOT IN ('cancelled', 'no_show', 'checked_out') "
                                        "ORDER BY series_index;");

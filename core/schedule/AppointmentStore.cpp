@@ -208,6 +208,18 @@ Result<BookingCheck> AppointmentStore::check(const Appointment& a, const std::op
     return result;
 }
 
+Error clashError(const ScheduleConflict& c, const std::string& occurrence)
+{
+    ErrorParams params{{"resource", c.kind},
+                       {"other_appointment", c.appointmentId},
+                       {"from", c.startLocal},
+                       {"minutes", std::to_string(c.minutes)},
+                       {"patient_name", c.patientName}};
+    if (!occurrence.empty())
+        params["time"] = occurrence;
+    return Error::make(ErrorCode::Conflict, c.kind, Rule::Clash, std::move(params));
+}
+
 namespace {
 // Turns a check into the error the options do not let through, if any.
 Status admit(const BookingCheck& check, const BookingOptions& options, bool& overbooked)
@@ -215,13 +227,13 @@ Status admit(const BookingCheck& check, const BookingOptions& options, bool& ove
     overbooked = false;
     if (!check.conflicts.empty()) {
         if (!options.overbook || !check.overbookPossible) {
-            const ScheduleConflict& c = check.conflicts.front();
-            return fail(ErrorCode::Conflict, c.kind, c.appointmentId);
+            return std::unexpected(clashError(check.conflicts.front()));
         }
         overbooked = true;
     }
     if (!check.warnings.empty() && !options.acceptWarnings)
-        return fail(ErrorCode::Conflict, "warning", check.warnings.front().kind);
+        return fail(ErrorCode::Conflict, "warning", Rule::NeedsConfirmation,
+                    {{"warning", check.warnings.front().kind}});
     return {};
 }
 } // namespace
@@ -230,10 +242,10 @@ namespace {
 
 // A record that is not there breaks a booking rule; a database that cannot answer (busy, I/O, disk
 // full) is its own error, never a validation error.
-Status ruleOrError(const Error& lookup, const char* field, const char* rule)
+Status ruleOrError(const Error& lookup, const char* field, const char* references)
 {
     if (lookup.code == ErrorCode::NotFound)
-        return fail(ErrorCode::Validation, field, rule);
+        return fail(ErrorCode::Validation, field, Rule::MissingReference, {{"references", references}});
     return std::unexpected(lookup);
 }
 
@@ -250,27 +262,27 @@ Status AppointmentStore::validate(Appointment& a)
     auto patient = status->bind(1, a.patientId)
                        .one<std::string>([](const Statement& r) { return r.text(0); }, "patient_id", "no such patient");
     if (!patient)
-        return ruleOrError(patient.error(), "patient_id", "no such patient");
+        return ruleOrError(patient.error(), "patient_id", "patient");
     if (*patient == "merged")
-        return fail(ErrorCode::Conflict, "patient_id", "merged into another record");
+        return fail(ErrorCode::Conflict, "patient_id", Rule::Merged);
     if (*patient == "deceased")
-        return fail(ErrorCode::Validation, "patient_id", "the patient is deceased");
+        return fail(ErrorCode::Validation, "patient_id", Rule::Deceased);
     auto provider = db.prepare("SELECT active FROM provider WHERE id = ?;");
     if (!provider)
         return std::unexpected(provider.error());
     auto active = provider->bind(1, a.providerId)
                       .one<bool>([](const Statement& r) { return r.int64(0) != 0; }, "provider_id", "no such provider");
     if (!active)
-        return ruleOrError(active.error(), "provider_id", "no such active provider");
+        return ruleOrError(active.error(), "provider_id", "provider");
     if (!*active)
-        return fail(ErrorCode::Validation, "provider_id", "no such active provider");
+        return fail(ErrorCode::Validation, "provider_id", Rule::MissingReference, {{"references", "provider"}});
     auto type = ScheduleSetupStore(m_session).type(a.typeId);
     if (!type)
-        return ruleOrError(type.error(), "type_id", "no such appointment type");
+        return ruleOrError(type.error(), "type_id", "appointment_type");
     if (a.minutes <= 0)
         a.minutes = type->defaultMinutes;
     if (a.minutes < 5 || a.minutes > kMaxMinutes)
-        return fail(ErrorCode::Validation, "minutes", "5 minutes to 12 hours");
+        return fail(ErrorCode::Validation, "minutes", Rule::Range, {{"min", "5"}, {"max", "720"}});
     if (!a.roomId)
         a.roomId = type->defaultRoomId;
     if (a.roomId) {
@@ -281,7 +293,7 @@ Status AppointmentStore::validate(Appointment& a)
         if (!found)
             return std::unexpected(found.error());
         if (*found == 0)
-            return fail(ErrorCode::Validation, "room_id", "no such active room");
+            return fail(ErrorCode::Validation, "room_id", Rule::MissingReference, {{"references", "room"}});
     }
     if (a.coverageId) {
         auto coverage = db.prepare("SELECT count(*) FROM coverage WHERE id = ? AND patient_id = ?;");
@@ -291,7 +303,7 @@ Status AppointmentStore::validate(Appointment& a)
         if (!found)
             return std::unexpected(found.error());
         if (*found == 0)
-            return fail(ErrorCode::Validation, "coverage_id", "not one of the patient's policies");
+            return fail(ErrorCode::Validation, "coverage_id", Rule::ForeignPolicy);
     }
     if (a.startUtcMs == 0) {
         auto start = m_time->parseLocal(a.startLocal);
@@ -362,7 +374,8 @@ Result<Appointment> AppointmentStore::reschedule(const std::string& id, const st
     if (!before)
         return std::unexpected(before.error());
     if (!occupiesSlot(before->status) || before->status == AppointmentStatus::CheckedOut)
-        return fail(ErrorCode::Conflict, "status", appointmentStatusName(before->status));
+        return fail(ErrorCode::Conflict, "status", Rule::StatusTransition,
+                    {{"from", std::string(appointmentStatusName(before->status))}});
     Appointment a = *before;
     edit(a);
     a.startLocal.clear();
@@ -399,7 +412,7 @@ Result<Appointment> AppointmentStore::move(const std::string& id, std::int64_t n
 Result<Appointment> AppointmentStore::resize(const std::string& id, int minutes, const BookingOptions& options)
 {
     if (minutes < 5 || minutes > kMaxMinutes)
-        return fail(ErrorCode::Validation, "minutes", "5 minutes to 12 hours");
+        return fail(ErrorCode::Validation, "minutes", Rule::Range, {{"min", "5"}, {"max", "720"}});
     return reschedule(
         id, [&](Appointment& a) { a.minutes = minutes; }, options);
 }
@@ -426,7 +439,7 @@ Result<Appointment> AppointmentStore::setStatus(const std::string& id, Appointme
     if (Status perm = m_session.require(Permission::ScheduleWrite); !perm)
         return std::unexpected(perm.error());
     if (status == AppointmentStatus::Cancelled)
-        return fail(ErrorCode::Validation, "status", "use cancel, which needs a reason");
+        return fail(ErrorCode::Validation, "status", Rule::UseCancel);
     Transaction tx(m_session.db());
     if (!tx.begun())
         return std::unexpected(tx.begun().error());
@@ -434,8 +447,9 @@ Result<Appointment> AppointmentStore::setStatus(const std::string& id, Appointme
     if (!before)
         return std::unexpected(before.error());
     if (!canTransition(before->status, status))
-        return fail(ErrorCode::Conflict, "status",
-                    appointmentStatusName(before->status) + " -> " + appointmentStatusName(status));
+        return fail(ErrorCode::Conflict, "status", Rule::StatusTransition,
+                    {{"from", std::string(appointmentStatusName(before->status))},
+                     {"to", std::string(appointmentStatusName(status))}});
     Appointment a = *before;
     a.status = status;
     const std::int64_t now = m_session.clock().nowMs();
@@ -474,7 +488,7 @@ Result<Appointment> AppointmentStore::setStatus(const std::string& id, Appointme
         if (!checked)
             return std::unexpected(checked.error());
         if (!checked->conflicts.empty())
-            return fail(ErrorCode::Conflict, checked->conflicts.front().kind, checked->conflicts.front().appointmentId);
+            return std::unexpected(clashError(checked->conflicts.front()));
     }
     if (Status s = write(a, *before, AuditAction::Update); !s)
         return std::unexpected(s.error());
@@ -493,9 +507,9 @@ Result<CancelOutcome> AppointmentStore::cancel(const std::string& id, const std:
     if (Status perm = m_session.require(Permission::ScheduleWrite); !perm)
         return std::unexpected(perm.error());
     if (trimmed(reason).empty())
-        return fail(ErrorCode::Validation, "reason", "required");
+        return fail(ErrorCode::Validation, "reason", Rule::Required);
     if (by != "patient" && by != "clinic")
-        return fail(ErrorCode::Validation, "cancelled_by", "patient or clinic");
+        return fail(ErrorCode::Validation, "cancelled_by", Rule::Choice, {{"allowed", "patient,clinic"}});
     Transaction tx(m_session.db());
     if (!tx.begun())
         return std::unexpected(tx.begun().error());
@@ -503,7 +517,8 @@ Result<CancelOutcome> AppointmentStore::cancel(const std::string& id, const std:
     if (!before)
         return std::unexpected(before.error());
     if (!canTransition(before->status, AppointmentStatus::Cancelled))
-        return fail(ErrorCode::Conflict, "status", appointmentStatusName(before->status) + " -> cancelled");
+        return fail(ErrorCode::Conflict, "status", Rule::StatusTransition,
+                    {{"from", std::string(appointmentStatusName(before->status))}, {"to", "cancelled"}});
     Appointment a = *before;
     a.status = AppointmentStatus::Cancelled;
     a.cancelledAtMs = m_session.clock().nowMs();

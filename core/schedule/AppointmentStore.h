@@ -27,6 +27,10 @@ struct ScheduleConflict
     int minutes = 0;
 };
 
+// The Conflict error a clash makes: field and resource the kind, other_appointment, from (local start of
+// the other appointment), minutes, patient_name; time, for one occurrence of a series.
+Error clashError(const ScheduleConflict& conflict, const std::string& occurrence = {});
+
 // Something that needs the user's confirmation but does not forbid the booking.
 struct ScheduleWarning
 {

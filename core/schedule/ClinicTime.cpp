@@ -39,23 +39,23 @@ Result<ClinicTime> ClinicTime::forZone(const std::string& ianaName)
     try {
         return ClinicTime(date::locate_zone(ianaName), ianaName);
     } catch (const std::exception&) {
-        return fail(ErrorCode::Validation, "time_zone", "not an IANA time zone: " + ianaName);
+        return fail(ErrorCode::Validation, "time_zone", Rule::Format, {{"format", "time_zone"}, {"value", ianaName}});
     }
 }
 
 Result<std::int64_t> ClinicTime::toUtc(const std::string& day, int minuteOfDay, RepeatedTime choice) const
 {
     if (!isIsoDate(day))
-        return fail(ErrorCode::Validation, "date", "not a date (YYYY-MM-DD)");
+        return fail(ErrorCode::Validation, "date", Rule::NotDate);
     if (minuteOfDay < 0 || minuteOfDay >= 24 * 60)
-        return fail(ErrorCode::Validation, "time", "not a time of day");
+        return fail(ErrorCode::Validation, "time", Rule::NotTime);
     const date::local_time<Ms> local = localDay(day) + std::chrono::minutes(minuteOfDay);
     const auto info = m_zone->get_info(date::floor<std::chrono::seconds>(local));
     switch (info.result) {
     case date::local_info::unique:
         return (local - info.first.offset).time_since_epoch().count();
     case date::local_info::nonexistent:
-        return fail(ErrorCode::Validation, "time", "nonexistent");
+        return fail(ErrorCode::Validation, "time", Rule::NonexistentTime);
     case date::local_info::ambiguous: {
         const auto& offset = choice == RepeatedTime::Earlier ? info.first.offset : info.second.offset;
         return (local - offset).time_since_epoch().count();
@@ -67,10 +67,10 @@ Result<std::int64_t> ClinicTime::toUtc(const std::string& day, int minuteOfDay, 
 Result<std::int64_t> ClinicTime::parseLocal(const std::string& text, RepeatedTime choice) const
 {
     if (text.size() != 16 || (text[10] != 'T' && text[10] != ' ') || text[13] != ':')
-        return fail(ErrorCode::Validation, "time", "not a date and time (YYYY-MM-DD HH:MM)");
+        return fail(ErrorCode::Validation, "time", Rule::NotDateTime);
     int hour = 0, minute = 0;
     if (std::sscanf(text.c_str() + 11, "%2d:%2d", &hour, &minute) != 2 || hour > 23 || minute > 59)
-        return fail(ErrorCode::Validation, "time", "not a time of day");
+        return fail(ErrorCode::Validation, "time", Rule::NotTime);
     return toUtc(text.substr(0, 10), hour * 60 + minute, choice);
 }
 
@@ -99,7 +99,7 @@ bool ClinicTime::isRepeated(const std::string& day, int minuteOfDay) const
 Result<std::pair<std::int64_t, std::int64_t>> ClinicTime::dayBounds(const std::string& day) const
 {
     if (!isIsoDate(day))
-        return fail(ErrorCode::Validation, "date", "not a date (YYYY-MM-DD)");
+        return fail(ErrorCode::Validation, "date", Rule::NotDate);
     // Midnight exists in every zone the clinic can pick except a few that jump at 00:00; take the first
     // instant of the day in those (the end of the gap).
     auto start = [&](const std::string& d) -> std::int64_t {

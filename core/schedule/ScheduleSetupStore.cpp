@@ -58,11 +58,11 @@ Status validateProvider(Provider& p)
 {
     p.name = trimmed(p.name);
     if (p.name.empty())
-        return fail(ErrorCode::Validation, "name", "required");
+        return fail(ErrorCode::Validation, "name", Rule::Required);
     if (p.npi && !isNpi(*p.npi))
-        return fail(ErrorCode::Validation, "npi", "not a valid NPI (10 digits with a correct check digit)");
+        return fail(ErrorCode::Validation, "npi", Rule::Format, {{"format", "npi"}});
     if (!isColor(p.color))
-        return fail(ErrorCode::Validation, "color", "a colour as #rrggbb");
+        return fail(ErrorCode::Validation, "color", Rule::Format, {{"format", "color"}});
     return {};
 }
 
@@ -70,11 +70,12 @@ Status validateType(AppointmentType& t)
 {
     t.name = trimmed(t.name);
     if (t.name.empty())
-        return fail(ErrorCode::Validation, "name", "required");
+        return fail(ErrorCode::Validation, "name", Rule::Required);
     if (t.defaultMinutes < 5 || t.defaultMinutes > 480 || t.defaultMinutes % 5 != 0)
-        return fail(ErrorCode::Validation, "default_minutes", "5 to 480 minutes, in steps of 5");
+        return fail(ErrorCode::Validation, "default_minutes", Rule::Range,
+                    {{"min", "5"}, {"max", "480"}, {"step", "5"}});
     if (!isColor(t.color))
-        return fail(ErrorCode::Validation, "color", "a colour as #rrggbb");
+        return fail(ErrorCode::Validation, "color", Rule::Format, {{"format", "color"}});
     return {};
 }
 
@@ -153,7 +154,7 @@ Result<Room> ScheduleSetupStore::addRoom(Room r)
         return std::unexpected(perm.error());
     r.name = trimmed(r.name);
     if (r.name.empty())
-        return fail(ErrorCode::Validation, "name", "required");
+        return fail(ErrorCode::Validation, "name", Rule::Required);
     r.id = m_session.newId();
     return createRow(m_session, "room", r, roomFields(r));
 }
@@ -163,7 +164,7 @@ Status ScheduleSetupStore::updateRoom(const Room& room)
     if (Status perm = m_session.require(Permission::ScheduleSetup); !perm)
         return perm;
     if (trimmed(room.name).empty())
-        return fail(ErrorCode::Validation, "name", "required");
+        return fail(ErrorCode::Validation, "name", Rule::Required);
     return updateRow(m_session, "room", room.id, roomFields(room));
 }
 
@@ -213,9 +214,9 @@ Status ScheduleSetupStore::setWorkingHours(const std::string& providerId, const 
         return perm;
     for (const WorkingHours& h : hours) {
         if (h.weekday < 1 || h.weekday > 7)
-            return fail(ErrorCode::Validation, "weekday", "1 (Monday) to 7 (Sunday)");
+            return fail(ErrorCode::Validation, "weekday", Rule::Range, {{"min", "1"}, {"max", "7"}});
         if (h.startMinute < 0 || h.endMinute > 24 * 60 || h.startMinute >= h.endMinute)
-            return fail(ErrorCode::Validation, "hours", "the start must come before the end, within the day");
+            return fail(ErrorCode::Validation, "hours", Rule::Order, {{"after", "start"}});
     }
     Transaction tx(m_session.db());
     if (!tx.begun())
@@ -278,17 +279,17 @@ Result<ScheduleBlock> ScheduleSetupStore::addBlock(ScheduleBlock b)
         return std::unexpected(time.error());
     b.reason = trimmed(b.reason);
     if (b.reason.empty())
-        return fail(ErrorCode::Validation, "reason", "required");
+        return fail(ErrorCode::Validation, "reason", Rule::Required);
     if (b.kind != "vacation" && b.kind != "blocked")
-        return fail(ErrorCode::Validation, "kind", "vacation or blocked");
+        return fail(ErrorCode::Validation, "kind", Rule::Choice, {{"allowed", "vacation,blocked"}});
     auto start = time->parseLocal(b.startLocal);
     if (!start)
-        return fail(ErrorCode::Validation, "start", start.error().detail);
+        return std::unexpected(Error{start.error().code, "start", start.error().detail, start.error().params});
     auto end = time->parseLocal(b.endLocal, RepeatedTime::Later);
     if (!end)
-        return fail(ErrorCode::Validation, "end", end.error().detail);
+        return std::unexpected(Error{end.error().code, "end", end.error().detail, end.error().params});
     if (*end <= *start)
-        return fail(ErrorCode::Validation, "end", "after the start");
+        return fail(ErrorCode::Validation, "end", Rule::Order, {{"after", "start"}});
     b.startLocal[10] = 'T';
     b.endLocal[10] = 'T';
     b.id = m_session.newId();
@@ -331,9 +332,9 @@ Result<ClinicHoliday> ScheduleSetupStore::addHoliday(ClinicHoliday h)
         return std::unexpected(perm.error());
     h.name = trimmed(h.name);
     if (!isIsoDate(h.date))
-        return fail(ErrorCode::Validation, "date", "not a date (YYYY-MM-DD)");
+        return fail(ErrorCode::Validation, "date", Rule::NotDate);
     if (h.name.empty())
-        return fail(ErrorCode::Validation, "name", "required");
+        return fail(ErrorCode::Validation, "name", Rule::Required);
     h.id = m_session.newId();
     return createRow(m_session, "clinic_holiday", h,
                      {{"date", h.date}, {"name", h.name}, {"active", std::string("1")}});

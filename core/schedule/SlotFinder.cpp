@@ -56,13 +56,13 @@ Result<std::vector<FreeSlot>> SlotFinder::find(const SlotQuery& q)
     ScheduleSetupStore setup(m_session);
     auto type = setup.type(q.typeId);
     if (!type)
-        return fail(ErrorCode::Validation, "type_id", "no such appointment type");
+        return fail(ErrorCode::Validation, "type_id", Rule::MissingReference, {{"references", "appointment_type"}});
     const int minutes = q.minutes.value_or(type->defaultMinutes);
     if (minutes < 5 || q.stepMinutes < 1 || q.days < 1 || q.days > 366 || q.limit < 1)
-        return fail(ErrorCode::Validation, "query", "length, grid, days and limit must be positive");
+        return fail(ErrorCode::Validation, "query", Rule::Range, {{"min", "1"}});
     const std::string from = q.fromDate.empty() ? isoDateIn(m_session.clock().nowMs(), clinic->timeZone) : q.fromDate;
     if (!isIsoDate(from))
-        return fail(ErrorCode::Validation, "from", "not a date (YYYY-MM-DD)");
+        return fail(ErrorCode::Validation, "from", Rule::NotDate);
     const std::string to = ClinicTime::addDays(from, q.days - 1);
     const std::int64_t notBefore = m_session.clock().nowMs();
 
@@ -87,7 +87,7 @@ Result<std::vector<FreeSlot>> SlotFinder::find(const SlotQuery& q)
     auto range = time->dayBounds(from);
     auto rangeEnd = time->dayBounds(to);
     if (!range || !rangeEnd)
-        return fail(ErrorCode::Validation, "from", "not a date");
+        return fail(ErrorCode::Validation, "from", Rule::NotDate);
 
     // Everything that takes time in the range, by provider (clinic-wide blocks under "").
     std::map<std::string, std::vector<Interval>> busy;

@@ -63,12 +63,12 @@ Result<WaitlistEntry> WaitlistStore::add(WaitlistEntry e)
     if (Status perm = m_session.require(Permission::ScheduleWrite); !perm)
         return std::unexpected(perm.error());
     if (!isIsoDate(e.untilDate))
-        return fail(ErrorCode::Validation, "until_date", "not a date (YYYY-MM-DD)");
+        return fail(ErrorCode::Validation, "until_date", Rule::NotDate);
     if (e.earliestMinute < 0 || e.latestMinute > 24 * 60 || e.earliestMinute >= e.latestMinute)
-        return fail(ErrorCode::Validation, "time_window", "the earliest time must come before the latest");
+        return fail(ErrorCode::Validation, "time_window", Rule::Order, {{"after", "earliest"}});
     for (int d : e.weekdays)
         if (d < 1 || d > 7)
-            return fail(ErrorCode::Validation, "weekdays", "1 (Monday) to 7 (Sunday)");
+            return fail(ErrorCode::Validation, "weekdays", Rule::Range, {{"min", "1"}, {"max", "7"}});
     auto patient = m_session.db().prepare("SELECT count(*) FROM patient WHERE id = ? AND status = 'active';");
     if (!patient)
         return std::unexpected(patient.error());
@@ -76,7 +76,7 @@ Result<WaitlistEntry> WaitlistStore::add(WaitlistEntry e)
     if (!found)
         return std::unexpected(found.error()); // a database that cannot answer is not a broken rule
     if (*found == 0)
-        return fail(ErrorCode::Validation, "patient_id", "no such active patient");
+        return fail(ErrorCode::Validation, "patient_id", Rule::MissingReference, {{"references", "patient"}});
     std::sort(e.weekdays.begin(), e.weekdays.end());
     e.status = "waiting";
     if (e.note && trimmed(*e.note).empty())
@@ -110,7 +110,7 @@ Status WaitlistStore::setStatus(const std::string& id, const std::string& status
     if (Status perm = m_session.require(Permission::ScheduleWrite); !perm)
         return perm;
     if (status != "waiting" && status != "booked" && status != "removed")
-        return fail(ErrorCode::Validation, "status", "waiting, booked or removed");
+        return fail(ErrorCode::Validation, "status", Rule::Choice, {{"allowed", "waiting,booked,removed"}});
     Transaction tx(m_session.db());
     if (!tx.begun())
         return tx.begun();

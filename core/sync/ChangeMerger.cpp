@@ -98,7 +98,7 @@ Status ChangeMerger::parkRefused(const SyncChange& change, const char* operation
                 {{"record_type", change.entity},
                  {"operation", operation},
                  {"constraint", error.field},
-                 {"detail", error.detail}});
+                 {"detail", error.param("message")}});
 }
 
 std::optional<RuleViolation> ChangeMerger::brokenRule(const SyncChange& change) const

@@ -249,9 +249,12 @@ Status Replica::recordSuccess()
 
 Status Replica::recordError(const Error& error)
 {
-    return setSetting("sync_last_error", paramsToJson({{"code", std::string(errorCodeName(error.code))},
-                                                       {"field", error.field},
-                                                       {"detail", error.detail}}));
+    // The code, field and detail, and the rule's particulars under "param." names.
+    std::map<std::string, std::string> kept{
+        {"code", std::string(errorCodeName(error.code))}, {"field", error.field}, {"detail", error.detail}};
+    for (const auto& [name, value] : error.params)
+        kept["param." + name] = value;
+    return setSetting("sync_last_error", paramsToJson(kept));
 }
 
 Result<SyncStatus> Replica::status()
@@ -291,7 +294,11 @@ Result<SyncStatus> Replica::status()
         // A code and its particulars; before they were kept, a sentence, read as an internal detail.
         auto kept = paramsFromJson(last);
         auto code = kept.contains("code") ? errorCodeFromName(kept.at("code")) : std::nullopt;
-        st.lastError = code ? Error{*code, kept["field"], kept["detail"]} : Error{ErrorCode::Internal, {}, last};
+        st.lastError =
+            code ? Error::make(*code, kept["field"], kept["detail"]) : Error::make(ErrorCode::Internal, {}, last);
+        for (const auto& [name, value] : kept)
+            if (name.starts_with("param."))
+                st.lastError->params[name.substr(6)] = value;
     }
     st.server = text("sync_server");
     st.clinicId = text("sync_clinic");
@@ -453,7 +460,7 @@ Status Replica::resolveByDiscard(const std::string& conflictId, const std::optio
             return std::unexpected(del.error());
         if (Status s = del->bind(1, c->rowId).run(); !s) {
             if (isParkable(s.error()))
-                return fail(ErrorCode::Conflict, c->entity, "other_records_refer_to_it");
+                return fail(ErrorCode::Conflict, c->entity, Rule::Referenced);
             return s;
         }
         return tx.commit();

@@ -92,6 +92,15 @@ core::Error SyncClient::errorFor(const Response& r)
     const std::string detail = text(o, "detail");
     switch (r.status) {
     case 400:
+        if (code == "validation" && o && core::ruleFromName(text(o, "rule"))) {
+            // A broken rule, as fields; an older server sent only its detail text.
+            core::Error e = core::Error::make(ErrorCode::Validation, text(o, "field"), text(o, "rule"));
+            if (auto params = o->getObject("params"))
+                for (const auto& [name, value] : *params)
+                    if (value.isString())
+                        e.params[name] = value.toString();
+            return e;
+        }
         return core::Error::make(code == "validation" ? ErrorCode::Validation : ErrorCode::ProtocolError, "server",
                                  detail.empty() ? code : detail);
     case 401:
@@ -105,7 +114,7 @@ core::Error SyncClient::errorFor(const Response& r)
     case 409:
         return core::Error::make(ErrorCode::AlreadyExists, "server", detail);
     case 413:
-        return core::Error::make(ErrorCode::Validation, "server", "request too large");
+        return core::Error::make(ErrorCode::Validation, "server", core::Rule::TooLarge);
     case 423:
         return core::Error::make(ErrorCode::AccountLocked, "server", detail);
     case 426:
@@ -121,7 +130,7 @@ Result<SyncClient::Response> SyncClient::request(const std::string& method, cons
                                                  const std::string& body, bool authenticated)
 {
     if (m_cancelled)
-        return fail(ErrorCode::Offline, "sync", "cancelled");
+        return fail(ErrorCode::Offline, "sync", core::Rule::Cancelled);
     CURL* curl = static_cast<CURL*>(m_curl);
     if (!curl)
         return fail(ErrorCode::Internal, "curl", "no handle");
@@ -173,7 +182,7 @@ Result<SyncClient::Response> SyncClient::request(const std::string& method, cons
     curl_slist_free_all(headers);
     if (rc != CURLE_OK) {
         if (rc == CURLE_ABORTED_BY_CALLBACK)
-            return fail(ErrorCode::Offline, "sync", "cancelled");
+            return fail(ErrorCode::Offline, "sync", core::Rule::Cancelled);
         const std::string why = reason[0] ? reason : curl_easy_strerror(rc);
         if (rc == CURLE_PEER_FAILED_VERIFICATION || rc == CURLE_SSL_CACERT_BADFILE)
             return fail(ErrorCode::NotAuthorized, "certificate", why);

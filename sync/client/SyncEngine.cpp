@@ -170,7 +170,7 @@ Result<SyncReport> SyncEngine::syncNow(const std::function<void(const SyncProgre
                 break;
             if (m_client.cancelled()) {
                 (void)pending.get();
-                return fail(ErrorCode::Offline, "sync", "cancelled");
+                return fail(ErrorCode::Offline, "sync", core::Rule::Cancelled);
             }
         }
         report.cursor = cursor;

@@ -296,7 +296,7 @@ Result<PushRequest> decodePush(const std::string& body)
         if (!changes)
             return std::unexpected(changes.error());
         if ((*changes)->size() > static_cast<std::size_t>(kMaxPushChanges))
-            return fail(ErrorCode::Validation, "changes", "too many changes in one push");
+            return fail(ErrorCode::Validation, "changes", core::Rule::TooLarge);
         req.deviceId = *device;
         req.changes.reserve((*changes)->size());
         for (std::size_t i = 0; i < (*changes)->size(); ++i) {
@@ -530,7 +530,7 @@ Result<std::string> gunzip(const std::string& data, std::size_t limit)
             inflater.read(buffer, sizeof buffer);
             out.append(buffer, static_cast<std::size_t>(inflater.gcount()));
             if (out.size() > limit)
-                return fail(ErrorCode::Validation, "body", "larger than the limit when inflated");
+                return fail(ErrorCode::Validation, "body", core::Rule::TooLarge);
         }
         if (inflater.bad() || (out.empty() && !data.empty()))
             return fail(ErrorCode::ProtocolError, "body", "damaged gzip stream");

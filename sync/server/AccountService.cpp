@@ -41,7 +41,7 @@ bool isRole(const std::string& role)
 Result<std::string> AccountService::hashPassword(const std::string& password)
 {
     if (password.size() < 8)
-        return fail(ErrorCode::Validation, "password", "too_short");
+        return fail(ErrorCode::Validation, "password", core::Rule::TooShort, {{"min_length", "8"}});
     char hash[crypto_pwhash_STRBYTES];
     if (crypto_pwhash_str(hash, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
                           crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
@@ -52,7 +52,7 @@ Result<std::string> AccountService::hashPassword(const std::string& password)
 Result<Tokens> AccountService::login(const LoginRequest& request)
 {
     if (request.deviceId.empty() || request.deviceId.size() > 64)
-        return fail(ErrorCode::Validation, "device", "missing");
+        return fail(ErrorCode::Validation, "device", core::Rule::Required);
     auto user = m_store.user(request.clinicId, request.username);
     if (!user)
         return std::unexpected(user.error());
@@ -217,7 +217,7 @@ Result<std::string> AccountService::createClinic(const std::string& clinicId, co
 {
     const std::string id = clinicId.empty() ? core::uuidV7(m_clock.nowMs()) : clinicId;
     if (!core::isUuid(id))
-        return fail(ErrorCode::Validation, "clinic", "not a UUID");
+        return fail(ErrorCode::Validation, "clinic", core::Rule::Format, {{"format", "uuid"}});
     if (Status s = m_store.createClinic(ServerClinic{id, name, m_clock.nowMs()}); !s)
         return std::unexpected(s.error());
     return id;
@@ -228,9 +228,10 @@ Result<std::string> AccountService::addUser(const std::string& clinicId, const s
                                             const std::string& password)
 {
     if (!isRole(role))
-        return fail(ErrorCode::Validation, "role", "unknown role");
+        return fail(ErrorCode::Validation, "role", core::Rule::Choice,
+                    {{"allowed", "admin,clinician,front_desk,biller"}});
     if (username.empty() || username.size() > 64)
-        return fail(ErrorCode::Validation, "username", "empty or too long");
+        return fail(ErrorCode::Validation, "username", core::Rule::Text, {{"max_length", "64"}});
     auto clinic = m_store.clinic(clinicId);
     if (!clinic)
         return std::unexpected(clinic.error());

@@ -103,7 +103,7 @@ Result<std::unique_ptr<PostgresStore>> PostgresStore::open(const std::string& co
     PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), &parseError);
     PQfreemem(parseError);
     if (!options)
-        return fail(ErrorCode::Validation, "conninfo", "not a PostgreSQL URI or connection string");
+        return fail(ErrorCode::Validation, "conninfo", core::Rule::Format, {{"format", "postgres_conninfo"}});
     PQconninfoFree(options);
     auto pool = std::make_shared<PostgresPool>(conninfo, maxConnections);
     if (auto probe = pool->lease(); !probe)

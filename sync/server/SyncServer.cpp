@@ -59,8 +59,22 @@ Reply fromError(const core::Error& e)
 {
     const std::string code(core::errorCodeName(e.code));
     switch (e.code) {
-    case ErrorCode::ProtocolError:
     case ErrorCode::Validation:
+        if (e.rule()) {
+            // The broken rule as fields (field, rule, params); detail stays for older clients and logs.
+            Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
+            o.set("error", code);
+            o.set("detail", e.field + ": " + e.detail);
+            o.set("field", e.field);
+            o.set("rule", e.detail);
+            Poco::JSON::Object params;
+            for (const auto& [name, value] : e.params)
+                params.set(name, value);
+            o.set("params", params);
+            return json(400, o);
+        }
+        return errorReply(400, code, e.field + (e.detail.empty() ? "" : ": " + e.detail));
+    case ErrorCode::ProtocolError:
         return errorReply(400, code, e.field + (e.detail.empty() ? "" : ": " + e.detail));
     case ErrorCode::WrongPassword:
     case ErrorCode::NotAuthorized:

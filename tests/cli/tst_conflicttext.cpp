@@ -121,9 +121,42 @@ private slots:
         for (int c = 0; c <= static_cast<int>(core::ErrorCode::Internal); ++c) {
             const auto code = static_cast<core::ErrorCode>(c);
             QCOMPARE(core::errorCodeFromName(core::errorCodeName(code)), std::optional(code));
-            const std::string sentence = words::errorSentence(core::Error{code, {}, {}});
+            const std::string sentence = words::errorSentence(core::Error::make(code));
             QVERIFY2(!sentence.empty() && sentences.insert(sentence).second, sentence.c_str());
         }
+    }
+
+    // Every rule core and the server return as an error has its own English sentence.
+    void everyCoreRuleHasASentence()
+    {
+        const core::ErrorParams params{{"min", "1"},
+                                       {"max", "9"},
+                                       {"step", "5"},
+                                       {"format", "zip"},
+                                       {"allowed", "a,b"},
+                                       {"after", "start"},
+                                       {"references", "room"},
+                                       {"when_field", "status"},
+                                       {"when_value", "x"},
+                                       {"with", "given_name"},
+                                       {"max_length", "10"},
+                                       {"min_length", "8"},
+                                       {"resource", "room"},
+                                       {"warning", "break"},
+                                       {"from", "scheduled"},
+                                       {"to", "arrived"},
+                                       {"constraint", "unique"},
+                                       {"value", "primary"}};
+        std::set<std::string> sentences;
+        for (core::Rule rule : core::allRules()) {
+            const std::string sentence =
+                words::errorSentence(core::Error::make(core::ErrorCode::Validation, "family_name", rule, params));
+            QVERIFY2(sentence.find("breaks the rule") == std::string::npos, sentence.c_str());
+            QVERIFY2(sentences.insert(sentence).second, sentence.c_str());
+        }
+        QCOMPARE(words::errorSentence(
+                     core::Error::make(core::ErrorCode::Validation, "date_of_birth", core::Rule::FutureDate)),
+                 std::string("The date of birth must not be in the future."));
     }
 
     void olderServersWords()

@@ -103,7 +103,11 @@ void tst_AppointmentStore::conflicts()
     QVERIFY(!result);
     QCOMPARE(test::failureOf(result).code, core::ErrorCode::Conflict);
     QCOMPARE(QString::fromStdString(test::failureOf(result).field), expected.split(',').first());
-    QCOMPARE(QString::fromStdString(test::failureOf(result).detail), QString::fromStdString(booked->id));
+    QVERIFY(test::failureOf(result).rule() == core::Rule::Clash);
+    QCOMPARE(QString::fromStdString(test::failureOf(result).param("other_appointment")),
+             QString::fromStdString(booked->id));
+    QCOMPARE(QString::fromStdString(test::failureOf(result).param("resource")), expected.split(',').first());
+    QCOMPARE(QString::fromStdString(test::failureOf(result).param("from")), QString::fromStdString(booked->startLocal));
     // check() names every collision without writing anything.
     proposed.startUtcMs = 0;
     auto checked = store().check([&] {
@@ -161,7 +165,8 @@ void tst_AppointmentStore::warningsNeedConfirmation()
         auto refused = store().book(a);
         QVERIFY2(!refused, c.start);
         QCOMPARE(QString::fromStdString(test::failureOf(refused).field), QString("warning"));
-        QCOMPARE(QString::fromStdString(test::failureOf(refused).detail), QString(c.kind));
+        QVERIFY(test::failureOf(refused).rule() == core::Rule::NeedsConfirmation);
+        QCOMPARE(QString::fromStdString(test::failureOf(refused).param("warning")), QString(c.kind));
         auto accepted = store().book(a, {false, true, std::nullopt});
         QVERIFY2(accepted, accepted ? "" : words::errorSentence(accepted.error()).c_str());
     }
@@ -264,7 +269,7 @@ void tst_AppointmentStore::springForwardGapCannotBeBooked()
     auto gap = store().book(m_f->appointment(0, m_f->providerA, "2026-03-08 02:30", m_f->followUp));
     QVERIFY(!gap);
     QCOMPARE(test::failureOf(gap).code, core::ErrorCode::Validation);
-    QCOMPARE(QString::fromStdString(test::failureOf(gap).detail), QString("nonexistent"));
+    QVERIFY(test::failureOf(gap).rule() == core::Rule::NonexistentTime);
     auto before = store().book(m_f->appointment(0, m_f->providerA, "2026-03-08 01:45", m_f->followUp));
     auto after = store().book(m_f->appointment(1, m_f->providerA, "2026-03-08 03:00", m_f->followUp));
     QVERIFY(before && after);

@@ -1,5 +1,7 @@
 // Error codes to sentences. Validation details are core's rule names; each known rule has its own sentence.
 #include "UiText.h"
+#include "app/gui/sync/ConflictDescriber.h"
+#include "app/gui/sync/RuleText.h"
 
 #include <cmath>
 #include <utility>
@@ -8,65 +10,162 @@ namespace practica::app {
 
 namespace {
 
-struct RuleText
+QString fieldWords(const std::string& field)
 {
-    const char* rule;
-    const char* text;
-};
+    return RuleText::fieldName(field);
+}
 
-// The rules PatientValidator, ClinicStore, UserStore and Vault report, in the words a clinic uses.
-constexpr RuleText kRules[] = {
-    {"required", QT_TRANSLATE_NOOP("UiText", "Required.")},
-    {"too long or not valid text", QT_TRANSLATE_NOOP("UiText", "Too long, or contains characters that are not text.")},
-    {"not a date (YYYY-MM-DD or MM/DD/YYYY)", QT_TRANSLATE_NOOP("UiText", "Enter a date as MM/DD/YYYY.")},
-    {"not a date", QT_TRANSLATE_NOOP("UiText", "Enter a date as MM/DD/YYYY.")},
-    {"in the future", QT_TRANSLATE_NOOP("UiText", "The date cannot be in the future.")},
-    {"before 1890", QT_TRANSLATE_NOOP("UiText", "The date cannot be before 1890.")},
-    {"female, male, other or unknown", QT_TRANSLATE_NOOP("UiText", "Choose female, male, other or unknown.")},
-    {"not a US state code", QT_TRANSLATE_NOOP("UiText", "Enter a two-letter state code, such as IL.")},
-    {"not a ZIP code (12345 or 12345-6789)", QT_TRANSLATE_NOOP("UiText", "Enter a ZIP code: 12345 or 12345-6789.")},
-    {"not a ZIP code", QT_TRANSLATE_NOOP("UiText", "Enter a ZIP code: 12345 or 12345-6789.")},
-    {"not a 10-digit US phone number", QT_TRANSLATE_NOOP("UiText", "Enter a 10-digit US phone number.")},
-    {"not an e-mail address", QT_TRANSLATE_NOOP("UiText", "Enter an e-mail address such as name@example.com.")},
-    {"required for a deceased patient", QT_TRANSLATE_NOOP("UiText", "Enter the date of death.")},
-    {"a date between the date of birth and today",
-     QT_TRANSLATE_NOOP("UiText", "Enter a date between the date of birth and today.")},
-    {"only for a deceased patient", QT_TRANSLATE_NOOP("UiText", "Only a deceased patient has a date of death.")},
-    {"an emergency contact needs a name and a phone",
-     QT_TRANSLATE_NOOP("UiText", "An emergency contact needs both a name and a phone number.")},
-    {"not a valid NPI (10 digits with a correct check digit)",
-     QT_TRANSLATE_NOOP("UiText", "Enter a valid 10-digit NPI (the check digit does not match).")},
-    {"not a valid EIN (9 digits, NN-NNNNNNN)",
-     QT_TRANSLATE_NOOP("UiText", "Enter a 9-digit tax ID, such as 12-3456789.")},
-    {"not an IANA time zone", QT_TRANSLATE_NOOP("UiText", "Choose a time zone from the list.")},
-    {"at most 4 characters", QT_TRANSLATE_NOOP("UiText", "At most 4 characters.")},
-    {"at least 8 characters", QT_TRANSLATE_NOOP("UiText", "Use at least 8 characters.")},
-    {"required, at most 80 characters", QT_TRANSLATE_NOOP("UiText", "Required, at most 80 characters.")},
-    {"primary, secondary or tertiary", QT_TRANSLATE_NOOP("UiText", "Choose primary, secondary or tertiary.")},
-    {"self, spouse, child or other", QT_TRANSLATE_NOOP("UiText", "Choose self, spouse, child or other.")},
-    {"mismatch", QT_TRANSLATE_NOOP("UiText", "The two passwords are not the same.")},
-    {"before the effective date", QT_TRANSLATE_NOOP("UiText", "The end date is before the effective date.")},
-};
+QString listWords(const std::string& commaList)
+{
+    return qs(commaList).split(QLatin1Char(','), Qt::SkipEmptyParts).join(QStringLiteral(", "));
+}
 
-// Conflict details that the user can act on.
-constexpr RuleText kConflicts[] = {
-    {"you cannot deactivate your own account", QT_TRANSLATE_NOOP("UiText", "You cannot deactivate your own account.")},
-    {"an administrator cannot remove their own admin role",
-     QT_TRANSLATE_NOOP("UiText", "You cannot remove your own administrator role.")},
-    {"account deactivated", QT_TRANSLATE_NOOP("UiText", "This account is deactivated.")},
-};
+// A value's rule, in a sentence for the form field it concerns.
+QString valueRule(const core::Error& e, core::Rule rule)
+{
+    using core::Rule;
+    switch (rule) {
+    case Rule::Required:
+        if (!e.param("or").empty())
+            return UiText::tr("Enter the %1 or the %2.").arg(fieldWords(e.field), fieldWords(e.param("or")));
+        return UiText::tr("Required.");
+    case Rule::Text:
+        return UiText::tr("At most %1 characters of text.").arg(qs(e.param("max_length")));
+    case Rule::TooShort:
+        return UiText::tr("Use at least %1 characters.").arg(qs(e.param("min_length")));
+    case Rule::NotInteger:
+        return UiText::tr("Enter a whole number.");
+    case Rule::NotFlag:
+        return UiText::tr("Choose yes or no.");
+    case Rule::NotDate:
+        return UiText::tr("Enter a date as MM/DD/YYYY.");
+    case Rule::NotTime:
+        return UiText::tr("Enter a time of day, such as 9:30 AM.");
+    case Rule::NotDateTime:
+        return UiText::tr("Enter a date and a time of day.");
+    case Rule::TooEarly:
+        return UiText::tr("The date cannot be before %1.").arg(qs(e.param("min")));
+    case Rule::FutureDate:
+        return UiText::tr("The date cannot be in the future.");
+    case Rule::Format:
+        return UiText::tr("Enter %1.").arg(RuleText::format(e.param("format")));
+    case Rule::Choice:
+        return UiText::tr("Choose one of: %1.").arg(listWords(e.param("allowed")));
+    case Rule::Range:
+        if (!e.param("step").empty())
+            return UiText::tr("From %1 to %2, in steps of %3.")
+                .arg(qs(e.param("min")), qs(e.param("max")), qs(e.param("step")));
+        if (e.param("max").empty())
+            return UiText::tr("At least %1.").arg(qs(e.param("min")));
+        if (e.param("min").empty())
+            return UiText::tr("At most %1.").arg(qs(e.param("max")));
+        return UiText::tr("From %1 to %2.").arg(qs(e.param("min")), qs(e.param("max")));
+    case Rule::Order:
+        return e.param("or_equal") == "1" ? UiText::tr("The %1 cannot come before the %2.")
+                                                .arg(fieldWords(e.field), fieldWords(e.param("after")))
+                                          : UiText::tr("The %1 must come after the %2.")
+                                                .arg(fieldWords(e.field), fieldWords(e.param("after")));
+    case Rule::MissingReference:
+        if (e.param("references") == "file")
+            return UiText::tr("There is no file at %1.").arg(qs(e.param("id")));
+        return UiText::tr("Choose a %1 that is still in use.")
+            .arg(ConflictDescriber::recordName(e.param("references")));
+    case Rule::RequiredWhen:
+        if (e.field == "deceased_date")
+            return UiText::tr("Enter the date of death.");
+        return UiText::tr("Required when the %1 is %2.")
+            .arg(fieldWords(e.param("when_field")), qs(e.param("when_value")));
+    case Rule::OnlyWhen:
+        if (e.field == "deceased_date")
+            return UiText::tr("Only a deceased patient has a date of death.");
+        return UiText::tr("Only when the %1 is %2.").arg(fieldWords(e.param("when_field")), qs(e.param("when_value")));
+    case Rule::RequiredTogether:
+        if (e.field.starts_with("emergency_"))
+            return UiText::tr("An emergency contact needs both a name and a phone number.");
+        return UiText::tr("Enter the %1 together with the %2.").arg(fieldWords(e.field), fieldWords(e.param("with")));
+    case Rule::Mismatch:
+        if (e.field.starts_with("password"))
+            return UiText::tr("The two passwords are not the same.");
+        return UiText::tr("The two entries are not the same.");
+    case Rule::UnknownField:
+        return UiText::tr("This version of Practica does not know the field %1.").arg(qs(e.field));
+    case Rule::NonexistentTime:
+        return UiText::tr("That time does not exist on this day: the clocks spring forward an hour. Choose a time "
+                          "after the change.");
+    case Rule::Deceased:
+        return UiText::tr("The patient is recorded as deceased and cannot be booked.");
+    case Rule::ForeignPolicy:
+        return UiText::tr("The coverage is not one of the patient's policies.");
+    case Rule::MergeIntoItself:
+        return UiText::tr("A patient cannot be merged into the same record.");
+    case Rule::UseMerge:
+        return UiText::tr("Use Merge to combine duplicate records.");
+    case Rule::UseCancel:
+        return UiText::tr("Use Cancel, which asks for a reason.");
+    case Rule::NotInSeries:
+        return UiText::tr("This appointment is not part of a series.");
+    case Rule::TooLarge:
+        return UiText::tr("Too large.");
+    default:
+        return {};
+    }
+}
+
+// The record's state, in a sentence the user can act on.
+QString stateRule(const core::Error& e, core::Rule rule)
+{
+    using core::Rule;
+    switch (rule) {
+    case Rule::Unique:
+        if (e.field == "rank")
+            return UiText::tr("The patient already has an active %1 policy.").arg(qs(e.param("value")));
+        return UiText::tr("This %1 is already used by another record.").arg(fieldWords(e.field));
+    case Rule::Merged:
+        return UiText::tr("This patient record was merged into another; use the surviving record.");
+    case Rule::AlreadyMerged:
+        return UiText::tr("That record was already merged into another one.");
+    case Rule::NumbersUsedUp:
+        return UiText::tr("This workstation has used all of its record numbers. Sync with the server to get more.");
+    case Rule::AccountDeactivated:
+        return UiText::tr("This account is deactivated.");
+    case Rule::OwnAdminRole:
+        return UiText::tr("You cannot remove your own administrator role.");
+    case Rule::OwnAccount:
+        return UiText::tr("You cannot deactivate your own account.");
+    case Rule::Clash:
+        if (e.param("resource") == "room")
+            return UiText::tr("The room is already taken at that time.");
+        if (e.param("resource") == "patient")
+            return UiText::tr("The patient already has an appointment at that time.");
+        return UiText::tr("The provider already has an appointment at that time.");
+    case Rule::NeedsConfirmation:
+        return UiText::tr("The time needs confirmation (%1).").arg(fieldWords(e.param("warning")));
+    case Rule::StatusTransition:
+        return UiText::tr("The appointment cannot go to that status from where it is now.");
+    case Rule::Referenced:
+        return UiText::tr("Other records refer to this one, so it cannot be removed.");
+    case Rule::Cancelled:
+        return UiText::tr("Stopped before it finished; nothing was saved.");
+    case Rule::Aborted:
+        return UiText::tr("An earlier step failed, so nothing was saved.");
+    case Rule::Constraint:
+        return UiText::tr("The database refused the record (%1).").arg(qs(e.param("constraint")));
+    default:
+        return {};
+    }
+}
 
 } // namespace
 
 QString UiText::validation(const core::Error& e)
 {
-    for (const auto& r : kRules)
-        if (e.detail == r.rule)
-            return tr(r.text);
-    if (e.field == "username")
-        return tr("Use 2 to 32 lower-case letters, digits, dots, dashes or underscores, starting with a letter.");
-    if (e.field == "password")
-        return tr("Use at least 8 characters.");
+    if (auto rule = e.rule()) {
+        QString text = valueRule(e, *rule);
+        if (text.isEmpty())
+            text = stateRule(e, *rule);
+        if (!text.isEmpty())
+            return text;
+    }
     return tr("This value is not valid.");
 }
 
@@ -112,9 +211,13 @@ QString UiText::error(const core::Error& e)
     case ErrorCode::Validation:
         return validation(e);
     case ErrorCode::Conflict:
-        for (const auto& r : kConflicts)
-            if (e.detail == r.rule)
-                return tr(r.text);
+        if (auto rule = e.rule()) {
+            QString text = stateRule(e, *rule);
+            if (text.isEmpty())
+                text = valueRule(e, *rule);
+            if (!text.isEmpty())
+                return text;
+        }
         return tr("This is not possible in the record's current state.");
     case ErrorCode::SchemaTooNew:
         return tr("This database was written by a newer version of Practica. Please update Practica.");

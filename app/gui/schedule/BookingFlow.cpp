@@ -33,7 +33,7 @@ std::optional<std::int64_t> BookingFlow::startFor(const core::ClinicTime& time, 
     auto utc = time.toUtc(date, minuteOfDay, choice);
     if (!utc) {
         m_error = ScheduleText::error(utc.error());
-        if (utc.error().detail == "nonexistent")
+        if (utc.error().rule() == core::Rule::NonexistentTime)
             m_error = tr("%1 does not exist on %2: the clocks spring forward an hour that night. Choose a time "
                          "after the change.")
                           .arg(ScheduleText::time(minuteOfDay), ScheduleText::longDate(date));

@@ -134,14 +134,11 @@ QString ScheduleText::warning(const core::ScheduleWarning& w, const QString& pro
 QString ScheduleText::error(const core::Error& e)
 {
     using core::ErrorCode;
-    if (e.code == ErrorCode::Validation && e.detail == "nonexistent")
-        return tr("That time does not exist on this day: the clocks spring forward an hour. Choose a time after the "
-                  "change.");
-    if (e.code == ErrorCode::Validation) {
-        if (e.field == "minutes")
-            return tr("An appointment lasts from 5 minutes to 12 hours.");
-        if (e.field == "patient_id" && e.detail == "the patient is deceased")
-            return tr("The patient is recorded as deceased and cannot be booked.");
+    using core::Rule;
+    const auto rule = e.rule();
+    if (e.code == ErrorCode::Validation && rule == Rule::Range && e.field == "minutes")
+        return tr("An appointment lasts from 5 minutes to 12 hours.");
+    if (e.code == ErrorCode::Validation && rule == Rule::MissingReference) {
         if (e.field == "patient_id")
             return tr("Choose a patient.");
         if (e.field == "provider_id")
@@ -150,25 +147,13 @@ QString ScheduleText::error(const core::Error& e)
             return tr("Choose a type of visit.");
         if (e.field == "room_id")
             return tr("Choose a room that is in use, or no room.");
-        if (e.field == "coverage_id")
-            return tr("The coverage is not one of the patient's policies.");
-        if (e.field == "reason")
-            return tr("Enter a reason for the cancellation.");
     }
-    if (e.code == ErrorCode::Conflict && e.field == "patient_id")
+    if (e.code == ErrorCode::Validation && rule == Rule::Required && e.field == "reason")
+        return tr("Enter a reason for the cancellation.");
+    if (e.code == ErrorCode::Conflict && rule == Rule::Merged)
         return tr("This patient record was merged into another; book the surviving record.");
-    if (e.code == ErrorCode::Conflict) {
-        if (e.field == "provider")
-            return tr("The provider already has an appointment at that time.");
-        if (e.field == "room")
-            return tr("The room is already taken at that time.");
-        if (e.field == "patient")
-            return tr("The patient already has an appointment at that time.");
-        if (e.field == "warning")
-            return tr("The time needs confirmation (%1).").arg(qs(e.detail));
-        if (e.field == "status")
-            return tr("The appointment cannot go to that status from where it is now.");
-    }
+    if (e.code == ErrorCode::Conflict && rule == Rule::NeedsConfirmation)
+        return warning(core::ScheduleWarning{e.param("warning"), {}}, tr("the provider"));
     return UiText::error(e);
 }
 

@@ -206,11 +206,12 @@ public:
         if (auto v = core::UserStore::validateUsername(admin.username); !v)
             problems.push_back(v.error());
         if (admin.displayName.empty())
-            problems.push_back(core::Error::make(core::ErrorCode::Validation, "display_name", "required"));
+            problems.push_back(core::Error::make(core::ErrorCode::Validation, "display_name", core::Rule::Required));
         if (auto v = core::Vault::checkPassword(admin.password); !v)
             problems.push_back(v.error());
         else if (m_password->text() != m_confirm->text())
-            problems.push_back(core::Error::make(core::ErrorCode::Validation, "password_confirm", "mismatch"));
+            problems.push_back(
+                core::Error::make(core::ErrorCode::Validation, "password_confirm", core::Rule::Mismatch));
         m_messages.show(problems);
         if (!problems.empty()) {
             if (QWidget* w = m_messages.firstInvalidInput())

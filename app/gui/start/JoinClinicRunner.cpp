@@ -3,6 +3,7 @@
 #include "app/gui/common/WorkerProgress.h"
 #include "app/gui/sync/SyncText.h"
 #include "core/sync/Replica.h"
+#include "sync/client/Connection.h"
 #include "sync/client/SyncEngine.h"
 
 #include <QProgressDialog>
@@ -34,13 +35,15 @@ struct Progress
 JoinClinicRunner::Outcome JoinClinicRunner::run(QWidget* parent, const Request& request,
                                                 std::unique_ptr<core::Session> joined, const core::Clock& clock)
 {
-    sync::ClientOptions options;
-    options.serverUrl = request.serverUrl;
-    options.caFile = request.caFile;
-    sync::SyncClient client(options);
     Progress progress;
     Outcome outcome;
     outcome.session = std::move(joined);
+    auto options = sync::connectionOptions(request.serverUrl, request.caFile);
+    if (!options) {
+        outcome.error = options.error();
+        return outcome;
+    }
+    sync::SyncClient client(*options);
     if (outcome.session)
         if (auto status = core::Replica(*outcome.session).status())
             progress.done = status->cursor;

@@ -19,7 +19,9 @@ QString qs(const std::string& s)
     return QString::fromStdString(s);
 }
 
-QString formatText(const std::string& format)
+} // namespace
+
+QString RuleText::format(const std::string& format)
 {
     if (format == "us_state")
         return RuleText::tr("a two-letter US state code");
@@ -39,10 +41,14 @@ QString formatText(const std::string& format)
         return RuleText::tr("a colour as #rrggbb");
     if (format == "day_list")
         return RuleText::tr("weekdays 1 (Monday) to 7 (Sunday)");
+    if (format == "user_name")
+        return RuleText::tr("2 to 32 lower-case letters, digits, dots, dashes or underscores, starting with a letter");
+    if (format == "server_url")
+        return RuleText::tr("an address such as https://server.clinic.example:8443");
+    if (format == "uuid")
+        return RuleText::tr("a clinic id (a UUID)");
     return RuleText::tr("in the right format (%1)").arg(qs(format));
 }
-
-} // namespace
 
 QString RuleText::fieldName(const std::string& field)
 {
@@ -104,7 +110,7 @@ QString RuleText::rule(const std::map<std::string, std::string>& p)
     if (rule == "future_date")
         return tr("The %1 must not be in the future.").arg(field);
     if (rule == "format")
-        return tr("The %1 must be %2.").arg(field, formatText(param(p, "format")));
+        return tr("The %1 must be %2.").arg(field, format(param(p, "format")));
     if (rule == "choice") {
         const QStringList allowed = qs(param(p, "allowed")).split(QLatin1Char(','), Qt::SkipEmptyParts);
         return tr("The %1 must be one of: %2.").arg(field, allowed.join(QStringLiteral(", ")));

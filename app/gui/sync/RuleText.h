@@ -20,6 +20,8 @@ public:
     static QString rule(const std::map<std::string, std::string>& params);
     // "date of birth" for date_of_birth: the common fields by name, the rest from their column names.
     static QString fieldName(const std::string& field);
+    // "a ZIP code (12345 or 12345-6789)" for zip: what a value of that text format looks like.
+    static QString format(const std::string& format);
     // Why the change was parked, and what to do.
     static QString parked(const core::ParkedChange& parked);
 };

@@ -1,9 +1,11 @@
 #include "SyncController.h"
 
 #include "SyncWorker.h"
+#include "app/gui/common/UiText.h"
 #include "core/auth/Session.h"
 #include "core/changes/HybridClock.h"
 #include "core/sync/Replica.h"
+#include "sync/client/Connection.h"
 
 #include <QThread>
 
@@ -27,8 +29,7 @@ void SyncController::start(core::Session& session)
     retire();
     m_session = &session;
     core::Replica replica(session);
-    auto server = replica.setting("sync_server");
-    auto caFile = replica.setting("sync_ca_file");
+    auto stored = sync::storedConnection(replica);
     m_state = SyncState{};
     if (auto status = replica.status()) {
         m_state.pending = status->pending;
@@ -38,14 +39,10 @@ void SyncController::start(core::Session& session)
         m_state.cursor = status->cursor;
         m_state.firstSync = status->lastSuccessMs == 0 && status->cursor == 0;
     }
-    const bool enrolled = server && *server && !(*server)->empty();
-    if (enrolled) {
+    if (stored && *stored) {
         m_state.link = SyncState::Link::Starting;
-        m_state.server = QString::fromStdString(**server);
-        sync::ClientOptions options;
-        options.serverUrl = **server;
-        options.caFile = caFile && *caFile ? **caFile : std::string();
-        launch(options, true);
+        m_state.server = QString::fromStdString((*stored)->serverUrl);
+        launch(**stored, true);
     }
     Q_EMIT stateChanged(m_state);
 }
@@ -153,11 +150,13 @@ void SyncController::connectToServer(const QString& url, const QString& caFile, 
         Q_EMIT enrollFinished(tr("Sign in first."));
         return;
     }
+    auto options = sync::connectionOptions(url.trimmed().toStdString(), caFile.trimmed().toStdString());
+    if (!options) {
+        Q_EMIT enrollFinished(UiText::error(options.error()));
+        return;
+    }
     retire();
-    sync::ClientOptions options;
-    options.serverUrl = url.trimmed().toStdString();
-    options.caFile = caFile.trimmed().toStdString();
-    launch(options, false);
+    launch(*options, false);
     SyncWorker* worker = m_worker;
     QMetaObject::invokeMethod(
         worker, [worker, password, deviceName] { worker->enroll(password, deviceName); }, Qt::QueuedConnection);

@@ -13,7 +13,7 @@ using core::ErrorCode;
 
 bool SyncText::isCancelled(const core::Error& e)
 {
-    return e.code == ErrorCode::Offline && e.detail == "cancelled";
+    return e.code == ErrorCode::Offline && e.rule() == core::Rule::Cancelled;
 }
 
 bool SyncText::isOffline(const core::Error& e)
