@@ -103,9 +103,10 @@ Outcome addPatient(CliContext& ctx)
             return failure(duplicates.error());
         if (!duplicates->empty()) {
             const auto& d = duplicates->front();
-            return std::unexpected(Failure{kExitInvalid, "possible duplicate of " + d.patient.displayName() + ", MRN " +
-                                                             d.patient.mrn + " (" + d.reason +
-                                                             "); pass --allow-duplicate to register anyway"});
+            return std::unexpected(
+                Failure{kExitInvalid, "possible duplicate of " + d.patient.displayName() + ", MRN " + d.patient.mrn +
+                                          " (" + (d.reason == "phone" ? "same phone" : "same name and date of birth") +
+                                          "); pass --allow-duplicate to register anyway"});
         }
     }
     auto created = store.create(std::move(p));

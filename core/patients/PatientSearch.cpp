@@ -49,7 +49,7 @@ Result<std::vector<DuplicateCandidate>> PatientSearch::findDuplicates(const Pati
         for (auto& r : *rows) {
             if (foldForSearch(r.familyName) == family && foldForSearch(r.givenName) == given) {
                 seen.insert(r.id);
-                out.push_back({std::move(r), "same name and date of birth"});
+                out.push_back({std::move(r), "name_and_birth_date"});
             }
         }
     }
@@ -67,7 +67,7 @@ Result<std::vector<DuplicateCandidate>> PatientSearch::findDuplicates(const Pati
             return std::unexpected(rows.error());
         for (auto& r : *rows)
             if (seen.insert(r.id).second)
-                out.push_back({std::move(r), "same phone"});
+                out.push_back({std::move(r), "phone"});
     }
     return out;
 }

@@ -32,7 +32,7 @@ struct PatientSummary
 struct DuplicateCandidate
 {
     PatientSummary patient;
-    std::string reason; // "same name and date of birth" or "same phone"
+    std::string reason; // a code: "name_and_birth_date" or "phone"
 };
 
 class PatientSearch

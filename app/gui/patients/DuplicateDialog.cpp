@@ -17,9 +17,9 @@ namespace {
 
 QString reasonText(const std::string& reason)
 {
-    if (reason == "same name and date of birth")
+    if (reason == "name_and_birth_date")
         return DuplicateDialog::tr("Same name and date of birth");
-    if (reason == "same phone")
+    if (reason == "phone")
         return DuplicateDialog::tr("Same phone number");
     return qs(reason);
 }
