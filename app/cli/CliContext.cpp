@@ -4,6 +4,7 @@
 #include "words/ErrorWords.h"
 
 #include <Poco/JSON/Stringifier.h>
+#include <algorithm>
 #include <cstdlib>
 #include <istream>
 #include <ostream>
@@ -44,6 +45,15 @@ std::optional<std::string> promptHidden(const std::string& prompt, std::istream&
     if (!ok)
         return std::nullopt;
     return line;
+}
+
+// "add, show, search or merge"
+std::string verbList(const std::vector<Verb>& verbs)
+{
+    std::string list;
+    for (std::size_t i = 0; i < verbs.size(); ++i)
+        list += (i == 0 ? "" : i + 1 == verbs.size() ? " or " : ", ") + verbs[i].name;
+    return list;
 }
 
 } // namespace
@@ -116,12 +126,9 @@ CliResult<std::string> CliContext::required(const std::string& name) const
     return *v;
 }
 
-Outcome CliContext::checkOptions(const std::set<std::string>& accepted) const
+std::string CliContext::value(const std::string& name) const
 {
-    if (auto unknown = m_args.unknownOption(accepted))
-        return usageError("unknown option --" + *unknown + " for '" + m_args.noun() +
-                          (m_args.verb().empty() ? "" : " " + m_args.verb()) + "'");
-    return {};
+    return m_args.value(name).value_or("");
 }
 
 CliResult<std::string> CliContext::databasePath() const
@@ -215,6 +222,32 @@ void CliContext::printJson(const Poco::Dynamic::Var& value)
     std::ostringstream text;
     Poco::JSON::Stringifier::condense(value, text);
     m_out << text.str() << "\n";
+}
+
+Outcome runVerb(CliContext& ctx, const std::vector<Verb>& verbs)
+{
+    const CliArgs& args = ctx.args();
+    const auto verb = std::find_if(verbs.begin(), verbs.end(), [&](const Verb& v) { return v.name == args.verb(); });
+    if (verb == verbs.end()) {
+        if (verbs.size() == 1 && verbs.front().name.empty())
+            return usageError(args.noun() + " takes no verb");
+        if (args.verb().empty())
+            return usageError(args.noun() + " needs a verb: " + verbList(verbs));
+        return usageError("unknown verb '" + args.noun() + " " + args.verb() + "'; see practica-cli " + args.noun() +
+                          " --help");
+    }
+    if (auto unknown = args.unknownOption(verb->options))
+        return usageError("unknown option --" + *unknown + " for '" + args.noun() +
+                          (args.verb().empty() ? "" : " " + args.verb()) + "'");
+    for (const std::string& name : verb->required)
+        if (auto given = ctx.required(name); !given)
+            return std::unexpected(given.error());
+    if (verb->run)
+        return verb->run(ctx);
+    auto session = ctx.unlock();
+    if (!session)
+        return std::unexpected(session.error());
+    return verb->unlocked(ctx, **session);
 }
 
 } // namespace practica::app

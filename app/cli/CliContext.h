@@ -56,8 +56,8 @@ public:
     std::optional<std::string> option(const std::string& name) const { return m_args.value(name); }
     std::string optionOr(const std::string& name, const std::string& fallback) const;
     CliResult<std::string> required(const std::string& name) const;
-    // A usage error naming the first option the command does not know.
-    Outcome checkOptions(const std::set<std::string>& accepted) const;
+    // The option's value, or "" when absent: for the options a verb's table made required.
+    std::string value(const std::string& name) const;
 
     // --db, else PRACTICA_DB.
     CliResult<std::string> databasePath() const;
@@ -89,5 +89,24 @@ private:
     std::vector<std::string> m_stdinLines;
     bool m_stdinEnded = false;
 };
+
+// One verb of a noun, declared once: its name, the options it takes besides the global ones, those it
+// cannot run without, and what it does. A verb that works on the clinic's records gives `unlocked`: it
+// runs on the acting user's session, opened after its options were checked. The others (init, demo,
+// sync enroll and join, users add and passwd) give `run` and open what they need themselves.
+struct Verb
+{
+    // The braces let a table leave a member out without a missing-initializer warning.
+    std::string name{}; // "" for a noun without verbs (init, demo)
+    std::set<std::string> options{};
+    std::vector<std::string> required{};
+    Outcome (*run)(CliContext&) = nullptr;
+    Outcome (*unlocked)(CliContext&, core::Session&) = nullptr;
+};
+
+// Runs the verb the command line names, after checking its options: an unknown or missing verb, an
+// unknown option and a missing required option are usage errors (the missing-verb message lists the
+// noun's verbs from the table: "patients needs a verb: add, show, search or merge").
+Outcome runVerb(CliContext& ctx, const std::vector<Verb>& verbs);
 
 } // namespace practica::app

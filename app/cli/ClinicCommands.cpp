@@ -59,29 +59,19 @@ extern "C" void onInterrupt(int)
     g_interrupted = 1;
 }
 
-} // namespace
-
-Outcome runInit(CliContext& ctx)
+Outcome createClinic(CliContext& ctx)
 {
-    if (!ctx.args().verb().empty())
-        return usageError("init takes no verb");
-    if (Outcome o = ctx.checkOptions({"name", "npi", "tax-id", "address", "address2", "city", "state", "zip", "phone",
-                                      "time-zone", "mrn-prefix", "display-name", "kdf"});
-        !o)
-        return o;
     auto path = ctx.databasePath();
     if (!path)
         return std::unexpected(path.error());
     core::Clinic clinic;
-    for (auto [option, field] :
-         {std::pair{"name", &clinic.name}, std::pair{"npi", &clinic.npi}, std::pair{"tax-id", &clinic.taxId},
-          std::pair{"address", &clinic.addressLine1}, std::pair{"city", &clinic.city},
-          std::pair{"state", &clinic.state}, std::pair{"zip", &clinic.zip}}) {
-        auto value = ctx.required(option);
-        if (!value)
-            return std::unexpected(value.error());
-        *field = *value;
-    }
+    clinic.name = ctx.value("name");
+    clinic.npi = ctx.value("npi");
+    clinic.taxId = ctx.value("tax-id");
+    clinic.addressLine1 = ctx.value("address");
+    clinic.city = ctx.value("city");
+    clinic.state = ctx.value("state");
+    clinic.zip = ctx.value("zip");
     clinic.addressLine2 = ctx.option("address2");
     clinic.phone = ctx.option("phone");
     clinic.timeZone = ctx.optionOr("time-zone", clinic.timeZone);
@@ -110,12 +100,8 @@ Outcome runInit(CliContext& ctx)
     return {};
 }
 
-Outcome runDemo(CliContext& ctx)
+Outcome createDemo(CliContext& ctx)
 {
-    if (!ctx.args().verb().empty())
-        return usageError("demo takes no verb");
-    if (Outcome o = ctx.checkOptions({"patients", "seed", "kdf", "appointments-per-day", "no-schedule"}); !o)
-        return o;
     auto path = ctx.databasePath();
     if (!path)
         return std::unexpected(path.error());
@@ -216,6 +202,27 @@ Outcome runDemo(CliContext& ctx)
         ctx.out() << line << login.displayName << "\n";
     }
     return {};
+}
+
+} // namespace
+
+Outcome runInit(CliContext& ctx)
+{
+    static const std::vector<Verb> kInitVerbs = {
+        {.options = {"name", "npi", "tax-id", "address", "address2", "city", "state", "zip", "phone", "time-zone",
+                     "mrn-prefix", "display-name", "kdf"},
+         .required = {"name", "npi", "tax-id", "address", "city", "state", "zip"},
+         .run = createClinic},
+    };
+    return runVerb(ctx, kInitVerbs);
+}
+
+Outcome runDemo(CliContext& ctx)
+{
+    static const std::vector<Verb> kDemoVerbs = {
+        {.options = {"patients", "seed", "kdf", "appointments-per-day", "no-schedule"}, .run = createDemo},
+    };
+    return runVerb(ctx, kDemoVerbs);
 }
 
 } // namespace practica::app

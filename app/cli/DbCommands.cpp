@@ -31,14 +31,8 @@ check and rekey need a role with database administration (admin).
 
 namespace {
 
-Outcome verifyAudit(CliContext& ctx)
+Outcome verifyAudit(CliContext& ctx, core::Session& s)
 {
-    if (Outcome o = ctx.checkOptions({}); !o)
-        return o;
-    auto session = ctx.unlock();
-    if (!session)
-        return std::unexpected(session.error());
-    core::Session& s = **session;
     if (auto allowed = s.require(core::Permission::AuditRead); !allowed)
         return failure(allowed.error());
     auto result = core::AuditLog(s.db()).verify();
@@ -73,14 +67,8 @@ Outcome verifyAudit(CliContext& ctx)
     return {};
 }
 
-Outcome checkDatabase(CliContext& ctx)
+Outcome checkDatabase(CliContext& ctx, core::Session& s)
 {
-    if (Outcome o = ctx.checkOptions({}); !o)
-        return o;
-    auto session = ctx.unlock();
-    if (!session)
-        return std::unexpected(session.error());
-    core::Session& s = **session;
     if (auto allowed = s.require(core::Permission::DatabaseAdmin); !allowed)
         return failure(allowed.error());
     auto problems = s.db().integrityCheck();
@@ -107,35 +95,24 @@ Outcome checkDatabase(CliContext& ctx)
     return {};
 }
 
-Outcome rekeyDatabase(CliContext& ctx)
+Outcome rekeyDatabase(CliContext& ctx, core::Session& session)
 {
-    if (Outcome o = ctx.checkOptions({}); !o)
-        return o;
-    auto session = ctx.unlock();
-    if (!session)
-        return std::unexpected(session.error());
-    if (auto s = core::Vault::rotateDataKey(**session); !s)
+    if (auto s = core::Vault::rotateDataKey(session); !s)
         return failure(s.error());
     if (ctx.json()) {
         auto o = newJsonObject();
-        o->set("database", (*session)->db().path());
+        o->set("database", session.db().path());
         o->set("rekeyed", true);
         ctx.printJson(o);
     } else {
-        ctx.out() << "Re-encrypted " << (*session)->db().path()
-                  << " with a new data key; every key slot now holds it.\n";
+        ctx.out() << "Re-encrypted " << session.db().path() << " with a new data key; every key slot now holds it.\n";
     }
     return {};
 }
 
-Outcome printDigest(CliContext& ctx)
+Outcome printDigest(CliContext& ctx, core::Session& session)
 {
-    if (Outcome o = ctx.checkOptions({}); !o)
-        return o;
-    auto session = ctx.unlock();
-    if (!session)
-        return std::unexpected(session.error());
-    auto digest = core::Replica(**session).digest();
+    auto digest = core::Replica(session).digest();
     if (!digest)
         return failure(digest.error());
     if (ctx.json()) {
@@ -152,23 +129,23 @@ Outcome printDigest(CliContext& ctx)
 
 Outcome runAudit(CliContext& ctx)
 {
-    if (ctx.args().verb() == "verify")
-        return verifyAudit(ctx);
-    return usageError(ctx.args().verb().empty() ? "audit needs a verb: verify"
-                                                : "unknown verb 'audit " + ctx.args().verb() + "'; try audit verify");
+    static const std::vector<Verb> kAuditVerbs = {
+        {.name = "verify", .unlocked = verifyAudit},
+    };
+    // A wrong verb is pointed at the only one there is rather than at the help.
+    if (const std::string& verb = ctx.args().verb(); !verb.empty() && verb != "verify")
+        return usageError("unknown verb 'audit " + verb + "'; try audit verify");
+    return runVerb(ctx, kAuditVerbs);
 }
 
 Outcome runDb(CliContext& ctx)
 {
-    const std::string& verb = ctx.args().verb();
-    if (verb == "check")
-        return checkDatabase(ctx);
-    if (verb == "rekey")
-        return rekeyDatabase(ctx);
-    if (verb == "digest")
-        return printDigest(ctx);
-    return usageError(verb.empty() ? "db needs a verb: check, rekey or digest"
-                                   : "unknown verb 'db " + verb + "'; see practica-cli db --help");
+    static const std::vector<Verb> kDbVerbs = {
+        {.name = "check", .unlocked = checkDatabase},
+        {.name = "rekey", .unlocked = rekeyDatabase},
+        {.name = "digest", .unlocked = printDigest},
+    };
+    return runVerb(ctx, kDbVerbs);
 }
 
 } // namespace practica::app

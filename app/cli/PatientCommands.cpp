@@ -64,21 +64,21 @@ std::string phoneText(const std::optional<std::string>& digits)
     return digits ? core::formatPhone(*digits) : std::string();
 }
 
-Outcome addPatient(CliContext& ctx)
+std::set<std::string> addOptions()
 {
     std::set<std::string> accepted = {"family", "given", "dob", "sex", "status", "allow-duplicate"};
     for (const auto& [option, field] : kOptionalFields)
         accepted.insert(option);
-    if (Outcome o = ctx.checkOptions(accepted); !o)
-        return o;
+    return accepted;
+}
+
+Outcome addPatient(CliContext& ctx, core::Session& session)
+{
     core::Patient p;
-    for (auto [option, field] : {std::pair{"family", &p.familyName}, std::pair{"given", &p.givenName},
-                                 std::pair{"dob", &p.dateOfBirth}, std::pair{"sex", &p.sex}}) {
-        auto value = ctx.required(option);
-        if (!value)
-            return std::unexpected(value.error());
-        *field = *value;
-    }
+    p.familyName = ctx.value("family");
+    p.givenName = ctx.value("given");
+    p.dateOfBirth = ctx.value("dob");
+    p.sex = ctx.value("sex");
     std::transform(p.sex.begin(), p.sex.end(), p.sex.begin(), [](unsigned char c) { return std::tolower(c); });
     if (p.sex == "f")
         p.sex = "female";
@@ -93,12 +93,9 @@ Outcome addPatient(CliContext& ctx)
         p.status = *parsed;
     }
 
-    auto session = ctx.unlock();
-    if (!session)
-        return std::unexpected(session.error());
-    core::PatientStore store(**session);
+    core::PatientStore store(session);
     if (!ctx.args().has("allow-duplicate")) {
-        auto duplicates = core::PatientSearch(**session).findDuplicates(p);
+        auto duplicates = core::PatientSearch(session).findDuplicates(p);
         if (!duplicates)
             return failure(duplicates.error());
         if (!duplicates->empty()) {
@@ -160,24 +157,19 @@ void printPatient(std::ostream& out, const core::Patient& p, const std::vector<c
             << c.effectiveDate << (c.active ? "" : " (inactive)") << "\n";
 }
 
-Outcome showPatient(CliContext& ctx)
+Outcome showPatient(CliContext& ctx, core::Session& session)
 {
-    if (Outcome o = ctx.checkOptions({"mrn", "id"}); !o)
-        return o;
     const auto mrn = ctx.option("mrn");
     const auto id = ctx.option("id");
     if (mrn.has_value() == id.has_value())
         return usageError("pass either --mrn or --id");
-    auto session = ctx.unlock();
-    if (!session)
-        return std::unexpected(session.error());
-    core::PatientStore store(**session);
+    core::PatientStore store(session);
     auto patient = mrn ? store.getByMrn(*mrn) : store.get(*id);
     if (!patient)
         return failure(patient.error());
     std::vector<core::Coverage> coverage;
-    if ((*session)->can(core::Permission::CoverageRead)) {
-        auto policies = core::CoverageStore(**session).forPatient(patient->id);
+    if (session.can(core::Permission::CoverageRead)) {
+        auto policies = core::CoverageStore(session).forPatient(patient->id);
         if (!policies)
             return failure(policies.error());
         coverage = std::move(*policies);
@@ -187,7 +179,7 @@ Outcome showPatient(CliContext& ctx)
         return {};
     }
     auto o = patientJson(*patient);
-    if ((*session)->can(core::Permission::CoverageRead)) {
+    if (session.can(core::Permission::CoverageRead)) {
         Poco::JSON::Array::Ptr policies = new Poco::JSON::Array;
         for (const auto& c : coverage)
             policies->add(coverageJson(c));
@@ -197,20 +189,13 @@ Outcome showPatient(CliContext& ctx)
     return {};
 }
 
-Outcome searchPatients(CliContext& ctx)
+Outcome searchPatients(CliContext& ctx, core::Session& session)
 {
-    if (Outcome o = ctx.checkOptions({"query", "limit"}); !o)
-        return o;
-    auto query = ctx.required("query");
-    if (!query)
-        return std::unexpected(query.error());
+    const std::string query = ctx.value("query");
     auto limit = integerOption(ctx, "limit", 50, 1, 1000);
     if (!limit)
         return std::unexpected(limit.error());
-    auto session = ctx.unlock();
-    if (!session)
-        return std::unexpected(session.error());
-    auto found = core::PatientSearch(**session).search(*query, static_cast<int>(*limit));
+    auto found = core::PatientSearch(session).search(query, static_cast<int>(*limit));
     if (!found)
         return failure(found.error());
     if (ctx.json()) {
@@ -221,7 +206,7 @@ Outcome searchPatients(CliContext& ctx)
         return {};
     }
     if (found->empty()) {
-        ctx.out() << "No patients match '" << *query << "'.\n";
+        ctx.out() << "No patients match '" << query << "'.\n";
         return {};
     }
     for (const auto& p : *found) {
@@ -235,26 +220,15 @@ Outcome searchPatients(CliContext& ctx)
     return {};
 }
 
-Outcome mergePatients(CliContext& ctx)
+Outcome mergePatients(CliContext& ctx, core::Session& session)
 {
-    if (Outcome o = ctx.checkOptions({"survivor", "merged"}); !o)
-        return o;
-    auto survivorMrn = ctx.required("survivor");
-    if (!survivorMrn)
-        return std::unexpected(survivorMrn.error());
-    auto mergedMrn = ctx.required("merged");
-    if (!mergedMrn)
-        return std::unexpected(mergedMrn.error());
-    auto session = ctx.unlock();
-    if (!session)
-        return std::unexpected(session.error());
-    if (auto allowed = (*session)->require(core::Permission::PatientMerge); !allowed)
+    if (auto allowed = session.require(core::Permission::PatientMerge); !allowed)
         return failure(allowed.error());
-    core::PatientStore store(**session);
-    auto survivor = store.getByMrn(*survivorMrn);
+    core::PatientStore store(session);
+    auto survivor = store.getByMrn(ctx.value("survivor"));
     if (!survivor)
         return failure(survivor.error());
-    auto merged = store.getByMrn(*mergedMrn);
+    auto merged = store.getByMrn(ctx.value("merged"));
     if (!merged)
         return failure(merged.error());
     auto outcome = store.merge(survivor->id, merged->id);
@@ -278,17 +252,16 @@ Outcome mergePatients(CliContext& ctx)
 
 Outcome runPatients(CliContext& ctx)
 {
-    const std::string& verb = ctx.args().verb();
-    if (verb == "add")
-        return addPatient(ctx);
-    if (verb == "show")
-        return showPatient(ctx);
-    if (verb == "search")
-        return searchPatients(ctx);
-    if (verb == "merge")
-        return mergePatients(ctx);
-    return usageError(verb.empty() ? "patients needs a verb: add, show, search or merge"
-                                   : "unknown verb 'patients " + verb + "'; see practica-cli patients --help");
+    static const std::vector<Verb> kPatientVerbs = {
+        {.name = "add", .options = addOptions(), .required = {"family", "given", "dob", "sex"}, .unlocked = addPatient},
+        {.name = "show", .options = {"mrn", "id"}, .unlocked = showPatient},
+        {.name = "search", .options = {"query", "limit"}, .required = {"query"}, .unlocked = searchPatients},
+        {.name = "merge",
+         .options = {"survivor", "merged"},
+         .required = {"survivor", "merged"},
+         .unlocked = mergePatients},
+    };
+    return runVerb(ctx, kPatientVerbs);
 }
 
 } // namespace practica::app

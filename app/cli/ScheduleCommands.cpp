@@ -139,30 +139,19 @@ CliResult<Names> namesOf(core::AppointmentStore& store, const core::Appointment&
     return Names{a.providerId, a.patientId, a.typeId, a.roomId.value_or("")};
 }
 
-Outcome bookAppointment(CliContext& ctx)
+Outcome bookAppointment(CliContext& ctx, core::Session& s)
 {
-    if (Outcome o = ctx.checkOptions({"patient", "provider", "type", "at", "minutes", "room", "reason", "note",
-                                      "overbook", "accept-warnings", "repeated"});
-        !o)
-        return o;
-    for (const char* name : {"patient", "provider", "type", "at"})
-        if (auto value = ctx.required(name); !value)
-            return std::unexpected(value.error());
     auto minutes = integerOption(ctx, "minutes", 0, 5, 12 * 60);
     if (!minutes)
         return std::unexpected(minutes.error());
-    auto session = ctx.unlock();
-    if (!session)
-        return std::unexpected(session.error());
-    core::Session& s = **session;
     core::AppointmentStore store(s);
-    auto patient = findPatientByMrn(s, *ctx.option("patient"));
+    auto patient = findPatientByMrn(s, ctx.value("patient"));
     if (!patient)
         return std::unexpected(patient.error());
-    auto provider = findProvider(s, *ctx.option("provider"));
+    auto provider = findProvider(s, ctx.value("provider"));
     if (!provider)
         return std::unexpected(provider.error());
-    auto type = findType(s, *ctx.option("type"));
+    auto type = findType(s, ctx.value("type"));
     if (!type)
         return std::unexpected(type.error());
     std::optional<core::Room> room;
@@ -195,19 +184,11 @@ Outcome bookAppointment(CliContext& ctx)
     return printAppointment(ctx, store.clinicTime(), *booked, "Booked", names);
 }
 
-Outcome moveAppointment(CliContext& ctx)
+Outcome moveAppointment(CliContext& ctx, core::Session& s)
 {
-    if (Outcome o = ctx.checkOptions({"id", "at", "provider", "room", "overbook", "accept-warnings", "repeated"}); !o)
-        return o;
-    auto id = ctx.required("id");
-    if (!id)
-        return std::unexpected(id.error());
-    auto session = ctx.unlock();
-    if (!session)
-        return std::unexpected(session.error());
-    core::Session& s = **session;
+    const std::string id = ctx.value("id");
     core::AppointmentStore store(s);
-    auto current = store.get(*id);
+    auto current = store.get(id);
     if (!current)
         return failure(current.error());
     auto names = namesOf(store, *current);
@@ -234,38 +215,29 @@ Outcome moveAppointment(CliContext& ctx)
     core::BookingOptions options;
     options.overbook = ctx.args().has("overbook");
     options.acceptWarnings = ctx.args().has("accept-warnings");
-    options.ignoreAppointmentId = *id;
-    auto moved = store.move(*id, *start, providerId, roomId, options);
+    options.ignoreAppointmentId = id;
+    auto moved = store.move(id, *start, providerId, roomId, options);
     if (!moved) {
         core::Appointment proposed = *current;
         proposed.startUtcMs = *start;
         proposed.providerId = providerId.value_or(current->providerId);
         proposed.roomId = roomId ? roomId : current->roomId;
-        return std::unexpected(collision(store, proposed, moved.error(), *names, *id, options.overbook));
+        return std::unexpected(collision(store, proposed, moved.error(), *names, id, options.overbook));
     }
     return printAppointment(ctx, store.clinicTime(), *moved, "Moved", *names);
 }
 
-Outcome cancelAppointment(CliContext& ctx)
+Outcome cancelAppointment(CliContext& ctx, core::Session& session)
 {
-    if (Outcome o = ctx.checkOptions({"id", "reason", "by", "series"}); !o)
-        return o;
-    auto id = ctx.required("id");
-    if (!id)
-        return std::unexpected(id.error());
-    auto reason = ctx.required("reason");
-    if (!reason)
-        return std::unexpected(reason.error());
+    const std::string id = ctx.value("id");
+    const std::string reason = ctx.value("reason");
     const std::string by = ctx.optionOr("by", "patient");
     if (by != "patient" && by != "clinic")
         return usageError("--by must be patient or clinic");
-    auto session = ctx.unlock();
-    if (!session)
-        return std::unexpected(session.error());
-    core::AppointmentStore store(**session);
+    core::AppointmentStore store(session);
     const core::ClinicTime& time = store.clinicTime();
     if (ctx.args().has("series")) {
-        auto cancelled = store.cancelSeriesFrom(*id, *reason, by);
+        auto cancelled = store.cancelSeriesFrom(id, reason, by);
         if (!cancelled)
             return failure(cancelled.error());
         if (ctx.json()) {
@@ -278,7 +250,7 @@ Outcome cancelAppointment(CliContext& ctx)
         }
         return {};
     }
-    auto outcome = store.cancel(*id, *reason, by);
+    auto outcome = store.cancel(id, reason, by);
     if (!outcome)
         return failure(outcome.error());
     if (ctx.json()) {
@@ -291,7 +263,7 @@ Outcome cancelAppointment(CliContext& ctx)
         return {};
     }
     ctx.out() << "Cancelled appointment " << outcome->cancelled.id << " at "
-              << localText(time, outcome->cancelled.startUtcMs) << " (by " << by << ": " << *reason << ").\n";
+              << localText(time, outcome->cancelled.startUtcMs) << " (by " << by << ": " << reason << ").\n";
     if (!outcome->waitlistMatches.empty()) {
         ctx.out() << "Waitlisted patients who fit the freed slot:\n";
         for (const auto& e : outcome->waitlistMatches)
@@ -301,17 +273,10 @@ Outcome cancelAppointment(CliContext& ctx)
     return {};
 }
 
-Outcome setAppointmentStatus(CliContext& ctx)
+Outcome setAppointmentStatus(CliContext& ctx, core::Session& session)
 {
-    if (Outcome o = ctx.checkOptions({"id", "to"}); !o)
-        return o;
-    auto id = ctx.required("id");
-    if (!id)
-        return std::unexpected(id.error());
-    auto to = ctx.required("to");
-    if (!to)
-        return std::unexpected(to.error());
-    std::string name = *to;
+    const std::string id = ctx.value("id");
+    std::string name = ctx.value("to");
     for (char& c : name)
         c = c == '-' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     const auto status = core::appointmentStatusFromName(name);
@@ -319,11 +284,8 @@ Outcome setAppointmentStatus(CliContext& ctx)
         return usageError("--to must be confirmed, arrived, in_room, with_provider, checked_out or no_show");
     if (*status == core::AppointmentStatus::Cancelled)
         return usageError("use 'appointments cancel' to cancel, with a reason");
-    auto session = ctx.unlock();
-    if (!session)
-        return std::unexpected(session.error());
-    core::AppointmentStore store(**session);
-    auto changed = *status == core::AppointmentStatus::NoShow ? store.markNoShow(*id) : store.setStatus(*id, *status);
+    core::AppointmentStore store(session);
+    auto changed = *status == core::AppointmentStatus::NoShow ? store.markNoShow(id) : store.setStatus(id, *status);
     if (!changed)
         return failure(changed.error());
     if (ctx.json())
@@ -358,16 +320,10 @@ void printViews(CliContext& ctx, const core::ClinicTime& time, const std::vector
     }
 }
 
-Outcome listAppointments(CliContext& ctx)
+Outcome listAppointments(CliContext& ctx, core::Session& s)
 {
-    if (Outcome o = ctx.checkOptions({"date", "from", "to", "provider", "patient"}); !o)
-        return o;
     if (ctx.option("date") && (ctx.option("from") || ctx.option("to")))
         return usageError("pass either --date or --from and --to");
-    auto session = ctx.unlock();
-    if (!session)
-        return std::unexpected(session.error());
-    core::Session& s = **session;
     core::AppointmentStore store(s);
     const core::ClinicTime& time = store.clinicTime();
     const std::string today = time.toLocal(s.clock().nowMs()).date;
@@ -406,20 +362,14 @@ Outcome listAppointments(CliContext& ctx)
     return {};
 }
 
-Outcome exportAppointments(CliContext& ctx)
+Outcome exportAppointments(CliContext& ctx, core::Session& s)
 {
-    if (Outcome o = ctx.checkOptions({"ical", "csv", "patient", "from", "to", "provider"}); !o)
-        return o;
     const auto ical = ctx.option("ical");
     const auto csv = ctx.option("csv");
     if (ical.has_value() == csv.has_value())
         return usageError("pass either --ical FILE --patient MRN or --csv FILE --from D --to D");
     if (ical && ctx.option("provider"))
         return usageError("--provider goes with --csv");
-    auto session = ctx.unlock();
-    if (!session)
-        return std::unexpected(session.error());
-    core::Session& s = **session;
     core::AppointmentStore store(s);
     const core::ClinicTime& time = store.clinicTime();
     const std::int64_t now = s.clock().nowMs();
@@ -481,21 +431,27 @@ Outcome exportAppointments(CliContext& ctx)
 
 Outcome runAppointments(CliContext& ctx)
 {
-    const std::string& verb = ctx.args().verb();
-    if (verb == "book")
-        return bookAppointment(ctx);
-    if (verb == "move")
-        return moveAppointment(ctx);
-    if (verb == "cancel")
-        return cancelAppointment(ctx);
-    if (verb == "status")
-        return setAppointmentStatus(ctx);
-    if (verb == "list")
-        return listAppointments(ctx);
-    if (verb == "export")
-        return exportAppointments(ctx);
-    return usageError(verb.empty() ? "appointments needs a verb: book, move, cancel, status, list or export"
-                                   : "unknown verb 'appointments " + verb + "'; see practica-cli appointments --help");
+    static const std::vector<Verb> kAppointmentVerbs = {
+        {.name = "book",
+         .options = {"patient", "provider", "type", "at", "minutes", "room", "reason", "note", "overbook",
+                     "accept-warnings", "repeated"},
+         .required = {"patient", "provider", "type", "at"},
+         .unlocked = bookAppointment},
+        {.name = "move",
+         .options = {"id", "at", "provider", "room", "overbook", "accept-warnings", "repeated"},
+         .required = {"id", "at"},
+         .unlocked = moveAppointment},
+        {.name = "cancel",
+         .options = {"id", "reason", "by", "series"},
+         .required = {"id", "reason"},
+         .unlocked = cancelAppointment},
+        {.name = "status", .options = {"id", "to"}, .required = {"id", "to"}, .unlocked = setAppointmentStatus},
+        {.name = "list", .options = {"date", "from", "to", "provider", "patient"}, .unlocked = listAppointments},
+        {.name = "export",
+         .options = {"ical", "csv", "patient", "from", "to", "provider"},
+         .unlocked = exportAppointments},
+    };
+    return runVerb(ctx, kAppointmentVerbs);
 }
 
 } // namespace practica::app

@@ -162,14 +162,10 @@ std::string reportText(const sync::SyncReport& r)
     return text;
 }
 
+// Opens the session itself: the password it unlocks with also signs in to the server.
 Outcome enrollWorkstation(CliContext& ctx)
 {
-    if (Outcome o = ctx.checkOptions({"server", "ca-file", "device-name"}); !o)
-        return o;
-    auto server = ctx.required("server");
-    if (!server)
-        return std::unexpected(server.error());
-    auto options = clientOptions(*server, ctx.optionOr("ca-file", ""));
+    auto options = clientOptions(ctx.value("server"), ctx.optionOr("ca-file", ""));
     if (!options)
         return std::unexpected(options.error());
     auto password = ctx.password();
@@ -201,32 +197,26 @@ Outcome enrollWorkstation(CliContext& ctx)
     return {};
 }
 
+// Creates the database it then opens.
 Outcome joinClinic(CliContext& ctx)
 {
-    if (Outcome o = ctx.checkOptions({"server", "clinic", "ca-file", "device-name", "kdf"}); !o)
-        return o;
-    auto server = ctx.required("server");
-    auto clinic = ctx.required("clinic");
     auto path = ctx.databasePath();
     auto cost = ctx.kdfCost();
-    if (!server || !clinic || !path || !cost)
-        return std::unexpected(!server   ? server.error()
-                               : !clinic ? clinic.error()
-                               : !path   ? path.error()
-                                         : cost.error());
+    if (!path || !cost)
+        return std::unexpected(!path ? path.error() : cost.error());
     std::error_code ec;
     // Checked before the login, so the server does not register a device for a database never made.
     if (std::filesystem::exists(*path, ec) || std::filesystem::exists(core::KeyFile::pathFor(*path), ec))
         return std::unexpected(Failure{kExitInvalid, *path + " already exists; join makes a new database"});
-    auto options = clientOptions(*server, ctx.optionOr("ca-file", ""));
+    auto options = clientOptions(ctx.value("server"), ctx.optionOr("ca-file", ""));
     if (!options)
         return std::unexpected(options.error());
     auto password = ctx.password();
     if (!password)
         return std::unexpected(password.error());
     sync::SyncClient client(*options);
-    auto session = sync::SyncEngine::join(client, *path, *clinic, ctx.actingUser(), *password, deviceName(ctx),
-                                          ctx.clock(), *cost);
+    auto session = sync::SyncEngine::join(client, *path, ctx.value("clinic"), ctx.actingUser(), *password,
+                                          deviceName(ctx), ctx.clock(), *cost);
     if (!session)
         return syncFailure(session.error());
     sync::SyncEngine engine(**session, client);
@@ -246,14 +236,9 @@ Outcome joinClinic(CliContext& ctx)
     return {};
 }
 
-Outcome syncNow(CliContext& ctx)
+Outcome syncNow(CliContext& ctx, core::Session& session)
 {
-    if (Outcome o = ctx.checkOptions({}); !o)
-        return o;
-    auto session = ctx.unlock();
-    if (!session)
-        return std::unexpected(session.error());
-    core::Replica replica(**session);
+    core::Replica replica(session);
     auto options = storedOptions(replica);
     if (!options)
         return std::unexpected(options.error());
@@ -262,12 +247,12 @@ Outcome syncNow(CliContext& ctx)
         return failure(before.error());
     const bool showProgress = !ctx.json() && isatty(STDERR_FILENO);
     sync::SyncClient client(*options);
-    sync::SyncEngine engine(**session, client);
+    sync::SyncEngine engine(session, client);
     auto report = engine.syncNow(showProgress ? progressPrinter(ctx, before->cursor) : nullptr);
     if (showProgress)
         ctx.err() << "\n";
     if (!report)
-        return syncFailure(report.error(), session->get());
+        return syncFailure(report.error(), &session);
     if (ctx.json())
         ctx.printJson(reportJson(*report));
     else
@@ -294,14 +279,9 @@ Poco::JSON::Object::Ptr parkedJson(const core::ParkedChange& p)
     return o;
 }
 
-Outcome showStatus(CliContext& ctx)
+Outcome showStatus(CliContext& ctx, core::Session& session)
 {
-    if (Outcome o = ctx.checkOptions({}); !o)
-        return o;
-    auto session = ctx.unlock();
-    if (!session)
-        return std::unexpected(session.error());
-    core::Replica replica(**session);
+    core::Replica replica(session);
     auto st = replica.status();
     if (!st)
         return failure(st.error());
@@ -310,7 +290,7 @@ Outcome showStatus(CliContext& ctx)
         return failure(parked.error());
     if (st->clinicId.empty()) {
         // Not enrolled yet: the database's own clinic, which the server must be told about.
-        auto clinic = core::ClinicStore(**session).get();
+        auto clinic = core::ClinicStore(session).get();
         if (!clinic)
             return failure(clinic.error());
         st->clinicId = clinic->id;
@@ -347,14 +327,9 @@ Outcome showStatus(CliContext& ctx)
     return {};
 }
 
-Outcome listParked(CliContext& ctx)
+Outcome listParked(CliContext& ctx, core::Session& session)
 {
-    if (Outcome o = ctx.checkOptions({}); !o)
-        return o;
-    auto session = ctx.unlock();
-    if (!session)
-        return std::unexpected(session.error());
-    auto parked = core::Replica(**session).parkedChanges(std::numeric_limits<int>::max());
+    auto parked = core::Replica(session).parkedChanges(std::numeric_limits<int>::max());
     if (!parked)
         return failure(parked.error());
     if (ctx.json()) {
@@ -393,14 +368,9 @@ Poco::JSON::Object::Ptr conflictJson(const core::SyncConflict& c)
     return o;
 }
 
-Outcome listConflicts(CliContext& ctx)
+Outcome listConflicts(CliContext& ctx, core::Session& session)
 {
-    if (Outcome o = ctx.checkOptions({}); !o)
-        return o;
-    auto session = ctx.unlock();
-    if (!session)
-        return std::unexpected(session.error());
-    auto conflicts = core::Replica(**session).openConflicts();
+    auto conflicts = core::Replica(session).openConflicts();
     if (!conflicts)
         return failure(conflicts.error());
     if (ctx.json()) {
@@ -418,30 +388,23 @@ Outcome listConflicts(CliContext& ctx)
     return {};
 }
 
-Outcome resolveConflict(CliContext& ctx)
+Outcome resolveConflict(CliContext& ctx, core::Session& session)
 {
-    if (Outcome o = ctx.checkOptions({"conflict", "retry", "discard"}); !o)
-        return o;
-    auto id = ctx.required("conflict");
-    if (!id)
-        return std::unexpected(id.error());
+    const std::string id = ctx.value("conflict");
     const bool retry = ctx.args().has("retry");
     if (retry == ctx.args().has("discard"))
         return usageError("sync resolve needs either --retry or --discard");
-    auto session = ctx.unlock();
-    if (!session)
-        return std::unexpected(session.error());
-    core::Replica replica(**session);
+    core::Replica replica(session);
     auto options = storedOptions(replica);
     if (!options)
         return std::unexpected(options.error());
     sync::SyncClient client(*options);
-    sync::SyncEngine engine(**session, client);
-    if (core::Status s = engine.resolveConflict(*id, retry); !s)
-        return syncFailure(s.error(), session->get());
+    sync::SyncEngine engine(session, client);
+    if (core::Status s = engine.resolveConflict(id, retry); !s)
+        return syncFailure(s.error(), &session);
     if (ctx.json()) {
         auto o = newJsonObject();
-        o->set("conflict", *id);
+        o->set("conflict", id);
         o->set("resolution", retry ? "retry" : "discard");
         ctx.printJson(o);
     } else {
@@ -455,15 +418,25 @@ Outcome resolveConflict(CliContext& ctx)
 
 Outcome runSync(CliContext& ctx)
 {
-    static const std::map<std::string, Outcome (*)(CliContext&)> verbs = {
-        {"enroll", enrollWorkstation}, {"join", joinClinic},         {"now", syncNow},       {"status", showStatus},
-        {"conflicts", listConflicts},  {"resolve", resolveConflict}, {"parked", listParked},
+    static const std::vector<Verb> kSyncVerbs = {
+        {.name = "enroll",
+         .options = {"server", "ca-file", "device-name"},
+         .required = {"server"},
+         .run = enrollWorkstation},
+        {.name = "join",
+         .options = {"server", "clinic", "ca-file", "device-name", "kdf"},
+         .required = {"server", "clinic"},
+         .run = joinClinic},
+        {.name = "now", .unlocked = syncNow},
+        {.name = "status", .unlocked = showStatus},
+        {.name = "conflicts", .unlocked = listConflicts},
+        {.name = "parked", .unlocked = listParked},
+        {.name = "resolve",
+         .options = {"conflict", "retry", "discard"},
+         .required = {"conflict"},
+         .unlocked = resolveConflict},
     };
-    const std::string& verb = ctx.args().verb();
-    if (auto it = verbs.find(verb); it != verbs.end())
-        return it->second(ctx);
-    return usageError(verb.empty() ? "sync needs a verb: enroll, join, now, status, conflicts, parked or resolve"
-                                   : "unknown verb 'sync " + verb + "'; see practica-cli sync --help");
+    return runVerb(ctx, kSyncVerbs);
 }
 
 } // namespace practica::app

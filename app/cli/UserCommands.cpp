@@ -27,12 +27,10 @@ a new password (add, passwd) from $PRACTICA_NEW_PASSWORD or the second line of -
 
 namespace {
 
+// --role, which the verbs that take it require.
 CliResult<core::Role> roleOption(const CliContext& ctx)
 {
-    auto name = ctx.required("role");
-    if (!name)
-        return std::unexpected(name.error());
-    std::string normalized = *name;
+    std::string normalized = ctx.value("role");
     for (char& c : normalized)
         if (c == '-')
             c = '_';
@@ -41,16 +39,10 @@ CliResult<core::Role> roleOption(const CliContext& ctx)
     return usageError("--role must be admin, front_desk, clinician or biller");
 }
 
+// Opens the session itself: a bad --role or --kdf and a missing new password are told before the acting
+// user's password is asked for.
 Outcome addUser(CliContext& ctx)
 {
-    if (Outcome o = ctx.checkOptions({"username", "display-name", "role", "kdf"}); !o)
-        return o;
-    auto username = ctx.required("username");
-    if (!username)
-        return std::unexpected(username.error());
-    auto displayName = ctx.required("display-name");
-    if (!displayName)
-        return std::unexpected(displayName.error());
     auto role = roleOption(ctx);
     if (!role)
         return std::unexpected(role.error());
@@ -63,7 +55,8 @@ Outcome addUser(CliContext& ctx)
     auto session = ctx.unlock();
     if (!session)
         return std::unexpected(session.error());
-    auto user = core::UserStore(**session).add(*username, *displayName, *role, *newPassword, *cost);
+    auto user =
+        core::UserStore(**session).add(ctx.value("username"), ctx.value("display-name"), *role, *newPassword, *cost);
     if (!user)
         return failure(user.error());
     if (ctx.json())
@@ -73,10 +66,9 @@ Outcome addUser(CliContext& ctx)
     return {};
 }
 
+// Opens the session itself, after reading the new password, like add.
 Outcome changePassword(CliContext& ctx)
 {
-    if (Outcome o = ctx.checkOptions({"username", "kdf"}); !o)
-        return o;
     auto cost = ctx.kdfCost();
     if (!cost)
         return std::unexpected(cost.error());
@@ -100,14 +92,9 @@ Outcome changePassword(CliContext& ctx)
     return {};
 }
 
-Outcome listUsers(CliContext& ctx)
+Outcome listUsers(CliContext& ctx, core::Session& session)
 {
-    if (Outcome o = ctx.checkOptions({}); !o)
-        return o;
-    auto session = ctx.unlock();
-    if (!session)
-        return std::unexpected(session.error());
-    auto users = core::UserStore(**session).list();
+    auto users = core::UserStore(session).list();
     if (!users)
         return failure(users.error());
     if (ctx.json()) {
@@ -129,51 +116,37 @@ Outcome listUsers(CliContext& ctx)
     return {};
 }
 
-Outcome deactivateUser(CliContext& ctx)
+Outcome deactivateUser(CliContext& ctx, core::Session& session)
 {
-    if (Outcome o = ctx.checkOptions({"username"}); !o)
-        return o;
-    auto username = ctx.required("username");
-    if (!username)
-        return std::unexpected(username.error());
-    auto session = ctx.unlock();
-    if (!session)
-        return std::unexpected(session.error());
-    if (auto s = core::UserStore(**session).deactivate(*username); !s)
+    const std::string username = ctx.value("username");
+    if (auto s = core::UserStore(session).deactivate(username); !s)
         return failure(s.error());
     if (ctx.json()) {
         auto o = newJsonObject();
-        o->set("username", *username);
+        o->set("username", username);
         o->set("active", false);
         ctx.printJson(o);
     } else {
-        ctx.out() << "Deactivated " << *username << "; the account can no longer unlock this workstation.\n";
+        ctx.out() << "Deactivated " << username << "; the account can no longer unlock this workstation.\n";
     }
     return {};
 }
 
-Outcome setRole(CliContext& ctx)
+Outcome setRole(CliContext& ctx, core::Session& session)
 {
-    if (Outcome o = ctx.checkOptions({"username", "role"}); !o)
-        return o;
-    auto username = ctx.required("username");
-    if (!username)
-        return std::unexpected(username.error());
+    const std::string username = ctx.value("username");
     auto role = roleOption(ctx);
     if (!role)
         return std::unexpected(role.error());
-    auto session = ctx.unlock();
-    if (!session)
-        return std::unexpected(session.error());
-    if (auto s = core::UserStore(**session).setRole(*username, *role); !s)
+    if (auto s = core::UserStore(session).setRole(username, *role); !s)
         return failure(s.error());
     if (ctx.json()) {
         auto o = newJsonObject();
-        o->set("username", *username);
+        o->set("username", username);
         o->set("role", std::string(core::roleName(*role)));
         ctx.printJson(o);
     } else {
-        ctx.out() << *username << " is now " << core::roleName(*role) << ".\n";
+        ctx.out() << username << " is now " << core::roleName(*role) << ".\n";
     }
     return {};
 }
@@ -182,19 +155,17 @@ Outcome setRole(CliContext& ctx)
 
 Outcome runUsers(CliContext& ctx)
 {
-    const std::string& verb = ctx.args().verb();
-    if (verb == "add")
-        return addUser(ctx);
-    if (verb == "passwd")
-        return changePassword(ctx);
-    if (verb == "list")
-        return listUsers(ctx);
-    if (verb == "deactivate")
-        return deactivateUser(ctx);
-    if (verb == "set-role")
-        return setRole(ctx);
-    return usageError(verb.empty() ? "users needs a verb: add, passwd, list, deactivate or set-role"
-                                   : "unknown verb 'users " + verb + "'; see practica-cli users --help");
+    static const std::vector<Verb> kUserVerbs = {
+        {.name = "add",
+         .options = {"username", "display-name", "role", "kdf"},
+         .required = {"username", "display-name", "role"},
+         .run = addUser},
+        {.name = "passwd", .options = {"username", "kdf"}, .run = changePassword},
+        {.name = "list", .unlocked = listUsers},
+        {.name = "deactivate", .options = {"username"}, .required = {"username"}, .unlocked = deactivateUser},
+        {.name = "set-role", .options = {"username", "role"}, .required = {"username", "role"}, .unlocked = setRole},
+    };
+    return runVerb(ctx, kUserVerbs);
 }
 
 } // namespace practica::app

@@ -43,15 +43,8 @@ std::string clockText(int minute)
     return buf;
 }
 
-Outcome freeSlots(CliContext& ctx)
+Outcome freeSlots(CliContext& ctx, core::Session& s)
 {
-    if (Outcome o =
-            ctx.checkOptions({"type", "provider", "from", "days", "weekdays", "after", "before", "minutes", "limit"});
-        !o)
-        return o;
-    auto typeName = ctx.required("type");
-    if (!typeName)
-        return std::unexpected(typeName.error());
     auto days = integerOption(ctx, "days", 30, 1, 366);
     auto limit = integerOption(ctx, "limit", 10, 1, 1000);
     auto minutes = integerOption(ctx, "minutes", 0, 5, 12 * 60);
@@ -66,11 +59,7 @@ Outcome freeSlots(CliContext& ctx)
                                : !before ? before.error()
                                : !from   ? from.error()
                                          : weekdays.error());
-    auto session = ctx.unlock();
-    if (!session)
-        return std::unexpected(session.error());
-    core::Session& s = **session;
-    auto type = findType(s, *typeName);
+    auto type = findType(s, ctx.value("type"));
     if (!type)
         return std::unexpected(type.error());
     core::SlotQuery query;
@@ -109,14 +98,8 @@ Outcome freeSlots(CliContext& ctx)
     return {};
 }
 
-Outcome addToWaitlist(CliContext& ctx)
+Outcome addToWaitlist(CliContext& ctx, core::Session& s)
 {
-    if (Outcome o = ctx.checkOptions({"patient", "until", "provider", "type", "weekdays", "after", "before", "note"});
-        !o)
-        return o;
-    auto mrn = ctx.required("patient");
-    if (!mrn)
-        return std::unexpected(mrn.error());
     auto until = requiredDate(ctx, "until");
     auto after = minuteOption(ctx, "after", 0);
     auto before = minuteOption(ctx, "before", 24 * 60);
@@ -126,11 +109,7 @@ Outcome addToWaitlist(CliContext& ctx)
                                : !after  ? after.error()
                                : !before ? before.error()
                                          : weekdays.error());
-    auto session = ctx.unlock();
-    if (!session)
-        return std::unexpected(session.error());
-    core::Session& s = **session;
-    auto patient = findPatientByMrn(s, *mrn);
+    auto patient = findPatientByMrn(s, ctx.value("patient"));
     if (!patient)
         return std::unexpected(patient.error());
     core::WaitlistEntry e;
@@ -166,14 +145,9 @@ Outcome addToWaitlist(CliContext& ctx)
     return {};
 }
 
-Outcome listWaitlist(CliContext& ctx)
+Outcome listWaitlist(CliContext& ctx, core::Session& session)
 {
-    if (Outcome o = ctx.checkOptions({}); !o)
-        return o;
-    auto session = ctx.unlock();
-    if (!session)
-        return std::unexpected(session.error());
-    auto waiting = core::WaitlistStore(**session).waiting();
+    auto waiting = core::WaitlistStore(session).waiting();
     if (!waiting)
         return failure(waiting.error());
     if (ctx.json()) {
@@ -203,22 +177,25 @@ Outcome listWaitlist(CliContext& ctx)
 
 Outcome runSchedule(CliContext& ctx)
 {
-    const std::string& verb = ctx.args().verb();
-    if (verb == "free-slots")
-        return freeSlots(ctx);
-    return usageError(verb.empty() ? "schedule needs a verb: free-slots"
-                                   : "unknown verb 'schedule " + verb + "'; see practica-cli schedule --help");
+    static const std::vector<Verb> kScheduleVerbs = {
+        {.name = "free-slots",
+         .options = {"type", "provider", "from", "days", "weekdays", "after", "before", "minutes", "limit"},
+         .required = {"type"},
+         .unlocked = freeSlots},
+    };
+    return runVerb(ctx, kScheduleVerbs);
 }
 
 Outcome runWaitlist(CliContext& ctx)
 {
-    const std::string& verb = ctx.args().verb();
-    if (verb == "add")
-        return addToWaitlist(ctx);
-    if (verb == "list")
-        return listWaitlist(ctx);
-    return usageError(verb.empty() ? "waitlist needs a verb: add or list"
-                                   : "unknown verb 'waitlist " + verb + "'; see practica-cli waitlist --help");
+    static const std::vector<Verb> kWaitlistVerbs = {
+        {.name = "add",
+         .options = {"patient", "until", "provider", "type", "weekdays", "after", "before", "note"},
+         .required = {"patient", "until"},
+         .unlocked = addToWaitlist},
+        {.name = "list", .unlocked = listWaitlist},
+    };
+    return runVerb(ctx, kWaitlistVerbs);
 }
 
 } // namespace practica::app
