@@ -14,13 +14,9 @@ namespace practica::core {
 
 namespace {
 
-std::string freshStamps(const std::vector<FieldValue>& fields, const std::string& hlc)
-{
-    std::map<std::string, std::string> stamps;
-    for (const auto& f : fields)
-        stamps.emplace(f.name, hlc);
-    return fieldStampsToJson(stamps);
-}
+// A field without a stamp of its own carries the row's creation stamp (created_hlc): a row made by a
+// pulled change needs none, as a row made on this desk has none, and is smaller for it.
+const std::string kNoOwnStamps = "{}";
 
 std::string changeToJson(const SyncChange& c)
 {
@@ -106,14 +102,22 @@ std::optional<RuleViolation> ChangeMerger::brokenRule(const SyncChange& change) 
     const RecordType* type = m_types.find(change.entity);
     if (!type)
         return std::nullopt; // a table this build has but does not declare: its schema is the rule
+    // Only the orders of two fields read the record as a whole; the change's own fields are what it sets.
     SyncRow after{change.entity, change.rowId, {}, {}, std::nullopt, std::nullopt};
-    for (const auto& f : change.fields)
-        after.values.emplace(f.name, f.value);
+    if (!type->order.empty())
+        for (const auto& f : change.fields)
+            after.values.emplace(f.name, f.value);
     // References are the database's to check. "Today" is the latest date anywhere (UTC+14), by this
     // workstation's clock: a change parked by a wrong clock is tried again at the next sync.
     constexpr std::int64_t kEarliestZoneAheadMs = 14LL * 60 * 60 * 1000;
+    constexpr std::int64_t kHourMs = 60LL * 60 * 1000;
+    const std::int64_t now = m_session.clock().nowMs();
+    if (now / kHourMs != m_todayHour) {
+        m_todayHour = now / kHourMs;
+        m_todayIso = isoDateUtc(now + kEarliestZoneAheadMs);
+    }
     RuleContext context;
-    context.todayIso = isoDateUtc(m_session.clock().nowMs() + kEarliestZoneAheadMs);
+    context.todayIso = m_todayIso;
     auto found = checkFields(*type, change, false, after, context);
     return found ? *found : std::nullopt;
 }
@@ -195,8 +199,7 @@ Status ChangeMerger::apply(const SyncChange& change, bool anyTombstone)
     if (!change.deleted && !anyTombstone) {
         // Most pulled changes create rows this desk has never seen (a first sync above all): try the
         // insert first and fall back to the merge when the row turns out to exist.
-        Status inserted =
-            writeRow(table, change.rowId, change.fields, change.hlc, true, freshStamps(change.fields, change.hlc));
+        Status inserted = writeRow(table, change.rowId, change.fields, change.hlc, true, kNoOwnStamps);
         if (inserted)
             return afterWrite(table, change.rowId, true);
         if (!isParkable(inserted.error()))
@@ -285,9 +288,7 @@ Status ChangeMerger::apply(const SyncChange& change, bool anyTombstone)
                     return s;
             return {};
         }
-        if (Status s =
-                writeRow(table, change.rowId, change.fields, change.hlc, true, freshStamps(change.fields, change.hlc));
-            !s)
+        if (Status s = writeRow(table, change.rowId, change.fields, change.hlc, true, kNoOwnStamps); !s)
             return isParkable(s.error()) ? parkRefused(change, "insert", s.error()) : s;
         return afterWrite(table, change.rowId, true);
     }

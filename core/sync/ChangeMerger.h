@@ -45,6 +45,9 @@ private:
     Session& m_session;
     SyncSchema& m_schema;
     const RecordTypes& m_types;
+    // The latest date anywhere (UTC+14) by this workstation's clock, worked out once an hour.
+    mutable std::int64_t m_todayHour = -1;
+    mutable std::string m_todayIso;
 };
 
 // Every reason a change is parked for (ParkedChange::code), for front ends' tests.
