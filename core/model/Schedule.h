@@ -46,6 +46,7 @@ struct WorkingHours
     int startMinute = 8 * 60; // minutes after local midnight
     int endMinute = 17 * 60;
     bool isBreak = false;
+    bool active = true;
 };
 
 // A one-off exception: vacation or blocked time for a provider (or, with no provider, the whole clinic).
@@ -57,6 +58,9 @@ struct ScheduleBlock
     std::string endLocal;
     std::string reason;
     std::string kind = "blocked"; // "vacation" or "blocked"
+    std::int64_t startUtcMs = 0;  // the local times as instants, set when the block is added
+    std::int64_t endUtcMs = 0;
+    bool active = true;
 };
 
 struct ClinicHoliday
@@ -64,6 +68,7 @@ struct ClinicHoliday
     std::string id;
     std::string date; // YYYY-MM-DD
     std::string name;
+    bool active = true;
 };
 
 enum class AppointmentStatus

@@ -1,5 +1,6 @@
 // The schedule's set-up (providers, rooms, visit types, hours, blocks, holidays) and its bookings.
 #include "core/records/FieldRules.h"
+#include "core/schedule/ScheduleRows.h"
 
 namespace practica::core {
 
@@ -16,30 +17,106 @@ RecordType setup(std::string name, std::vector<FieldRule> fields)
 
 } // namespace
 
+const RowBinding<Provider>& providerRow()
+{
+    static const RowBinding<Provider> row = [] {
+        RowBinding<Provider> r("provider", &Provider::id);
+        r.field(text("name").required(), &Provider::name)
+            .field(text("credentials"), &Provider::credentials)
+            .field(text("npi").format(TextFormat::Npi), &Provider::npi)
+            .field(text("specialty"), &Provider::specialty)
+            .field(text("color").required().format(TextFormat::Color), &Provider::color)
+            .field(flag("active"), &Provider::active);
+        return r;
+    }();
+    return row;
+}
+
+const RowBinding<Room>& roomRow()
+{
+    static const RowBinding<Room> row = [] {
+        RowBinding<Room> r("room", &Room::id);
+        r.field(text("name").required(), &Room::name).field(flag("active"), &Room::active);
+        return r;
+    }();
+    return row;
+}
+
+const RowBinding<AppointmentType>& appointmentTypeRow()
+{
+    static const RowBinding<AppointmentType> row = [] {
+        RowBinding<AppointmentType> r("appointment_type", &AppointmentType::id);
+        r.field(text("name").required(), &AppointmentType::name)
+            .field(integer("default_minutes").required().range(5, 480), &AppointmentType::defaultMinutes)
+            .field(text("color").required().format(TextFormat::Color), &AppointmentType::color)
+            .field(flag("allow_overbook"), &AppointmentType::allowOverbook)
+            .field(reference("default_room_id", "room"), &AppointmentType::defaultRoomId)
+            .field(flag("active"), &AppointmentType::active);
+        return r;
+    }();
+    return row;
+}
+
+const RowBinding<ClinicHoliday>& clinicHolidayRow()
+{
+    static const RowBinding<ClinicHoliday> row = [] {
+        RowBinding<ClinicHoliday> r("clinic_holiday", &ClinicHoliday::id);
+        r.field(date("date").required(), &ClinicHoliday::date)
+            .field(text("name").required(), &ClinicHoliday::name)
+            .field(flag("active"), &ClinicHoliday::active);
+        return r;
+    }();
+    return row;
+}
+
+const RowBinding<WorkingHours>& workingHoursRow()
+{
+    constexpr std::int64_t kDayMinutes = 24 * 60;
+    static const RowBinding<WorkingHours> row = [] {
+        RowBinding<WorkingHours> r("working_hours", &WorkingHours::id);
+        r.field(reference("provider_id", "provider").required(), &WorkingHours::providerId)
+            .field(integer("weekday").required().range(1, 7), &WorkingHours::weekday)
+            .field(integer("start_minute").required().range(0, kDayMinutes), &WorkingHours::startMinute)
+            .field(integer("end_minute").required().range(0, kDayMinutes), &WorkingHours::endMinute)
+            .field(flag("is_break"), &WorkingHours::isBreak)
+            .field(flag("active"), &WorkingHours::active);
+        return r;
+    }();
+    return row;
+}
+
+const RowBinding<ScheduleBlock>& scheduleBlockRow()
+{
+    static const RowBinding<ScheduleBlock> row = [] {
+        RowBinding<ScheduleBlock> r("schedule_block", &ScheduleBlock::id);
+        r.field(reference("provider_id", "provider"), &ScheduleBlock::providerId)
+            .field(text("start_local").required(), &ScheduleBlock::startLocal)
+            .field(text("end_local").required(), &ScheduleBlock::endLocal)
+            .field(integer("start_utc_ms").required(), &ScheduleBlock::startUtcMs)
+            .field(integer("end_utc_ms").required(), &ScheduleBlock::endUtcMs)
+            .field(text("reason").required(), &ScheduleBlock::reason)
+            .field(choice("kind", {"vacation", "blocked"}).required(), &ScheduleBlock::kind)
+            .field(flag("active"), &ScheduleBlock::active);
+        return r;
+    }();
+    return row;
+}
+
 void addScheduleRecordTypes(RecordTypes& types)
 {
     using F = TextFormat;
     constexpr std::int64_t kDayMinutes = 24 * 60;
 
-    types.add(setup("provider", {text("name").required(), text("credentials"), text("npi").format(F::Npi),
-                                 text("specialty"), text("color").required().format(F::Color), flag("active")}));
-    types.add(setup("room", {text("name").required(), flag("active")}));
-    types.add(setup("appointment_type", {text("name").required(), integer("default_minutes").required().range(5, 480),
-                                         text("color").required().format(F::Color), flag("allow_overbook"),
-                                         reference("default_room_id", "room"), flag("active")}));
-    RecordType hours = setup(
-        "working_hours", {reference("provider_id", "provider").required(), integer("weekday").required().range(1, 7),
-                          integer("start_minute").required().range(0, kDayMinutes),
-                          integer("end_minute").required().range(0, kDayMinutes), flag("is_break"), flag("active")});
+    types.add(setup(providerRow().table(), providerRow().rules()));
+    types.add(setup(roomRow().table(), roomRow().rules()));
+    types.add(setup(appointmentTypeRow().table(), appointmentTypeRow().rules()));
+    RecordType hours = setup(workingHoursRow().table(), workingHoursRow().rules());
     hours.order = {{"start_minute", "end_minute", false}};
     types.add(std::move(hours));
-    RecordType block = setup("schedule_block", {reference("provider_id", "provider"), text("start_local").required(),
-                                                text("end_local").required(), integer("start_utc_ms").required(),
-                                                integer("end_utc_ms").required(), text("reason").required(),
-                                                choice("kind", {"vacation", "blocked"}).required(), flag("active")});
+    RecordType block = setup(scheduleBlockRow().table(), scheduleBlockRow().rules());
     block.order = {{"start_utc_ms", "end_utc_ms", false}};
     types.add(std::move(block));
-    types.add(setup("clinic_holiday", {date("date").required(), text("name").required(), flag("active")}));
+    types.add(setup(clinicHolidayRow().table(), clinicHolidayRow().rules()));
 
     RecordType series;
     series.name = "appointment_series";

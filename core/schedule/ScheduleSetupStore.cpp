@@ -5,54 +5,13 @@
 #include "core/db/Statement.h"
 #include "core/db/Transaction.h"
 #include "core/schedule/ClinicTime.h"
+#include "core/schedule/ScheduleRows.h"
 #include "core/util/Text.h"
 #include "core/util/Validators.h"
 
 namespace practica::core {
 
 namespace {
-
-std::vector<FieldValue> providerFields(const Provider& p)
-{
-    return {{"name", p.name},   {"credentials", p.credentials},  {"npi", p.npi}, {"specialty", p.specialty},
-            {"color", p.color}, {"active", p.active ? "1" : "0"}};
-}
-
-std::vector<FieldValue> roomFields(const Room& r)
-{
-    return {{"name", r.name}, {"active", r.active ? "1" : "0"}};
-}
-
-std::vector<FieldValue> typeFields(const AppointmentType& t)
-{
-    return {{"name", t.name},
-            {"default_minutes", std::to_string(t.defaultMinutes)},
-            {"color", t.color},
-            {"allow_overbook", t.allowOverbook ? "1" : "0"},
-            {"default_room_id", t.defaultRoomId},
-            {"active", t.active ? "1" : "0"}};
-}
-
-Provider readProvider(const Statement& s)
-{
-    return {s.text(0), s.text(1), s.optionalText(2), s.optionalText(3), s.optionalText(4), s.text(5), s.int64(6) != 0};
-}
-
-Room readRoom(const Statement& s)
-{
-    return {s.text(0), s.text(1), s.int64(2) != 0};
-}
-
-AppointmentType readType(const Statement& s)
-{
-    return {s.text(0),         s.text(1),      static_cast<int>(s.int64(2)), s.text(3), s.int64(4) != 0,
-            s.optionalText(5), s.int64(6) != 0};
-}
-
-constexpr const char* kProviderSelect = "SELECT id, name, credentials, npi, specialty, color, active FROM provider";
-constexpr const char* kRoomSelect = "SELECT id, name, active FROM room";
-constexpr const char* kTypeSelect =
-    "SELECT id, name, default_minutes, color, allow_overbook, default_room_id, active FROM appointment_type";
 
 Status validateProvider(Provider& p)
 {
@@ -82,8 +41,10 @@ Status validateType(AppointmentType& t)
 } // namespace
 
 namespace {
-template <class T> Result<T> createRow(Session& s, const char* table, T row, const std::vector<FieldValue>& fields)
+template <class T> Result<T> createRow(Session& s, const RowBinding<T>& binding, T row)
 {
+    const std::string& table = binding.table();
+    const std::vector<FieldValue> fields = binding.fields(row);
     Transaction tx(s.db());
     if (!tx.begun())
         return std::unexpected(tx.begun().error());
@@ -97,7 +58,7 @@ template <class T> Result<T> createRow(Session& s, const char* table, T row, con
     return row;
 }
 
-Status updateRow(Session& s, const char* table, const std::string& id, const std::vector<FieldValue>& fields)
+Status updateRow(Session& s, const std::string& table, const std::string& id, const std::vector<FieldValue>& fields)
 {
     Transaction tx(s.db());
     if (!tx.begun())
@@ -110,16 +71,22 @@ Status updateRow(Session& s, const char* table, const std::string& id, const std
     return tx.commit();
 }
 
-template <class T, class Read>
-Result<std::vector<T>> listRows(Session& s, const char* select, const char* order, bool includeInactive, Read read)
+template <class T> Status updateRow(Session& s, const RowBinding<T>& binding, const T& row)
+{
+    return updateRow(s, binding.table(), row.id, binding.fields(row));
+}
+
+template <class T>
+Result<std::vector<T>> listRows(Session& s, const RowBinding<T>& binding, const char* order, bool includeInactive)
 {
     if (Status perm = s.require(Permission::ScheduleRead); !perm)
         return std::unexpected(perm.error());
-    auto stmt = s.db().prepare(std::string(select) + " WHERE active = 1 OR ? ORDER BY " + order + ";");
+    auto stmt = s.db().prepare("SELECT " + binding.columns() + " FROM " + binding.table() +
+                               " WHERE active = 1 OR ? ORDER BY " + order + ";");
     if (!stmt)
         return std::unexpected(stmt.error());
     stmt->bind(1, includeInactive ? 1 : 0);
-    return stmt->all<T>(read);
+    return stmt->template all<T>([&](const Statement& r) { return binding.read(r); });
 }
 } // namespace
 
@@ -130,7 +97,7 @@ Result<Provider> ScheduleSetupStore::addProvider(Provider p)
     if (Status v = validateProvider(p); !v)
         return std::unexpected(v.error());
     p.id = m_session.newId();
-    return createRow(m_session, "provider", p, providerFields(p));
+    return createRow(m_session, providerRow(), p);
 }
 
 Status ScheduleSetupStore::updateProvider(const Provider& provider)
@@ -140,12 +107,12 @@ Status ScheduleSetupStore::updateProvider(const Provider& provider)
     Provider p = provider;
     if (Status v = validateProvider(p); !v)
         return v;
-    return updateRow(m_session, "provider", p.id, providerFields(p));
+    return updateRow(m_session, providerRow(), p);
 }
 
 Result<std::vector<Provider>> ScheduleSetupStore::providers(bool includeInactive)
 {
-    return listRows<Provider>(m_session, kProviderSelect, "name", includeInactive, readProvider);
+    return listRows(m_session, providerRow(), "name", includeInactive);
 }
 
 Result<Room> ScheduleSetupStore::addRoom(Room r)
@@ -156,7 +123,7 @@ Result<Room> ScheduleSetupStore::addRoom(Room r)
     if (r.name.empty())
         return fail(ErrorCode::Validation, "name", Rule::Required);
     r.id = m_session.newId();
-    return createRow(m_session, "room", r, roomFields(r));
+    return createRow(m_session, roomRow(), r);
 }
 
 Status ScheduleSetupStore::updateRoom(const Room& room)
@@ -165,12 +132,12 @@ Status ScheduleSetupStore::updateRoom(const Room& room)
         return perm;
     if (trimmed(room.name).empty())
         return fail(ErrorCode::Validation, "name", Rule::Required);
-    return updateRow(m_session, "room", room.id, roomFields(room));
+    return updateRow(m_session, roomRow(), room);
 }
 
 Result<std::vector<Room>> ScheduleSetupStore::rooms(bool includeInactive)
 {
-    return listRows<Room>(m_session, kRoomSelect, "name", includeInactive, readRoom);
+    return listRows(m_session, roomRow(), "name", includeInactive);
 }
 
 Result<AppointmentType> ScheduleSetupStore::addType(AppointmentType t)
@@ -180,7 +147,7 @@ Result<AppointmentType> ScheduleSetupStore::addType(AppointmentType t)
     if (Status v = validateType(t); !v)
         return std::unexpected(v.error());
     t.id = m_session.newId();
-    return createRow(m_session, "appointment_type", t, typeFields(t));
+    return createRow(m_session, appointmentTypeRow(), t);
 }
 
 Status ScheduleSetupStore::updateType(const AppointmentType& type)
@@ -190,22 +157,23 @@ Status ScheduleSetupStore::updateType(const AppointmentType& type)
     AppointmentType t = type;
     if (Status v = validateType(t); !v)
         return v;
-    return updateRow(m_session, "appointment_type", t.id, typeFields(t));
+    return updateRow(m_session, appointmentTypeRow(), t);
 }
 
 Result<std::vector<AppointmentType>> ScheduleSetupStore::types(bool includeInactive)
 {
-    return listRows<AppointmentType>(m_session, kTypeSelect, "name", includeInactive, readType);
+    return listRows(m_session, appointmentTypeRow(), "name", includeInactive);
 }
 
 Result<AppointmentType> ScheduleSetupStore::type(const std::string& id)
 {
     if (Status perm = m_session.require(Permission::ScheduleRead); !perm)
         return std::unexpected(perm.error());
-    auto stmt = m_session.db().prepare(std::string(kTypeSelect) + " WHERE id = ?;");
+    const auto& row = appointmentTypeRow();
+    auto stmt = m_session.db().prepare("SELECT " + row.columns() + " FROM " + row.table() + " WHERE id = ?;");
     if (!stmt)
         return std::unexpected(stmt.error());
-    return stmt->bind(1, id).one<AppointmentType>(readType, "type_id", id);
+    return stmt->bind(1, id).one<AppointmentType>([&](const Statement& r) { return row.read(r); }, "type_id", id);
 }
 
 Status ScheduleSetupStore::setWorkingHours(const std::string& providerId, const std::vector<WorkingHours>& hours)
@@ -231,18 +199,14 @@ Status ScheduleSetupStore::setWorkingHours(const std::string& providerId, const 
     auto oldIds = old->bind(1, providerId).all<std::string>([](const Statement& r) { return r.text(0); });
     if (!oldIds)
         return std::unexpected(oldIds.error());
+    const auto& row = workingHoursRow();
     for (const std::string& id : *oldIds)
-        if (Status st = m_session.journal().writeRow("working_hours", id, {{"active", std::string("0")}}, false, *hlc);
-            !st)
+        if (Status st = m_session.journal().writeRow(row.table(), id, {{"active", std::string("0")}}, false, *hlc); !st)
             return st;
-    for (const WorkingHours& h : hours) {
-        const std::vector<FieldValue> fields = {{"provider_id", providerId},
-                                                {"weekday", std::to_string(h.weekday)},
-                                                {"start_minute", std::to_string(h.startMinute)},
-                                                {"end_minute", std::to_string(h.endMinute)},
-                                                {"is_break", h.isBreak ? "1" : "0"},
-                                                {"active", std::string("1")}};
-        if (Status st = m_session.journal().writeRow("working_hours", m_session.newId(), fields, true, *hlc); !st)
+    for (WorkingHours h : hours) {
+        h.providerId = providerId;
+        h.active = true;
+        if (Status st = m_session.journal().writeRow(row.table(), m_session.newId(), row.fields(h), true, *hlc); !st)
             return st;
     }
     return tx.commit();
@@ -252,19 +216,12 @@ Result<std::vector<WorkingHours>> ScheduleSetupStore::workingHours(const std::st
 {
     if (Status perm = m_session.require(Permission::ScheduleRead); !perm)
         return std::unexpected(perm.error());
-    auto stmt = m_session.db().prepare("SELECT id, provider_id, weekday, start_minute, end_minute, is_break "
-                                       "FROM working_hours WHERE provider_id = ? AND active = 1 "
-                                       "ORDER BY weekday, start_minute;");
+    const auto& row = workingHoursRow();
+    auto stmt = m_session.db().prepare("SELECT " + row.columns() + " FROM " + row.table() +
+                                       " WHERE provider_id = ? AND active = 1 ORDER BY weekday, start_minute;");
     if (!stmt)
         return std::unexpected(stmt.error());
-    return stmt->bind(1, providerId).all<WorkingHours>([](const Statement& r) {
-        return WorkingHours{r.text(0),
-                            r.text(1),
-                            static_cast<int>(r.int64(2)),
-                            static_cast<int>(r.int64(3)),
-                            static_cast<int>(r.int64(4)),
-                            r.int64(5) != 0};
-    });
+    return stmt->bind(1, providerId).all<WorkingHours>([&](const Statement& r) { return row.read(r); });
 }
 
 Result<ScheduleBlock> ScheduleSetupStore::addBlock(ScheduleBlock b)
@@ -293,37 +250,30 @@ Result<ScheduleBlock> ScheduleSetupStore::addBlock(ScheduleBlock b)
     b.startLocal[10] = 'T';
     b.endLocal[10] = 'T';
     b.id = m_session.newId();
-    return createRow(m_session, "schedule_block", b,
-                     {{"provider_id", b.providerId},
-                      {"start_local", b.startLocal},
-                      {"end_local", b.endLocal},
-                      {"start_utc_ms", std::to_string(*start)},
-                      {"end_utc_ms", std::to_string(*end)},
-                      {"reason", b.reason},
-                      {"kind", b.kind},
-                      {"active", std::string("1")}});
+    b.startUtcMs = *start;
+    b.endUtcMs = *end;
+    b.active = true;
+    return createRow(m_session, scheduleBlockRow(), b);
 }
 
 Status ScheduleSetupStore::removeBlock(const std::string& blockId)
 {
     if (Status perm = m_session.require(Permission::ScheduleSetup); !perm)
         return perm;
-    return updateRow(m_session, "schedule_block", blockId, {{"active", std::string("0")}});
+    return updateRow(m_session, scheduleBlockRow().table(), blockId, {{"active", std::string("0")}});
 }
 
 Result<std::vector<ScheduleBlock>> ScheduleSetupStore::blocks(const std::string& fromDate, const std::string& toDate)
 {
     if (Status perm = m_session.require(Permission::ScheduleRead); !perm)
         return std::unexpected(perm.error());
-    auto stmt = m_session.db().prepare("SELECT id, provider_id, start_local, end_local, reason, kind FROM "
-                                       "schedule_block WHERE active = 1 AND start_local < ? AND end_local > ? "
-                                       "ORDER BY start_local;");
+    const auto& row = scheduleBlockRow();
+    auto stmt = m_session.db().prepare("SELECT " + row.columns() + " FROM " + row.table() +
+                                       " WHERE active = 1 AND start_local < ? AND end_local > ? ORDER BY start_local;");
     if (!stmt)
         return std::unexpected(stmt.error());
     stmt->bind(1, ClinicTime::addDays(toDate, 1)).bind(2, fromDate);
-    return stmt->all<ScheduleBlock>([](const Statement& r) {
-        return ScheduleBlock{r.text(0), r.optionalText(1), r.text(2), r.text(3), r.text(4), r.text(5)};
-    });
+    return stmt->all<ScheduleBlock>([&](const Statement& r) { return row.read(r); });
 }
 
 Result<ClinicHoliday> ScheduleSetupStore::addHoliday(ClinicHoliday h)
@@ -336,27 +286,28 @@ Result<ClinicHoliday> ScheduleSetupStore::addHoliday(ClinicHoliday h)
     if (h.name.empty())
         return fail(ErrorCode::Validation, "name", Rule::Required);
     h.id = m_session.newId();
-    return createRow(m_session, "clinic_holiday", h,
-                     {{"date", h.date}, {"name", h.name}, {"active", std::string("1")}});
+    h.active = true;
+    return createRow(m_session, clinicHolidayRow(), h);
 }
 
 Status ScheduleSetupStore::removeHoliday(const std::string& holidayId)
 {
     if (Status perm = m_session.require(Permission::ScheduleSetup); !perm)
         return perm;
-    return updateRow(m_session, "clinic_holiday", holidayId, {{"active", std::string("0")}});
+    return updateRow(m_session, clinicHolidayRow().table(), holidayId, {{"active", std::string("0")}});
 }
 
 Result<std::vector<ClinicHoliday>> ScheduleSetupStore::holidays(const std::string& fromDate, const std::string& toDate)
 {
     if (Status perm = m_session.require(Permission::ScheduleRead); !perm)
         return std::unexpected(perm.error());
-    auto stmt = m_session.db().prepare("SELECT id, date, name FROM clinic_holiday WHERE active = 1 AND date >= ? "
-                                       "AND date <= ? ORDER BY date;");
+    const auto& row = clinicHolidayRow();
+    auto stmt = m_session.db().prepare("SELECT " + row.columns() + " FROM " + row.table() +
+                                       " WHERE active = 1 AND date >= ? AND date <= ? ORDER BY date;");
     if (!stmt)
         return std::unexpected(stmt.error());
     stmt->bind(1, fromDate).bind(2, toDate);
-    return stmt->all<ClinicHoliday>([](const Statement& r) { return ClinicHoliday{r.text(0), r.text(1), r.text(2)}; });
+    return stmt->all<ClinicHoliday>([&](const Statement& r) { return row.read(r); });
 }
 
 } // namespace practica::core

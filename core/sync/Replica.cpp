@@ -495,16 +495,19 @@ Status Replica::resolveByDiscard(const std::string& conflictId, const std::optio
 
 Result<std::string> Replica::digest()
 {
-    auto tables = syncedTables();
-    if (!tables)
-        return std::unexpected(tables.error());
+    // Every declared record type, by name, and its declared fields, by name: what the server holds.
+    std::map<std::string, std::vector<std::string>> declared;
+    for (const RecordType& type : m_types.all()) {
+        auto& names = declared[type.name];
+        for (const FieldRule& f : type.fields)
+            names.push_back(f.name);
+        std::sort(names.begin(), names.end());
+    }
     RecordDigest digest;
-    for (const std::string& table : *tables) {
-        auto cols = m_schema.columns(table);
-        if (!cols)
-            return std::unexpected(cols.error());
+    for (const auto& [table, columns] : declared) {
+        const std::vector<std::string>* cols = &columns;
         std::string select = "SELECT id";
-        for (const auto& col : **cols)
+        for (const auto& col : columns)
             select.append(", ").append(col);
         select.append(" FROM " + table + " ORDER BY id;");
         auto stmt = m_session.db().prepare(select);
@@ -517,8 +520,8 @@ Result<std::string> Replica::digest()
             if (!*row)
                 break;
             digest.beginRow(table, stmt->text(0));
-            for (std::size_t i = 0; i < (*cols)->size(); ++i)
-                digest.field((**cols)[i], stmt->optionalText(static_cast<int>(i) + 1));
+            for (std::size_t i = 0; i < cols->size(); ++i)
+                digest.field((*cols)[i], stmt->optionalText(static_cast<int>(i) + 1));
         }
     }
     return digest.hex();

@@ -2,6 +2,8 @@
 // expectations are written out here, from the roles the clinic has, so that a change to the table is a
 // deliberate one. Every built-in record type appears below; a new one fails the test until it does.
 #include "core/records/ChangeAuthorizer.h"
+#include "core/sync/SyncSchema.h"
+#include "tests/support/TestSupport.h"
 
 #include <QTest>
 #include <set>
@@ -76,6 +78,29 @@ private slots:
         for (const auto& [name, roles] : kWriters)
             expected.insert(name);
         QCOMPARE(declared, expected);
+    }
+
+    // Each record type's declared fields are exactly its table's synced content columns (no id, no
+    // version bookkeeping, no derived columns), and every synced table is declared: a migration and a
+    // declaration that disagree fail here, not on a workstation.
+    void declarationsMatchTheTables()
+    {
+        test::TempClinic clinic;
+        const auto types = core::RecordTypes::builtIn();
+        core::SyncSchema schema(clinic.admin().db(), types);
+        auto tables = schema.tables();
+        QVERIFY(tables);
+        std::set<std::string> declared;
+        for (const auto& t : types.all()) {
+            declared.insert(t.name);
+            auto columns = schema.columns(t.name);
+            QVERIFY2(columns, t.name.c_str());
+            std::set<std::string> fields;
+            for (const auto& f : t.fields)
+                fields.insert(f.name);
+            QCOMPARE(fields, std::set<std::string>((*columns)->begin(), (*columns)->end()));
+        }
+        QCOMPARE(declared, **tables);
     }
 
     void operations_data()
