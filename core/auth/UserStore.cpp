@@ -1,30 +1,17 @@
 #include "UserStore.h"
 
 #include "core/auth/Session.h"
+#include "core/auth/UserRows.h"
 #include "core/auth/Vault.h"
 #include "core/db/Statement.h"
 #include "core/db/Transaction.h"
-
-#include <regex>
+#include "core/util/Validators.h"
 
 namespace practica::core {
 
-namespace {
-
-std::vector<FieldValue> userFields(const User& u)
-{
-    return {{"username", u.username},
-            {"display_name", u.displayName},
-            {"role", std::string(roleName(u.role))},
-            {"active", u.active ? "1" : "0"}};
-}
-
-} // namespace
-
 Status UserStore::validateUsername(const std::string& username)
 {
-    static const std::regex re(R"(^[a-z][a-z0-9._-]{1,31}$)");
-    if (!std::regex_match(username, re))
+    if (!isUserName(username))
         return fail(ErrorCode::Validation, "username", Rule::Format, {{"format", "user_name"}});
     return {};
 }
@@ -32,20 +19,21 @@ Status UserStore::validateUsername(const std::string& username)
 namespace {
 User readUser(const Statement& s)
 {
-    User u;
-    u.id = s.text(0);
-    u.username = s.text(1);
-    u.displayName = s.text(2);
-    u.role = roleFromName(s.text(3)).value_or(Role::FrontDesk);
-    u.active = s.int64(4) != 0;
-    return u;
+    return userRow().read(s);
 }
-constexpr const char* kUserSelect = "SELECT id, username, display_name, role, active FROM user_account";
+std::string userSelect()
+{
+    return "SELECT " + userRow().columns() + " FROM " + userRow().table();
+}
+std::vector<FieldValue> userFields(const User& u)
+{
+    return userRow().fields(u);
+}
 } // namespace
 
 Result<User> UserStore::findByUsername(Database& db, const std::string& username)
 {
-    auto stmt = db.prepare(std::string(kUserSelect) + " WHERE username = ?;");
+    auto stmt = db.prepare(userSelect() + " WHERE username = ?;");
     if (!stmt)
         return std::unexpected(stmt.error());
     return stmt->bind(1, username).one<User>(readUser, username, "no such user");
@@ -63,7 +51,7 @@ Status UserStore::writeUser(const User& u, bool creating)
     std::vector<FieldValue> fields = userFields(u);
     if (!creating) {
         // Only the fields that changed are stamped and sent: another desk's edit of other fields survives.
-        auto stmt = m_session.db().prepare(std::string(kUserSelect) + " WHERE id = ?;");
+        auto stmt = m_session.db().prepare(userSelect() + " WHERE id = ?;");
         if (!stmt)
             return std::unexpected(stmt.error());
         auto before = stmt->bind(1, u.id).one<User>(readUser, "user_account", u.id);
@@ -76,7 +64,7 @@ Status UserStore::writeUser(const User& u, bool creating)
     auto hlc = m_session.journal().stamp();
     if (!hlc)
         return std::unexpected(hlc.error());
-    if (Status s = m_session.journal().writeRow("user_account", u.id, fields, creating, *hlc); !s) {
+    if (Status s = m_session.journal().writeRow(userRow().table(), u.id, fields, creating, *hlc); !s) {
         if (s.error().code == ErrorCode::Conflict)
             return fail(ErrorCode::AlreadyExists, "username", u.username);
         return s;
@@ -89,8 +77,7 @@ Result<std::vector<User>> UserStore::list()
     if (Status p = m_session.require(Permission::UserManage); !p)
         return std::unexpected(p.error());
     auto keys = KeyFile::load(m_session.keyFilePath());
-    auto stmt =
-        m_session.db().prepare("SELECT id, username, display_name, role, active FROM user_account ORDER BY username;");
+    auto stmt = m_session.db().prepare(userSelect() + " ORDER BY username;");
     if (!stmt)
         return std::unexpected(stmt.error());
     auto users = stmt->all<User>(readUser);

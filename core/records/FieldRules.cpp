@@ -54,6 +54,8 @@ bool formatHolds(TextFormat format, const std::string& v)
         return isColor(v);
     case TextFormat::DayList:
         return isDayList(v);
+    case TextFormat::UserName:
+        return isUserName(v);
     }
     return false;
 }
@@ -76,6 +78,8 @@ std::optional<RuleViolation> checkValue(const FieldRule& rule, const std::string
 {
     switch (rule.kind) {
     case FieldKind::Text:
+        if (rule.maxLength && (v.size() > *rule.maxLength || !isValidUtf8(v)))
+            return broken(rule, "text", {{"max_length", std::to_string(*rule.maxLength)}});
         if (!formatHolds(rule.format, v))
             return broken(rule, "format", {{"format", std::string(textFormatName(rule.format))}});
         return std::nullopt;
@@ -142,9 +146,9 @@ bool inOrder(const FieldRule* rule, const std::string& a, const std::string& b, 
 
 const std::vector<std::string>& ruleCodes()
 {
-    static const std::vector<std::string> codes = {"unknown_field", "required",  "not_integer",       "not_flag",
-                                                   "not_date",      "too_early", "future_date",       "format",
-                                                   "choice",        "range",     "missing_reference", "order"};
+    static const std::vector<std::string> codes = {
+        "unknown_field", "required", "not_integer", "not_flag", "not_date",          "too_early", "future_date",
+        "format",        "text",     "choice",      "range",    "missing_reference", "order"};
     return codes;
 }
 
@@ -171,6 +175,8 @@ std::string_view textFormatName(TextFormat format)
         return "color";
     case TextFormat::DayList:
         return "day_list";
+    case TextFormat::UserName:
+        return "user_name";
     }
     return "text";
 }

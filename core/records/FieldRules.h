@@ -38,6 +38,11 @@ public:
         m_rule.format = f;
         return *this;
     }
+    FieldSpec& maxLength(std::size_t bytes)
+    {
+        m_rule.maxLength = bytes;
+        return *this;
+    }
     FieldSpec& range(std::int64_t min, std::int64_t max)
     {
         m_rule.min = min, m_rule.max = max;
@@ -96,9 +101,9 @@ inline FieldSpec reference(std::string name, std::string type)
 }
 
 // A broken field rule: the field, the rule's code and its particulars, for the front ends to word.
-// Rules: unknown_field, required, not_integer, not_flag, not_date, format (format), choice (allowed),
-// range (min, max), too_early (min), future_date, missing_reference (references, id),
-// order (after, or_equal).
+// Rules: unknown_field, required, not_integer, not_flag, not_date, text (max_length), format (format), choice
+// (allowed), range (min, max), too_early (min), future_date, missing_reference (references, id), order (after,
+// or_equal).
 struct RuleViolation
 {
     std::string field;

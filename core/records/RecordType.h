@@ -61,6 +61,7 @@ enum class TextFormat
     TimeZone, // an IANA zone name
     Color,    // #rrggbb
     DayList,  // weekdays 1..7, comma separated, possibly empty
+    UserName, // 2 to 32 of a-z 0-9 . _ -, starting with a letter
 };
 std::string_view textFormatName(TextFormat format); // "us_state", "zip", ...
 
@@ -74,6 +75,7 @@ struct FieldRule
     bool allowBlank = false; // required means only "not null": an empty text is a value
 
     TextFormat format = TextFormat::Any;
+    std::optional<std::size_t> maxLength; // Text: at most this many bytes of valid UTF-8
     std::vector<std::string> choices;
     std::optional<std::int64_t> min;
     std::optional<std::int64_t> max;

@@ -126,6 +126,30 @@ public:
         return out;
     }
 
+    // The first field rule a new record breaks, as a Validation error naming the field, the rule and its
+    // particulars: a store checks what it writes by the rules the server checks every push by.
+    Status check(const T& record, const RuleContext& context = {}) const
+    {
+        RecordType type;
+        type.name = m_table;
+        type.fields = rules();
+        SyncChange change;
+        change.entity = m_table;
+        change.rowId = record.*m_id;
+        change.fields = fields(record);
+        SyncRow after{m_table, change.rowId, {}, {}, std::nullopt, std::nullopt};
+        for (const auto& f : change.fields)
+            after.values.emplace(f.name, f.value);
+        auto found = checkFields(type, change, true, after, context);
+        if (!found)
+            return std::unexpected(found.error());
+        if (!*found)
+            return {};
+        Error e = Error::make(ErrorCode::Validation, (*found)->field, (*found)->rule);
+        e.params = (*found)->params;
+        return std::unexpected(std::move(e));
+    }
+
 private:
     std::string m_table;
     std::string T::*m_id;

@@ -156,4 +156,13 @@ bool isColor(std::string_view text)
                        [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
 }
 
+bool isUserName(std::string_view text)
+{
+    if (text.size() < 2 || text.size() > 32 || text[0] < 'a' || text[0] > 'z')
+        return false;
+    return std::all_of(text.begin(), text.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+    });
+}
+
 } // namespace practica::core

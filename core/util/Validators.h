@@ -35,5 +35,7 @@ bool isTaxId(std::string_view taxId);
 bool isTimeZone(const std::string& name);
 // A colour as #rrggbb.
 bool isColor(std::string_view text);
+// A user name: 2 to 32 lower-case letters, digits, dots, dashes or underscores, starting with a letter.
+bool isUserName(std::string_view text);
 
 } // namespace practica::core

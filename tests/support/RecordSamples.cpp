@@ -36,6 +36,8 @@ std::string formatted(TextFormat format, int serial)
         return "#336699";
     case TextFormat::DayList:
         return "1,3";
+    case TextFormat::UserName:
+        return "user" + std::to_string(serial);
     }
     return "x";
 }
@@ -51,8 +53,12 @@ bool isOrderedSecond(const core::RecordType& type, const std::string& field)
 std::string sampleValue(const core::FieldRule& rule, const std::map<std::string, std::string>& references, int serial)
 {
     switch (rule.kind) {
-    case FieldKind::Text:
-        return formatted(rule.format, serial);
+    case FieldKind::Text: {
+        std::string text = formatted(rule.format, serial);
+        if (rule.maxLength && text.size() > *rule.maxLength)
+            text.resize(*rule.maxLength);
+        return text;
+    }
     case FieldKind::Integer:
         if (rule.min)
             return std::to_string(*rule.min);
@@ -130,6 +136,8 @@ std::vector<BadValue> badValues(const core::FieldRule& rule)
     }
     switch (rule.kind) {
     case FieldKind::Text:
+        if (rule.maxLength)
+            out.push_back({std::string(*rule.maxLength + 1, 'x'), "text"});
         if (rule.format != TextFormat::Any)
             out.push_back({"zzz!", "format"});
         break;

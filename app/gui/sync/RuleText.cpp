@@ -99,6 +99,8 @@ QString RuleText::rule(const std::map<std::string, std::string>& p)
         return tr("A %1 has no field called “%2”.").arg(record, qs(param(p, "field")));
     if (rule == "required")
         return tr("The %1 of a %2 is required.").arg(field, record);
+    if (rule == "text")
+        return tr("The %1 must be text of at most %2 characters.").arg(field, qs(param(p, "max_length")));
     if (rule == "not_integer")
         return tr("The %1 must be a whole number.").arg(field);
     if (rule == "not_flag")
