@@ -2,9 +2,11 @@
 // refuses with, every reason a pulled change is parked for and every error code has its own sentence,
 // made from the code and its params (never from core's words, which core no longer makes).
 #include "app/gui/common/UiText.h"
+#include "app/gui/sync/ConflictDescriber.h"
 #include "app/gui/sync/RuleText.h"
 #include "core/records/FieldRules.h"
 #include "core/sync/ChangeMerger.h"
+#include "tests/support/TestSupport.h"
 
 #include <QSet>
 #include <QTest>
@@ -103,6 +105,31 @@ private slots:
             QVERIFY2(!sentence.isEmpty() && !sentences.contains(sentence), qPrintable(sentence));
             sentences.insert(sentence);
         }
+    }
+
+    // A server older than the codes sends only its English reason: the conflict still says what was
+    // refused and shows the server's words, and a code this build does not know still gets a card.
+    void olderServersRefusalsReadSensibly()
+    {
+        test::TempClinic clinic;
+        core::SyncConflict old;
+        old.id = "c1";
+        old.entity = "appointment";
+        old.rowId = "a1";
+        old.code = "double_booking";
+        old.reason = "provider p1 is already booked by appointment a2 from 1 to 2";
+        const app::ConflictSummary s = app::ConflictDescriber::describe(clinic.admin(), old);
+        QVERIFY2(s.title.contains(QLatin1String("appointment")), qPrintable(s.title));
+        QVERIFY2(s.detail.contains(QString::fromStdString(old.reason)), qPrintable(s.detail));
+
+        core::SyncConflict unknown = old;
+        unknown.code = "rule_from_the_future";
+        unknown.params = {{"record_type", "appointment"}};
+        const app::ConflictSummary u = app::ConflictDescriber::describe(clinic.admin(), unknown);
+        QVERIFY(!u.title.isEmpty());
+        QVERIFY2(u.detail.contains(QString::fromStdString(old.reason)) ||
+                     u.detail.contains(QLatin1String("rule_from_the_future")),
+                 qPrintable(u.detail));
     }
 
     // A field's rule reads as a fix next to the field.
