@@ -917,6 +917,10 @@
         <source>a clinic id (a UUID)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The %1 must be text of at most %2 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ScheduleDay</name>
@@ -3427,6 +3431,13 @@
     <message>
         <source>Changes not &amp;merged…</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) moved to a merged patient&apos;s surviving record</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

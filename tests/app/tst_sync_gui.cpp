@@ -175,6 +175,7 @@ private Q_SLOTS:
     void statusWording();
     void refusedChangesInWords();
     void invalidAndParkedChangesInWords();
+    void redirectedBookingIsSaid();
 
 private:
     // A clinic with a schedule (its admin still signed in) and a fresh server that knows the clinic.
@@ -777,6 +778,33 @@ void tst_SyncGui::invalidAndParkedChangesInWords()
              qPrintable(list->topLevelItem(0)->text(3)));
     shot(parked, QStringLiteral("parked-changes"));
     shot(m_window->statusBar(), QStringLiteral("status-parked"));
+}
+
+// Another desk merged a duplicate patient while this desk, not yet synced, booked the duplicate: the
+// server moves the booking to the survivor, and this desk says so in the status bar.
+void tst_SyncGui::redirectedBookingIsSaid()
+{
+    openEnrolledClinic();
+    QTRY_VERIFY_WITH_TIMEOUT(state().link == app::SyncState::Link::Online && !state().syncing, kSyncTimeoutMs);
+    m_other = joinSecondWorkstation();
+    const std::string survivor = m_fixture->patients[0];
+    const std::string duplicate = m_fixture->patients[1];
+    must(core::PatientStore(*m_other->session).merge(survivor, duplicate), "merge on the other desk");
+    must(m_other->sync(), "other desk's sync");
+
+    auto booked =
+        must(core::AppointmentStore(*m_workspace->session())
+                 .book(m_fixture->appointment(1, m_fixture->providerA, "2025-12-02 10:00", m_fixture->followUp)),
+             "book the duplicate here");
+    pressF9();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->statusBar()->currentMessage().contains(QLatin1String("surviving record")),
+                             kSyncTimeoutMs);
+    QVERIFY2(m_window->statusBar()->currentMessage() ==
+                 QLatin1String("1 change moved to a merged patient's surviving record"),
+             qPrintable(m_window->statusBar()->currentMessage()));
+    shot(m_window->statusBar(), QStringLiteral("status-redirected"));
+    QTRY_VERIFY_WITH_TIMEOUT(!state().syncing, kSyncTimeoutMs);
+    QCOMPARE(must(core::AppointmentStore(*m_workspace->session()).get(booked.id), "booking").patientId, survivor);
 }
 
 QTEST_MAIN(tst_SyncGui)

@@ -103,6 +103,11 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent) : QMainWindow(pare
     connect(m_syncStatus, &SyncStatusWidget::connectRequested, this, &MainWindow::connectToSyncServer);
     m_syncStatus->showState(sync.state());
     auto showStatus = [this](const QString& text) { statusBar()->showMessage(text, 6000); };
+    connect(&sync, &SyncController::changesRedirected, this, [this](int count) {
+        // Another desk merged the patient these changes named; the server moved them to the survivor.
+        statusBar()->showMessage(tr("%n change(s) moved to a merged patient's surviving record", nullptr, count),
+                                 15000);
+    });
     connect(m_patients, &PatientsPage::statusMessage, this, showStatus);
     if (m_schedule)
         connect(m_schedule, &SchedulePage::statusMessage, this, showStatus);

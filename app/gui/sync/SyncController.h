@@ -46,6 +46,7 @@ public:
 Q_SIGNALS:
     void stateChanged(const practica::app::SyncState& state);
     void recordsChanged();
+    void changesRedirected(int count);
     void enrollFinished(const QString& error);
     void conflictResolved(const QString& conflictId, const QString& error);
 

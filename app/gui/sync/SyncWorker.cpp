@@ -131,6 +131,8 @@ void SyncWorker::run(Trigger trigger)
         emitProgress();
     });
     m_state.syncing = false;
+    if (report && report->redirected > 0)
+        Q_EMIT changesRedirected(static_cast<int>(report->redirected));
     if (report) {
         m_state.link = SyncState::Link::Online;
         m_state.problem.clear();

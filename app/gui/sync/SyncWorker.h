@@ -52,6 +52,8 @@ Q_SIGNALS:
     void stateChanged(const practica::app::SyncState& state);
     // Pulled changes or a resolution changed records: the screens reload.
     void recordsChanged();
+    // The server moved this many of the changes just sent to a merged patient's surviving record.
+    void changesRedirected(int count);
     void enrollFinished(const QString& error);
     void conflictResolved(const QString& conflictId, const QString& error);
 
