@@ -3,6 +3,7 @@
 // edit, guarded fields, tombstones, one's own role), refused changes never reach anyone's pull, stamps
 // too far ahead or before the clinic are refused, a role changed or a user deactivated takes effect
 // at once, and stalled or trickling connections cannot stop two workstations from syncing.
+#include "PostgresFixture.h"
 #include "RecordSamples.h"
 #include "ScheduleFixture.h"
 #include "ServerProcess.h"
@@ -128,6 +129,9 @@ class tst_ServerProcess : public QObject
     Q_OBJECT
 
     QTemporaryDir m_dir;
+    // With PRACTICA_SERVER_STORE=postgresql the server keeps its records in a private PostgreSQL
+    // cluster (ctest runs the suite both ways); otherwise in an embedded store file.
+    std::unique_ptr<PostgresFixture> m_pg;
     QString m_store;
     std::string m_clinic = "0190f0e2-0000-7000-8000-00000000c0de";
     ServerProcess m_server;
@@ -262,6 +266,12 @@ void tst_ServerProcess::initTestCase()
     QVERIFY(m_dir.isValid());
     QVERIFY(QFile::exists(binaryPath("practica-server")));
     m_store = m_dir.filePath("server.db");
+    if (qEnvironmentVariable("PRACTICA_SERVER_STORE") == QLatin1String("postgresql")) {
+        m_pg = std::make_unique<PostgresFixture>("practica_serverprocess");
+        if (!m_pg->available() || !m_pg->running())
+            PRACTICA_NEEDS_POSTGRES(m_pg->error());
+        m_store = QString::fromStdString(m_pg->conninfo());
+    }
     QVERIFY(runServerCommand({"clinic", "create", "--store", m_store, "--id", QString::fromStdString(m_clinic),
                               "--name", "Riverside", "--admin", "admin"}));
     const std::map<core::Role, std::string> names{
