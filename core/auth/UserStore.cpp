@@ -98,7 +98,7 @@ Result<User> UserStore::add(const std::string& username, const std::string& disp
         return fail(ErrorCode::Validation, "display_name", Rule::Required);
     if (Status v = Vault::checkPassword(password); !v)
         return std::unexpected(v.error());
-    auto keys = KeyFile::load(m_session.keyFilePath());
+    auto keys = KeyFile::loadForUpdate(m_session.keyFilePath());
     if (!keys)
         return std::unexpected(keys.error());
     if (keys->hasSlot(username))
@@ -137,7 +137,7 @@ Status UserStore::setPassword(const std::string& username, const std::string& ne
         return std::unexpected(user.error());
     if (!user->active)
         return fail(ErrorCode::Conflict, username, Rule::AccountDeactivated);
-    auto keys = KeyFile::load(m_session.keyFilePath());
+    auto keys = KeyFile::loadForUpdate(m_session.keyFilePath());
     if (!keys)
         return std::unexpected(keys.error());
     if (Status s = keys->setSlot(username, newPassword, m_session.dataKey(), cost); !s)
@@ -187,7 +187,7 @@ Status UserStore::deactivate(const std::string& username)
         return s;
     if (Status s = tx.commit(); !s)
         return s;
-    auto keys = KeyFile::load(m_session.keyFilePath());
+    auto keys = KeyFile::loadForUpdate(m_session.keyFilePath());
     if (!keys)
         return std::unexpected(keys.error());
     if (keys->hasSlot(username)) {

@@ -173,7 +173,7 @@ Result<std::unique_ptr<Session>> Vault::unlock(const std::string& path, const st
     std::error_code ec;
     if (!std::filesystem::exists(path, ec))
         return fail(ErrorCode::DatabaseMissing, path);
-    auto keys = KeyFile::load(KeyFile::pathFor(path));
+    auto keys = KeyFile::loadForUpdate(KeyFile::pathFor(path));
     if (!keys)
         return std::unexpected(keys.error());
     auto unlocked = keys->unlock(username, password, clock.nowMs());
@@ -195,6 +195,7 @@ Result<std::unique_ptr<Session>> Vault::unlock(const std::string& path, const st
         if (Status s = keys->dropPending(); !s)
             return std::unexpected(s.error());
     }
+    keys->release(); // the counters and any rekey step are saved: other processes may change the file
     if (!db)
         return std::unexpected(db.error());
 
@@ -225,7 +226,7 @@ Result<std::unique_ptr<Session>> Vault::unlock(const std::string& path, const st
     if (!user)
         return std::unexpected(user.error());
     if (!user->active)
-        return fail(ErrorCode::WrongPassword, username, "account deactivated");
+        return fail(ErrorCode::WrongPassword, username, Rule::AccountDeactivated);
     Actor actor{user->id, user->username, user->displayName, user->role};
     auto session = std::make_unique<Session>(std::move(*db), std::move(usedKey), actor, *deviceId, clock);
     if (auto last = setting(session->db(), "hlc_last")) {
@@ -247,7 +248,7 @@ Status Vault::rotateDataKey(Session& session)
 {
     if (Status p = session.require(Permission::DatabaseAdmin); !p)
         return p;
-    auto keys = KeyFile::load(session.keyFilePath());
+    auto keys = KeyFile::loadForUpdate(session.keyFilePath());
     if (!keys)
         return std::unexpected(keys.error());
     SecretKey newKey = SecretKey::random();

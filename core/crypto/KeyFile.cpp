@@ -5,9 +5,14 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <sys/file.h>
+#include <unistd.h>
 
 namespace practica::core {
 
@@ -105,6 +110,26 @@ Result<KeyFile> KeyFile::load(const std::string& path)
     } catch (const std::exception& e) {
         return fail(ErrorCode::KeyFileInvalid, path, e.what());
     }
+}
+
+Result<KeyFile> KeyFile::loadForUpdate(const std::string& path)
+{
+    const std::string lockPath = path + ".lock";
+    const int fd = ::open(lockPath.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return fail(errno == EACCES || errno == EROFS ? ErrorCode::ReadOnly : ErrorCode::Io, lockPath,
+                    std::strerror(errno));
+    auto lock = std::shared_ptr<int>(new int(fd), [](int* d) {
+        ::close(*d); // closing the last descriptor releases the lock
+        delete d;
+    });
+    while (::flock(fd, LOCK_EX) != 0)
+        if (errno != EINTR)
+            return fail(ErrorCode::Io, lockPath, std::strerror(errno));
+    auto file = load(path);
+    if (file)
+        file->m_lock = std::move(lock);
+    return file;
 }
 
 Status KeyFile::save() const

@@ -8,6 +8,7 @@
 #include "core/crypto/SecretKey.h"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -56,6 +57,11 @@ public:
 
     static KeyFile create(const std::string& path, const std::string& databaseId);
     static Result<KeyFile> load(const std::string& path);
+    // Loads the file to change it: holds an exclusive lock (on PATH.lock, beside it) until release() or
+    // until the object goes, so two processes or threads that change the file take turns and neither's
+    // change is lost. Every load that is followed by a save() goes through here.
+    static Result<KeyFile> loadForUpdate(const std::string& path);
+    void release() { m_lock.reset(); }
     Status save() const; // temp file, fsync, rename, fsync of the folder
 
     const std::string& databaseId() const { return m_databaseId; }
@@ -84,6 +90,7 @@ private:
     std::string m_path;
     std::string m_databaseId;
     std::vector<KeySlot> m_slots;
+    std::shared_ptr<int> m_lock; // the lock file's descriptor, closed (and the lock released) with the last copy
 };
 
 } // namespace practica::core

@@ -8,6 +8,7 @@
 
 #include <QFile>
 #include <QTest>
+#include <thread>
 
 using namespace practica;
 
@@ -27,6 +28,7 @@ private slots:
     void damagedKeyFile();
     void keyFileOfAnotherDatabase();
     void standardCostIsArgon2idAndSlow();
+    void concurrentUpdatesLoseNothing();
 };
 
 void tst_KeySlots::addedUserCanUnlockWithOwnPassword()
@@ -199,6 +201,37 @@ void tst_KeySlots::standardCostIsArgon2idAndSlow()
     const auto cost = core::KdfCost::standard();
     QVERIFY(cost.opsLimit >= crypto_pwhash_OPSLIMIT_INTERACTIVE);
     QVERIFY(cost.memLimit >= crypto_pwhash_MEMLIMIT_INTERACTIVE);
+}
+
+// Two writers (threads here; processes alike, the lock is on a file) each add slots to one key file:
+// every slot of both is there at the end, and the lockout counters stay with their slots.
+void tst_KeySlots::concurrentUpdatesLoseNothing()
+{
+    test::TempClinic clinic;
+    const std::string path = core::KeyFile::pathFor(clinic.path());
+    const core::SecretKey dataKey = core::SecretKey::random();
+    auto writer = [&](const std::string& prefix) {
+        for (int i = 0; i < 6; ++i) {
+            auto keys = core::KeyFile::loadForUpdate(path);
+            if (!keys)
+                return false;
+            const std::string user = prefix + std::to_string(i);
+            if (!keys->setSlot(user, "password-" + user, dataKey, core::KdfCost::minimal()) || !keys->save())
+                return false;
+        }
+        return true;
+    };
+    bool firstOk = false;
+    std::thread first([&] { firstOk = writer("first"); });
+    const bool secondOk = writer("second");
+    first.join();
+    QVERIFY(firstOk && secondOk);
+    auto keys = core::KeyFile::load(path);
+    QVERIFY(keys);
+    for (const char* prefix : {"first", "second"})
+        for (int i = 0; i < 6; ++i)
+            QVERIFY2(keys->hasSlot(prefix + std::to_string(i)), (prefix + std::to_string(i)).c_str());
+    QVERIFY(keys->hasSlot("admin"));
 }
 
 QTEST_GUILESS_MAIN(tst_KeySlots)
