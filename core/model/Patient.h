@@ -1,6 +1,7 @@
 // A registered patient's demographics, as the front desk records them.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -49,6 +50,17 @@ struct Patient
     std::string updatedHlc;
 
     std::string displayName() const; // "Smith, John (Johnny)"
+};
+
+// The trail a merge leaves: the patient kept, the patient retired into it and the rows moved.
+struct PatientMerge
+{
+    std::string id;
+    std::string survivorId;
+    std::string mergedId;
+    std::int64_t mergedAtMs = 0;
+    std::string mergedBy; // the user who merged
+    std::string moved;    // JSON: each table's moved row ids, {"coverage": ["..."], ...}
 };
 
 std::string patientStatusName(PatientStatus status);

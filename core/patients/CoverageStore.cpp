@@ -3,79 +3,34 @@
 #include "core/auth/Session.h"
 #include "core/db/Statement.h"
 #include "core/db/Transaction.h"
+#include "core/patients/PatientRows.h"
 #include "core/patients/PatientValidator.h"
 
 namespace practica::core {
 
 namespace {
 
-std::vector<FieldValue> payerFields(const Payer& p)
+std::string payerSelect()
 {
-    return {{"name", p.name},
-            {"payer_code", p.payerCode},
-            {"address_line1", p.addressLine1},
-            {"city", p.city},
-            {"state", p.state},
-            {"zip", p.zip},
-            {"phone", p.phone},
-            {"active", p.active ? "1" : "0"}};
-}
-
-std::vector<FieldValue> coverageFields(const Coverage& c)
-{
-    return {{"patient_id", c.patientId},
-            {"payer_id", c.payerId},
-            {"rank", c.rank},
-            {"member_id", c.memberId},
-            {"group_number", c.groupNumber},
-            {"plan_name", c.planName},
-            {"subscriber_name", c.subscriberName},
-            {"subscriber_birth_date", c.subscriberBirthDate},
-            {"relationship", c.relationship},
-            {"effective_date", c.effectiveDate},
-            {"end_date", c.endDate},
-            {"status", std::string(c.active ? "active" : "inactive")}};
+    return "SELECT " + payerRow().columns() + " FROM " + payerRow().table();
 }
 
 Payer readPayer(const Statement& s)
 {
-    Payer p;
-    p.id = s.text(0);
-    p.name = s.text(1);
-    p.payerCode = s.text(2);
-    p.addressLine1 = s.optionalText(3);
-    p.city = s.optionalText(4);
-    p.state = s.optionalText(5);
-    p.zip = s.optionalText(6);
-    p.phone = s.optionalText(7);
-    p.active = s.int64(8) != 0;
-    return p;
+    return payerRow().read(s);
 }
 
-constexpr const char* kPayerSelect =
-    "SELECT id, name, payer_code, address_line1, city, state, zip, phone, active FROM payer";
-constexpr const char* kCoverageSelect =
-    "SELECT c.id, c.patient_id, c.payer_id, c.rank, c.member_id, c.group_number, c.plan_name, c.subscriber_name, "
-    "c.subscriber_birth_date, c.relationship, c.effective_date, c.end_date, c.status, p.name, c.updated_hlc "
-    "FROM coverage c JOIN payer p ON p.id = c.payer_id";
+// A policy's columns, then its payer's name and the row's version.
+std::string coverageSelect()
+{
+    return "SELECT " + coverageRow().columns("c") + ", p.name, c.updated_hlc FROM " + coverageRow().table() +
+           " c JOIN " + payerRow().table() + " p ON p.id = c.payer_id";
+}
 
 Coverage readCoverage(const Statement& s)
 {
-    Coverage c;
-    c.id = s.text(0);
-    c.patientId = s.text(1);
-    c.payerId = s.text(2);
-    c.rank = s.text(3);
-    c.memberId = s.text(4);
-    c.groupNumber = s.optionalText(5);
-    c.planName = s.optionalText(6);
-    c.subscriberName = s.text(7);
-    c.subscriberBirthDate = s.optionalText(8);
-    c.relationship = s.text(9);
-    c.effectiveDate = s.text(10);
-    c.endDate = s.optionalText(11);
-    c.active = s.text(12) == "active";
-    c.payerName = s.text(13);
+    Coverage c = coverageRow().read(s);
+    c.payerName = s.text(coverageRow().width());
     return c;
 }
 
@@ -94,7 +49,7 @@ Result<Payer> PayerStore::create(Payer p)
     auto hlc = m_session.journal().stamp();
     if (!hlc)
         return std::unexpected(hlc.error());
-    if (Status s = m_session.journal().writeRow("payer", p.id, payerFields(p), true, *hlc); !s)
+    if (Status s = m_session.journal().writeRow(payerRow().table(), p.id, payerRow().fields(p), true, *hlc); !s)
         return std::unexpected(s.error());
     if (Status s = tx.commit(); !s)
         return std::unexpected(s.error());
@@ -113,13 +68,13 @@ Status PayerStore::update(Payer p)
     auto before = get(p.id);
     if (!before)
         return std::unexpected(before.error());
-    const auto changed = changedFields(payerFields(*before), payerFields(p));
+    const auto changed = changedFields(payerRow().fields(*before), payerRow().fields(p));
     if (changed.empty())
         return tx.commit();
     auto hlc = m_session.journal().stamp();
     if (!hlc)
         return std::unexpected(hlc.error());
-    if (Status s = m_session.journal().writeRow("payer", p.id, changed, false, *hlc); !s)
+    if (Status s = m_session.journal().writeRow(payerRow().table(), p.id, changed, false, *hlc); !s)
         return s;
     return tx.commit();
 }
@@ -128,7 +83,7 @@ Result<std::vector<Payer>> PayerStore::list(bool includeInactive)
 {
     if (Status perm = m_session.require(Permission::CoverageRead); !perm)
         return std::unexpected(perm.error());
-    auto stmt = m_session.db().prepare(std::string(kPayerSelect) + " WHERE active = 1 OR ? ORDER BY name;");
+    auto stmt = m_session.db().prepare(payerSelect() + " WHERE active = 1 OR ? ORDER BY name;");
     if (!stmt)
         return std::unexpected(stmt.error());
     stmt->bind(1, includeInactive ? 1 : 0);
@@ -139,7 +94,7 @@ Result<Payer> PayerStore::get(const std::string& id)
 {
     if (Status perm = m_session.require(Permission::CoverageRead); !perm)
         return std::unexpected(perm.error());
-    auto stmt = m_session.db().prepare(std::string(kPayerSelect) + " WHERE id = ?;");
+    auto stmt = m_session.db().prepare(payerSelect() + " WHERE id = ?;");
     if (!stmt)
         return std::unexpected(stmt.error());
     return stmt->bind(1, id).one<Payer>(readPayer, "payer", id);
@@ -195,7 +150,7 @@ Result<Coverage> CoverageStore::add(Coverage c)
     auto hlc = m_session.journal().stamp();
     if (!hlc)
         return std::unexpected(hlc.error());
-    if (Status s = m_session.journal().writeRow("coverage", c.id, coverageFields(c), true, *hlc); !s)
+    if (Status s = m_session.journal().writeRow(coverageRow().table(), c.id, coverageRow().fields(c), true, *hlc); !s)
         return std::unexpected(s.error());
     if (Status s = tx.commit(); !s)
         return std::unexpected(s.error());
@@ -211,7 +166,7 @@ Status CoverageStore::update(Coverage c)
     Transaction tx(m_session.db());
     if (!tx.begun())
         return tx.begun();
-    auto stmt = m_session.db().prepare(std::string(kCoverageSelect) + " WHERE c.id = ?;");
+    auto stmt = m_session.db().prepare(coverageSelect() + " WHERE c.id = ?;");
     if (!stmt)
         return std::unexpected(stmt.error());
     stmt->bind(1, c.id);
@@ -221,25 +176,25 @@ Status CoverageStore::update(Coverage c)
     if (!*row)
         return fail(ErrorCode::NotFound, "coverage", c.id);
     const Coverage before = readCoverage(*stmt);
-    const std::string baseHlc = stmt->text(14);
+    const std::string baseHlc = stmt->text(coverageRow().width() + 1);
     stmt->reset();
     c.patientId = before.patientId; // a policy moves between patients only by merge
     if (Status s = checkRankFree(c); !s)
         return s;
-    const auto changed = changedFields(coverageFields(before), coverageFields(c));
+    const auto changed = changedFields(coverageRow().fields(before), coverageRow().fields(c));
     if (changed.empty())
         return tx.commit();
     auto hlc = m_session.journal().stamp();
     if (!hlc)
         return std::unexpected(hlc.error());
-    if (Status s = m_session.journal().writeRow("coverage", c.id, changed, false, *hlc, baseHlc); !s)
+    if (Status s = m_session.journal().writeRow(coverageRow().table(), c.id, changed, false, *hlc, baseHlc); !s)
         return s;
     return tx.commit();
 }
 
 Status CoverageStore::deactivate(const std::string& coverageId)
 {
-    auto stmt = m_session.db().prepare(std::string(kCoverageSelect) + " WHERE c.id = ?;");
+    auto stmt = m_session.db().prepare(coverageSelect() + " WHERE c.id = ?;");
     if (!stmt)
         return std::unexpected(stmt.error());
     auto coverage = stmt->bind(1, coverageId).one<Coverage>(readCoverage, "coverage", coverageId);
@@ -253,7 +208,7 @@ Result<std::vector<Coverage>> CoverageStore::forPatient(const std::string& patie
 {
     if (Status perm = m_session.require(Permission::CoverageRead); !perm)
         return std::unexpected(perm.error());
-    auto stmt = m_session.db().prepare(std::string(kCoverageSelect) +
+    auto stmt = m_session.db().prepare(coverageSelect() +
                                        " WHERE c.patient_id = ? AND (c.status = 'active' OR ?) "
                                        "ORDER BY c.status, CASE c.rank WHEN 'primary' THEN 1 WHEN 'secondary' "
                                        "THEN 2 ELSE 3 END, c.effective_date DESC;");

@@ -1,46 +1,118 @@
 // Patients, the merge trail, payers and insurance policies.
+#include "core/patients/PatientRows.h"
 #include "core/patients/PatientStore.h"
 #include "core/records/FieldRules.h"
 
 namespace practica::core {
 
-void addPatientRecordTypes(RecordTypes& types)
+const RowBinding<Patient>& patientRow()
 {
     using F = TextFormat;
+    static const RowBinding<Patient> row = [] {
+        RowBinding<Patient> r("patient", &Patient::id);
+        r.field(text("mrn").required(), &Patient::mrn)
+            .field(text("family_name").required(), &Patient::familyName)
+            .field(text("given_name").required(), &Patient::givenName)
+            .field(text("middle_name"), &Patient::middleName)
+            .field(text("suffix"), &Patient::suffix)
+            .field(text("preferred_name"), &Patient::preferredName)
+            .field(date("date_of_birth").required().past("1890-01-01"), &Patient::dateOfBirth)
+            .field(choice("sex", {"female", "male", "other", "unknown"}).required(), &Patient::sex)
+            .field(text("gender_identity"), &Patient::genderIdentity)
+            .field(text("pronouns"), &Patient::pronouns)
+            .field(text("address_line1"), &Patient::addressLine1)
+            .field(text("address_line2"), &Patient::addressLine2)
+            .field(text("city"), &Patient::city)
+            .field(text("state").format(F::UsState), &Patient::state)
+            .field(text("zip").format(F::Zip), &Patient::zip)
+            .field(text("phone_home").format(F::Phone), &Patient::phoneHome)
+            .field(text("phone_mobile").format(F::Phone), &Patient::phoneMobile)
+            .field(text("phone_work").format(F::Phone), &Patient::phoneWork)
+            .field(text("email").format(F::Email), &Patient::email)
+            .field(text("preferred_language"), &Patient::preferredLanguage)
+            .field(text("emergency_name"), &Patient::emergencyName)
+            .field(text("emergency_relationship"), &Patient::emergencyRelationship)
+            .field(text("emergency_phone").format(F::Phone), &Patient::emergencyPhone)
+            .field(text("guarantor_name"), &Patient::guarantorName)
+            .field(text("guarantor_relationship"), &Patient::guarantorRelationship)
+            .field(text("guarantor_phone").format(F::Phone), &Patient::guarantorPhone)
+            .field(
+                choice("status", {"active", "inactive", "deceased", "merged"}).requiredWithDefault(),
+                [](const Patient& p) { return std::optional<std::string>(patientStatusName(p.status)); },
+                [](Patient& p, const Statement& s, int c) {
+                    p.status = patientStatusFromName(s.text(c)).value_or(PatientStatus::Active);
+                })
+            .field(date("deceased_date").past("1890-01-01"), &Patient::deceasedDate)
+            .field(reference("merged_into", "patient"), &Patient::mergedInto);
+        return r;
+    }();
+    return row;
+}
+
+const RowBinding<PatientMerge>& patientMergeRow()
+{
+    static const RowBinding<PatientMerge> row = [] {
+        RowBinding<PatientMerge> r("patient_merge", &PatientMerge::id);
+        r.field(reference("survivor_id", "patient").required().namesMergedRecord(), &PatientMerge::survivorId)
+            .field(reference("merged_id", "patient").required().namesMergedRecord(), &PatientMerge::mergedId)
+            .field(integer("merged_at_ms").required().min(0), &PatientMerge::mergedAtMs)
+            .field(text("merged_by").required(), &PatientMerge::mergedBy)
+            .field(text("moved").required(), &PatientMerge::moved);
+        return r;
+    }();
+    return row;
+}
+
+const RowBinding<Payer>& payerRow()
+{
+    using F = TextFormat;
+    static const RowBinding<Payer> row = [] {
+        RowBinding<Payer> r("payer", &Payer::id);
+        r.field(text("name").required(), &Payer::name)
+            .field(text("payer_code").required(), &Payer::payerCode)
+            .field(text("address_line1"), &Payer::addressLine1)
+            .field(text("city"), &Payer::city)
+            .field(text("state").format(F::UsState), &Payer::state)
+            .field(text("zip").format(F::Zip), &Payer::zip)
+            .field(text("phone").format(F::Phone), &Payer::phone)
+            .field(flag("active"), &Payer::active);
+        return r;
+    }();
+    return row;
+}
+
+const RowBinding<Coverage>& coverageRow()
+{
+    static const RowBinding<Coverage> row = [] {
+        RowBinding<Coverage> r("coverage", &Coverage::id);
+        r.field(reference("patient_id", "patient").required(), &Coverage::patientId)
+            .field(reference("payer_id", "payer").required(), &Coverage::payerId)
+            .field(choice("rank", {"primary", "secondary", "tertiary"}).required(), &Coverage::rank)
+            .field(text("member_id").required(), &Coverage::memberId)
+            .field(text("group_number"), &Coverage::groupNumber)
+            .field(text("plan_name"), &Coverage::planName)
+            .field(text("subscriber_name").required(), &Coverage::subscriberName)
+            .field(date("subscriber_birth_date"), &Coverage::subscriberBirthDate)
+            .field(choice("relationship", {"self", "spouse", "child", "other"}).required(), &Coverage::relationship)
+            .field(date("effective_date").required(), &Coverage::effectiveDate)
+            .field(date("end_date"), &Coverage::endDate)
+            .field(
+                choice("status", {"active", "inactive"}).requiredWithDefault(),
+                [](const Coverage& c) { return std::optional<std::string>(c.active ? "active" : "inactive"); },
+                [](Coverage& c, const Statement& s, int col) { c.active = s.text(col) == "active"; });
+        return r;
+    }();
+    return row;
+}
+
+void addPatientRecordTypes(RecordTypes& types)
+{
     using P = Permission;
 
     RecordType patient;
-    patient.name = "patient";
+    patient.name = patientRow().table();
     patient.create = patient.edit = P::PatientWrite;
-    patient.fields = {text("mrn").required(),
-                      text("family_name").required(),
-                      text("given_name").required(),
-                      text("middle_name"),
-                      text("suffix"),
-                      text("preferred_name"),
-                      date("date_of_birth").required().past("1890-01-01"),
-                      choice("sex", {"female", "male", "other", "unknown"}).required(),
-                      text("gender_identity"),
-                      text("pronouns"),
-                      text("address_line1"),
-                      text("address_line2"),
-                      text("city"),
-                      text("state").format(F::UsState),
-                      text("zip").format(F::Zip),
-                      text("phone_home").format(F::Phone),
-                      text("phone_mobile").format(F::Phone),
-                      text("phone_work").format(F::Phone),
-                      text("email").format(F::Email),
-                      text("preferred_language"),
-                      text("emergency_name"),
-                      text("emergency_relationship"),
-                      text("emergency_phone").format(F::Phone),
-                      text("guarantor_name"),
-                      text("guarantor_relationship"),
-                      text("guarantor_phone").format(F::Phone),
-                      choice("status", {"active", "inactive", "deceased", "merged"}).requiredWithDefault(),
-                      date("deceased_date").past("1890-01-01"),
-                      reference("merged_into", "patient")};
+    patient.fields = patientRow().rules();
     patient.order = {{"date_of_birth", "deceased_date", true}};
     patient.guarded = {{"merged_into", P::PatientMerge, std::nullopt}, {"status", P::PatientMerge, "merged"}};
     patient.unique = {"mrn"};
@@ -52,41 +124,21 @@ void addPatientRecordTypes(RecordTypes& types)
     types.add(std::move(patient));
 
     RecordType merge;
-    merge.name = "patient_merge";
+    merge.name = patientMergeRow().table();
     merge.create = merge.edit = P::PatientMerge;
-    merge.fields = {reference("survivor_id", "patient").required().namesMergedRecord(),
-                    reference("merged_id", "patient").required().namesMergedRecord(),
-                    integer("merged_at_ms").required().min(0), text("merged_by").required(), text("moved").required()};
+    merge.fields = patientMergeRow().rules();
     types.add(std::move(merge));
 
     RecordType payer;
-    payer.name = "payer";
+    payer.name = payerRow().table();
     payer.create = payer.edit = P::PayerWrite;
-    payer.fields = {text("name").required(),
-                    text("payer_code").required(),
-                    text("address_line1"),
-                    text("city"),
-                    text("state").format(F::UsState),
-                    text("zip").format(F::Zip),
-                    text("phone").format(F::Phone),
-                    flag("active")};
+    payer.fields = payerRow().rules();
     types.add(std::move(payer));
 
     RecordType coverage;
-    coverage.name = "coverage";
+    coverage.name = coverageRow().table();
     coverage.create = coverage.edit = P::CoverageWrite;
-    coverage.fields = {reference("patient_id", "patient").required(),
-                       reference("payer_id", "payer").required(),
-                       choice("rank", {"primary", "secondary", "tertiary"}).required(),
-                       text("member_id").required(),
-                       text("group_number"),
-                       text("plan_name"),
-                       text("subscriber_name").required(),
-                       date("subscriber_birth_date"),
-                       choice("relationship", {"self", "spouse", "child", "other"}).required(),
-                       date("effective_date").required(),
-                       date("end_date"),
-                       choice("status", {"active", "inactive"}).requiredWithDefault()};
+    coverage.fields = coverageRow().rules();
     coverage.order = {{"effective_date", "end_date", true}};
     types.add(std::move(coverage));
 }

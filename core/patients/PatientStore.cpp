@@ -4,6 +4,7 @@
 #include "core/clinic/ClinicStore.h"
 #include "core/db/Statement.h"
 #include "core/db/Transaction.h"
+#include "core/patients/PatientRows.h"
 #include "core/patients/PatientValidator.h"
 #include "core/util/Text.h"
 #include "core/util/Validators.h"
@@ -17,121 +18,58 @@ namespace practica::core {
 
 namespace {
 
-// Synced columns in a fixed order: the INSERT, UPDATE, SELECT and change records all follow it.
-constexpr const char* kColumns[] = {"mrn",
-                                    "family_name",
-                                    "given_name",
-                                    "middle_name",
-                                    "suffix",
-                                    "preferred_name",
-                                    "date_of_birth",
-                                    "sex",
-                                    "gender_identity",
-                                    "pronouns",
-                                    "address_line1",
-                                    "address_line2",
-                                    "city",
-                                    "state",
-                                    "zip",
-                                    "phone_home",
-                                    "phone_mobile",
-                                    "phone_work",
-                                    "email",
-                                    "preferred_language",
-                                    "emergency_name",
-                                    "emergency_relationship",
-                                    "emergency_phone",
-                                    "guarantor_name",
-                                    "guarantor_relationship",
-                                    "guarantor_phone",
-                                    "status",
-                                    "deceased_date",
-                                    "merged_into"};
-constexpr std::size_t kColumnCount = std::size(kColumns);
-
-std::vector<FieldValue> patientFields(const Patient& p)
+// A patient's columns, then the row's version and its field versions.
+std::string patientSelect()
 {
-    const std::optional<std::string> values[] = {p.mrn,
-                                                 p.familyName,
-                                                 p.givenName,
-                                                 p.middleName,
-                                                 p.suffix,
-                                                 p.preferredName,
-                                                 p.dateOfBirth,
-                                                 p.sex,
-                                                 p.genderIdentity,
-                                                 p.pronouns,
-                                                 p.addressLine1,
-                                                 p.addressLine2,
-                                                 p.city,
-                                                 p.state,
-                                                 p.zip,
-                                                 p.phoneHome,
-                                                 p.phoneMobile,
-                                                 p.phoneWork,
-                                                 p.email,
-                                                 p.preferredLanguage,
-                                                 p.emergencyName,
-                                                 p.emergencyRelationship,
-                                                 p.emergencyPhone,
-                                                 p.guarantorName,
-                                                 p.guarantorRelationship,
-                                                 p.guarantorPhone,
-                                                 patientStatusName(p.status),
-                                                 p.deceasedDate,
-                                                 p.mergedInto};
-    static_assert(std::size(values) == kColumnCount);
-    std::vector<FieldValue> fields;
-    fields.reserve(kColumnCount);
-    for (std::size_t i = 0; i < kColumnCount; ++i)
-        fields.push_back({kColumns[i], values[i]});
-    return fields;
-}
-
-std::string selectColumns()
-{
-    std::string s = "id";
-    for (const char* c : kColumns)
-        s.append(", ").append(c);
-    return s.append(", updated_hlc, field_hlc");
+    return "SELECT " + patientRow().columns() + ", updated_hlc, field_hlc FROM " + patientRow().table();
 }
 
 Patient readPatient(const Statement& s)
 {
-    Patient p;
-    int i = 0;
-    p.id = s.text(i++);
-    p.mrn = s.text(i++);
-    p.familyName = s.text(i++);
-    p.givenName = s.text(i++);
-    p.middleName = s.optionalText(i++);
-    p.suffix = s.optionalText(i++);
-    p.preferredName = s.optionalText(i++);
-    p.dateOfBirth = s.text(i++);
-    p.sex = s.text(i++);
-    p.genderIdentity = s.optionalText(i++);
-    p.pronouns = s.optionalText(i++);
-    p.addressLine1 = s.optionalText(i++);
-    p.addressLine2 = s.optionalText(i++);
-    p.city = s.optionalText(i++);
-    p.state = s.optionalText(i++);
-    p.zip = s.optionalText(i++);
-    p.phoneHome = s.optionalText(i++);
-    p.phoneMobile = s.optionalText(i++);
-    p.phoneWork = s.optionalText(i++);
-    p.email = s.optionalText(i++);
-    p.preferredLanguage = s.optionalText(i++);
-    p.emergencyName = s.optionalText(i++);
-    p.emergencyRelationship = s.optionalText(i++);
-    p.emergencyPhone = s.optionalText(i++);
-    p.guarantorName = s.optionalText(i++);
-    p.guarantorRelationship = s.optionalText(i++);
-    p.guarantorPhone = s.optionalText(i++);
-    p.status = patientStatusFromName(s.text(i++)).value_or(PatientStatus::Active);
-    p.deceasedDate = s.optionalText(i++);
-    p.mergedInto = s.optionalText(i++);
-    p.updatedHlc = s.text(i++);
+    Patient p = patientRow().read(s);
+    p.updatedHlc = s.text(patientRow().width());
     return p;
+}
+
+// A patient is written with its search name in the same statement and audited by MRN, and a merge
+// writes its own versions, so these writes are the store's, not the journal's writeRow: columns that
+// are not fields (id, versions, the search name) go first, then the fields.
+Status insertRow(Database& db, const std::string& table, const std::vector<FieldValue>& columns,
+                 const std::vector<FieldValue>& fields)
+{
+    std::string names;
+    std::string marks;
+    for (const auto* list : {&columns, &fields})
+        for (const FieldValue& f : *list) {
+            names.append(names.empty() ? "" : ", ").append(f.name);
+            marks.append(marks.empty() ? "?" : ", ?");
+        }
+    auto insert = db.prepare("INSERT INTO " + table + " (" + names + ") VALUES (" + marks + ");");
+    if (!insert)
+        return std::unexpected(insert.error());
+    int index = 1;
+    for (const auto* list : {&columns, &fields})
+        for (const FieldValue& f : *list)
+            insert->bind(index++, f.value);
+    return insert->run();
+}
+
+Status updateRow(Database& db, const std::string& table, const std::string& id, const std::vector<FieldValue>& columns,
+                 const std::vector<FieldValue>& fields)
+{
+    std::string sets;
+    for (const auto* list : {&columns, &fields})
+        for (const FieldValue& f : *list)
+            sets.append(sets.empty() ? "" : ", ").append(f.name).append(" = ?");
+    auto update = db.prepare("UPDATE " + table + " SET " + sets + " WHERE id = ?;");
+    if (!update)
+        return std::unexpected(update.error());
+    int index = 1;
+    for (const auto* list : {&columns, &fields})
+        for (const FieldValue& f : *list)
+            update->bind(index++, f.value);
+    update->bind(index, id);
+    return update->run();
 }
 
 std::vector<std::string> nameTokens(const Patient& p)
@@ -290,25 +228,16 @@ Result<Patient> PatientStore::create(Patient p)
         return std::unexpected(hlc.error());
     p.updatedHlc = *hlc;
 
-    const auto fields = patientFields(p);
-    std::string sql = "INSERT INTO patient (id, search_name, created_hlc, updated_hlc";
-    for (const char* c : kColumns)
-        sql.append(", ").append(c);
-    sql.append(") VALUES (?, ?, ?, ?");
-    for (std::size_t i = 0; i < kColumnCount; ++i)
-        sql.append(", ?");
-    sql.append(");");
-    auto insert = m_session.db().prepare(sql);
-    if (!insert)
-        return std::unexpected(insert.error());
-    insert->bind(1, p.id).bind(2, searchName(p)).bind(3, *hlc).bind(4, *hlc);
-    for (std::size_t i = 0; i < fields.size(); ++i)
-        insert->bind(static_cast<int>(i + 5), fields[i].value);
-    if (Status s = insert->run(); !s)
+    const auto& binding = patientRow();
+    const auto fields = binding.fields(p);
+    if (Status s = insertRow(
+            m_session.db(), binding.table(),
+            {{"id", p.id}, {"search_name", searchName(p)}, {"created_hlc", *hlc}, {"updated_hlc", *hlc}}, fields);
+        !s)
         return std::unexpected(s.error());
     if (Status s = writeSearchIndex(p, false); !s)
         return std::unexpected(s.error());
-    if (Status s = m_session.journal().recordChange("patient", p.id, ChangeOp::Upsert, fields, *hlc); !s)
+    if (Status s = m_session.journal().recordChange(binding.table(), p.id, ChangeOp::Upsert, fields, *hlc); !s)
         return std::unexpected(s.error());
     if (Status s = m_session.journal().audit(AuditAction::Create, "patient", p.id, p.mrn); !s)
         return std::unexpected(s.error());
@@ -324,7 +253,8 @@ Status PatientStore::update(Patient p)
     Transaction tx(m_session.db());
     if (!tx.begun())
         return tx.begun();
-    auto stmt = m_session.db().prepare("SELECT " + selectColumns() + " FROM patient WHERE id = ?;");
+    const auto& binding = patientRow();
+    auto stmt = m_session.db().prepare(patientSelect() + " WHERE id = ?;");
     if (!stmt)
         return std::unexpected(stmt.error());
     stmt->bind(1, p.id);
@@ -334,7 +264,7 @@ Status PatientStore::update(Patient p)
     if (!*row)
         return fail(ErrorCode::NotFound, "patient", p.id);
     const Patient before = readPatient(*stmt);
-    const std::string fieldHlc = stmt->text(static_cast<int>(kColumnCount) + 2);
+    const std::string fieldHlc = stmt->text(binding.width() + 1);
     stmt->reset();
     if (before.status == PatientStatus::Merged)
         return fail(ErrorCode::Conflict, "patient", Rule::Merged);
@@ -348,30 +278,23 @@ Status PatientStore::update(Patient p)
     if (Status v = PatientValidator::normalizeAndValidate(p, today); !v)
         return v;
 
-    const auto changed = changedFields(patientFields(before), patientFields(p));
+    const auto changed = changedFields(binding.fields(before), binding.fields(p));
     if (changed.empty())
         return tx.commit();
     auto hlc = m_session.journal().stamp();
     if (!hlc)
         return std::unexpected(hlc.error());
-    std::string sql = "UPDATE patient SET search_name = ?, updated_hlc = ?, field_hlc = ?";
-    for (const FieldValue& f : changed)
-        sql.append(", ").append(f.name).append(" = ?");
-    sql.append(" WHERE id = ?;");
-    auto upd = m_session.db().prepare(sql);
-    if (!upd)
-        return std::unexpected(upd.error());
-    upd->bind(1, searchName(p)).bind(2, *hlc).bind(3, stampFieldVersions(fieldHlc, changed, *hlc));
-    int index = 4;
-    for (const FieldValue& f : changed)
-        upd->bind(index++, f.value);
-    upd->bind(index, p.id);
-    if (Status s = upd->run(); !s)
+    if (Status s = updateRow(m_session.db(), binding.table(), p.id,
+                             {{"search_name", searchName(p)},
+                              {"updated_hlc", *hlc},
+                              {"field_hlc", stampFieldVersions(fieldHlc, changed, *hlc)}},
+                             changed);
+        !s)
         return s;
     if (Status s = writeSearchIndex(p, true); !s)
         return s;
     if (Status s =
-            m_session.journal().recordChange("patient", p.id, ChangeOp::Upsert, changed, *hlc, before.updatedHlc);
+            m_session.journal().recordChange(binding.table(), p.id, ChangeOp::Upsert, changed, *hlc, before.updatedHlc);
         !s)
         return s;
     std::string names;
@@ -389,9 +312,7 @@ Result<Patient> PatientStore::fetch(const char* where, const std::string& value)
     Transaction tx(m_session.db());
     if (!tx.begun())
         return std::unexpected(tx.begun().error());
-    std::string sql = "SELECT " + selectColumns() + " FROM patient WHERE ";
-    sql.append(where).append(" = ?;");
-    auto stmt = m_session.db().prepare(sql);
+    auto stmt = m_session.db().prepare(patientSelect() + " WHERE " + where + " = ?;");
     if (!stmt)
         return std::unexpected(stmt.error());
     stmt->bind(1, value);
@@ -411,7 +332,7 @@ Result<Patient> PatientStore::fetch(const char* where, const std::string& value)
 
 Status PatientStore::reindexAfterSync(const std::string& id, bool fresh)
 {
-    auto stmt = m_session.db().prepare("SELECT " + selectColumns() + " FROM patient WHERE id = ?;");
+    auto stmt = m_session.db().prepare(patientSelect() + " WHERE id = ?;");
     if (!stmt)
         return std::unexpected(stmt.error());
     stmt->bind(1, id);
@@ -452,7 +373,7 @@ Result<MergeOutcome> PatientStore::merge(const std::string& survivorId, const st
         return std::unexpected(tx.begun().error());
 
     auto load = [&](const std::string& id) -> Result<Patient> {
-        auto stmt = db.prepare("SELECT " + selectColumns() + " FROM patient WHERE id = ?;");
+        auto stmt = db.prepare(patientSelect() + " WHERE id = ?;");
         if (!stmt)
             return std::unexpected(stmt.error());
         stmt->bind(1, id);
@@ -513,38 +434,31 @@ Result<MergeOutcome> PatientStore::merge(const std::string& survivorId, const st
         moved.set(ref.table, list);
     }
 
-    auto retire = db.prepare("UPDATE patient SET status = 'merged', merged_into = ?, updated_hlc = ? WHERE id = ?;");
-    if (!retire)
-        return std::unexpected(retire.error());
-    if (Status s = retire->bind(1, survivorId).bind(2, *hlc).bind(3, mergedId).run(); !s)
+    const std::vector<FieldValue> retired = {{"status", patientStatusName(PatientStatus::Merged)},
+                                             {"merged_into", survivorId}};
+    if (Status s = updateRow(db, patientRow().table(), mergedId, {{"updated_hlc", *hlc}}, retired); !s)
         return std::unexpected(s.error());
     merged->status = PatientStatus::Merged;
     if (Status s = writeSearchIndex(*merged, true); !s)
         return std::unexpected(s.error());
-    if (Status s = m_session.journal().recordChange("patient", mergedId, ChangeOp::Upsert,
-                                                    {{"status", std::string("merged")}, {"merged_into", survivorId}},
-                                                    *hlc, merged->updatedHlc);
+    if (Status s = m_session.journal().recordChange(patientRow().table(), mergedId, ChangeOp::Upsert, retired, *hlc,
+                                                    merged->updatedHlc);
         !s)
         return std::unexpected(s.error());
 
     std::ostringstream movedJson;
     moved.stringify(movedJson);
-    const std::int64_t mergedAtMs = m_session.clock().nowMs();
-    auto trail = db.prepare("INSERT INTO patient_merge (id, survivor_id, merged_id, merged_at_ms, merged_by, moved, "
-                            "created_hlc) VALUES (?,?,?,?,?,?,?);");
-    if (!trail)
-        return std::unexpected(trail.error());
-    trail->bind(1, outcome.mergeId).bind(2, survivorId).bind(3, mergedId).bind(4, mergedAtMs);
-    trail->bind(5, m_session.actor().userId).bind(6, movedJson.str()).bind(7, *hlc);
-    if (Status s = trail->run(); !s)
+    const PatientMerge trail{.id = outcome.mergeId,
+                             .survivorId = survivorId,
+                             .mergedId = mergedId,
+                             .mergedAtMs = m_session.clock().nowMs(),
+                             .mergedBy = m_session.actor().userId,
+                             .moved = movedJson.str()};
+    const auto& trailRow = patientMergeRow();
+    const auto trailFields = trailRow.fields(trail);
+    if (Status s = insertRow(db, trailRow.table(), {{"id", trail.id}, {"created_hlc", *hlc}}, trailFields); !s)
         return std::unexpected(s.error());
-    if (Status s = m_session.journal().recordChange("patient_merge", outcome.mergeId, ChangeOp::Upsert,
-                                                    {{"survivor_id", survivorId},
-                                                     {"merged_id", mergedId},
-                                                     {"merged_at_ms", std::to_string(mergedAtMs)},
-                                                     {"merged_by", m_session.actor().userId},
-                                                     {"moved", movedJson.str()}},
-                                                    *hlc);
+    if (Status s = m_session.journal().recordChange(trailRow.table(), trail.id, ChangeOp::Upsert, trailFields, *hlc);
         !s)
         return std::unexpected(s.error());
     const std::string detail = merged->mrn + " into " + survivor->mrn;
