@@ -115,6 +115,14 @@ struct Appointment
     std::int64_t endUtcMs() const { return startUtcMs + static_cast<std::int64_t>(minutes) * 60'000; }
 };
 
+// A recurring series: the row its occurrences name in series_id, holding the rule they were made from as
+// text ("weeks;interval=2;count=6").
+struct AppointmentSeries
+{
+    std::string id;
+    std::string rule;
+};
+
 // An appointment with what a schedule screen shows next to it.
 struct AppointmentView
 {
@@ -141,6 +149,7 @@ struct WaitlistEntry
     std::optional<std::string> note;
     std::string status = "waiting"; // waiting, booked, removed
     std::string patientName;        // read-only, filled when listing
+    std::int64_t createdMs = 0;     // when it was added, set by the store; the list is oldest first
 };
 
 } // namespace practica::core

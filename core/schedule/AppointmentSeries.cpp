@@ -4,6 +4,7 @@
 #include "core/auth/Session.h"
 #include "core/db/Statement.h"
 #include "core/db/Transaction.h"
+#include "core/schedule/ScheduleRows.h"
 
 #include <date/date.h>
 
@@ -144,16 +145,16 @@ Result<std::vector<Appointment>> AppointmentStore::bookSeries(Appointment first,
     auto hlc = m_session.journal().stamp();
     if (!hlc)
         return std::unexpected(hlc.error());
-    const std::string seriesId = m_session.newId();
-    if (Status s = m_session.journal().writeRow("appointment_series", seriesId, {{"rule", ruleText(rule)}}, true, *hlc);
-        !s)
+    const AppointmentSeries series{m_session.newId(), ruleText(rule)};
+    const auto& row = appointmentSeriesRow();
+    if (Status s = m_session.journal().writeRow(row.table(), series.id, row.fields(series), true, *hlc); !s)
         return std::unexpected(s.error());
     std::vector<Appointment> booked;
     for (std::size_t i = 0; i < checked->occurrences.size(); ++i) {
         Appointment a = first;
         a.startUtcMs = 0;
         a.startLocal = checked->occurrences[i];
-        a.seriesId = seriesId;
+        a.seriesId = series.id;
         a.seriesIndex = static_cast<int>(i);
         auto made = book(a, options);
         if (!made)

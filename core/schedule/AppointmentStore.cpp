@@ -4,6 +4,7 @@
 #include "core/clinic/ClinicStore.h"
 #include "core/db/Statement.h"
 #include "core/db/Transaction.h"
+#include "core/schedule/ScheduleRows.h"
 #include "core/schedule/ScheduleSetupStore.h"
 #include "core/schedule/WaitlistStore.h"
 #include "core/util/Text.h"
@@ -17,85 +18,26 @@ namespace {
 constexpr std::int64_t kMinuteMs = 60'000;
 constexpr int kMaxMinutes = 720; // the longest appointment; bounds the overlap searches
 
-constexpr const char* kColumns =
-    "a.id, a.patient_id, a.provider_id, a.room_id, a.type_id, a.start_utc_ms, a.minutes, a.start_local, a.reason, "
-    "a.note, a.coverage_id, a.status, a.confirmed_at_ms, a.arrived_at_ms, a.in_room_at_ms, a.with_provider_at_ms, "
-    "a.checked_out_at_ms, a.cancelled_at_ms, a.no_show_at_ms, a.cancel_reason, a.cancelled_by, a.overbooked, "
-    "a.series_id, a.series_index, a.updated_hlc";
+// What a schedule screen shows next to an appointment, read after the appointment's own columns.
 constexpr const char* kViewColumns = ", p.family_name || ', ' || p.given_name, p.mrn, p.date_of_birth, t.name, "
                                      "t.color, pr.name, r.name";
-constexpr const char* kViewJoins = " FROM appointment a JOIN patient p ON p.id = a.patient_id "
+constexpr const char* kViewJoins = " a JOIN patient p ON p.id = a.patient_id "
                                    "JOIN appointment_type t ON t.id = a.type_id "
                                    "JOIN provider pr ON pr.id = a.provider_id LEFT JOIN room r ON r.id = a.room_id";
 
-Appointment readAppointment(const Statement& s)
+// "SELECT <appointment columns>, <view columns> FROM appointment a JOIN ...", for a WHERE to follow.
+std::string viewSelect()
 {
-    Appointment a;
-    a.id = s.text(0);
-    a.patientId = s.text(1);
-    a.providerId = s.text(2);
-    a.roomId = s.optionalText(3);
-    a.typeId = s.text(4);
-    a.startUtcMs = s.int64(5);
-    a.minutes = static_cast<int>(s.int64(6));
-    a.startLocal = s.text(7);
-    a.reason = s.optionalText(8);
-    a.note = s.optionalText(9);
-    a.coverageId = s.optionalText(10);
-    a.status = appointmentStatusFromName(s.text(11)).value_or(AppointmentStatus::Scheduled);
-    a.confirmedAtMs = s.optionalInt64(12);
-    a.arrivedAtMs = s.optionalInt64(13);
-    a.inRoomAtMs = s.optionalInt64(14);
-    a.withProviderAtMs = s.optionalInt64(15);
-    a.checkedOutAtMs = s.optionalInt64(16);
-    a.cancelledAtMs = s.optionalInt64(17);
-    a.noShowAtMs = s.optionalInt64(18);
-    a.cancelReason = s.optionalText(19);
-    a.cancelledBy = s.optionalText(20);
-    a.overbooked = s.int64(21) != 0;
-    a.seriesId = s.optionalText(22);
-    a.seriesIndex = s.isNull(23) ? std::nullopt : std::optional<int>(static_cast<int>(s.int64(23)));
-    return a;
+    const auto& row = appointmentRow();
+    return "SELECT " + row.columns("a") + kViewColumns + " FROM " + row.table() + kViewJoins;
 }
 
 AppointmentView readView(const Statement& s)
 {
-    return {readAppointment(s), s.text(25), s.text(26), s.text(27),
-            s.text(28),         s.text(29), s.text(30), s.optionalText(31)};
-}
-
-std::optional<std::string> number(const std::optional<std::int64_t>& v)
-{
-    return v ? std::optional<std::string>(std::to_string(*v)) : std::nullopt;
-}
-
-std::vector<FieldValue> appointmentFields(const Appointment& a)
-{
-    return {
-        {"patient_id", a.patientId},
-        {"provider_id", a.providerId},
-        {"room_id", a.roomId},
-        {"type_id", a.typeId},
-        {"start_utc_ms", std::to_string(a.startUtcMs)},
-        {"end_utc_ms", std::to_string(a.endUtcMs())},
-        {"minutes", std::to_string(a.minutes)},
-        {"start_local", a.startLocal},
-        {"reason", a.reason},
-        {"note", a.note},
-        {"coverage_id", a.coverageId},
-        {"status", appointmentStatusName(a.status)},
-        {"confirmed_at_ms", number(a.confirmedAtMs)},
-        {"arrived_at_ms", number(a.arrivedAtMs)},
-        {"in_room_at_ms", number(a.inRoomAtMs)},
-        {"with_provider_at_ms", number(a.withProviderAtMs)},
-        {"checked_out_at_ms", number(a.checkedOutAtMs)},
-        {"cancelled_at_ms", number(a.cancelledAtMs)},
-        {"no_show_at_ms", number(a.noShowAtMs)},
-        {"cancel_reason", a.cancelReason},
-        {"cancelled_by", a.cancelledBy},
-        {"overbooked", a.overbooked ? "1" : "0"},
-        {"series_id", a.seriesId},
-        {"series_index", a.seriesIndex ? std::optional<std::string>(std::to_string(*a.seriesIndex)) : std::nullopt}};
+    const auto& row = appointmentRow();
+    const int v = row.width();
+    return {row.read(s),   s.text(v),     s.text(v + 1), s.text(v + 2),
+            s.text(v + 3), s.text(v + 4), s.text(v + 5), s.optionalText(v + 6)};
 }
 
 } // namespace
@@ -111,10 +53,11 @@ Result<Appointment> AppointmentStore::get(const std::string& id)
 {
     if (Status perm = m_session.require(Permission::ScheduleRead); !perm)
         return std::unexpected(perm.error());
-    auto stmt = m_session.db().prepare(std::string("SELECT ") + kColumns + " FROM appointment a WHERE a.id = ?;");
+    const auto& row = appointmentRow();
+    auto stmt = m_session.db().prepare("SELECT " + row.columns() + " FROM " + row.table() + " WHERE id = ?;");
     if (!stmt)
         return std::unexpected(stmt.error());
-    return stmt->bind(1, id).one<Appointment>(readAppointment, "appointment", id);
+    return stmt->bind(1, id).one<Appointment>([&](const Statement& r) { return row.read(r); }, row.table(), id);
 }
 
 Result<BookingCheck> AppointmentStore::check(const Appointment& a, const std::optional<std::string>& ignoreId)
@@ -160,14 +103,13 @@ Result<BookingCheck> AppointmentStore::check(const Appointment& a, const std::op
     const LocalDateTime localEnd = m_time->toLocal(end - 1);
     const int startMinute = local.minuteOfDay;
     const int endMinute = localEnd.date == local.date ? localEnd.minuteOfDay + 1 : 24 * 60 + 1;
-    auto hours = db.prepare("SELECT start_minute, end_minute, is_break FROM working_hours WHERE provider_id = ? "
-                            "AND weekday = ? AND active = 1;");
+    const auto& hoursRow = workingHoursRow();
+    auto hours = db.prepare("SELECT " + hoursRow.columns() + " FROM " + hoursRow.table() +
+                            " WHERE provider_id = ? AND weekday = ? AND active = 1;");
     if (!hours)
         return std::unexpected(hours.error());
     hours->bind(1, a.providerId).bind(2, local.weekday);
-    auto intervals = hours->all<WorkingHours>([](const Statement& r) {
-        return WorkingHours{{}, {}, 0, static_cast<int>(r.int64(0)), static_cast<int>(r.int64(1)), r.int64(2) != 0};
-    });
+    auto intervals = hours->all<WorkingHours>([&](const Statement& r) { return hoursRow.read(r); });
     if (!intervals)
         return std::unexpected(intervals.error());
     const bool inside = std::any_of(intervals->begin(), intervals->end(), [&](const WorkingHours& h) {
@@ -323,12 +265,13 @@ Status AppointmentStore::write(const Appointment& a, const std::optional<Appoint
     auto hlc = m_session.journal().stamp();
     if (!hlc)
         return std::unexpected(hlc.error());
+    const auto& row = appointmentRow();
     if (!before)
-        return m_session.journal().writeRow("appointment", a.id, appointmentFields(a), true, *hlc);
-    const auto changed = changedFields(appointmentFields(*before), appointmentFields(a));
+        return m_session.journal().writeRow(row.table(), a.id, row.fields(a), true, *hlc);
+    const auto changed = changedFields(row.fields(*before), row.fields(a));
     if (changed.empty())
         return {};
-    return m_session.journal().writeRow("appointment", a.id, changed, false, *hlc);
+    return m_session.journal().writeRow(row.table(), a.id, changed, false, *hlc);
 }
 
 Result<Appointment> AppointmentStore::book(Appointment a, const BookingOptions& options)
@@ -539,7 +482,7 @@ Result<std::vector<AppointmentView>> AppointmentStore::between(std::int64_t from
 {
     if (Status perm = m_session.require(Permission::ScheduleRead); !perm)
         return std::unexpected(perm.error());
-    std::string sql = std::string("SELECT ") + kColumns + kViewColumns + kViewJoins;
+    std::string sql = viewSelect();
     sql.append(" WHERE a.start_utc_ms >= ? AND a.start_utc_ms < ?");
     if (!providerIds.empty()) {
         sql.append(" AND a.provider_id IN (?");
@@ -587,8 +530,7 @@ Result<std::vector<AppointmentView>> AppointmentStore::forPatient(const std::str
 {
     if (Status perm = m_session.require(Permission::ScheduleRead); !perm)
         return std::unexpected(perm.error());
-    auto stmt = m_session.db().prepare(std::string("SELECT ") + kColumns + kViewColumns + kViewJoins +
-                                       " WHERE a.patient_id = ? ORDER BY a.start_utc_ms;");
+    auto stmt = m_session.db().prepare(viewSelect() + " WHERE a.patient_id = ? ORDER BY a.start_utc_ms;");
     if (!stmt)
         return std::unexpected(stmt.error());
     return stmt->bind(1, patientId).all<AppointmentView>(readView);

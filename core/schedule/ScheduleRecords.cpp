@@ -2,9 +2,13 @@
 #include "core/records/FieldRules.h"
 #include "core/schedule/ScheduleRows.h"
 
+#include <sstream>
+
 namespace practica::core {
 
 namespace {
+
+constexpr std::int64_t kDayMinutes = 24 * 60;
 
 RecordType setup(std::string name, std::vector<FieldRule> fields)
 {
@@ -13,6 +17,25 @@ RecordType setup(std::string name, std::vector<FieldRule> fields)
     t.create = t.edit = Permission::ScheduleSetup;
     t.fields = std::move(fields);
     return t;
+}
+
+std::string joinDays(const std::vector<int>& days)
+{
+    std::string out;
+    for (int d : days)
+        out.append(out.empty() ? "" : ",").append(std::to_string(d));
+    return out;
+}
+
+std::vector<int> splitDays(const std::string& text)
+{
+    std::vector<int> days;
+    std::stringstream in(text);
+    std::string part;
+    while (std::getline(in, part, ','))
+        if (!part.empty())
+            days.push_back(std::stoi(part));
+    return days;
 }
 
 } // namespace
@@ -71,7 +94,6 @@ const RowBinding<ClinicHoliday>& clinicHolidayRow()
 
 const RowBinding<WorkingHours>& workingHoursRow()
 {
-    constexpr std::int64_t kDayMinutes = 24 * 60;
     static const RowBinding<WorkingHours> row = [] {
         RowBinding<WorkingHours> r("working_hours", &WorkingHours::id);
         r.field(reference("provider_id", "provider").required(), &WorkingHours::providerId)
@@ -102,11 +124,87 @@ const RowBinding<ScheduleBlock>& scheduleBlockRow()
     return row;
 }
 
+const RowBinding<AppointmentSeries>& appointmentSeriesRow()
+{
+    static const RowBinding<AppointmentSeries> row = [] {
+        RowBinding<AppointmentSeries> r("appointment_series", &AppointmentSeries::id);
+        r.field(text("rule").required(), &AppointmentSeries::rule);
+        return r;
+    }();
+    return row;
+}
+
+const RowBinding<Appointment>& appointmentRow()
+{
+    using A = Appointment;
+    static const RowBinding<Appointment> row = [] {
+        RowBinding<Appointment> r("appointment", &A::id);
+        r.field(reference("patient_id", "patient").required(), &A::patientId)
+            .field(reference("provider_id", "provider").required(), &A::providerId)
+            .field(reference("room_id", "room"), &A::roomId)
+            .field(reference("type_id", "appointment_type").required(), &A::typeId)
+            .field(integer("start_utc_ms").required(), &A::startUtcMs)
+            // Stored for the overlap searches; the struct computes it from the start and the length.
+            .field(
+                integer("end_utc_ms").required(),
+                [](const A& a) { return std::optional<std::string>(std::to_string(a.endUtcMs())); },
+                [](A&, const Statement&, int) {})
+            .field(integer("minutes").required().range(5, 720), &A::minutes)
+            .field(text("start_local").required(), &A::startLocal)
+            .field(text("reason"), &A::reason)
+            .field(text("note"), &A::note)
+            .field(reference("coverage_id", "coverage"), &A::coverageId)
+            .field(
+                choice("status", {"scheduled", "confirmed", "arrived", "in_room", "with_provider", "checked_out",
+                                  "cancelled", "no_show"})
+                    .required(),
+                [](const A& a) { return std::optional<std::string>(appointmentStatusName(a.status)); },
+                [](A& a, const Statement& s, int c) {
+                    a.status = appointmentStatusFromName(s.text(c)).value_or(AppointmentStatus::Scheduled);
+                })
+            .field(integer("confirmed_at_ms"), &A::confirmedAtMs)
+            .field(integer("arrived_at_ms"), &A::arrivedAtMs)
+            .field(integer("in_room_at_ms"), &A::inRoomAtMs)
+            .field(integer("with_provider_at_ms"), &A::withProviderAtMs)
+            .field(integer("checked_out_at_ms"), &A::checkedOutAtMs)
+            .field(integer("cancelled_at_ms"), &A::cancelledAtMs)
+            .field(integer("no_show_at_ms"), &A::noShowAtMs)
+            .field(text("cancel_reason"), &A::cancelReason)
+            .field(choice("cancelled_by", {"patient", "clinic"}), &A::cancelledBy)
+            .field(flag("overbooked"), &A::overbooked)
+            .field(reference("series_id", "appointment_series"), &A::seriesId)
+            .field(integer("series_index").min(0), &A::seriesIndex);
+        return r;
+    }();
+    return row;
+}
+
+const RowBinding<WaitlistEntry>& waitlistEntryRow()
+{
+    using W = WaitlistEntry;
+    static const RowBinding<WaitlistEntry> row = [] {
+        RowBinding<WaitlistEntry> r("waitlist_entry", &W::id);
+        r.field(reference("patient_id", "patient").required(), &W::patientId)
+            .field(reference("provider_id", "provider"), &W::providerId)
+            .field(reference("type_id", "appointment_type"), &W::typeId)
+            // "1,3,5"; empty for any day.
+            .field(
+                text("weekdays").format(TextFormat::DayList).notNull(),
+                [](const W& w) { return std::optional<std::string>(joinDays(w.weekdays)); },
+                [](W& w, const Statement& s, int c) { w.weekdays = splitDays(s.text(c)); })
+            .field(integer("earliest_minute").range(0, kDayMinutes).requiredWithDefault(), &W::earliestMinute)
+            .field(integer("latest_minute").range(0, kDayMinutes).requiredWithDefault(), &W::latestMinute)
+            .field(date("until_date").required(), &W::untilDate)
+            .field(text("note"), &W::note)
+            .field(choice("status", {"waiting", "booked", "removed"}).required(), &W::status)
+            .field(integer("created_ms").required(), &W::createdMs);
+        return r;
+    }();
+    return row;
+}
+
 void addScheduleRecordTypes(RecordTypes& types)
 {
-    using F = TextFormat;
-    constexpr std::int64_t kDayMinutes = 24 * 60;
-
     types.add(setup(providerRow().table(), providerRow().rules()));
     types.add(setup(roomRow().table(), roomRow().rules()));
     types.add(setup(appointmentTypeRow().table(), appointmentTypeRow().rules()));
@@ -119,40 +217,15 @@ void addScheduleRecordTypes(RecordTypes& types)
     types.add(setup(clinicHolidayRow().table(), clinicHolidayRow().rules()));
 
     RecordType series;
-    series.name = "appointment_series";
+    series.name = appointmentSeriesRow().table();
     series.create = series.edit = Permission::ScheduleWrite;
-    series.fields = {text("rule").required()};
+    series.fields = appointmentSeriesRow().rules();
     types.add(std::move(series));
 
     RecordType appointment;
-    appointment.name = "appointment";
+    appointment.name = appointmentRow().table();
     appointment.create = appointment.edit = Permission::ScheduleWrite;
-    appointment.fields = {reference("patient_id", "patient").required(),
-                          reference("provider_id", "provider").required(),
-                          reference("room_id", "room"),
-                          reference("type_id", "appointment_type").required(),
-                          integer("start_utc_ms").required(),
-                          integer("end_utc_ms").required(),
-                          integer("minutes").required().range(5, 720),
-                          text("start_local").required(),
-                          text("reason"),
-                          text("note"),
-                          reference("coverage_id", "coverage"),
-                          choice("status", {"scheduled", "confirmed", "arrived", "in_room", "with_provider",
-                                            "checked_out", "cancelled", "no_show"})
-                              .required(),
-                          integer("confirmed_at_ms"),
-                          integer("arrived_at_ms"),
-                          integer("in_room_at_ms"),
-                          integer("with_provider_at_ms"),
-                          integer("checked_out_at_ms"),
-                          integer("cancelled_at_ms"),
-                          integer("no_show_at_ms"),
-                          text("cancel_reason"),
-                          choice("cancelled_by", {"patient", "clinic"}),
-                          flag("overbooked"),
-                          reference("series_id", "appointment_series"),
-                          integer("series_index").min(0)};
+    appointment.fields = appointmentRow().rules();
     appointment.order = {{"start_utc_ms", "end_utc_ms", false}};
     appointment.guarded = {{"overbooked", Permission::ScheduleOverbook, "1"}};
     appointment.booking =
@@ -165,18 +238,9 @@ void addScheduleRecordTypes(RecordTypes& types)
     types.add(std::move(appointment));
 
     RecordType waitlist;
-    waitlist.name = "waitlist_entry";
+    waitlist.name = waitlistEntryRow().table();
     waitlist.create = waitlist.edit = Permission::ScheduleWrite;
-    waitlist.fields = {reference("patient_id", "patient").required(),
-                       reference("provider_id", "provider"),
-                       reference("type_id", "appointment_type"),
-                       text("weekdays").format(F::DayList).notNull(),
-                       integer("earliest_minute").range(0, kDayMinutes).requiredWithDefault(),
-                       integer("latest_minute").range(0, kDayMinutes).requiredWithDefault(),
-                       date("until_date").required(),
-                       text("note"),
-                       choice("status", {"waiting", "booked", "removed"}).required(),
-                       integer("created_ms").required()};
+    waitlist.fields = waitlistEntryRow().rules();
     waitlist.order = {{"earliest_minute", "latest_minute", false}};
     types.add(std::move(waitlist));
 }

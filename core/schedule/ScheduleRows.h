@@ -1,5 +1,6 @@
-// The schedule's set-up records as rows: each field declared once, with its rules and its member
-// (core/records/RowBinding.h). The record types (ScheduleRecords.cpp) and ScheduleSetupStore read these.
+// The schedule's records as rows: each field declared once, with its rules and its member
+// (core/records/RowBinding.h). The record types (ScheduleRecords.cpp), ScheduleSetupStore, AppointmentStore
+// and WaitlistStore read these.
 #pragma once
 
 #include "core/model/Schedule.h"
@@ -13,5 +14,8 @@ const RowBinding<AppointmentType>& appointmentTypeRow();
 const RowBinding<ClinicHoliday>& clinicHolidayRow();
 const RowBinding<WorkingHours>& workingHoursRow();
 const RowBinding<ScheduleBlock>& scheduleBlockRow();
+const RowBinding<Appointment>& appointmentRow();
+const RowBinding<AppointmentSeries>& appointmentSeriesRow();
+const RowBinding<WaitlistEntry>& waitlistEntryRow();
 
 } // namespace practica::core

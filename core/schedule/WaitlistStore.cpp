@@ -5,54 +5,29 @@
 #include "core/db/Statement.h"
 #include "core/db/Transaction.h"
 #include "core/schedule/ClinicTime.h"
+#include "core/schedule/ScheduleRows.h"
 #include "core/util/Text.h"
 #include "core/util/Validators.h"
 
 #include <algorithm>
-#include <sstream>
 
 namespace practica::core {
 
 namespace {
 
-std::string joinDays(const std::vector<int>& days)
+// The entry's columns and, after them, the patient's name.
+std::string listSelect()
 {
-    std::string out;
-    for (int d : days)
-        out.append(out.empty() ? "" : ",").append(std::to_string(d));
-    return out;
+    const auto& row = waitlistEntryRow();
+    return "SELECT " + row.columns("w") + ", p.family_name || ', ' || p.given_name FROM " + row.table() +
+           " w JOIN patient p ON p.id = w.patient_id";
 }
-
-std::vector<int> splitDays(const std::string& text)
-{
-    std::vector<int> days;
-    std::stringstream in(text);
-    std::string part;
-    while (std::getline(in, part, ','))
-        if (!part.empty())
-            days.push_back(std::stoi(part));
-    return days;
-}
-
-constexpr const char* kSelect =
-    "SELECT w.id, w.patient_id, w.provider_id, w.type_id, w.weekdays, w.earliest_minute, w.latest_minute, "
-    "w.until_date, w.note, w.status, p.family_name || ', ' || p.given_name FROM waitlist_entry w "
-    "JOIN patient p ON p.id = w.patient_id";
 
 WaitlistEntry readEntry(const Statement& r)
 {
-    WaitlistEntry e;
-    e.id = r.text(0);
-    e.patientId = r.text(1);
-    e.providerId = r.optionalText(2);
-    e.typeId = r.optionalText(3);
-    e.weekdays = splitDays(r.text(4));
-    e.earliestMinute = static_cast<int>(r.int64(5));
-    e.latestMinute = static_cast<int>(r.int64(6));
-    e.untilDate = r.text(7);
-    e.note = r.optionalText(8);
-    e.status = r.text(9);
-    e.patientName = r.text(10);
+    const auto& row = waitlistEntryRow();
+    WaitlistEntry e = row.read(r);
+    e.patientName = r.text(row.width());
     return e;
 }
 
@@ -88,17 +63,9 @@ Result<WaitlistEntry> WaitlistStore::add(WaitlistEntry e)
     if (!hlc)
         return std::unexpected(hlc.error());
     e.id = m_session.newId();
-    const std::vector<FieldValue> fields = {{"patient_id", e.patientId},
-                                            {"provider_id", e.providerId},
-                                            {"type_id", e.typeId},
-                                            {"weekdays", joinDays(e.weekdays)},
-                                            {"earliest_minute", std::to_string(e.earliestMinute)},
-                                            {"latest_minute", std::to_string(e.latestMinute)},
-                                            {"until_date", e.untilDate},
-                                            {"note", e.note},
-                                            {"status", e.status},
-                                            {"created_ms", std::to_string(m_session.clock().nowMs())}};
-    if (Status s = m_session.journal().writeRow("waitlist_entry", e.id, fields, true, *hlc); !s)
+    e.createdMs = m_session.clock().nowMs();
+    const auto& row = waitlistEntryRow();
+    if (Status s = m_session.journal().writeRow(row.table(), e.id, row.fields(e), true, *hlc); !s)
         return std::unexpected(s.error());
     if (Status s = tx.commit(); !s)
         return std::unexpected(s.error());
@@ -117,7 +84,7 @@ Status WaitlistStore::setStatus(const std::string& id, const std::string& status
     auto hlc = m_session.journal().stamp();
     if (!hlc)
         return std::unexpected(hlc.error());
-    if (Status s = m_session.journal().writeRow("waitlist_entry", id, {{"status", status}}, false, *hlc); !s)
+    if (Status s = m_session.journal().writeRow(waitlistEntryRow().table(), id, {{"status", status}}, false, *hlc); !s)
         return s;
     return tx.commit();
 }
@@ -126,7 +93,7 @@ Result<std::vector<WaitlistEntry>> WaitlistStore::waiting()
 {
     if (Status perm = m_session.require(Permission::ScheduleRead); !perm)
         return std::unexpected(perm.error());
-    auto stmt = m_session.db().prepare(std::string(kSelect) + " WHERE w.status = 'waiting' ORDER BY w.created_ms;");
+    auto stmt = m_session.db().prepare(listSelect() + " WHERE w.status = 'waiting' ORDER BY w.created_ms;");
     if (!stmt)
         return std::unexpected(stmt.error());
     return stmt->all<WaitlistEntry>(readEntry);
