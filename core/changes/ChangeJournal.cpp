@@ -52,19 +52,27 @@ Status ChangeJournal::recordChange(std::string_view entity, const std::string& r
 Status ChangeJournal::writeRow(std::string_view table, const std::string& id, const std::vector<FieldValue>& fields,
                                bool creating, const std::string& hlc, const std::optional<std::string>& baseHlc)
 {
+    return writeRow(table, id, fields, creating, hlc, RowWrite{.baseHlc = baseHlc});
+}
+
+Status ChangeJournal::writeRow(std::string_view table, const std::string& id, const std::vector<FieldValue>& fields,
+                               bool creating, const std::string& hlc, const RowWrite& write)
+{
     std::string sql;
     if (creating) {
         sql = "INSERT INTO " + std::string(table) + " (id, created_hlc, updated_hlc";
-        for (const auto& f : fields)
-            sql.append(", ").append(f.name);
+        for (const auto* list : {&write.derived, &fields})
+            for (const auto& f : *list)
+                sql.append(", ").append(f.name);
         sql.append(") VALUES (?, ?, ?");
-        for (std::size_t i = 0; i < fields.size(); ++i)
+        for (std::size_t i = 0; i < write.derived.size() + fields.size(); ++i)
             sql.append(", ?");
         sql.append(");");
     } else {
         sql = "UPDATE " + std::string(table) + " SET updated_hlc = ?";
-        for (const auto& f : fields)
-            sql.append(", ").append(f.name).append(" = ?");
+        for (const auto* list : {&write.derived, &fields})
+            for (const auto& f : *list)
+                sql.append(", ").append(f.name).append(" = ?");
         sql.append(" WHERE id = ?;");
     }
     auto stmt = m_db.prepare(sql);
@@ -78,8 +86,9 @@ Status ChangeJournal::writeRow(std::string_view table, const std::string& id, co
         stmt->bind(1, hlc);
         i = 2;
     }
-    for (const auto& f : fields)
-        stmt->bind(i++, f.value);
+    for (const auto* list : {&write.derived, &fields})
+        for (const auto& f : *list)
+            stmt->bind(i++, f.value);
     if (!creating)
         stmt->bind(i, id);
     if (Status st = stmt->run(); !st)
@@ -91,11 +100,14 @@ Status ChangeJournal::writeRow(std::string_view table, const std::string& id, co
             return st;
     }
     // An edit always names a base, so the server can tell it from the row's creation.
-    const std::optional<std::string> base = creating ? baseHlc : std::optional<std::string>(baseHlc.value_or(hlc));
+    const std::optional<std::string> base =
+        creating ? write.baseHlc : std::optional<std::string>(write.baseHlc.value_or(hlc));
     if (Status st = recordChange(table, id, ChangeOp::Upsert, fields, hlc, base); !st)
         return st;
-    std::string names;
-    if (!creating)
+    if (!write.audited)
+        return {};
+    std::string names = write.auditDetail;
+    if (names.empty() && !creating)
         for (const auto& f : fields)
             names.append(names.empty() ? "" : ",").append(f.name);
     return audit(creating ? AuditAction::Create : AuditAction::Update, table, id, names);

@@ -54,6 +54,19 @@ public:
     // calling store, never from input.
     Status writeRow(std::string_view table, const std::string& id, const std::vector<FieldValue>& fields, bool creating,
                     const std::string& hlc, const std::optional<std::string>& baseHlc = std::nullopt);
+    struct RowWrite
+    {
+        std::optional<std::string> baseHlc{};
+        // Columns this workstation computes from the fields (a search name): written with the row in the
+        // same statement, never synced and never stamped.
+        std::vector<FieldValue> derived{};
+        // What the audit event says, instead of the changed fields' names; no event when audited is false
+        // (a store that audits the whole operation itself, as a merge does).
+        std::string auditDetail{};
+        bool audited = true;
+    };
+    Status writeRow(std::string_view table, const std::string& id, const std::vector<FieldValue>& fields, bool creating,
+                    const std::string& hlc, const RowWrite& write);
     // Records that the changed fields of an existing row now carry hlc (the row's field_hlc map),
     // so a later merge can compare versions field by field.
     Status stampFields(std::string_view table, const std::string& rowId, const std::vector<FieldValue>& changed,

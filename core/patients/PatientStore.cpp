@@ -21,7 +21,7 @@ namespace {
 // A patient's columns, then the row's version and its field versions.
 std::string patientSelect()
 {
-    return "SELECT " + patientRow().columns() + ", updated_hlc, field_hlc FROM " + patientRow().table();
+    return "SELECT " + patientRow().columns() + ", updated_hlc FROM " + patientRow().table();
 }
 
 Patient readPatient(const Statement& s)
@@ -29,47 +29,6 @@ Patient readPatient(const Statement& s)
     Patient p = patientRow().read(s);
     p.updatedHlc = s.text(patientRow().width());
     return p;
-}
-
-// A patient is written with its search name in the same statement and audited by MRN, and a merge
-// writes its own versions, so these writes are the store's, not the journal's writeRow: columns that
-// are not fields (id, versions, the search name) go first, then the fields.
-Status insertRow(Database& db, const std::string& table, const std::vector<FieldValue>& columns,
-                 const std::vector<FieldValue>& fields)
-{
-    std::string names;
-    std::string marks;
-    for (const auto* list : {&columns, &fields})
-        for (const FieldValue& f : *list) {
-            names.append(names.empty() ? "" : ", ").append(f.name);
-            marks.append(marks.empty() ? "?" : ", ?");
-        }
-    auto insert = db.prepare("INSERT INTO " + table + " (" + names + ") VALUES (" + marks + ");");
-    if (!insert)
-        return std::unexpected(insert.error());
-    int index = 1;
-    for (const auto* list : {&columns, &fields})
-        for (const FieldValue& f : *list)
-            insert->bind(index++, f.value);
-    return insert->run();
-}
-
-Status updateRow(Database& db, const std::string& table, const std::string& id, const std::vector<FieldValue>& columns,
-                 const std::vector<FieldValue>& fields)
-{
-    std::string sets;
-    for (const auto* list : {&columns, &fields})
-        for (const FieldValue& f : *list)
-            sets.append(sets.empty() ? "" : ", ").append(f.name).append(" = ?");
-    auto update = db.prepare("UPDATE " + table + " SET " + sets + " WHERE id = ?;");
-    if (!update)
-        return std::unexpected(update.error());
-    int index = 1;
-    for (const auto* list : {&columns, &fields})
-        for (const FieldValue& f : *list)
-            update->bind(index++, f.value);
-    update->bind(index, id);
-    return update->run();
 }
 
 std::vector<std::string> nameTokens(const Patient& p)
@@ -228,18 +187,13 @@ Result<Patient> PatientStore::create(Patient p)
         return std::unexpected(hlc.error());
     p.updatedHlc = *hlc;
 
-    const auto& binding = patientRow();
-    const auto fields = binding.fields(p);
-    if (Status s = insertRow(
-            m_session.db(), binding.table(),
-            {{"id", p.id}, {"search_name", searchName(p)}, {"created_hlc", *hlc}, {"updated_hlc", *hlc}}, fields);
+    // The search name is written with the row; the audit event names the new MRN.
+    if (Status s = m_session.journal().writeRow(
+            patientRow().table(), p.id, patientRow().fields(p), true, *hlc,
+            ChangeJournal::RowWrite{.derived = {{"search_name", searchName(p)}}, .auditDetail = p.mrn});
         !s)
         return std::unexpected(s.error());
     if (Status s = writeSearchIndex(p, false); !s)
-        return std::unexpected(s.error());
-    if (Status s = m_session.journal().recordChange(binding.table(), p.id, ChangeOp::Upsert, fields, *hlc); !s)
-        return std::unexpected(s.error());
-    if (Status s = m_session.journal().audit(AuditAction::Create, "patient", p.id, p.mrn); !s)
         return std::unexpected(s.error());
     if (Status s = tx.commit(); !s)
         return std::unexpected(s.error());
@@ -264,7 +218,6 @@ Status PatientStore::update(Patient p)
     if (!*row)
         return fail(ErrorCode::NotFound, "patient", p.id);
     const Patient before = readPatient(*stmt);
-    const std::string fieldHlc = stmt->text(binding.width() + 1);
     stmt->reset();
     if (before.status == PatientStatus::Merged)
         return fail(ErrorCode::Conflict, "patient", Rule::Merged);
@@ -284,23 +237,12 @@ Status PatientStore::update(Patient p)
     auto hlc = m_session.journal().stamp();
     if (!hlc)
         return std::unexpected(hlc.error());
-    if (Status s = updateRow(m_session.db(), binding.table(), p.id,
-                             {{"search_name", searchName(p)},
-                              {"updated_hlc", *hlc},
-                              {"field_hlc", stampFieldVersions(fieldHlc, changed, *hlc)}},
-                             changed);
+    if (Status s = m_session.journal().writeRow(
+            binding.table(), p.id, changed, false, *hlc,
+            ChangeJournal::RowWrite{.baseHlc = before.updatedHlc, .derived = {{"search_name", searchName(p)}}});
         !s)
         return s;
     if (Status s = writeSearchIndex(p, true); !s)
-        return s;
-    if (Status s =
-            m_session.journal().recordChange(binding.table(), p.id, ChangeOp::Upsert, changed, *hlc, before.updatedHlc);
-        !s)
-        return s;
-    std::string names;
-    for (const FieldValue& f : changed)
-        names.append(names.empty() ? "" : ",").append(f.name);
-    if (Status s = m_session.journal().audit(AuditAction::Update, "patient", p.id, names); !s)
         return s;
     return tx.commit();
 }
@@ -415,17 +357,11 @@ Result<MergeOutcome> PatientStore::merge(const std::string& survivorId, const st
                 break;
             ids.push_back(select->text(0));
         }
-        auto update = db.prepare(std::string("UPDATE ") + ref.table + " SET " + ref.column +
-                                 " = ?, updated_hlc = ? WHERE id = ?;");
-        if (!update)
-            return std::unexpected(update.error());
         Poco::JSON::Array list;
         for (const std::string& id : ids) {
-            update->reset();
-            if (Status s = update->bind(1, survivorId).bind(2, *hlc).bind(3, id).run(); !s)
-                return std::unexpected(s.error());
-            if (Status s = m_session.journal().recordChange(ref.table, id, ChangeOp::Upsert, {{ref.column, survivorId}},
-                                                            *hlc, *hlc);
+            // The merge is audited as one event below; each moved record is a stamped, synced edit.
+            if (Status s = m_session.journal().writeRow(ref.table, id, {{ref.column, survivorId}}, false, *hlc,
+                                                        ChangeJournal::RowWrite{.audited = false});
                 !s)
                 return std::unexpected(s.error());
             list.add(id);
@@ -436,14 +372,13 @@ Result<MergeOutcome> PatientStore::merge(const std::string& survivorId, const st
 
     const std::vector<FieldValue> retired = {{"status", patientStatusName(PatientStatus::Merged)},
                                              {"merged_into", survivorId}};
-    if (Status s = updateRow(db, patientRow().table(), mergedId, {{"updated_hlc", *hlc}}, retired); !s)
+    if (Status s =
+            m_session.journal().writeRow(patientRow().table(), mergedId, retired, false, *hlc,
+                                         ChangeJournal::RowWrite{.baseHlc = merged->updatedHlc, .audited = false});
+        !s)
         return std::unexpected(s.error());
     merged->status = PatientStatus::Merged;
     if (Status s = writeSearchIndex(*merged, true); !s)
-        return std::unexpected(s.error());
-    if (Status s = m_session.journal().recordChange(patientRow().table(), mergedId, ChangeOp::Upsert, retired, *hlc,
-                                                    merged->updatedHlc);
-        !s)
         return std::unexpected(s.error());
 
     std::ostringstream movedJson;
@@ -455,10 +390,8 @@ Result<MergeOutcome> PatientStore::merge(const std::string& survivorId, const st
                              .mergedBy = m_session.actor().userId,
                              .moved = movedJson.str()};
     const auto& trailRow = patientMergeRow();
-    const auto trailFields = trailRow.fields(trail);
-    if (Status s = insertRow(db, trailRow.table(), {{"id", trail.id}, {"created_hlc", *hlc}}, trailFields); !s)
-        return std::unexpected(s.error());
-    if (Status s = m_session.journal().recordChange(trailRow.table(), trail.id, ChangeOp::Upsert, trailFields, *hlc);
+    if (Status s = m_session.journal().writeRow(trailRow.table(), trail.id, trailRow.fields(trail), true, *hlc,
+                                                ChangeJournal::RowWrite{.audited = false});
         !s)
         return std::unexpected(s.error());
     const std::string detail = merged->mrn + " into " + survivor->mrn;
