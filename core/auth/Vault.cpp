@@ -195,6 +195,8 @@ Result<std::unique_ptr<Session>> Vault::unlock(const std::string& path, const st
         if (Status s = keys->dropPending(); !s)
             return std::unexpected(s.error());
     }
+    // Refused sign-ins wait in the key file for a sign-in that can write them to the audit log: this one.
+    const std::vector<SignInFailure> failures = keys->signInFailures();
     keys->release(); // the counters and any rekey step are saved: other processes may change the file
     if (!db)
         return std::unexpected(db.error());
@@ -237,10 +239,22 @@ Result<std::unique_ptr<Session>> Vault::unlock(const std::string& path, const st
     Transaction tx(session->db());
     if (!tx.begun())
         return std::unexpected(tx.begun().error());
+    for (const SignInFailure& f : failures)
+        if (Status s = session->journal().audit(AuditAction::LoginFailed, "user", f.user,
+                                                f.reason + " at_ms=" + std::to_string(f.atMs));
+            !s)
+            return std::unexpected(s.error());
     if (Status s = session->journal().audit(AuditAction::Login, "user", user->id); !s)
         return std::unexpected(s.error());
     if (Status s = tx.commit(); !s)
         return std::unexpected(s.error());
+    if (!failures.empty()) {
+        // Logged: forget them. Should this fail, they are logged again at the next sign-in, never lost.
+        if (auto again = KeyFile::loadForUpdate(KeyFile::pathFor(path))) {
+            again->forgetSignInFailures(failures);
+            (void)again->save();
+        }
+    }
     return session;
 }
 

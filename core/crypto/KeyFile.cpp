@@ -5,6 +5,7 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -104,6 +105,12 @@ Result<KeyFile> KeyFile::load(const std::string& path)
             s.lockedUntilMs = o->optValue<std::int64_t>("locked_until_ms", 0);
             file.m_slots.push_back(std::move(s));
         }
+        if (auto failures = root->getArray("failed_sign_ins"))
+            for (std::size_t i = 0; i < failures->size(); ++i) {
+                auto o = failures->getObject(static_cast<unsigned>(i));
+                file.m_failures.push_back({o->getValue<std::string>("user"), o->getValue<std::int64_t>("at_ms"),
+                                           o->getValue<std::string>("reason")});
+            }
         return file;
     } catch (const Poco::Exception& e) {
         return fail(ErrorCode::KeyFileInvalid, path, e.displayText());
@@ -156,6 +163,17 @@ Status KeyFile::save() const
         slots.add(o);
     }
     root.set("slots", slots);
+    if (!m_failures.empty()) {
+        Poco::JSON::Array failures;
+        for (const SignInFailure& f : m_failures) {
+            Poco::JSON::Object o;
+            o.set("user", f.user);
+            o.set("at_ms", f.atMs);
+            o.set("reason", f.reason);
+            failures.add(o);
+        }
+        root.set("failed_sign_ins", failures);
+    }
     std::ostringstream out;
     root.stringify(out, 2);
     out << "\n";
@@ -168,6 +186,19 @@ bool KeyFile::hasSlot(const std::string& user) const
         if (s.user == user)
             return true;
     return false;
+}
+
+void KeyFile::recordFailure(const std::string& user, std::int64_t nowMs, const char* reason)
+{
+    if (m_failures.size() >= kMaxKeptFailures)
+        m_failures.erase(m_failures.begin());
+    m_failures.push_back({user, nowMs, reason});
+}
+
+void KeyFile::forgetSignInFailures(const std::vector<SignInFailure>& logged)
+{
+    std::erase_if(m_failures,
+                  [&](const SignInFailure& f) { return std::find(logged.begin(), logged.end(), f) != logged.end(); });
 }
 
 KeySlot* KeyFile::find(const std::string& user)
@@ -243,10 +274,19 @@ Result<UnlockedKeys> KeyFile::unlock(const std::string& user, const std::string&
         [[maybe_unused]] const int ignored =
             crypto_pwhash(scratch.data(), SecretKey::kSize, password.data(), password.size(), salt, cost.opsLimit,
                           cost.memLimit, crypto_pwhash_ALG_ARGON2ID13);
+        // Saved like a wrong password, which also keeps the two answers equally slow.
+        recordFailure(user, nowMs, "unknown_user");
+        if (Status s = save(); !s)
+            return std::unexpected(s.error());
         return fail(ErrorCode::WrongPassword, user);
     }
-    if (slot->lockedUntilMs > nowMs)
-        return fail(ErrorCode::AccountLocked, user, std::to_string((slot->lockedUntilMs - nowMs + 999) / 1000));
+    if (slot->lockedUntilMs > nowMs) {
+        const std::int64_t seconds = (slot->lockedUntilMs - nowMs + 999) / 1000;
+        recordFailure(user, nowMs, "while_locked");
+        if (Status s = save(); !s)
+            return std::unexpected(s.error());
+        return fail(ErrorCode::AccountLocked, user, std::to_string(seconds));
+    }
 
     std::vector<unsigned char> salt, nonce, wrapped, publicKey;
     if (!fromBase64(slot->salt, salt, crypto_pwhash_SALTBYTES) ||
@@ -277,6 +317,7 @@ Result<UnlockedKeys> KeyFile::unlock(const std::string& user, const std::string&
             slot->lockedUntilMs = nowMs + kLockoutMs;
             slot->failedAttempts = 0;
         }
+        recordFailure(user, nowMs, nowLocked ? "lockout_started" : "wrong_password");
         if (Status s = save(); !s)
             return std::unexpected(s.error());
         if (nowLocked)

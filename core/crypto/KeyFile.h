@@ -41,6 +41,17 @@ struct KeySlot
     std::int64_t lockedUntilMs = 0;
 };
 
+// A refused sign-in, kept in the key file (the database cannot be opened to log it) until the next
+// sign-in that opens the database writes it to the audit log.
+struct SignInFailure
+{
+    std::string user; // the user name typed, known or not
+    std::int64_t atMs = 0;
+    std::string reason; // wrong_password, unknown_user, lockout_started, while_locked
+
+    bool operator==(const SignInFailure&) const = default;
+};
+
 struct UnlockedKeys
 {
     SecretKey dataKey;
@@ -83,13 +94,21 @@ public:
     Status promotePending();
     Status dropPending();
 
+    // The refused sign-ins not yet in the audit log, oldest first (at most kMaxKeptFailures), and their
+    // removal once logged (those equal to one given; others may have come meanwhile).
+    static constexpr std::size_t kMaxKeptFailures = 500;
+    const std::vector<SignInFailure>& signInFailures() const { return m_failures; }
+    void forgetSignInFailures(const std::vector<SignInFailure>& logged);
+
 private:
     KeyFile(std::string path, std::string databaseId) : m_path(std::move(path)), m_databaseId(std::move(databaseId)) {}
     KeySlot* find(const std::string& user);
+    void recordFailure(const std::string& user, std::int64_t nowMs, const char* reason);
 
     std::string m_path;
     std::string m_databaseId;
     std::vector<KeySlot> m_slots;
+    std::vector<SignInFailure> m_failures;
     std::shared_ptr<int> m_lock; // the lock file's descriptor, closed (and the lock released) with the last copy
 };
 

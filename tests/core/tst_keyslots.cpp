@@ -1,5 +1,6 @@
 // Key slots: add/remove, password change, lockout, rekey (including a rekey cut off half way),
 // and the key file's own failure modes.
+#include "core/audit/AuditLog.h"
 #include "core/auth/UserStore.h"
 #include "core/auth/Vault.h"
 #include "core/crypto/KeyFile.h"
@@ -8,6 +9,7 @@
 
 #include <QFile>
 #include <QTest>
+#include <algorithm>
 #include <thread>
 
 using namespace practica;
@@ -29,6 +31,7 @@ private slots:
     void keyFileOfAnotherDatabase();
     void standardCostIsArgon2idAndSlow();
     void concurrentUpdatesLoseNothing();
+    void refusedSignInsReachTheAuditLog();
 };
 
 void tst_KeySlots::addedUserCanUnlockWithOwnPassword()
@@ -232,6 +235,47 @@ void tst_KeySlots::concurrentUpdatesLoseNothing()
         for (int i = 0; i < 6; ++i)
             QVERIFY2(keys->hasSlot(prefix + std::to_string(i)), (prefix + std::to_string(i)).c_str());
     QVERIFY(keys->hasSlot("admin"));
+}
+
+// A refused sign-in cannot be written to the encrypted database: it waits in the key file and is
+// logged by the next sign-in that opens the database, then forgotten there.
+void tst_KeySlots::refusedSignInsReachTheAuditLog()
+{
+    test::TempClinic clinic;
+    clinic.closeAdmin();
+    QVERIFY(!core::Vault::unlock(clinic.path(), "admin", "wrong-password", clinic.clock()));
+    QVERIFY(!core::Vault::unlock(clinic.path(), "mallory", "guess", clinic.clock()));
+    for (int i = 0; i < 4; ++i)
+        QVERIFY(!core::Vault::unlock(clinic.path(), "admin", "wrong-password", clinic.clock()));
+    QCOMPARE(test::failureOf(core::Vault::unlock(clinic.path(), "admin", "wrong-password", clinic.clock())).code,
+             core::ErrorCode::AccountLocked);
+    auto keys = core::KeyFile::load(core::KeyFile::pathFor(clinic.path()));
+    QVERIFY(keys);
+    QCOMPARE(keys->signInFailures().size(), std::size_t(7));
+    QCOMPARE(keys->signInFailures()[1].reason, std::string("unknown_user"));
+    QCOMPARE(keys->signInFailures()[5].reason, std::string("lockout_started"));
+    QCOMPARE(keys->signInFailures()[6].reason, std::string("while_locked"));
+
+    clinic.clock().advance(core::KeyFile::kLockoutMs + 1);
+    auto session = clinic.login("admin", test::kAdminPassword);
+    QVERIFY(session);
+    core::AuditLog log(session->db());
+    auto events = log.recent(50);
+    QVERIFY(events);
+    std::vector<std::string> logged;
+    for (const auto& e : *events)
+        if (e.action == "login_failed")
+            logged.push_back(e.recordId + " " + e.detail.substr(0, e.detail.find(' ')));
+    std::sort(logged.begin(), logged.end());
+    const std::vector<std::string> expected{"admin lockout_started", "admin while_locked",   "admin wrong_password",
+                                            "admin wrong_password",  "admin wrong_password", "admin wrong_password",
+                                            "mallory unknown_user"};
+    QCOMPARE(logged, expected);
+    keys = core::KeyFile::load(core::KeyFile::pathFor(clinic.path()));
+    QVERIFY(keys);
+    QVERIFY(keys->signInFailures().empty());
+    auto verified = log.verify();
+    QVERIFY(verified && verified->intact);
 }
 
 QTEST_GUILESS_MAIN(tst_KeySlots)
