@@ -3238,6 +3238,10 @@
         <source>Enter your password.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Unlocking…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>practica::app::LoginDialog</name>
@@ -3279,6 +3283,10 @@
     </message>
     <message>
         <source>Enter your password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

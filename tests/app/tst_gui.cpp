@@ -24,6 +24,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
+#include <QTimer>
 #include <QWizard>
 #include <memory>
 
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void cleanup();
     void firstStartWizardCreatesClinic();
     void wrongPasswordShowsOneClearError();
+    void signInKeepsTheWindowAlive();
     void registerFindAndOpenPatient();
     void duplicateWarningOpensExistingPatient();
     void coverageCanBeAdded();
@@ -197,6 +199,33 @@ void tst_Gui::wrongPasswordShowsOneClearError()
     typeInto(child<QLineEdit>(login, QStringLiteral("loginPassword")), QString::fromLatin1(kAdminPassword));
     click(child<QPushButton>(login, QStringLiteral("loginButton")));
     QVERIFY(waitForTopLevel(QStringLiteral("mainWindow")));
+    QVERIFY(!m_controller->workspace().isLocked());
+}
+
+// The key derivation (Argon2id at the clinic's real cost, about half a second) runs off the GUI thread:
+// the dialog shows that it is busy, refuses a second click, and keeps handling events meanwhile.
+void tst_Gui::signInKeepsTheWindowAlive()
+{
+    m_clinic = std::make_unique<TempClinic>(core::KdfCost::standard());
+    m_clinic->closeAdmin();
+    m_controller = std::make_unique<app::AppController>(configFor(m_clinic->path()));
+    m_controller->start();
+    QWidget* login = waitForTopLevel(QStringLiteral("loginDialog"));
+    QVERIFY(login);
+    auto* busy = child<QWidget>(login, QStringLiteral("loginBusy"));
+    QVERIFY(!busy->isVisible());
+    typeInto(child<QLineEdit>(login, QStringLiteral("loginUsername")), QStringLiteral("admin"));
+    typeInto(child<QLineEdit>(login, QStringLiteral("loginPassword")), QString::fromLatin1(kAdminPassword));
+    int ticks = 0;
+    QTimer heartbeat;
+    connect(&heartbeat, &QTimer::timeout, [&ticks] { ++ticks; });
+    heartbeat.start(20);
+    click(child<QPushButton>(login, QStringLiteral("loginButton")));
+    QVERIFY(busy->isVisible());
+    QVERIFY(!child<QPushButton>(login, QStringLiteral("loginButton"))->isEnabled());
+    screenshot(login, QStringLiteral("04b-login-busy"));
+    QVERIFY(waitForTopLevel(QStringLiteral("mainWindow")));
+    QVERIFY2(ticks >= 5, qPrintable(QString::number(ticks)));
     QVERIFY(!m_controller->workspace().isLocked());
 }
 

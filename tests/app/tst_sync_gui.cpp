@@ -378,7 +378,9 @@ void tst_SyncGui::statusBarFollowsSync()
     m_workspace->lock();
     QCOMPARE(state().link, app::SyncState::Link::Paused);
     QVERIFY2(statusText().contains(QLatin1String("locked")), qPrintable(statusText()));
-    QVERIFY(m_workspace->unlock(QString::fromLatin1(kAdminPassword)));
+    auto again = m_fixture->clinic().login("admin", kAdminPassword);
+    QVERIFY(again);
+    m_workspace->open(std::move(again));
     QTRY_VERIFY_WITH_TIMEOUT(state().link == app::SyncState::Link::Online && !state().syncing, kSyncTimeoutMs);
 }
 

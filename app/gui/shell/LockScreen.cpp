@@ -2,12 +2,14 @@
 
 #include "Workspace.h"
 #include "app/gui/common/UiText.h"
+#include "app/gui/start/SignInTask.h"
 
 #include <QApplication>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -43,6 +45,24 @@ LockScreen::LockScreen(Workspace& workspace, QWidget* parent) : QWidget(parent),
     m_error->setWordWrap(true);
     m_error->hide();
 
+    // Busy while the password is checked (about half a second): a sentence and a moving bar.
+    m_busy = new QWidget;
+    m_busy->setObjectName(QStringLiteral("lockBusy"));
+    auto* busyText = new QLabel(tr("Unlocking…"));
+    busyText->setProperty("role", QStringLiteral("subtle"));
+    auto* busyBar = new QProgressBar;
+    busyBar->setRange(0, 0);
+    busyBar->setTextVisible(false);
+    busyBar->setMaximumHeight(6);
+    auto* busyLayout = new QVBoxLayout(m_busy);
+    busyLayout->setContentsMargins(0, 0, 0, 0);
+    busyLayout->setSpacing(4);
+    busyLayout->addWidget(busyText);
+    busyLayout->addWidget(busyBar);
+    m_busy->hide();
+    m_task = new SignInTask(this);
+    connect(m_task, &SignInTask::finished, this, &LockScreen::unlockFinished);
+
     m_unlock = new QPushButton(tr("&Unlock"));
     m_unlock->setObjectName(QStringLiteral("unlockButton"));
     m_unlock->setProperty("role", QStringLiteral("primary"));
@@ -61,6 +81,7 @@ LockScreen::LockScreen(Workspace& workspace, QWidget* parent) : QWidget(parent),
     cardLayout->addWidget(m_who);
     cardLayout->addSpacing(6);
     cardLayout->addWidget(m_password);
+    cardLayout->addWidget(m_busy);
     cardLayout->addWidget(m_error);
     cardLayout->addLayout(buttons);
 
@@ -93,17 +114,32 @@ void LockScreen::unlock()
         m_error->show();
         return;
     }
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const core::Status status = m_workspace.unlock(m_password->text());
-    QApplication::restoreOverrideCursor();
+    if (m_task->running())
+        return;
+    m_error->hide();
+    setBusy(true);
+    m_task->start(m_workspace.databasePath(), m_workspace.actor().username, m_password->text(), m_workspace.clock());
     m_password->clear();
-    if (!status) {
-        m_error->setText(UiText::error(status.error()));
+}
+
+void LockScreen::setBusy(bool busy)
+{
+    m_busy->setVisible(busy);
+    m_password->setEnabled(!busy);
+    m_unlock->setEnabled(!busy);
+}
+
+void LockScreen::unlockFinished()
+{
+    setBusy(false);
+    auto session = m_task->take();
+    if (!session) {
+        m_error->setText(UiText::error(session.error()));
         m_error->show();
         m_password->setFocus();
         return;
     }
-    m_error->hide();
+    m_workspace.open(std::move(*session));
     Q_EMIT unlocked();
 }
 

@@ -9,6 +9,7 @@ class QPushButton;
 
 namespace practica::app {
 
+class SignInTask;
 class Workspace;
 
 class LockScreen : public QWidget
@@ -26,11 +27,15 @@ Q_SIGNALS:
 
 private:
     void unlock();
+    void unlockFinished();
+    void setBusy(bool busy);
     Workspace& m_workspace;
     QLabel* m_who;
     QLineEdit* m_password;
     QLabel* m_error;
     QPushButton* m_unlock;
+    QWidget* m_busy;
+    SignInTask* m_task;
 };
 
 } // namespace practica::app

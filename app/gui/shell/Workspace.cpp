@@ -54,16 +54,4 @@ void Workspace::lock()
     Q_EMIT lockChanged(true);
 }
 
-core::Status Workspace::unlock(const QString& password)
-{
-    auto session = core::Vault::unlock(databasePath(), m_actor.username, password.toStdString(), clock());
-    if (!session)
-        return std::unexpected(session.error());
-    m_session = std::move(*session);
-    m_actor = m_session->actor();
-    m_sync.start(*m_session);
-    Q_EMIT lockChanged(false);
-    return {};
-}
-
 } // namespace practica::app

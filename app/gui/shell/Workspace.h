@@ -37,7 +37,6 @@ public:
 
     void open(std::unique_ptr<core::Session> session);
     void lock();
-    core::Status unlock(const QString& password);
     void refreshClinic();
 
 Q_SIGNALS:

@@ -3,7 +3,7 @@
 #include "app/gui/common/FormRows.h"
 #include "app/gui/common/UiText.h"
 #include "app/gui/shell/Workspace.h"
-#include "core/auth/Vault.h"
+#include "app/gui/start/SignInTask.h"
 
 #include <QApplication>
 #include <QDialogButtonBox>
@@ -13,6 +13,7 @@
 #include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -58,22 +59,41 @@ LoginDialog::LoginDialog(Workspace& workspace, QWidget* parent) : QDialog(parent
     m_error->setWordWrap(true);
     m_error->hide();
 
+    // Busy while the password is checked (about half a second): a sentence and a moving bar.
+    m_busy = new QWidget;
+    m_busy->setObjectName(QStringLiteral("loginBusy"));
+    auto* busyText = new QLabel(tr("Signing in…"));
+    busyText->setProperty("role", QStringLiteral("subtle"));
+    auto* busyBar = new QProgressBar;
+    busyBar->setRange(0, 0);
+    busyBar->setTextVisible(false);
+    busyBar->setMaximumHeight(6);
+    auto* busyLayout = new QVBoxLayout(m_busy);
+    busyLayout->setContentsMargins(0, 0, 0, 0);
+    busyLayout->setSpacing(4);
+    busyLayout->addWidget(busyText);
+    busyLayout->addWidget(busyBar);
+    m_busy->hide();
+    m_task = new SignInTask(this);
+    connect(m_task, &SignInTask::finished, this, &LoginDialog::signInFinished);
+
     auto* buttons = new QDialogButtonBox;
     m_signIn = buttons->addButton(tr("&Sign in"), QDialogButtonBox::AcceptRole);
     m_signIn->setObjectName(QStringLiteral("loginButton"));
     m_signIn->setDefault(true);
     m_signIn->setProperty("role", QStringLiteral("primary"));
-    QPushButton* quit = buttons->addButton(tr("&Quit"), QDialogButtonBox::RejectRole);
-    quit->setObjectName(QStringLiteral("loginQuitButton"));
-    quit->setAutoDefault(false);
+    m_quit = buttons->addButton(tr("&Quit"), QDialogButtonBox::RejectRole);
+    m_quit->setObjectName(QStringLiteral("loginQuitButton"));
+    m_quit->setAutoDefault(false);
     connect(m_signIn, &QPushButton::clicked, this, &LoginDialog::signIn);
-    connect(quit, &QPushButton::clicked, this, &QDialog::reject);
+    connect(m_quit, &QPushButton::clicked, this, &QDialog::reject);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(28, 24, 28, 20);
     layout->setSpacing(14);
     layout->addLayout(header);
     layout->addLayout(form);
+    layout->addWidget(m_busy);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
     setMinimumWidth(440);
@@ -109,12 +129,30 @@ void LoginDialog::signIn()
         m_password->setFocus();
         return;
     }
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    m_signIn->setEnabled(false);
-    auto session = core::Vault::unlock(m_workspace.databasePath(), username, m_password->text().toStdString(),
-                                       m_workspace.clock());
-    m_signIn->setEnabled(true);
-    QApplication::restoreOverrideCursor();
+    if (m_task->running())
+        return;
+    showError({});
+    setBusy(true);
+    m_task->start(m_workspace.databasePath(), username, m_password->text(), m_workspace.clock());
+}
+
+void LoginDialog::setBusy(bool busy)
+{
+    m_busy->setVisible(busy);
+    for (QWidget* w : std::initializer_list<QWidget*>{m_username, m_password, m_signIn, m_quit})
+        w->setEnabled(!busy);
+}
+
+void LoginDialog::reject()
+{
+    if (!m_task->running())
+        QDialog::reject();
+}
+
+void LoginDialog::signInFinished()
+{
+    setBusy(false);
+    auto session = m_task->take();
     if (!session) {
         showError(UiText::error(session.error()));
         m_password->clear();

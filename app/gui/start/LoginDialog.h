@@ -12,6 +12,7 @@ class QPushButton;
 
 namespace practica::app {
 
+class SignInTask;
 class Workspace;
 
 class LoginDialog : public QDialog
@@ -26,8 +27,13 @@ public:
     // The unlocked session after the dialog was accepted.
     std::unique_ptr<core::Session> takeSession() { return std::move(m_session); }
 
+    // Closing is refused while a sign-in is under way (it ends within a second).
+    void reject() override;
+
 private:
     void signIn();
+    void signInFinished();
+    void setBusy(bool busy);
     void showError(const QString& text);
 
     Workspace& m_workspace;
@@ -35,6 +41,9 @@ private:
     QLineEdit* m_password;
     QLabel* m_error;
     QPushButton* m_signIn;
+    QPushButton* m_quit;
+    QWidget* m_busy;
+    SignInTask* m_task;
     std::unique_ptr<core::Session> m_session;
 };
 

@@ -1,0 +1,41 @@
+#include "SignInTask.h"
+
+#include "core/auth/Vault.h"
+
+#include <QThread>
+#include <sodium.h>
+
+namespace practica::app {
+
+SignInTask::SignInTask(QObject* parent)
+    : QObject(parent), m_result(std::unexpected(core::Error::make(core::ErrorCode::Internal, "sign_in")))
+{
+}
+
+SignInTask::~SignInTask()
+{
+    if (m_thread) {
+        m_thread->wait();
+        delete m_thread;
+    }
+}
+
+void SignInTask::start(const std::string& databasePath, const std::string& username, const QString& password,
+                       const core::Clock& clock)
+{
+    if (m_thread)
+        return;
+    std::string secret = password.toStdString();
+    m_thread = QThread::create([this, databasePath, username, secret = std::move(secret), &clock]() mutable {
+        m_result = core::Vault::unlock(databasePath, username, secret, clock);
+        sodium_memzero(secret.data(), secret.size());
+    });
+    connect(m_thread, &QThread::finished, this, [this] {
+        m_thread->deleteLater();
+        m_thread = nullptr;
+        Q_EMIT finished();
+    });
+    m_thread->start();
+}
+
+} // namespace practica::app
