@@ -325,6 +325,18 @@
         <source>%1 Correct the %2 on this workstation, then send it again, or take the server&apos;s version.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Two active %1 insurance policies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The patient already has an active %1 policy on the server, added on another workstation. Make this policy secondary or end the other one, then send it again, or take the server&apos;s version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another %1 with the same %2 already has the %3 %4 on the server. Change it and send it again, or take the server&apos;s version.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DemoClinicRunner</name>

@@ -117,6 +117,10 @@ std::string conflictSentence(const core::SyncConflict& c)
                param(c, "other_appointment") +
                "; pick another time (then --retry) or keep the other booking "
                "(--discard)";
+    if (c.code == "unique" && !param(c, "within").empty())
+        return "another " + words::fieldWords(param(c, "record_type")) + " with the same " +
+               words::fieldWords(param(c, "within")) + " already has the " + param(c, "field") + " " +
+               param(c, "value") + "; change it and send again (--retry), or --discard";
     if (c.code == "unique")
         return "the " + param(c, "field") + " " + param(c, "value") + " is already used by another " +
                words::fieldWords(param(c, "record_type")) + "; change it and send again (--retry), or --discard";

@@ -140,6 +140,7 @@ void addPatientRecordTypes(RecordTypes& types)
     coverage.create = coverage.edit = P::CoverageWrite;
     coverage.fields = coverageRow().rules();
     coverage.order = {{"effective_date", "end_date", true}};
+    coverage.uniqueTogether = {{{"patient_id", "rank"}, "status", "active"}}; // one active primary, ...
     types.add(std::move(coverage));
 }
 

@@ -161,6 +161,15 @@ struct RecordType
     // Fields whose values are unique within a clinic (user names, MRNs): two offline workstations can
     // each hand out the same one.
     std::vector<std::string> unique;
+    // Fields whose values together are unique within a clinic among the records where whenField holds
+    // whenValue: one active policy per rank per patient.
+    struct UniqueTogether
+    {
+        std::vector<std::string> fields;
+        std::string whenField;
+        std::string whenValue;
+    };
+    std::vector<UniqueTogether> uniqueTogether;
     std::optional<LockRule> lock;
     std::optional<BookingRule> booking;
     std::optional<AccountLink> account;

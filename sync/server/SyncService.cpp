@@ -133,22 +133,89 @@ Result<std::optional<Refusal>> checkDoubleBooking(PushTransaction& tx, const cor
     return std::optional<Refusal>{};
 }
 
+// One value a record holds that no other record of its type in the clinic may hold: a unique field's
+// value, or a unique-together group's values while its condition holds.
+struct UniqueKey
+{
+    std::string index;  // the field, or the group's fields joined with '+'
+    std::string value;  // the value, or the group's values joined with the unit separator
+    std::string field;  // the field a person changes to settle a clash (the group's last)
+    std::string shown;  // that field's value
+    std::string within; // the group's other fields, comma separated; empty for a single field
+    bool operator==(const UniqueKey& o) const { return index == o.index && value == o.value; }
+};
+
+std::vector<UniqueKey> uniqueKeys(const core::RecordType& type, const SyncRow& row)
+{
+    std::vector<UniqueKey> keys;
+    if (row.isDeleted())
+        return keys;
+    for (const std::string& field : type.unique)
+        if (auto value = valueOf(row, field))
+            keys.push_back({field, *value, field, *value, {}});
+    for (const auto& group : type.uniqueTogether) {
+        if (valueOf(row, group.whenField) != std::optional<std::string>(group.whenValue))
+            continue;
+        UniqueKey key;
+        bool complete = true;
+        for (const std::string& field : group.fields) {
+            auto value = valueOf(row, field);
+            if (!value) {
+                complete = false;
+                break;
+            }
+            key.index.append(key.index.empty() ? "" : "+").append(field);
+            key.value.append(key.value.empty() ? "" : "\x1f").append(*value);
+            key.field = field;
+            key.shown = *value;
+        }
+        for (std::size_t i = 0; i + 1 < group.fields.size(); ++i)
+            key.within.append(key.within.empty() ? "" : ",").append(group.fields[i]);
+        if (complete)
+            keys.push_back(std::move(key));
+    }
+    return keys;
+}
+
+// Records stored before a type's unique-together groups existed are indexed once per clinic, on the first
+// push of that type that needs the index.
+Status indexUniqueTogether(PushTransaction& tx, const core::RecordType& type)
+{
+    if (type.uniqueTogether.empty())
+        return {};
+    auto marker = tx.uniqueOwner(type.name, "#indexed", "unique_together");
+    if (!marker)
+        return std::unexpected(marker.error());
+    if (*marker)
+        return {};
+    auto rows = tx.rowsMentioning({type.name}, ""); // every row of the type
+    if (!rows)
+        return std::unexpected(rows.error());
+    for (const SyncRow& row : *rows)
+        for (const UniqueKey& key : uniqueKeys(type, row))
+            if (!key.within.empty())
+                if (Status s = tx.claimUnique(type.name, key.index, key.value, row.rowId); !s)
+                    return s;
+    return tx.claimUnique(type.name, "#indexed", "unique_together", "-");
+}
+
 Result<std::optional<Refusal>> checkUnique(PushTransaction& tx, const core::RecordType& type, const SyncRow& after)
 {
-    if (after.isDeleted())
-        return std::optional<Refusal>{};
-    for (const std::string& field : type.unique) {
-        auto value = valueOf(after, field);
-        if (!value)
-            continue;
-        auto owner = tx.uniqueOwner(type.name, field, *value);
+    if (Status s = indexUniqueTogether(tx, type); !s)
+        return std::unexpected(s.error());
+    for (const UniqueKey& key : uniqueKeys(type, after)) {
+        auto owner = tx.uniqueOwner(type.name, key.index, key.value);
         if (!owner)
             return std::unexpected(owner.error());
-        if (*owner && **owner != after.rowId)
+        if (*owner && **owner != after.rowId) {
+            std::map<std::string, std::string> params{
+                {"record_type", type.name}, {"field", key.field}, {"value", key.shown}, {"other_row", **owner}};
+            if (!key.within.empty())
+                params["within"] = key.within;
             return std::optional<Refusal>(
-                Refusal{"unique",
-                        field + " " + *value + " is already used by " + type.name + " " + **owner,
-                        {{"record_type", type.name}, {"field", field}, {"value", *value}, {"other_row", **owner}}});
+                Refusal{"unique", key.field + " " + key.shown + " is already used by " + type.name + " " + **owner,
+                        std::move(params)});
+        }
     }
     return std::optional<Refusal>{};
 }
@@ -165,18 +232,16 @@ Status updateIndexes(PushTransaction& tx, const core::RecordType& type, const st
                 return s;
         }
     }
-    for (const std::string& field : type.unique) {
-        auto old = before && !before->isDeleted() ? valueOf(*before, field) : std::nullopt;
-        auto now = after.isDeleted() ? std::nullopt : valueOf(after, field);
-        if (old == now)
-            continue;
-        if (old)
-            if (Status s = tx.releaseUnique(type.name, field, *old, after.rowId); !s)
+    const std::vector<UniqueKey> old = before ? uniqueKeys(type, *before) : std::vector<UniqueKey>{};
+    const std::vector<UniqueKey> now = uniqueKeys(type, after);
+    for (const UniqueKey& key : old)
+        if (std::find(now.begin(), now.end(), key) == now.end())
+            if (Status s = tx.releaseUnique(type.name, key.index, key.value, after.rowId); !s)
                 return s;
-        if (now)
-            if (Status s = tx.claimUnique(type.name, field, *now, after.rowId); !s)
+    for (const UniqueKey& key : now)
+        if (std::find(old.begin(), old.end(), key) == old.end())
+            if (Status s = tx.claimUnique(type.name, key.index, key.value, after.rowId); !s)
                 return s;
-    }
     return {};
 }
 

@@ -53,6 +53,10 @@ private slots:
         QTest::newRow("duplicate MRN") << std::string("unique")
                                        << P{{"record_type", "patient"}, {"field", "mrn"}, {"value", "0100000017"}}
                                        << QString("the mrn 0100000017 is already used by another patient");
+        QTest::newRow("second primary policy")
+            << std::string("unique")
+            << P{{"record_type", "coverage"}, {"field", "rank"}, {"value", "primary"}, {"within", "patient_id"}}
+            << QString("another coverage with the same patient already has the rank primary");
         QTest::newRow("locked") << std::string("locked_record")
                                 << P{{"record_type", "clinical_note"}, {"field", "signed_at"}}
                                 << QString("the clinical note was locked (signed_at is set)");

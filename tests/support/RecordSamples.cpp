@@ -101,6 +101,15 @@ SampleFields sampleRecord(const core::RecordType& type, const std::map<std::stri
         else
             fields[o.second] = *first;
     }
+    // Outside its unique-together groups (an inactive policy), so that any number of samples may refer to
+    // the same records; tst_syncserver tests the groups themselves.
+    for (const auto& group : type.uniqueTogether)
+        if (const core::FieldRule* rule = type.field(group.whenField); rule && rule->kind == FieldKind::Choice)
+            for (const std::string& c : rule->choices)
+                if (c != group.whenValue) {
+                    fields[group.whenField] = c;
+                    break;
+                }
     // A record that is not yet guarded: a patient is not born merged, an appointment not overbooked.
     for (const core::GuardedField& g : type.guarded)
         if (const core::FieldRule* rule = type.field(g.field); rule && !rule->required)

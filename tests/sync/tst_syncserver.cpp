@@ -7,6 +7,7 @@
 #include "core/clinic/ClinicStore.h"
 #include "core/db/Statement.h"
 #include "core/db/Transaction.h"
+#include "core/patients/CoverageStore.h"
 #include "core/patients/PatientStore.h"
 #include "core/records/FieldRules.h"
 #include "core/schedule/AppointmentStore.h"
@@ -254,6 +255,64 @@ private slots:
         must(ws1->sync(), "ws1");
         QCOMPARE(ws1->digest(), ws2->digest());
         QCOMPARE(must(ws2->engine->serverDigest(), "server"), ws2->digest());
+    }
+
+    // Two desks, offline, each give one patient an active primary policy: the server keeps the first and
+    // refuses the second as a uniqueness clash within the patient; taking the server's version leaves
+    // one primary everywhere.
+    void onePrimaryPolicyPerPatient()
+    {
+        ScheduleFixture fx;
+        ServerFixture server;
+        const std::string clinic = clinicId(fx.admin());
+        server.createClinic(clinic);
+        core::Payer payer;
+        payer.name = "Great Lakes Health";
+        payer.payerCode = "GLH01";
+        const std::string payerId = must(core::PayerStore(fx.admin()).create(payer), "payer").id;
+        auto ws1 = Workstation::enroll(fx.admin(), server.url());
+        must(ws1->sync(), "ws1");
+        QTemporaryDir dir;
+        auto ws2 = Workstation::join(server.url(), dir.filePath("ws2.db").toStdString(), clinic, fx.clinic().clock());
+        must(ws2->sync(), "ws2");
+
+        auto policy = [&](const char* member) {
+            core::Coverage c;
+            c.patientId = fx.patients[0];
+            c.payerId = payerId;
+            c.rank = "primary";
+            c.memberId = member;
+            c.subscriberName = "Ana Rivera";
+            c.effectiveDate = "2025-01-01";
+            return c;
+        };
+        must(core::CoverageStore(*ws1->session).add(policy("W111")), "ws1 policy");
+        auto second = must(core::CoverageStore(*ws2->session).add(policy("W222")), "ws2 policy");
+        must(ws1->sync(), "ws1 push");
+        auto report = must(ws2->sync(), "ws2 push");
+        QCOMPARE(report.conflicts, std::int64_t(1));
+        auto conflicts = must(ws2->engine->replica().openConflicts(), "conflicts");
+        QCOMPARE(conflicts.size(), std::size_t(1));
+        QCOMPARE(conflicts[0].code, std::string("unique"));
+        QCOMPARE(conflicts[0].rowId, second.id);
+        QCOMPARE(conflicts[0].params.at("field"), std::string("rank"));
+        QCOMPARE(conflicts[0].params.at("within"), std::string("patient_id"));
+
+        // A secondary policy for the same patient is no clash.
+        auto secondary = policy("W333");
+        secondary.rank = "secondary";
+        must(core::CoverageStore(*ws1->session).add(secondary), "ws1 secondary");
+        QCOMPARE(must(ws1->sync(), "ws1 secondary push").conflicts, std::int64_t(0));
+
+        must(ws2->engine->resolveConflict(conflicts[0].id, false), "take the server's version");
+        must(ws2->sync(), "ws2");
+        must(ws1->sync(), "ws1");
+        QCOMPARE(ws1->digest(), ws2->digest());
+        QCOMPARE(must(ws2->engine->serverDigest(), "server"), ws2->digest());
+        int primaries = 0;
+        for (const auto& c : must(core::CoverageStore(*ws2->session).forPatient(fx.patients[0]), "policies"))
+            primaries += c.rank == "primary" && c.active;
+        QCOMPARE(primaries, 1);
     }
 
     // Desk 1 merges a duplicate patient into the survivor while desk 2, offline, books the duplicate: the

@@ -274,6 +274,21 @@ ConflictSummary ConflictDescriber::duplicate(core::Session& session, const core:
                        .arg(value);
         return s;
     }
+    if (c.entity == "coverage" && field == QLatin1String("rank")) {
+        s.title = tr("Two active %1 insurance policies").arg(value);
+        s.detail = tr("The patient already has an active %1 policy on the server, added on another workstation. "
+                      "Make this policy secondary or end the other one, then send it again, or take the "
+                      "server's version.")
+                       .arg(value);
+        return s;
+    }
+    if (!param(c, "within").empty()) {
+        s.title = tr("A %1 duplicates another one on the server").arg(recordName(c.entity));
+        s.detail = tr("Another %1 with the same %2 already has the %3 %4 on the server. Change it and send it "
+                      "again, or take the server's version.")
+                       .arg(recordName(c.entity), RuleText::fieldName(param(c, "within")), field, value);
+        return s;
+    }
     s.title = tr("A %1 duplicates another one on the server").arg(recordName(c.entity));
     s.detail = tr("The %1 %2 is already used by another %3 on the server. Change it and send it again, or take "
                   "the server's version.")
