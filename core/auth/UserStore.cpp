@@ -152,6 +152,33 @@ Status UserStore::setPassword(const std::string& username, const std::string& ne
     return tx.commit();
 }
 
+Status UserStore::changeOwnPassword(const std::string& currentPassword, const std::string& newPassword, KdfCost cost)
+{
+    const std::string& username = m_session.actor().username;
+    if (Status v = Vault::checkPassword(newPassword); !v)
+        return v;
+    auto keys = KeyFile::loadForUpdate(m_session.keyFilePath());
+    if (!keys)
+        return std::unexpected(keys.error());
+    if (auto opened = keys->unlock(username, currentPassword, m_session.clock().nowMs()); !opened) {
+        Error e = opened.error();
+        e.field = "current_password";
+        return std::unexpected(std::move(e));
+    }
+    if (Status s = keys->setSlot(username, newPassword, m_session.dataKey(), cost); !s)
+        return s;
+    if (Status s = keys->save(); !s)
+        return s;
+    Transaction tx(m_session.db());
+    if (!tx.begun())
+        return tx.begun();
+    if (Status s = m_session.journal().audit(AuditAction::Update, "user_account", m_session.actor().userId,
+                                             "own password changed");
+        !s)
+        return s;
+    return tx.commit();
+}
+
 Status UserStore::setRole(const std::string& username, Role role)
 {
     if (Status p = m_session.require(Permission::UserManage); !p)

@@ -25,6 +25,10 @@ public:
                      const std::string& password, KdfCost cost = KdfCost::standard());
     // Users change their own password; admins may reset anyone's.
     Status setPassword(const std::string& username, const std::string& newPassword, KdfCost cost = KdfCost::standard());
+    // The signed-in user's own change: the current password must open their slot (a wrong one counts
+    // toward the lockout like a failed sign-in; WrongPassword or AccountLocked on current_password).
+    Status changeOwnPassword(const std::string& currentPassword, const std::string& newPassword,
+                             KdfCost cost = KdfCost::standard());
     Status setRole(const std::string& username, Role role);
     // Deactivates the account and removes its key slot; the record stays for the audit trail.
     Status deactivate(const std::string& username);

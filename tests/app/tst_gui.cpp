@@ -7,10 +7,12 @@
 #include "app/gui/shell/Theme.h"
 #include "app/gui/start/FirstStartWizard.h"
 #include "core/auth/UserStore.h"
+#include "core/auth/Vault.h"
 #include "core/patients/CoverageStore.h"
 #include "core/patients/PatientStore.h"
 #include "tests/support/TestSupport.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDialog>
 #include <QFileInfo>
@@ -41,6 +43,7 @@ private Q_SLOTS:
     void firstStartWizardCreatesClinic();
     void wrongPasswordShowsOneClearError();
     void signInKeepsTheWindowAlive();
+    void changeMyPassword();
     void registerFindAndOpenPatient();
     void duplicateWarningOpensExistingPatient();
     void coverageCanBeAdded();
@@ -227,6 +230,36 @@ void tst_Gui::signInKeepsTheWindowAlive()
     QVERIFY(waitForTopLevel(QStringLiteral("mainWindow")));
     QVERIFY2(ticks >= 5, qPrintable(QString::number(ticks)));
     QVERIFY(!m_controller->workspace().isLocked());
+}
+
+// Every user changes their own password from the File menu: the current one first (a wrong one is one
+// clear sentence and counts like a failed sign-in), then the new one twice; the next sign-in takes it.
+void tst_Gui::changeMyPassword()
+{
+    QWidget* main = signIn(QStringLiteral("admin"), QString::fromLatin1(kAdminPassword));
+    QVERIFY(main);
+    auto* action = main->findChild<QAction*>(QStringLiteral("changePasswordAction"));
+    QVERIFY(action);
+    QTimer::singleShot(0, [] {
+        QWidget* dialog = waitForTopLevel(QStringLiteral("changePasswordDialog"));
+        QVERIFY(dialog);
+        typeInto(child<QLineEdit>(dialog, QStringLiteral("currentPassword")), QStringLiteral("not-my-password"));
+        typeInto(child<QLineEdit>(dialog, QStringLiteral("resetPassword")), QStringLiteral("new-password-2"));
+        typeInto(child<QLineEdit>(dialog, QStringLiteral("resetPasswordConfirm")), QStringLiteral("new-password-2"));
+        click(child<QPushButton>(dialog, QStringLiteral("saveResetPasswordButton")));
+        auto* error = child<QLabel>(dialog, QStringLiteral("resetPasswordError"));
+        QTRY_VERIFY(error->isVisible());
+        QCOMPARE(error->text(), QStringLiteral("Your current password is not correct."));
+        QVERIFY(child<QLineEdit>(dialog, QStringLiteral("currentPassword"))->text().isEmpty());
+        screenshot(dialog, QStringLiteral("13b-change-my-password"));
+        typeInto(child<QLineEdit>(dialog, QStringLiteral("currentPassword")), QString::fromLatin1(kAdminPassword));
+        click(child<QPushButton>(dialog, QStringLiteral("saveResetPasswordButton")));
+    });
+    action->trigger();
+    QVERIFY(!topLevel(QStringLiteral("changePasswordDialog")));
+    // The old password no longer opens this workstation; the new one does.
+    QVERIFY(!core::Vault::unlock(m_clinic->path(), "admin", kAdminPassword, m_clinic->clock()));
+    QVERIFY(core::Vault::unlock(m_clinic->path(), "admin", "new-password-2", m_clinic->clock()));
 }
 
 void tst_Gui::registerFindAndOpenPatient()

@@ -18,18 +18,32 @@ namespace practica::app {
 
 PasswordDialog::PasswordDialog(Workspace& workspace, const QString& username, const QString& displayName,
                                QWidget* parent)
+    : PasswordDialog(workspace, username, displayName, parent, false)
+{
+}
+
+PasswordDialog::PasswordDialog(Workspace& workspace, const QString& username, const QString& displayName,
+                               QWidget* parent, bool own)
     : QDialog(parent), m_workspace(workspace), m_username(username)
 {
-    setObjectName(QStringLiteral("passwordDialog"));
-    setWindowTitle(tr("Reset password"));
-    auto* intro = new QLabel(tr("New password for %1 (%2).").arg(displayName, username));
+    setObjectName(own ? QStringLiteral("changePasswordDialog") : QStringLiteral("passwordDialog"));
+    setWindowTitle(own ? tr("Change my password") : tr("Reset password"));
+    auto* intro = new QLabel(own ? tr("Enter your current password, then your new password twice. The new password "
+                                      "opens this workstation from now on.")
+                                 : tr("New password for %1 (%2).").arg(displayName, username));
     intro->setWordWrap(true);
+    if (own) {
+        m_current = FormRows::lineEdit(QStringLiteral("currentPassword"));
+        m_current->setEchoMode(QLineEdit::Password);
+    }
     m_password = FormRows::lineEdit(QStringLiteral("resetPassword"), tr("at least 8 characters"));
     m_password->setEchoMode(QLineEdit::Password);
     m_confirm = FormRows::lineEdit(QStringLiteral("resetPasswordConfirm"));
     m_confirm->setEchoMode(QLineEdit::Password);
     auto* form = FormRows::newFormLayout();
     FormRows rows(form, nullptr);
+    if (m_current)
+        rows.add(tr("&Current password"), m_current);
     rows.add(tr("&New password"), m_password);
     rows.add(tr("&Repeat"), m_confirm);
     m_error = new QLabel;
@@ -54,6 +68,14 @@ PasswordDialog::PasswordDialog(Workspace& workspace, const QString& username, co
     setMinimumWidth(420);
 }
 
+PasswordDialog* PasswordDialog::forOwnPassword(Workspace& workspace, QWidget* parent)
+{
+    const core::Actor& me = workspace.actor();
+    auto* dialog = new PasswordDialog(workspace, qs(me.username), qs(me.displayName), parent, true);
+    dialog->m_current->setFocus();
+    return dialog;
+}
+
 void PasswordDialog::save()
 {
     core::Session* session = m_workspace.session();
@@ -66,16 +88,25 @@ void PasswordDialog::save()
         problem = tr("The two passwords are not the same.");
     if (problem.isEmpty()) {
         QApplication::setOverrideCursor(Qt::WaitCursor);
-        const core::Status s = core::UserStore(*session).setPassword(
-            m_username.toStdString(), m_password->text().toStdString(), m_workspace.config().kdfCost);
+        const core::Status s =
+            m_current
+                ? core::UserStore(*session).changeOwnPassword(
+                      m_current->text().toStdString(), m_password->text().toStdString(), m_workspace.config().kdfCost)
+                : core::UserStore(*session).setPassword(m_username.toStdString(), m_password->text().toStdString(),
+                                                        m_workspace.config().kdfCost);
         QApplication::restoreOverrideCursor();
-        if (!s)
+        if (!s && s.error().code == core::ErrorCode::WrongPassword)
+            problem = tr("Your current password is not correct.");
+        else if (!s)
             problem = UiText::error(s.error());
+        if (!s && m_current)
+            m_current->clear();
     }
     if (!problem.isEmpty()) {
         m_error->setText(problem);
         m_error->show();
-        m_password->setFocus();
+        adjustSize(); // room for the sentence, not squeezed out of the fields
+        (m_current && m_current->text().isEmpty() ? m_current : m_password)->setFocus();
         return;
     }
     accept();

@@ -15,13 +15,19 @@ class PasswordDialog : public QDialog
     Q_OBJECT
 
 public:
+    // An admin's reset of another user's password.
     PasswordDialog(Workspace& workspace, const QString& username, const QString& displayName,
                    QWidget* parent = nullptr);
+    // The signed-in user's own change, which asks for the current password first.
+    static PasswordDialog* forOwnPassword(Workspace& workspace, QWidget* parent = nullptr);
 
 private:
+    PasswordDialog(Workspace& workspace, const QString& username, const QString& displayName, QWidget* parent,
+                   bool own);
     void save();
     Workspace& m_workspace;
     QString m_username;
+    QLineEdit* m_current = nullptr; // only when changing one's own password
     QLineEdit* m_password;
     QLineEdit* m_confirm;
     QLabel* m_error;

@@ -3,6 +3,7 @@
 #include "LockScreen.h"
 #include "Workspace.h"
 #include "app/gui/admin/ClinicSettingsPage.h"
+#include "app/gui/admin/PasswordDialog.h"
 #include "app/gui/admin/UsersPage.h"
 #include "app/gui/common/UiText.h"
 #include "app/gui/patients/PatientsPage.h"
@@ -182,6 +183,14 @@ void MainWindow::buildMenus()
     lock->setShortcut(QKeySequence(tr("Ctrl+L")));
     lock->setShortcutContext(Qt::ApplicationShortcut);
     connect(lock, &QAction::triggered, &m_workspace, &Workspace::lock);
+    QAction* changePassword = file->addAction(tr("Change my &password…"));
+    changePassword->setObjectName(QStringLiteral("changePasswordAction"));
+    connect(changePassword, &QAction::triggered, this, [this] {
+        PasswordDialog* dialog = PasswordDialog::forOwnPassword(m_workspace, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        if (dialog->exec() == QDialog::Accepted)
+            statusBar()->showMessage(tr("Your password was changed."), 6000);
+    });
     QAction* switchUser = file->addAction(tr("S&witch user…"));
     switchUser->setObjectName(QStringLiteral("switchUserAction"));
     connect(switchUser, &QAction::triggered, this, &MainWindow::switchUserRequested);
