@@ -3,6 +3,7 @@
 #include "app/gui/common/FormRows.h"
 #include "app/gui/common/UiText.h"
 #include "app/gui/shell/Workspace.h"
+#include "app/gui/start/SignInTask.h"
 #include "core/auth/UserStore.h"
 #include "core/auth/Vault.h"
 
@@ -100,7 +101,7 @@ void PasswordDialog::save()
         else if (!s)
             problem = UiText::error(s.error());
         if (!s && m_current)
-            m_current->clear();
+            wipePasswordField(m_current);
     }
     if (!problem.isEmpty()) {
         m_error->setText(problem);
@@ -109,6 +110,9 @@ void PasswordDialog::save()
         (m_current && m_current->text().isEmpty() ? m_current : m_password)->setFocus();
         return;
     }
+    for (QLineEdit* field : {m_current, m_password, m_confirm})
+        if (field)
+            wipePasswordField(field);
     accept();
 }
 

@@ -119,7 +119,7 @@ void LockScreen::unlock()
     m_error->hide();
     setBusy(true);
     m_task->start(m_workspace.databasePath(), m_workspace.actor().username, m_password->text(), m_workspace.clock());
-    m_password->clear();
+    wipePasswordField(m_password);
 }
 
 void LockScreen::setBusy(bool busy)

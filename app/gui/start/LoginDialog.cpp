@@ -155,11 +155,11 @@ void LoginDialog::signInFinished()
     auto session = m_task->take();
     if (!session) {
         showError(UiText::error(session.error()));
-        m_password->clear();
+        wipePasswordField(m_password);
         m_password->setFocus();
         return;
     }
-    m_password->clear();
+    wipePasswordField(m_password);
     showError({});
     m_session = std::move(*session);
     accept();

@@ -2,10 +2,20 @@
 
 #include "core/auth/Vault.h"
 
+#include <QLineEdit>
 #include <QThread>
+#include <algorithm>
 #include <sodium.h>
 
 namespace practica::app {
+
+void wipePasswordField(QLineEdit* field)
+{
+    QString text = field->text();
+    field->clear();
+    if (text.isDetached())
+        std::fill(text.begin(), text.end(), QChar(0));
+}
 
 SignInTask::SignInTask(QObject* parent)
     : QObject(parent), m_result(std::unexpected(core::Error::make(core::ErrorCode::Internal, "sign_in")))

@@ -11,9 +11,14 @@
 #include <memory>
 #include <string>
 
+class QLineEdit;
 class QThread;
 
 namespace practica::app {
+
+// Empties a password field and overwrites the characters it held, where Qt lets us: the field's text is
+// cleared first so that the copy taken here is the characters' last owner, then zeroed.
+void wipePasswordField(QLineEdit* field);
 
 class SignInTask : public QObject
 {
