@@ -3564,10 +3564,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>New password for %1 (%2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>at least 8 characters</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3601,6 +3597,18 @@
     </message>
     <message>
         <source>Your current password is not correct.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A temporary password for %1 (%2). They choose their own at their next sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a new password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An administrator reset your password. Enter the temporary password you were given, then choose your own password twice.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

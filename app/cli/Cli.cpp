@@ -21,7 +21,7 @@ Practica's records from the command line, for admins, scripts and tests.
 Commands:
   init                       create a new clinic database and its first admin
   demo                       create a demo clinic with synthetic patients
-  users add|passwd|list|deactivate|set-role
+  users add|passwd|reset|list|deactivate|set-role
   patients add|show|search|merge
   appointments book|move|cancel|status|list|export
   schedule free-slots        the first openings for an appointment type

@@ -247,6 +247,9 @@ Outcome runVerb(CliContext& ctx, const std::vector<Verb>& verbs)
     auto session = ctx.unlock();
     if (!session)
         return std::unexpected(session.error());
+    if ((*session)->mustChangePassword())
+        return std::unexpected(Failure{kExitAuth, "an administrator reset the password of " + ctx.actingUser() +
+                                                      "; choose a new one first with 'practica-cli users passwd'"});
     return verb->unlocked(ctx, **session);
 }
 

@@ -14,15 +14,18 @@ const char* const kUsersHelp = R"(Usage: practica-cli users <verb> [options]
         adds an account that can unlock this workstation; ROLE is admin, front_desk,
         clinician or biller
   passwd [--username NAME]
-        changes a password (your own by default; admins may reset anyone's)
+        changes a password (your own by default; admins may set anyone's)
+  reset --username NAME
+        gives NAME a temporary password (the new password below) that they must change at their
+        next sign-in, in the app or with 'users passwd'
   list  lists the accounts with their roles
   deactivate --username NAME
         deactivates an account and removes its key slot; the record stays for the audit trail
   set-role --username NAME --role ROLE
 
 The acting user's password comes from $PRACTICA_PASSWORD or the first line of --password-stdin;
-a new password (add, passwd) from $PRACTICA_NEW_PASSWORD or the second line of --password-stdin.
-  --kdf standard|minimal   key-slot cost for add and passwd; minimal is for tests only
+a new password (add, passwd, reset) from $PRACTICA_NEW_PASSWORD or the second line of --password-stdin.
+  --kdf standard|minimal   key-slot cost for add, passwd and reset; minimal is for tests only
 )";
 
 namespace {
@@ -88,6 +91,31 @@ Outcome changePassword(CliContext& ctx)
         ctx.printJson(o);
     } else {
         ctx.out() << "Changed the password of " << username << ".\n";
+    }
+    return {};
+}
+
+Outcome resetPassword(CliContext& ctx)
+{
+    auto cost = ctx.kdfCost();
+    if (!cost)
+        return std::unexpected(cost.error());
+    auto temporary = ctx.newPassword();
+    if (!temporary)
+        return std::unexpected(temporary.error());
+    auto session = ctx.unlock();
+    if (!session)
+        return std::unexpected(session.error());
+    const std::string username = ctx.value("username");
+    if (auto s = core::UserStore(**session).resetPassword(username, *temporary, *cost); !s)
+        return failure(s.error());
+    if (ctx.json()) {
+        auto o = newJsonObject();
+        o->set("username", username);
+        o->set("must_change_password", true);
+        ctx.printJson(o);
+    } else {
+        ctx.out() << "Reset the password of " << username << "; they must choose a new one at their next sign-in.\n";
     }
     return {};
 }
@@ -161,6 +189,7 @@ Outcome runUsers(CliContext& ctx)
          .required = {"username", "display-name", "role"},
          .run = addUser},
         {.name = "passwd", .options = {"username", "kdf"}, .run = changePassword},
+        {.name = "reset", .options = {"username", "kdf"}, .required = {"username"}, .run = resetPassword},
         {.name = "list", .unlocked = listUsers},
         {.name = "deactivate", .options = {"username"}, .required = {"username"}, .unlocked = deactivateUser},
         {.name = "set-role", .options = {"username", "role"}, .required = {"username", "role"}, .unlocked = setRole},

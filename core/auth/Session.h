@@ -41,6 +41,10 @@ public:
     // PermissionDenied naming the permission when the acting role lacks it.
     Status require(Permission p) const;
 
+    // An admin reset this user's password: they must choose a new one before working.
+    bool mustChangePassword() const { return m_mustChangePassword; }
+    void setMustChangePassword(bool must) { m_mustChangePassword = must; }
+
     // A new time-ordered id for a record created now.
     std::string newId() const;
 
@@ -52,6 +56,7 @@ private:
     const Clock& m_clock;
     HybridClock m_hlc;
     ChangeJournal m_journal;
+    bool m_mustChangePassword = false;
 };
 
 } // namespace practica::core

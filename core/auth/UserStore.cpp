@@ -149,7 +149,29 @@ Status UserStore::setPassword(const std::string& username, const std::string& ne
         return tx.begun();
     if (Status s = m_session.journal().audit(AuditAction::Update, "user_account", user->id, "password changed"); !s)
         return s;
-    return tx.commit();
+    if (Status s = tx.commit(); !s)
+        return s;
+    if (username == m_session.actor().username)
+        m_session.setMustChangePassword(false); // a new slot: no reset pending
+    return {};
+}
+
+Status UserStore::resetPassword(const std::string& username, const std::string& temporaryPassword, KdfCost cost)
+{
+    if (Status p = m_session.require(Permission::UserManage); !p)
+        return p;
+    if (Status s = setPassword(username, temporaryPassword, cost); !s)
+        return s;
+    auto keys = KeyFile::loadForUpdate(m_session.keyFilePath());
+    if (!keys)
+        return std::unexpected(keys.error());
+    if (Status s = keys->requirePasswordChange(username); !s)
+        return s;
+    if (Status s = keys->save(); !s)
+        return s;
+    if (username == m_session.actor().username)
+        m_session.setMustChangePassword(true);
+    return {};
 }
 
 Status UserStore::changeOwnPassword(const std::string& currentPassword, const std::string& newPassword, KdfCost cost)
@@ -176,7 +198,10 @@ Status UserStore::changeOwnPassword(const std::string& currentPassword, const st
                                              "own password changed");
         !s)
         return s;
-    return tx.commit();
+    if (Status s = tx.commit(); !s)
+        return s;
+    m_session.setMustChangePassword(false);
+    return {};
 }
 
 Status UserStore::setRole(const std::string& username, Role role)

@@ -25,6 +25,9 @@ public:
                      const std::string& password, KdfCost cost = KdfCost::standard());
     // Users change their own password; admins may reset anyone's.
     Status setPassword(const std::string& username, const std::string& newPassword, KdfCost cost = KdfCost::standard());
+    // An admin's reset: a temporary password that the user must change at their next sign-in.
+    Status resetPassword(const std::string& username, const std::string& temporaryPassword,
+                         KdfCost cost = KdfCost::standard());
     // The signed-in user's own change: the current password must open their slot (a wrong one counts
     // toward the lockout like a failed sign-in; WrongPassword or AccountLocked on current_password).
     Status changeOwnPassword(const std::string& currentPassword, const std::string& newPassword,

@@ -197,6 +197,7 @@ Result<std::unique_ptr<Session>> Vault::unlock(const std::string& path, const st
     }
     // Refused sign-ins wait in the key file for a sign-in that can write them to the audit log: this one.
     const std::vector<SignInFailure> failures = keys->signInFailures();
+    const bool mustChangePassword = unlocked->mustChangePassword;
     keys->release(); // the counters and any rekey step are saved: other processes may change the file
     if (!db)
         return std::unexpected(db.error());
@@ -231,6 +232,7 @@ Result<std::unique_ptr<Session>> Vault::unlock(const std::string& path, const st
         return fail(ErrorCode::WrongPassword, username, Rule::AccountDeactivated);
     Actor actor{user->id, user->username, user->displayName, user->role};
     auto session = std::make_unique<Session>(std::move(*db), std::move(usedKey), actor, *deviceId, clock);
+    session->setMustChangePassword(mustChangePassword);
     if (auto last = setting(session->db(), "hlc_last")) {
         HlcStamp stamp;
         if (HlcStamp::parse(*last, stamp))

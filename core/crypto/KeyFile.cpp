@@ -103,6 +103,7 @@ Result<KeyFile> KeyFile::load(const std::string& path)
             s.sealedPendingKey = o->optValue<std::string>("sealed_pending_key", "");
             s.failedAttempts = o->optValue<int>("failed_attempts", 0);
             s.lockedUntilMs = o->optValue<std::int64_t>("locked_until_ms", 0);
+            s.mustChangePassword = o->optValue<bool>("must_change_password", false);
             file.m_slots.push_back(std::move(s));
         }
         if (auto failures = root->getArray("failed_sign_ins"))
@@ -160,6 +161,8 @@ Status KeyFile::save() const
             o.set("sealed_pending_key", s.sealedPendingKey);
         o.set("failed_attempts", s.failedAttempts);
         o.set("locked_until_ms", s.lockedUntilMs);
+        if (s.mustChangePassword)
+            o.set("must_change_password", true);
         slots.add(o);
     }
     root.set("slots", slots);
@@ -186,6 +189,15 @@ bool KeyFile::hasSlot(const std::string& user) const
         if (s.user == user)
             return true;
     return false;
+}
+
+Status KeyFile::requirePasswordChange(const std::string& user)
+{
+    KeySlot* slot = find(user);
+    if (!slot)
+        return fail(ErrorCode::NotFound, "username", user);
+    slot->mustChangePassword = true;
+    return {};
 }
 
 void KeyFile::recordFailure(const std::string& user, std::int64_t nowMs, const char* reason)
@@ -338,7 +350,7 @@ Result<UnlockedKeys> KeyFile::unlock(const std::string& user, const std::string&
     auto dataKey = openSealed(slot->sealedDataKey);
     if (!dataKey)
         return std::unexpected(dataKey.error());
-    UnlockedKeys keys{std::move(*dataKey), std::nullopt};
+    UnlockedKeys keys{std::move(*dataKey), std::nullopt, slot->mustChangePassword};
     if (!slot->sealedPendingKey.empty()) {
         auto pending = openSealed(slot->sealedPendingKey);
         if (!pending)

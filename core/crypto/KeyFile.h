@@ -39,6 +39,7 @@ struct KeySlot
     std::string sealedPendingKey; // non-empty only while a rekey is under way
     int failedAttempts = 0;
     std::int64_t lockedUntilMs = 0;
+    bool mustChangePassword = false; // set by an admin's reset: the next sign-in must choose a new one
 };
 
 // A refused sign-in, kept in the key file (the database cannot be opened to log it) until the next
@@ -56,6 +57,7 @@ struct UnlockedKeys
 {
     SecretKey dataKey;
     std::optional<SecretKey> pendingKey; // a rekey that may or may not have reached the database
+    bool mustChangePassword = false;
 };
 
 class KeyFile
@@ -83,6 +85,8 @@ public:
     // Adds or replaces the user's slot (a password change is a new slot for the same user).
     Status setSlot(const std::string& user, const std::string& password, const SecretKey& dataKey, KdfCost cost);
     Status removeSlot(const std::string& user);
+    // Marks the user's slot as needing a new password at the next sign-in (an admin's reset).
+    Status requirePasswordChange(const std::string& user);
 
     // Unwraps the keys. A wrong password counts a failure; kMaxFailures lock the slot for kLockoutMs.
     // The counters are saved to disk. An unknown user gets the same answer as a wrong password.

@@ -44,6 +44,7 @@ private Q_SLOTS:
     void wrongPasswordShowsOneClearError();
     void signInKeepsTheWindowAlive();
     void changeMyPassword();
+    void resetPasswordIsChangedAtSignIn();
     void registerFindAndOpenPatient();
     void duplicateWarningOpensExistingPatient();
     void coverageCanBeAdded();
@@ -260,6 +261,47 @@ void tst_Gui::changeMyPassword()
     // The old password no longer opens this workstation; the new one does.
     QVERIFY(!core::Vault::unlock(m_clinic->path(), "admin", kAdminPassword, m_clinic->clock()));
     QVERIFY(core::Vault::unlock(m_clinic->path(), "admin", "new-password-2", m_clinic->clock()));
+}
+
+// After an admin's reset, signing in asks for a new password before the main window opens.
+void tst_Gui::resetPasswordIsChangedAtSignIn()
+{
+    m_clinic = std::make_unique<TempClinic>();
+    QVERIFY(core::UserStore(m_clinic->admin())
+                .add("desk", "Dana Desk", core::Role::FrontDesk, "desk-password", core::KdfCost::minimal()));
+    QVERIFY(core::UserStore(m_clinic->admin()).resetPassword("desk", "temporary-1", core::KdfCost::minimal()));
+    m_clinic->closeAdmin();
+    m_controller = std::make_unique<app::AppController>(configFor(m_clinic->path()));
+    m_controller->start();
+    QWidget* login = waitForTopLevel(QStringLiteral("loginDialog"));
+    QVERIFY(login);
+    typeInto(child<QLineEdit>(login, QStringLiteral("loginUsername")), QStringLiteral("desk"));
+    typeInto(child<QLineEdit>(login, QStringLiteral("loginPassword")), QStringLiteral("temporary-1"));
+    // The new-password dialog runs its own event loop inside the sign-in: a timer answers it from there.
+    bool asked = false;
+    QString title;
+    QTimer poll;
+    poll.setInterval(50);
+    connect(&poll, &QTimer::timeout, [&] {
+        QWidget* dialog = topLevel(QStringLiteral("changePasswordDialog"));
+        if (!dialog || !dialog->isVisible() || asked)
+            return;
+        asked = true;
+        poll.stop();
+        title = dialog->windowTitle();
+        screenshot(dialog, QStringLiteral("04c-choose-new-password"));
+        typeInto(child<QLineEdit>(dialog, QStringLiteral("currentPassword")), QStringLiteral("temporary-1"));
+        typeInto(child<QLineEdit>(dialog, QStringLiteral("resetPassword")), QStringLiteral("dana-own-pw"));
+        typeInto(child<QLineEdit>(dialog, QStringLiteral("resetPasswordConfirm")), QStringLiteral("dana-own-pw"));
+        click(child<QPushButton>(dialog, QStringLiteral("saveResetPasswordButton")));
+    });
+    poll.start();
+    click(child<QPushButton>(login, QStringLiteral("loginButton")));
+    QVERIFY(waitForTopLevel(QStringLiteral("mainWindow")));
+    QVERIFY(asked);
+    QCOMPARE(title, QStringLiteral("Choose a new password"));
+    QVERIFY(!m_controller->workspace().session()->mustChangePassword());
+    QVERIFY(core::Vault::unlock(m_clinic->path(), "desk", "dana-own-pw", m_clinic->clock()));
 }
 
 void tst_Gui::registerFindAndOpenPatient()

@@ -50,6 +50,7 @@ private slots:
     void usersAddListAndLogin();
     void usersPasswordFromStdin();
     void usersDeactivate();
+    void usersResetMustBeChanged();
     void patientsAddSearchShow();
     void duplicateNeedsConfirmation();
     void invalidPatientIsRejected();
@@ -293,6 +294,34 @@ void tst_Cli::usersPasswordFromStdin()
         run({"users", "passwd", "--db", m_db, "--user", "doc", "--password-stdin"}, "doc-password-2\nshort\n");
     QCOMPARE(tooShort.exitCode, 6);
     QVERIFY(tooShort.oneErrorLine());
+}
+
+// An admin's reset: the temporary password opens the database, but only to choose a new one.
+void tst_Cli::usersResetMustBeChanged()
+{
+    Run add = run({"users", "add", "--db", m_db, "--username", "nurse", "--display-name", "Nia Nurse", "--role",
+                   "clinician", "--kdf", "minimal"},
+                  {}, {{"PRACTICA_NEW_PASSWORD", "nurse-password-1"}});
+    QVERIFY2(add.exitCode == 0, add.err.constData());
+    Run reset = run({"users", "reset", "--db", m_db, "--username", "nurse", "--kdf", "minimal"}, {},
+                    {{"PRACTICA_NEW_PASSWORD", "temporary-pw-1"}});
+    QVERIFY2(reset.exitCode == 0, reset.err.constData());
+    QVERIFY(reset.out.contains("must choose a new one"));
+    Run blocked = run({"patients", "search", "--query", "x", "--db", m_db, "--user", "nurse"}, {},
+                      {{"PRACTICA_PASSWORD", "temporary-pw-1"}});
+    QCOMPARE(blocked.exitCode, 3);
+    QVERIFY(blocked.oneErrorLine());
+    QVERIFY2(blocked.err.contains("users passwd"), blocked.err.constData());
+    Run passwd = run({"users", "passwd", "--db", m_db, "--user", "nurse", "--kdf", "minimal", "--password-stdin"},
+                     "temporary-pw-1\nnurse-own-pw-1\n");
+    QVERIFY2(passwd.exitCode == 0, passwd.err.constData());
+    Run works = run({"patients", "search", "--query", "x", "--db", m_db, "--user", "nurse"}, {},
+                    {{"PRACTICA_PASSWORD", "nurse-own-pw-1"}});
+    QVERIFY2(works.exitCode == 0, works.err.constData());
+    // Only an admin resets.
+    Run notAdmin = run({"users", "reset", "--db", m_db, "--user", "nurse", "--username", "admin", "--kdf", "minimal"},
+                       {}, {{"PRACTICA_PASSWORD", "nurse-own-pw-1"}, {"PRACTICA_NEW_PASSWORD", "hijack-pw-1"}});
+    QCOMPARE(notAdmin.exitCode, 4);
 }
 
 void tst_Cli::usersDeactivate()

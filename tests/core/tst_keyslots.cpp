@@ -32,6 +32,7 @@ private slots:
     void standardCostIsArgon2idAndSlow();
     void concurrentUpdatesLoseNothing();
     void refusedSignInsReachTheAuditLog();
+    void resetPasswordMustBeChanged();
 };
 
 void tst_KeySlots::addedUserCanUnlockWithOwnPassword()
@@ -276,6 +277,35 @@ void tst_KeySlots::refusedSignInsReachTheAuditLog()
     QVERIFY(keys->signInFailures().empty());
     auto verified = log.verify();
     QVERIFY(verified && verified->intact);
+}
+
+// An admin's reset gives a temporary password that opens the workstation once, flagged: the user
+// must choose their own, after which the flag is gone.
+void tst_KeySlots::resetPasswordMustBeChanged()
+{
+    test::TempClinic clinic;
+    auto desk = clinic.addAndLogin("desk", core::Role::FrontDesk, "desk-password");
+    QVERIFY(desk && !desk->mustChangePassword());
+    desk.reset();
+    QVERIFY(core::UserStore(clinic.admin()).resetPassword("desk", "temporary-1", core::KdfCost::minimal()));
+    QVERIFY(!clinic.login("desk", "desk-password"));
+    auto flagged = clinic.login("desk", "temporary-1");
+    QVERIFY(flagged);
+    QVERIFY(flagged->mustChangePassword());
+    // Only an admin resets.
+    QCOMPARE(
+        test::failureOf(core::UserStore(*flagged).resetPassword("admin", "hijacked-1", core::KdfCost::minimal())).code,
+        core::ErrorCode::PermissionDenied);
+    // The current password must be right.
+    QCOMPARE(test::failureOf(
+                 core::UserStore(*flagged).changeOwnPassword("wrong-one", "mine-now-1", core::KdfCost::minimal()))
+                 .code,
+             core::ErrorCode::WrongPassword);
+    QVERIFY(core::UserStore(*flagged).changeOwnPassword("temporary-1", "mine-now-1", core::KdfCost::minimal()));
+    QVERIFY(!flagged->mustChangePassword());
+    flagged.reset();
+    auto again = clinic.login("desk", "mine-now-1");
+    QVERIFY(again && !again->mustChangePassword());
 }
 
 QTEST_GUILESS_MAIN(tst_KeySlots)

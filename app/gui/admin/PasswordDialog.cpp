@@ -31,7 +31,10 @@ PasswordDialog::PasswordDialog(Workspace& workspace, const QString& username, co
     setWindowTitle(own ? tr("Change my password") : tr("Reset password"));
     auto* intro = new QLabel(own ? tr("Enter your current password, then your new password twice. The new password "
                                       "opens this workstation from now on.")
-                                 : tr("New password for %1 (%2).").arg(displayName, username));
+                                 : tr("A temporary password for %1 (%2). They choose their own at their next "
+                                      "sign-in.")
+                                       .arg(displayName, username));
+    intro->setObjectName(QStringLiteral("passwordIntro"));
     intro->setWordWrap(true);
     if (own) {
         m_current = FormRows::lineEdit(QStringLiteral("currentPassword"));
@@ -69,10 +72,16 @@ PasswordDialog::PasswordDialog(Workspace& workspace, const QString& username, co
     setMinimumWidth(420);
 }
 
-PasswordDialog* PasswordDialog::forOwnPassword(Workspace& workspace, QWidget* parent)
+PasswordDialog* PasswordDialog::forOwnPassword(Workspace& workspace, QWidget* parent, bool afterReset)
 {
     const core::Actor& me = workspace.actor();
     auto* dialog = new PasswordDialog(workspace, qs(me.username), qs(me.displayName), parent, true);
+    if (afterReset) {
+        dialog->setWindowTitle(tr("Choose a new password"));
+        if (auto* intro = dialog->findChild<QLabel*>(QStringLiteral("passwordIntro")))
+            intro->setText(tr("An administrator reset your password. Enter the temporary password you were "
+                              "given, then choose your own password twice."));
+    }
     dialog->m_current->setFocus();
     return dialog;
 }
@@ -93,8 +102,8 @@ void PasswordDialog::save()
             m_current
                 ? core::UserStore(*session).changeOwnPassword(
                       m_current->text().toStdString(), m_password->text().toStdString(), m_workspace.config().kdfCost)
-                : core::UserStore(*session).setPassword(m_username.toStdString(), m_password->text().toStdString(),
-                                                        m_workspace.config().kdfCost);
+                : core::UserStore(*session).resetPassword(m_username.toStdString(), m_password->text().toStdString(),
+                                                          m_workspace.config().kdfCost);
         QApplication::restoreOverrideCursor();
         if (!s && s.error().code == core::ErrorCode::WrongPassword)
             problem = tr("Your current password is not correct.");

@@ -19,7 +19,8 @@ public:
     PasswordDialog(Workspace& workspace, const QString& username, const QString& displayName,
                    QWidget* parent = nullptr);
     // The signed-in user's own change, which asks for the current password first.
-    static PasswordDialog* forOwnPassword(Workspace& workspace, QWidget* parent = nullptr);
+    // afterReset: an administrator reset it, and the user must choose their own before working.
+    static PasswordDialog* forOwnPassword(Workspace& workspace, QWidget* parent = nullptr, bool afterReset = false);
 
 private:
     PasswordDialog(Workspace& workspace, const QString& username, const QString& displayName, QWidget* parent,

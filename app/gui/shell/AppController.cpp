@@ -1,11 +1,14 @@
 #include "AppController.h"
 
 #include "MainWindow.h"
+#include "app/gui/admin/PasswordDialog.h"
+#include "app/gui/common/UiText.h"
 #include "app/gui/start/DemoLoginsDialog.h"
 #include "app/gui/start/FirstStartWizard.h"
 #include "app/gui/start/LoginDialog.h"
 
 #include <QFileInfo>
+#include <memory>
 
 namespace practica::app {
 
@@ -69,6 +72,16 @@ void AppController::showLogin(const QString& username)
     m_login->setUsername(username);
     connect(m_login, &QDialog::accepted, this, [this] {
         m_workspace.open(m_login->takeSession());
+        core::Session* session = m_workspace.session();
+        if (session && session->mustChangePassword()) {
+            // An administrator reset this password: a new one first, or back to the sign-in.
+            std::unique_ptr<PasswordDialog> change(PasswordDialog::forOwnPassword(m_workspace, nullptr, true));
+            if (change->exec() != QDialog::Accepted) {
+                m_workspace.lock();
+                showLogin(qs(m_workspace.actor().username));
+                return;
+            }
+        }
         openMainWindow();
     });
     connect(m_login, &QDialog::rejected, this, &AppController::finished);
