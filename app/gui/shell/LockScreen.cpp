@@ -45,21 +45,7 @@ LockScreen::LockScreen(Workspace& workspace, QWidget* parent) : QWidget(parent),
     m_error->setWordWrap(true);
     m_error->hide();
 
-    // Busy while the password is checked (about half a second): a sentence and a moving bar.
-    m_busy = new QWidget;
-    m_busy->setObjectName(QStringLiteral("lockBusy"));
-    auto* busyText = new QLabel(tr("Unlocking…"));
-    busyText->setProperty("role", QStringLiteral("subtle"));
-    auto* busyBar = new QProgressBar;
-    busyBar->setRange(0, 0);
-    busyBar->setTextVisible(false);
-    busyBar->setMaximumHeight(6);
-    auto* busyLayout = new QVBoxLayout(m_busy);
-    busyLayout->setContentsMargins(0, 0, 0, 0);
-    busyLayout->setSpacing(4);
-    busyLayout->addWidget(busyText);
-    busyLayout->addWidget(busyBar);
-    m_busy->hide();
+    m_busy = signInBusyIndicator(QStringLiteral("lockBusy"), tr("Unlocking…"));
     m_task = new SignInTask(this);
     connect(m_task, &SignInTask::finished, this, &LockScreen::unlockFinished);
 

@@ -59,21 +59,7 @@ LoginDialog::LoginDialog(Workspace& workspace, QWidget* parent) : QDialog(parent
     m_error->setWordWrap(true);
     m_error->hide();
 
-    // Busy while the password is checked (about half a second): a sentence and a moving bar.
-    m_busy = new QWidget;
-    m_busy->setObjectName(QStringLiteral("loginBusy"));
-    auto* busyText = new QLabel(tr("Signing in…"));
-    busyText->setProperty("role", QStringLiteral("subtle"));
-    auto* busyBar = new QProgressBar;
-    busyBar->setRange(0, 0);
-    busyBar->setTextVisible(false);
-    busyBar->setMaximumHeight(6);
-    auto* busyLayout = new QVBoxLayout(m_busy);
-    busyLayout->setContentsMargins(0, 0, 0, 0);
-    busyLayout->setSpacing(4);
-    busyLayout->addWidget(busyText);
-    busyLayout->addWidget(busyBar);
-    m_busy->hide();
+    m_busy = signInBusyIndicator(QStringLiteral("loginBusy"), tr("Signing in…"));
     m_task = new SignInTask(this);
     connect(m_task, &SignInTask::finished, this, &LoginDialog::signInFinished);
 

@@ -2,8 +2,11 @@
 
 #include "core/auth/Vault.h"
 
+#include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QThread>
+#include <QVBoxLayout>
 #include <algorithm>
 #include <sodium.h>
 
@@ -15,6 +18,25 @@ void wipePasswordField(QLineEdit* field)
     field->clear();
     if (text.isDetached())
         std::fill(text.begin(), text.end(), QChar(0));
+}
+
+QWidget* signInBusyIndicator(const QString& objectName, const QString& text)
+{
+    auto* busy = new QWidget;
+    busy->setObjectName(objectName);
+    auto* label = new QLabel(text);
+    label->setProperty("role", QStringLiteral("subtle"));
+    auto* bar = new QProgressBar;
+    bar->setRange(0, 0);
+    bar->setTextVisible(false);
+    bar->setMaximumHeight(6);
+    auto* layout = new QVBoxLayout(busy);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    layout->addWidget(label);
+    layout->addWidget(bar);
+    busy->hide();
+    return busy;
 }
 
 SignInTask::SignInTask(QObject* parent)

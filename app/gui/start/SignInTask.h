@@ -12,6 +12,7 @@
 #include <string>
 
 class QLineEdit;
+class QWidget;
 class QThread;
 
 namespace practica::app {
@@ -19,6 +20,9 @@ namespace practica::app {
 // Empties a password field and overwrites the characters it held, where Qt lets us: the field's text is
 // cleared first so that the copy taken here is the characters' last owner, then zeroed.
 void wipePasswordField(QLineEdit* field);
+
+// Shown while a password is checked (about half a second): a sentence and a moving bar; hidden at first.
+QWidget* signInBusyIndicator(const QString& objectName, const QString& text);
 
 class SignInTask : public QObject
 {
