@@ -130,7 +130,19 @@ Status UserStore::setPassword(const std::string& username, const std::string& ne
         if (Status p = m_session.require(Permission::UserManage); !p)
             return p;
     }
-    if (Status v = Vault::checkPassword(newPassword); !v)
+    return writePassword(username, newPassword, cost, false);
+}
+
+Status UserStore::resetPassword(const std::string& username, const std::string& temporaryPassword, KdfCost cost)
+{
+    if (Status p = m_session.require(Permission::UserManage); !p)
+        return p;
+    return writePassword(username, temporaryPassword, cost, true);
+}
+
+Status UserStore::writePassword(const std::string& username, const std::string& password, KdfCost cost, bool reset)
+{
+    if (Status v = Vault::checkPassword(password); !v)
         return v;
     auto user = findByUsername(m_session.db(), username);
     if (!user)
@@ -140,38 +152,7 @@ Status UserStore::setPassword(const std::string& username, const std::string& ne
     auto keys = KeyFile::loadForUpdate(m_session.keyFilePath());
     if (!keys)
         return std::unexpected(keys.error());
-    if (Status s = keys->setSlot(username, newPassword, m_session.dataKey(), cost); !s)
-        return s;
-    if (Status s = keys->save(); !s)
-        return s;
-    Transaction tx(m_session.db());
-    if (!tx.begun())
-        return tx.begun();
-    if (Status s = m_session.journal().audit(AuditAction::Update, "user_account", user->id, "password changed"); !s)
-        return s;
-    if (Status s = tx.commit(); !s)
-        return s;
-    if (username == m_session.actor().username)
-        m_session.setMustChangePassword(false); // a new slot: no reset pending
-    return {};
-}
-
-Status UserStore::resetPassword(const std::string& username, const std::string& temporaryPassword, KdfCost cost)
-{
-    if (Status p = m_session.require(Permission::UserManage); !p)
-        return p;
-    if (Status s = setPassword(username, temporaryPassword, cost); !s)
-        return s;
-    auto keys = KeyFile::loadForUpdate(m_session.keyFilePath());
-    if (!keys)
-        return std::unexpected(keys.error());
-    if (Status s = keys->requirePasswordChange(username); !s)
-        return s;
-    if (Status s = keys->save(); !s)
-        return s;
-    if (username == m_session.actor().username)
-        m_session.setMustChangePassword(true);
-    return {};
+    return replaceSlot(*keys, username, user->id, password, cost, reset, reset ? "password reset" : "password changed");
 }
 
 Status UserStore::changeOwnPassword(const std::string& currentPassword, const std::string& newPassword, KdfCost cost)
@@ -187,20 +168,28 @@ Status UserStore::changeOwnPassword(const std::string& currentPassword, const st
         e.field = "current_password";
         return std::unexpected(std::move(e));
     }
-    if (Status s = keys->setSlot(username, newPassword, m_session.dataKey(), cost); !s)
+    return replaceSlot(*keys, username, m_session.actor().userId, newPassword, cost, false, "own password changed");
+}
+
+Status UserStore::replaceSlot(KeyFile& keys, const std::string& username, const std::string& userId,
+                              const std::string& password, KdfCost cost, bool reset, const char* detail)
+{
+    if (Status s = keys.setSlot(username, password, m_session.dataKey(), cost); !s)
         return s;
-    if (Status s = keys->save(); !s)
+    if (reset)
+        if (Status s = keys.requirePasswordChange(username); !s)
+            return s;
+    if (Status s = keys.save(); !s)
         return s;
     Transaction tx(m_session.db());
     if (!tx.begun())
         return tx.begun();
-    if (Status s = m_session.journal().audit(AuditAction::Update, "user_account", m_session.actor().userId,
-                                             "own password changed");
-        !s)
+    if (Status s = m_session.journal().audit(AuditAction::Update, "user_account", userId, detail); !s)
         return s;
     if (Status s = tx.commit(); !s)
         return s;
-    m_session.setMustChangePassword(false);
+    if (username == m_session.actor().username)
+        m_session.setMustChangePassword(reset);
     return {};
 }
 

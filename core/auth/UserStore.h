@@ -42,6 +42,12 @@ public:
 
 private:
     Status writeUser(const User& user, bool creating);
+    // A new password for a user: the checks, then replaceSlot.
+    Status writePassword(const std::string& username, const std::string& password, KdfCost cost, bool reset);
+    // Replaces the user's key slot (flagged for a change at the next sign-in after an admin's reset),
+    // saves the key file and audits it, in that order.
+    Status replaceSlot(KeyFile& keys, const std::string& username, const std::string& userId,
+                       const std::string& password, KdfCost cost, bool reset, const char* detail);
     Session& m_session;
 };
 
