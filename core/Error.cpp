@@ -105,6 +105,7 @@ constexpr RuleEntry kRules[] = {
     {Rule::AlreadyMerged, "already_merged"},
     {Rule::NumbersUsedUp, "numbers_used_up"},
     {Rule::AccountDeactivated, "account_deactivated"},
+    {Rule::UnknownUser, "unknown_user"},
     {Rule::OwnAdminRole, "own_admin_role"},
     {Rule::OwnAccount, "own_account"},
     {Rule::Clash, "clash"},

@@ -43,40 +43,41 @@ enum class ErrorCode
 enum class Rule
 {
     // A value (ErrorCode::Validation)
-    Required,         // or: the other field that would do instead
-    Text,             // too long or not text; max_length
-    TooShort,         // min_length
-    NotInteger,       //
-    NotFlag,          //
-    NotDate,          //
-    NotTime,          //
-    NotDateTime,      //
-    TooEarly,         // min (a date)
-    FutureDate,       //
-    Format,           // format: us_state, zip, phone, email, npi, tax_id, time_zone, color, day_list, uuid, ...
-    Choice,           // allowed: comma-separated values
-    Range,            // min and/or max, step
-    Order,            // after (the field it must follow), or_equal ("1")
-    MissingReference, // references (record type), id
-    RequiredWhen,     // when_field, when_value
-    OnlyWhen,         // when_field, when_value
-    RequiredTogether, // with (the field that needs this one)
-    Mismatch,         // two entries that must be equal differ (a password and its confirmation)
-    UnknownField,     //
-    NonexistentTime,  // time: a local time the clocks skip (spring forward)
-    Deceased,         // the patient is recorded as deceased
-    ForeignPolicy,    // the coverage is not one of the patient's policies
-    MergeIntoItself,  //
-    UseMerge,         // the status "merged" is set by merging, not by editing
-    UseCancel,        // the status "cancelled" is set by cancelling, with a reason
-    NotInSeries,      //
-    TooLarge,         // max (a count or bytes)
-              // The record's state (ErrorCode::Conflict)
+    Required,           // or: the other field that would do instead
+    Text,               // too long or not text; max_length
+    TooShort,           // min_length
+    NotInteger,         //
+    NotFlag,            //
+    NotDate,            //
+    NotTime,            //
+    NotDateTime,        //
+    TooEarly,           // min (a date)
+    FutureDate,         //
+    Format,             // format: us_state, zip, phone, email, npi, tax_id, time_zone, color, day_list, uuid, ...
+    Choice,             // allowed: comma-separated values
+    Range,              // min and/or max, step
+    Order,              // after (the field it must follow), or_equal ("1")
+    MissingReference,   // references (record type), id
+    RequiredWhen,       // when_field, when_value
+    OnlyWhen,           // when_field, when_value
+    RequiredTogether,   // with (the field that needs this one)
+    Mismatch,           // two entries that must be equal differ (a password and its confirmation)
+    UnknownField,       //
+    NonexistentTime,    // time: a local time the clocks skip (spring forward)
+    Deceased,           // the patient is recorded as deceased
+    ForeignPolicy,      // the coverage is not one of the patient's policies
+    MergeIntoItself,    //
+    UseMerge,           // the status "merged" is set by merging, not by editing
+    UseCancel,          // the status "cancelled" is set by cancelling, with a reason
+    NotInSeries,        //
+    TooLarge,           // max (a count or bytes)
+                        // The record's state (ErrorCode::Conflict)
     Unique,             // value, other (the record that holds it)
     Merged,             // the record was merged into another; survivor when known
     AlreadyMerged,      //
     NumbersUsedUp,      // this workstation has used all of its numbers (MRNs)
     AccountDeactivated, //
+    UnknownUser,        // this workstation holds no key for the user (yet): it learns of new users when it syncs
     OwnAdminRole,       // an administrator cannot remove their own admin role
     OwnAccount,         // nobody deactivates their own account
     Clash,              // resource (provider, room, patient), other_appointment, from, to (UTC ms)

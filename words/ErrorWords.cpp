@@ -23,6 +23,11 @@ std::string errorSentence(const core::Error& e)
     }
     switch (e.code) {
     case core::ErrorCode::WrongPassword:
+        if (e.rule() == core::Rule::UnknownUser || e.rule() == core::Rule::AccountDeactivated) {
+            std::string sentence = ruleSentence(e.field, e.detail, e.params);
+            sentence[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(sentence[0])));
+            return sentence + ".";
+        }
         return "Wrong user name or password.";
     case core::ErrorCode::AccountLocked:
         return "This account is locked after repeated failed logins; try again in " + e.detail + " seconds.";

@@ -23,6 +23,7 @@ std::string formatText(const std::string& format)
         {"color", "a colour as #rrggbb"},
         {"day_list", "weekdays 1 (Monday) to 7 (Sunday), separated by commas"},
         {"user_name", "2 to 32 lower-case letters, digits, dots, dashes or underscores, starting with a letter"},
+        {"user_key", "a Practica user key (made by Practica when a password is set)"},
         {"uuid", "a UUID"},
         {"server_url", "a URL like https://HOST:PORT"},
         {"postgres_conninfo", "a PostgreSQL URI or connection string"}};
@@ -162,6 +163,9 @@ std::string ruleSentence(const std::string& fieldName, const std::string& rule,
         return "this workstation has used all of its " + field + " numbers; sync to get more";
     if (rule == "account_deactivated")
         return "the account is deactivated";
+    if (rule == "unknown_user")
+        return "this workstation does not know the user " + field +
+               " yet; it learns of new users when someone signs in here while it can reach the clinic's server";
     if (rule == "own_admin_role")
         return "an administrator cannot remove their own admin role";
     if (rule == "own_account")

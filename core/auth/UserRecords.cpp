@@ -15,7 +15,9 @@ const RowBinding<User>& userRow()
                 choice("role", {"admin", "front_desk", "clinician", "biller"}).required(),
                 [](const User& u) { return std::optional<std::string>(std::string(roleName(u.role))); },
                 [](User& u, const Statement& s, int c) { u.role = roleFromName(s.text(c)).value_or(Role::FrontDesk); })
-            .field(flag("active"), &User::active);
+            .field(flag("active"), &User::active)
+            .field(text("key_material").format(TextFormat::UserKey), &User::keyMaterial)
+            .field(flag("must_change_password"), &User::mustChangePassword);
         return r;
     }();
     return row;
@@ -30,7 +32,7 @@ void addUserRecordTypes(RecordTypes& types)
     user.ownerField = "username";
     user.notOnOwnRow = {"role", "active"};
     user.unique = {"username"};
-    user.account = AccountLink{"username", "role", "active"};
+    user.account = AccountLink{"username", "role", "active", "display_name", "key_material"};
     types.add(std::move(user));
 }
 

@@ -3,6 +3,7 @@
 #include "core/auth/Session.h"
 #include "core/auth/UserRows.h"
 #include "core/auth/Vault.h"
+#include "core/crypto/UserKey.h"
 #include "core/db/Statement.h"
 #include "core/db/Transaction.h"
 #include "core/util/Validators.h"
@@ -39,10 +40,11 @@ Result<User> UserStore::findByUsername(Database& db, const std::string& username
     return stmt->bind(1, username).one<User>(readUser, username, "no such user");
 }
 
-Status UserStore::insertInitialAdmin(Session& session, const Actor& admin)
+Status UserStore::insertInitialAdmin(Session& session, const Actor& admin, const std::string& keyMaterial)
 {
     UserStore store(session);
     User u{admin.userId, admin.username, admin.displayName, Role::Admin, true, true};
+    u.keyMaterial = keyMaterial;
     return store.writeUser(u, true);
 }
 
@@ -103,8 +105,12 @@ Result<User> UserStore::add(const std::string& username, const std::string& disp
         return std::unexpected(keys.error());
     if (keys->hasSlot(username))
         return fail(ErrorCode::AlreadyExists, "username", username);
+    auto key = UserKey::create(username, password, cost);
+    if (!key)
+        return std::unexpected(key.error());
 
     User u{m_session.newId(), username, displayName, role, true, true};
+    u.keyMaterial = key->encode();
     Transaction tx(m_session.db());
     if (!tx.begun())
         return std::unexpected(tx.begun().error());
@@ -112,7 +118,7 @@ Result<User> UserStore::add(const std::string& username, const std::string& disp
         return std::unexpected(s.error());
     // The slot is saved before the commit: a slot without an account unlocks nothing, an account
     // without a slot would be a user who cannot log in.
-    if (Status s = keys->setSlot(username, password, m_session.dataKey(), cost); !s)
+    if (Status s = keys->setKey(username, *key, m_session.dataKey(), nullptr, false); !s)
         return std::unexpected(s.error());
     if (Status s = keys->save(); !s)
         return std::unexpected(s.error());
@@ -152,7 +158,7 @@ Status UserStore::writePassword(const std::string& username, const std::string& 
     auto keys = KeyFile::loadForUpdate(m_session.keyFilePath());
     if (!keys)
         return std::unexpected(keys.error());
-    return replaceSlot(*keys, username, user->id, password, cost, reset, reset ? "password reset" : "password changed");
+    return replaceKey(*keys, std::move(*user), password, cost, reset, reset ? "password reset" : "password changed");
 }
 
 Status UserStore::changeOwnPassword(const std::string& currentPassword, const std::string& newPassword, KdfCost cost)
@@ -168,27 +174,35 @@ Status UserStore::changeOwnPassword(const std::string& currentPassword, const st
         e.field = "current_password";
         return std::unexpected(std::move(e));
     }
-    return replaceSlot(*keys, username, m_session.actor().userId, newPassword, cost, false, "own password changed");
+    auto user = findByUsername(m_session.db(), username);
+    if (!user)
+        return std::unexpected(user.error());
+    return replaceKey(*keys, std::move(*user), newPassword, cost, false, "own password changed");
 }
 
-Status UserStore::replaceSlot(KeyFile& keys, const std::string& username, const std::string& userId,
-                              const std::string& password, KdfCost cost, bool reset, const char* detail)
+Status UserStore::replaceKey(KeyFile& keys, User user, const std::string& password, KdfCost cost, bool reset,
+                             const char* detail)
 {
-    if (Status s = keys.setSlot(username, password, m_session.dataKey(), cost); !s)
-        return s;
-    if (reset)
-        if (Status s = keys.requirePasswordChange(username); !s)
-            return s;
-    if (Status s = keys.save(); !s)
-        return s;
+    auto key = UserKey::create(user.username, password, cost);
+    if (!key)
+        return std::unexpected(key.error());
+    user.keyMaterial = key->encode();
+    user.mustChangePassword = reset;
     Transaction tx(m_session.db());
     if (!tx.begun())
         return tx.begun();
-    if (Status s = m_session.journal().audit(AuditAction::Update, "user_account", userId, detail); !s)
+    if (Status s = writeUser(user, false); !s)
+        return s;
+    if (Status s = m_session.journal().audit(AuditAction::Update, "user_account", user.id, detail); !s)
         return s;
     if (Status s = tx.commit(); !s)
         return s;
-    if (username == m_session.actor().username)
+    // The account holds the new key: should this save fail, the next sync or sign-in makes the slot follow.
+    if (Status s = keys.setKey(user.username, *key, m_session.dataKey(), nullptr, reset); !s)
+        return s;
+    if (Status s = keys.save(); !s)
+        return s;
+    if (user.username == m_session.actor().username)
         m_session.setMustChangePassword(reset);
     return {};
 }
@@ -228,15 +242,95 @@ Status UserStore::deactivate(const std::string& username)
         return s;
     if (Status s = tx.commit(); !s)
         return s;
-    auto keys = KeyFile::loadForUpdate(m_session.keyFilePath());
+    auto followed = followUserKeys(m_session);
+    if (!followed)
+        return std::unexpected(followed.error());
+    return {};
+}
+
+Result<KeySlotChanges> UserStore::followUserKeys(Session& session)
+{
+    KeySlotChanges out;
+    auto stmt = session.db().prepare(userSelect() + ";");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    auto users = stmt->all<User>(readUser);
+    if (!users)
+        return std::unexpected(users.error());
+    auto keys = KeyFile::loadForUpdate(session.keyFilePath());
     if (!keys)
         return std::unexpected(keys.error());
-    if (keys->hasSlot(username)) {
-        if (Status s = keys->removeSlot(username); !s)
-            return s;
-        return keys->save();
+    bool changed = false;
+    std::vector<std::pair<std::string, const char*>> audits; // user id, what happened to their slot
+    for (const User& u : *users) {
+        const KeySlot* slot = keys->slot(u.username);
+        if (u.username == session.actor().username && (!u.active || u.role != session.actor().role))
+            out.sessionEnded = true;
+        if (!u.active) {
+            if (slot) {
+                if (Status s = keys->retireSlot(u.username); !s)
+                    return std::unexpected(s.error());
+                ++out.removed;
+                changed = true;
+                audits.emplace_back(u.id, "key slot removed: account deactivated");
+            }
+            continue;
+        }
+        auto key = UserKey::decode(u.keyMaterial);
+        if (!key)
+            continue; // an account from before synced keys: its slot (if any) stays until its user signs in
+        if (slot && slot->synced() && slot->key() == *key) {
+            if (slot->mustChangePassword != u.mustChangePassword) {
+                if (Status s = keys->setKey(u.username, *key, session.dataKey(), nullptr, u.mustChangePassword); !s)
+                    return std::unexpected(s.error());
+                changed = true;
+            }
+            continue;
+        }
+        if (Status s = keys->setKey(u.username, *key, session.dataKey(), nullptr, u.mustChangePassword); !s)
+            return std::unexpected(s.error());
+        ++(slot ? out.replaced : out.added);
+        changed = true;
+        audits.emplace_back(u.id, slot ? "key slot replaced: password changed on another workstation"
+                                       : "key slot added: account synced from the clinic");
     }
-    return {};
+    if (changed)
+        if (Status s = keys->save(); !s)
+            return std::unexpected(s.error());
+    keys->release();
+    if (!audits.empty()) {
+        Transaction tx(session.db());
+        if (!tx.begun())
+            return std::unexpected(tx.begun().error());
+        for (const auto& [id, detail] : audits)
+            if (Status s = session.journal().audit(AuditAction::Update, "user_account", id, detail); !s)
+                return std::unexpected(s.error());
+        if (Status s = tx.commit(); !s)
+            return std::unexpected(s.error());
+    }
+    if (out.removed > 0) {
+        // A copy of the removed slot (a backup of the key file) must not open the database from now on.
+        if (Status s = Vault::replaceDataKey(session); !s)
+            return std::unexpected(s.error());
+        out.rotated = true;
+    }
+    return out;
+}
+
+Status UserStore::adoptSignInPassword(Session& session, const std::string& password, KdfCost cost)
+{
+    auto user = findByUsername(session.db(), session.actor().username);
+    if (!user)
+        return std::unexpected(user.error());
+    auto keys = KeyFile::loadForUpdate(session.keyFilePath());
+    if (!keys)
+        return std::unexpected(keys.error());
+    const KeySlot* slot = keys->slot(user->username);
+    if (slot && slot->synced() && !user->keyMaterial.empty())
+        return {};
+    UserStore store(session);
+    const bool mustChange = user->mustChangePassword || session.mustChangePassword();
+    return store.replaceKey(*keys, std::move(*user), password, cost, mustChange, "key made synced at sign-in");
 }
 
 } // namespace practica::core

@@ -2,6 +2,7 @@
 
 #include "core/auth/UserStore.h"
 #include "core/clinic/ClinicStore.h"
+#include "core/crypto/UserKey.h"
 #include "core/db/Migrations.h"
 #include "core/db/Statement.h"
 #include "core/db/Transaction.h"
@@ -96,13 +97,16 @@ Result<std::unique_ptr<Session>> Vault::createClinic(const std::string& path, Cl
             clinic.id = session->newId();
         if (Status s = ClinicStore::insertInitial(*session, clinic); !s)
             return std::unexpected(s.error());
-        if (Status s = UserStore::insertInitialAdmin(*session, actor); !s)
+        auto key = UserKey::create(admin.username, admin.password, cost);
+        if (!key)
+            return std::unexpected(key.error());
+        if (Status s = UserStore::insertInitialAdmin(*session, actor, key->encode()); !s)
             return std::unexpected(s.error());
         if (Status s = tx.commit(); !s)
             return std::unexpected(s.error());
 
         KeyFile keys = KeyFile::create(keyPath, databaseId);
-        if (Status s = keys.setSlot(admin.username, admin.password, dataKey, cost); !s)
+        if (Status s = keys.setKey(admin.username, *key, dataKey, nullptr, false); !s)
             return std::unexpected(s.error());
         if (Status s = keys.save(); !s)
             return std::unexpected(s.error());
@@ -115,14 +119,21 @@ Result<std::unique_ptr<Session>> Vault::createClinic(const std::string& path, Cl
 }
 
 Result<std::unique_ptr<Session>> Vault::joinClinic(const std::string& path, const Actor& user,
-                                                   const std::string& password, const std::string& deviceId,
-                                                   int workstationNumber, const Clock& clock, KdfCost cost)
+                                                   const std::string& password, const std::string& keyMaterial,
+                                                   const std::string& deviceId, int workstationNumber,
+                                                   const Clock& clock, KdfCost cost)
 {
     initCrypto();
     if (Status v = checkPassword(password); !v)
         return std::unexpected(v.error());
     if (workstationNumber < 1 || workstationNumber > 99)
         return fail(ErrorCode::Validation, "workstation_number", Rule::Range, {{"min", "1"}, {"max", "99"}});
+    // The user's synced key, which their password must open (the server checked it against the same).
+    auto userKey = keyMaterial.empty() ? UserKey::create(user.username, password, cost) : UserKey::decode(keyMaterial);
+    if (!userKey)
+        return std::unexpected(userKey.error());
+    if (auto opened = userKey->open(UserKey::associatedDataFor(user.username), password); !opened)
+        return std::unexpected(opened.error());
     const std::string keyPath = KeyFile::pathFor(path);
     std::error_code ec;
     if (std::filesystem::exists(path, ec))
@@ -154,7 +165,7 @@ Result<std::unique_ptr<Session>> Vault::joinClinic(const std::string& path, cons
         if (Status s = tx.commit(); !s)
             return std::unexpected(s.error());
         KeyFile keys = KeyFile::create(keyPath, databaseId);
-        if (Status s = keys.setSlot(user.username, password, dataKey, cost); !s)
+        if (Status s = keys.setKey(user.username, *userKey, dataKey, nullptr, false); !s)
             return std::unexpected(s.error());
         if (Status s = keys.save(); !s)
             return std::unexpected(s.error());
@@ -198,6 +209,8 @@ Result<std::unique_ptr<Session>> Vault::unlock(const std::string& path, const st
     // Refused sign-ins wait in the key file for a sign-in that can write them to the audit log: this one.
     const std::vector<SignInFailure> failures = keys->signInFailures();
     const bool mustChangePassword = unlocked->mustChangePassword;
+    const bool ownKeyPair = unlocked->ownKeyPair;
+    const KdfCost slotCost = unlocked->cost;
     keys->release(); // the counters and any rekey step are saved: other processes may change the file
     if (!db)
         return std::unexpected(db.error());
@@ -257,6 +270,13 @@ Result<std::unique_ptr<Session>> Vault::unlock(const std::string& path, const st
             (void)again->save();
         }
     }
+    // A slot from before keys were synced (or an account without a key) gets the user's synced key, made
+    // from the password just typed; then the key file catches up with the user list (should a sync have
+    // stopped between merging the users and saving their slots). Neither keeps the user from working:
+    // both are tried again at the next sync or sign-in.
+    if (ownKeyPair || (user->keyMaterial.empty() && !user->id.empty()))
+        (void)UserStore::adoptSignInPassword(*session, password, slotCost);
+    (void)UserStore::followUserKeys(*session);
     return session;
 }
 
@@ -264,6 +284,11 @@ Status Vault::rotateDataKey(Session& session)
 {
     if (Status p = session.require(Permission::DatabaseAdmin); !p)
         return p;
+    return replaceDataKey(session);
+}
+
+Status Vault::replaceDataKey(Session& session)
+{
     auto keys = KeyFile::loadForUpdate(session.keyFilePath());
     if (!keys)
         return std::unexpected(keys.error());

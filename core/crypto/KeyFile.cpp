@@ -22,44 +22,12 @@ namespace {
 constexpr const char* kFormat = "practica-keyslots";
 constexpr int kVersion = 1;
 
-std::string toBase64(const unsigned char* data, std::size_t size)
-{
-    std::string out(sodium_base64_encoded_len(size, sodium_base64_VARIANT_ORIGINAL), '\0');
-    sodium_bin2base64(out.data(), out.size(), data, size, sodium_base64_VARIANT_ORIGINAL);
-    out.resize(std::strlen(out.c_str()));
-    return out;
-}
-
-bool fromBase64(const std::string& text, std::vector<unsigned char>& out, std::size_t expected)
-{
-    out.assign(text.size(), 0);
-    std::size_t len = 0;
-    if (sodium_base642bin(out.data(), out.size(), text.c_str(), text.size(), nullptr, &len, nullptr,
-                          sodium_base64_VARIANT_ORIGINAL) != 0)
-        return false;
-    out.resize(len);
-    return expected == 0 || len == expected;
-}
-
 std::string associatedData(const std::string& databaseId, const std::string& user)
 {
     return std::string(kFormat) + "\n" + databaseId + "\n" + user;
 }
 
-Result<std::string> seal(const SecretKey& key, const std::vector<unsigned char>& publicKey)
-{
-    std::vector<unsigned char> sealed(crypto_box_SEALBYTES + SecretKey::kSize);
-    if (crypto_box_seal(sealed.data(), key.bytes().data(), SecretKey::kSize, publicKey.data()) != 0)
-        return fail(ErrorCode::Internal, {}, "crypto_box_seal");
-    return toBase64(sealed.data(), sealed.size());
-}
-
 } // namespace
-
-KdfCost KdfCost::minimal()
-{
-    return {crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN};
-}
 
 KeyFile KeyFile::create(const std::string& path, const std::string& databaseId)
 {
@@ -104,8 +72,12 @@ Result<KeyFile> KeyFile::load(const std::string& path)
             s.failedAttempts = o->optValue<int>("failed_attempts", 0);
             s.lockedUntilMs = o->optValue<std::int64_t>("locked_until_ms", 0);
             s.mustChangePassword = o->optValue<bool>("must_change_password", false);
+            s.scope = o->optValue<std::string>("scope", "");
             file.m_slots.push_back(std::move(s));
         }
+        if (auto retired = root->getArray("deactivated_users"))
+            for (std::size_t i = 0; i < retired->size(); ++i)
+                file.m_retired.push_back(retired->getElement<std::string>(static_cast<unsigned>(i)));
         if (auto failures = root->getArray("failed_sign_ins"))
             for (std::size_t i = 0; i < failures->size(); ++i) {
                 auto o = failures->getObject(static_cast<unsigned>(i));
@@ -163,9 +135,17 @@ Status KeyFile::save() const
         o.set("locked_until_ms", s.lockedUntilMs);
         if (s.mustChangePassword)
             o.set("must_change_password", true);
+        if (!s.scope.empty())
+            o.set("scope", s.scope);
         slots.add(o);
     }
     root.set("slots", slots);
+    if (!m_retired.empty()) {
+        Poco::JSON::Array retired;
+        for (const std::string& name : m_retired)
+            retired.add(name);
+        root.set("deactivated_users", retired);
+    }
     if (!m_failures.empty()) {
         Poco::JSON::Array failures;
         for (const SignInFailure& f : m_failures) {
@@ -223,45 +203,68 @@ KeySlot* KeyFile::find(const std::string& user)
 
 Status KeyFile::setSlot(const std::string& user, const std::string& password, const SecretKey& dataKey, KdfCost cost)
 {
+    auto key = UserKey::create(user, password, cost);
+    if (!key)
+        return std::unexpected(key.error());
+    return setKey(user, *key, dataKey, nullptr, false);
+}
+
+Status KeyFile::setKey(const std::string& user, const UserKey& key, const SecretKey& dataKey,
+                       const SecretKey* pendingKey, bool mustChangePassword)
+{
+    KeySlot* existing = find(user);
+    if (existing && existing->synced() && existing->key() == key) {
+        existing->mustChangePassword = mustChangePassword;
+        if (pendingKey && existing->sealedPendingKey.empty()) {
+            auto pending = sealTo(*pendingKey, key.publicKey);
+            if (!pending)
+                return std::unexpected(pending.error());
+            existing->sealedPendingKey = *pending;
+        }
+        return {};
+    }
     KeySlot slot;
     slot.user = user;
-    slot.opsLimit = cost.opsLimit;
-    slot.memLimit = cost.memLimit;
-
-    unsigned char salt[crypto_pwhash_SALTBYTES];
-    randombytes_buf(salt, sizeof salt);
-    SecretKey passwordKey;
-    if (crypto_pwhash(passwordKey.data(), SecretKey::kSize, password.data(), password.size(), salt, cost.opsLimit,
-                      cost.memLimit, crypto_pwhash_ALG_ARGON2ID13) != 0)
-        return fail(ErrorCode::Internal, {}, "crypto_pwhash out of memory");
-
-    unsigned char publicKey[crypto_box_PUBLICKEYBYTES];
-    SecretKey boxSecret; // X25519 secret keys are 32 bytes, the same size as SecretKey
-    static_assert(crypto_box_SECRETKEYBYTES == SecretKey::kSize);
-    crypto_box_keypair(publicKey, boxSecret.data());
-
-    unsigned char nonce[crypto_aead_xchacha20poly1305_ietf_NPUBBYTES];
-    randombytes_buf(nonce, sizeof nonce);
-    const std::string ad = associatedData(m_databaseId, user);
-    std::vector<unsigned char> wrapped(SecretKey::kSize + crypto_aead_xchacha20poly1305_ietf_ABYTES);
-    unsigned long long wrappedLen = 0;
-    crypto_aead_xchacha20poly1305_ietf_encrypt(wrapped.data(), &wrappedLen, boxSecret.bytes().data(), SecretKey::kSize,
-                                               reinterpret_cast<const unsigned char*>(ad.data()), ad.size(), nullptr,
-                                               nonce, passwordKey.bytes().data());
-    slot.salt = toBase64(salt, sizeof salt);
-    slot.nonce = toBase64(nonce, sizeof nonce);
-    slot.wrappedSecret = toBase64(wrapped.data(), wrappedLen);
-    slot.publicKey = toBase64(publicKey, sizeof publicKey);
-    std::vector<unsigned char> pk(publicKey, publicKey + sizeof publicKey);
-    auto sealed = seal(dataKey, pk);
+    slot.salt = key.salt;
+    slot.opsLimit = key.opsLimit;
+    slot.memLimit = key.memLimit;
+    slot.nonce = key.nonce;
+    slot.wrappedSecret = key.wrappedSecret;
+    slot.publicKey = key.publicKey;
+    slot.scope = "user";
+    slot.mustChangePassword = mustChangePassword;
+    auto sealed = sealTo(dataKey, key.publicKey);
     if (!sealed)
         return std::unexpected(sealed.error());
     slot.sealedDataKey = *sealed;
-
-    if (KeySlot* existing = find(user))
+    if (pendingKey) {
+        auto pending = sealTo(*pendingKey, key.publicKey);
+        if (!pending)
+            return std::unexpected(pending.error());
+        slot.sealedPendingKey = *pending;
+    }
+    if (existing)
         *existing = std::move(slot);
     else
         m_slots.push_back(std::move(slot));
+    std::erase(m_retired, user);
+    return {};
+}
+
+const KeySlot* KeyFile::slot(const std::string& user) const
+{
+    for (const auto& s : m_slots)
+        if (s.user == user)
+            return &s;
+    return nullptr;
+}
+
+Status KeyFile::retireSlot(const std::string& user)
+{
+    if (Status s = removeSlot(user); !s)
+        return s;
+    if (std::find(m_retired.begin(), m_retired.end(), user) == m_retired.end())
+        m_retired.push_back(user);
     return {};
 }
 
@@ -277,6 +280,12 @@ Status KeyFile::removeSlot(const std::string& user)
 Result<UnlockedKeys> KeyFile::unlock(const std::string& user, const std::string& password, std::int64_t nowMs)
 {
     KeySlot* slot = find(user);
+    if (!slot && std::find(m_retired.begin(), m_retired.end(), user) != m_retired.end()) {
+        recordFailure(user, nowMs, "deactivated");
+        if (Status s = save(); !s)
+            return std::unexpected(s.error());
+        return fail(ErrorCode::WrongPassword, user, Rule::AccountDeactivated);
+    }
     if (!slot) {
         // Spend the same effort as a real attempt so timing does not reveal which users exist.
         SecretKey scratch;
@@ -290,7 +299,9 @@ Result<UnlockedKeys> KeyFile::unlock(const std::string& user, const std::string&
         recordFailure(user, nowMs, "unknown_user");
         if (Status s = save(); !s)
             return std::unexpected(s.error());
-        return fail(ErrorCode::WrongPassword, user);
+        // Said plainly: a clinic's user names are no secret among its staff, and a user the workstation has
+        // not heard of yet needs a different remedy (a sync) from a mistyped password.
+        return fail(ErrorCode::WrongPassword, user, Rule::UnknownUser);
     }
     if (slot->lockedUntilMs > nowMs) {
         const std::int64_t seconds = (slot->lockedUntilMs - nowMs + 999) / 1000;
@@ -300,29 +311,12 @@ Result<UnlockedKeys> KeyFile::unlock(const std::string& user, const std::string&
         return fail(ErrorCode::AccountLocked, user, std::to_string(seconds));
     }
 
-    std::vector<unsigned char> salt, nonce, wrapped, publicKey;
-    if (!fromBase64(slot->salt, salt, crypto_pwhash_SALTBYTES) ||
-        !fromBase64(slot->nonce, nonce, crypto_aead_xchacha20poly1305_ietf_NPUBBYTES) ||
-        !fromBase64(slot->wrappedSecret, wrapped, SecretKey::kSize + crypto_aead_xchacha20poly1305_ietf_ABYTES) ||
-        !fromBase64(slot->publicKey, publicKey, crypto_box_PUBLICKEYBYTES))
+    const UserKey key = slot->key();
+    auto secret =
+        key.open(slot->synced() ? UserKey::associatedDataFor(user) : associatedData(m_databaseId, user), password);
+    if (!secret && secret.error().code != ErrorCode::WrongPassword)
         return fail(ErrorCode::KeyFileInvalid, m_path, "slot for " + user + " is damaged");
-    if (slot->opsLimit < crypto_pwhash_OPSLIMIT_MIN || slot->memLimit < crypto_pwhash_MEMLIMIT_MIN ||
-        slot->memLimit > (std::size_t{4} << 30))
-        return fail(ErrorCode::KeyFileInvalid, m_path, "slot for " + user + " has invalid key derivation limits");
-
-    SecretKey passwordKey;
-    if (crypto_pwhash(passwordKey.data(), SecretKey::kSize, password.data(), password.size(), salt.data(),
-                      slot->opsLimit, slot->memLimit, crypto_pwhash_ALG_ARGON2ID13) != 0)
-        return fail(ErrorCode::Internal, {}, "crypto_pwhash out of memory");
-
-    const std::string ad = associatedData(m_databaseId, user);
-    SecretKey boxSecret;
-    unsigned long long secretLen = 0;
-    const bool opened =
-        crypto_aead_xchacha20poly1305_ietf_decrypt(boxSecret.data(), &secretLen, nullptr, wrapped.data(),
-                                                   wrapped.size(), reinterpret_cast<const unsigned char*>(ad.data()),
-                                                   ad.size(), nonce.data(), passwordKey.bytes().data()) == 0;
-    if (!opened) {
+    if (!secret) {
         slot->failedAttempts += 1;
         const bool nowLocked = slot->failedAttempts >= kMaxFailures;
         if (nowLocked) {
@@ -338,19 +332,16 @@ Result<UnlockedKeys> KeyFile::unlock(const std::string& user, const std::string&
     }
 
     auto openSealed = [&](const std::string& text) -> Result<SecretKey> {
-        std::vector<unsigned char> sealed;
-        if (!fromBase64(text, sealed, crypto_box_SEALBYTES + SecretKey::kSize))
-            return fail(ErrorCode::KeyFileInvalid, m_path, "sealed key for " + user + " is damaged");
-        SecretKey key;
-        if (crypto_box_seal_open(key.data(), sealed.data(), sealed.size(), publicKey.data(),
-                                 boxSecret.bytes().data()) != 0)
+        auto opened = core::openSealed(text, slot->publicKey, *secret);
+        if (!opened)
             return fail(ErrorCode::KeyFileInvalid, m_path, "sealed key for " + user + " does not open");
-        return key;
+        return opened;
     };
     auto dataKey = openSealed(slot->sealedDataKey);
     if (!dataKey)
         return std::unexpected(dataKey.error());
-    UnlockedKeys keys{std::move(*dataKey), std::nullopt, slot->mustChangePassword};
+    UnlockedKeys keys{std::move(*dataKey), std::nullopt, slot->mustChangePassword, !slot->synced(),
+                      KdfCost{slot->opsLimit, slot->memLimit}};
     if (!slot->sealedPendingKey.empty()) {
         auto pending = openSealed(slot->sealedPendingKey);
         if (!pending)
@@ -369,12 +360,9 @@ Result<UnlockedKeys> KeyFile::unlock(const std::string& user, const std::string&
 Status KeyFile::stagePending(const SecretKey& newDataKey)
 {
     for (KeySlot& slot : m_slots) {
-        std::vector<unsigned char> pk;
-        if (!fromBase64(slot.publicKey, pk, crypto_box_PUBLICKEYBYTES))
-            return fail(ErrorCode::KeyFileInvalid, m_path, "public key for " + slot.user + " is damaged");
-        auto sealed = seal(newDataKey, pk);
+        auto sealed = sealTo(newDataKey, slot.publicKey);
         if (!sealed)
-            return std::unexpected(sealed.error());
+            return fail(ErrorCode::KeyFileInvalid, m_path, "public key for " + slot.user + " is damaged");
         slot.sealedPendingKey = *sealed;
     }
     return save();

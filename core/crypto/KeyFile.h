@@ -6,6 +6,7 @@
 
 #include "core/Error.h"
 #include "core/crypto/SecretKey.h"
+#include "core/crypto/UserKey.h"
 
 #include <cstdint>
 #include <memory>
@@ -14,17 +15,6 @@
 #include <vector>
 
 namespace practica::core {
-
-struct KdfCost
-{
-    std::uint64_t opsLimit = 3;
-    std::size_t memLimit = 256u * 1024u * 1024u; // libsodium MODERATE: about 0.4 s on the reference machine
-
-    // Tuned to about 0.3 to 0.5 s on the reference 2-core machine (tests/bench/RESULTS.md).
-    static KdfCost standard() { return {}; }
-    // The libsodium minimum: only for tests that unlock many times.
-    static KdfCost minimal();
-};
 
 struct KeySlot
 {
@@ -40,6 +30,13 @@ struct KeySlot
     int failedAttempts = 0;
     std::int64_t lockedUntilMs = 0;
     bool mustChangePassword = false; // set by an admin's reset: the next sign-in must choose a new one
+    // "user": the wrapped key pair is the user's synced one (bound to the user name), the same on every
+    // workstation. Empty: a key pair of this workstation's own (bound to the database id), from before
+    // keys were synced; the next sign-in replaces it with a synced one.
+    std::string scope;
+
+    bool synced() const { return scope == "user"; }
+    UserKey key() const { return {salt, opsLimit, memLimit, nonce, wrappedSecret, publicKey}; }
 };
 
 // A refused sign-in, kept in the key file (the database cannot be opened to log it) until the next
@@ -58,6 +55,8 @@ struct UnlockedKeys
     SecretKey dataKey;
     std::optional<SecretKey> pendingKey; // a rekey that may or may not have reached the database
     bool mustChangePassword = false;
+    bool ownKeyPair = false; // the slot's key pair is this workstation's own, not the user's synced one
+    KdfCost cost;            // the slot's key derivation cost
 };
 
 class KeyFile
@@ -82,14 +81,23 @@ public:
     const std::vector<KeySlot>& keySlots() const { return m_slots; }
     bool hasSlot(const std::string& user) const;
 
-    // Adds or replaces the user's slot (a password change is a new slot for the same user).
+    // Adds or replaces the user's slot (a password change is a new slot for the same user): a new key
+    // pair for the password. Tests and tools; the product's slots follow the user's synced key (setKey).
     Status setSlot(const std::string& user, const std::string& password, const SecretKey& dataKey, KdfCost cost);
+    // Adds or replaces the user's slot with their synced key pair, sealing the data key (and a staged
+    // rekey's key, if one is under way) to it. A slot that already holds this key keeps its counters.
+    Status setKey(const std::string& user, const UserKey& key, const SecretKey& dataKey, const SecretKey* pendingKey,
+                  bool mustChangePassword);
+    const KeySlot* slot(const std::string& user) const;
     Status removeSlot(const std::string& user);
+    // Removes a deactivated user's slot and remembers the name, so that their sign-in is answered as
+    // deactivated rather than unknown. A new slot for the name (reactivation) forgets it.
+    Status retireSlot(const std::string& user);
     // Marks the user's slot as needing a new password at the next sign-in (an admin's reset).
     Status requirePasswordChange(const std::string& user);
 
     // Unwraps the keys. A wrong password counts a failure; kMaxFailures lock the slot for kLockoutMs.
-    // The counters are saved to disk. An unknown user gets the same answer as a wrong password.
+    // The counters are saved to disk. An unknown user is WrongPassword with the rule unknown_user.
     Result<UnlockedKeys> unlock(const std::string& user, const std::string& password, std::int64_t nowMs);
 
     // Rekey in two saved steps: stagePending() seals the new key beside the current one in every
@@ -113,7 +121,8 @@ private:
     std::string m_databaseId;
     std::vector<KeySlot> m_slots;
     std::vector<SignInFailure> m_failures;
-    std::shared_ptr<int> m_lock; // the lock file's descriptor, closed (and the lock released) with the last copy
+    std::vector<std::string> m_retired; // deactivated users whose slots were removed
+    std::shared_ptr<int> m_lock;        // the lock file's descriptor, closed (and the lock released) with the last copy
 };
 
 } // namespace practica::core

@@ -14,7 +14,9 @@ struct User
     std::string displayName;
     Role role = Role::FrontDesk;
     bool active = true;
-    bool hasKeySlot = false; // may unlock this workstation
+    bool hasKeySlot = false;        // may unlock this workstation
+    std::string keyMaterial{};      // their key pair, wrapped by their password (UserKey::encode); empty on old records
+    bool mustChangePassword{false}; // an admin reset the password: the next sign-in must choose a new one
 };
 
 } // namespace practica::core

@@ -1,5 +1,6 @@
 #include "FieldRules.h"
 
+#include "core/crypto/UserKey.h"
 #include "core/util/Text.h"
 #include "core/util/Validators.h"
 
@@ -56,6 +57,8 @@ bool formatHolds(TextFormat format, const std::string& v)
         return isDayList(v);
     case TextFormat::UserName:
         return isUserName(v);
+    case TextFormat::UserKey:
+        return UserKey::isValid(v);
     }
     return false;
 }
@@ -177,6 +180,8 @@ std::string_view textFormatName(TextFormat format)
         return "day_list";
     case TextFormat::UserName:
         return "user_name";
+    case TextFormat::UserKey:
+        return "user_key";
     }
     return "text";
 }

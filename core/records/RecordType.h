@@ -62,6 +62,7 @@ enum class TextFormat
     Color,    // #rrggbb
     DayList,  // weekdays 1..7, comma separated, possibly empty
     UserName, // 2 to 32 of a-z 0-9 . _ -, starting with a letter
+    UserKey,  // a user's wrapped key pair (core/crypto/UserKey.h)
 };
 std::string_view textFormatName(TextFormat format); // "us_state", "zip", ...
 
@@ -127,6 +128,8 @@ struct AccountLink
     std::string usernameField;
     std::string roleField;
     std::string activeField;
+    std::string displayNameField;
+    std::string keyField; // the user's key pair: the server checks a sign-in's password against it
 };
 
 // A record that can be merged into another (a duplicate patient into the survivor): the field naming the

@@ -54,6 +54,7 @@ Result<ClientTokens> tokensFrom(const std::string& body)
     t.clinicId = text(o, "clinic");
     t.role = text(o, "role");
     t.displayName = text(o, "display_name");
+    t.keyMaterial = text(o, "key_material");
     t.deviceStatus = text(o, "device_status");
     t.workstationNumber = o->optValue<int>("workstation_number", 0);
     return t;

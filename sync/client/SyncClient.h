@@ -27,6 +27,7 @@ struct ClientTokens
     std::string clinicId;
     std::string role;
     std::string displayName;
+    std::string keyMaterial;  // the user's synced key (a sign-in only): a joining workstation seals to it
     std::string deviceStatus; // pending, approved, revoked
     int workstationNumber = 0;
 };

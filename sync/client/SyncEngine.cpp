@@ -64,8 +64,8 @@ Result<std::unique_ptr<core::Session>> SyncEngine::join(SyncClient& client, cons
     if (!role)
         return fail(ErrorCode::ProtocolError, "role", tokens->role);
     core::Actor actor{tokens->userId, username, tokens->displayName, *role};
-    auto session =
-        core::Vault::joinClinic(databasePath, actor, password, deviceId, tokens->workstationNumber, clock, cost);
+    auto session = core::Vault::joinClinic(databasePath, actor, password, tokens->keyMaterial, deviceId,
+                                           tokens->workstationNumber, clock, cost);
     if (!session)
         return session;
     SyncEngine engine(**session, client);
@@ -110,6 +110,9 @@ Result<SyncReport> SyncEngine::syncNow(const std::function<void(const SyncProgre
 {
     SyncReport report;
     SyncProgress shown;
+    // The signed-in user's account as this desk knew it before the sync: only a change that arrives
+    // ends their session (their own desk's unsynced edit of it is the server's to refuse).
+    auto ownBefore = core::UserStore::findByUsername(m_session.db(), m_session.actor().username);
     auto run = [&]() -> Status {
         while (true) {
             auto batch = m_replica.outgoing(kPushBatch);
@@ -174,6 +177,16 @@ Result<SyncReport> SyncEngine::syncNow(const std::function<void(const SyncProgre
             }
         }
         report.cursor = cursor;
+        // Users added, deactivated or given new passwords elsewhere take effect here now.
+        auto slots = core::UserStore::followUserKeys(m_session);
+        if (!slots)
+            return std::unexpected(slots.error());
+        report.keySlots = *slots;
+        if (report.keySlots.sessionEnded && ownBefore) {
+            auto ownAfter = core::UserStore::findByUsername(m_session.db(), m_session.actor().username);
+            report.keySlots.sessionEnded =
+                !ownAfter || ownAfter->role != ownBefore->role || ownAfter->active != ownBefore->active;
+        }
         return m_replica.recordSuccess();
     };
     if (Status s = run(); !s) {

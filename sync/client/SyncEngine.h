@@ -5,6 +5,7 @@
 
 #include "SyncClient.h"
 #include "core/auth/Session.h"
+#include "core/auth/UserStore.h"
 #include "core/crypto/KeyFile.h"
 #include "core/sync/Replica.h"
 
@@ -29,6 +30,7 @@ struct SyncReport
     std::int64_t redirected = 0; // accepted, but moved by the server to a merged record's survivor
     std::int64_t pulled = 0;
     std::int64_t cursor = 0;
+    core::KeySlotChanges keySlots; // what the clinic's user list changed in this workstation's key file
 };
 
 class SyncEngine

@@ -1,5 +1,7 @@
 #include "AccountService.h"
 
+#include "core/auth/Vault.h"
+#include "core/crypto/UserKey.h"
 #include "core/util/Uuid.h"
 
 #include <Poco/JWT/Signer.h>
@@ -31,23 +33,25 @@ std::string sha256Hex(const std::string& text)
     return hex;
 }
 
+// Whether the password opens the account's credential: its synced key (the key pair every workstation
+// seals to) or, for an account made on the server before its first workstation synced, its own key or
+// an Argon2id hash from an older server.
+bool passwordOpens(const ServerUser& u, const std::string& password)
+{
+    if (u.passwordHash.starts_with("uk1$")) {
+        auto key = core::UserKey::decode(u.passwordHash);
+        return key && key->open(core::UserKey::associatedDataFor(u.username), password).has_value();
+    }
+    return !u.passwordHash.empty() &&
+           crypto_pwhash_str_verify(u.passwordHash.c_str(), password.data(), password.size()) == 0;
+}
+
 bool isRole(const std::string& role)
 {
     return role == "admin" || role == "front_desk" || role == "clinician" || role == "biller";
 }
 
 } // namespace
-
-Result<std::string> AccountService::hashPassword(const std::string& password)
-{
-    if (password.size() < 8)
-        return fail(ErrorCode::Validation, "password", core::Rule::TooShort, {{"min_length", "8"}});
-    char hash[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str(hash, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-        return fail(ErrorCode::Internal, "password", "out of memory hashing the password");
-    return std::string(hash);
-}
 
 Result<Tokens> AccountService::login(const LoginRequest& request)
 {
@@ -68,7 +72,7 @@ Result<Tokens> AccountService::login(const LoginRequest& request)
     ServerUser& u = **user;
     if (u.lockedUntilMs > now)
         return fail(ErrorCode::AccountLocked, u.username, std::to_string((u.lockedUntilMs - now + 999) / 1000));
-    if (crypto_pwhash_str_verify(u.passwordHash.c_str(), request.password.data(), request.password.size()) != 0) {
+    if (!passwordOpens(u, request.password)) {
         const int failed = u.failedLogins + 1;
         const bool lock = failed >= kMaxFailedLogins;
         if (Status s = m_store.recordLogin(u.id, lock ? 0 : failed, lock ? now + kLockoutMs : 0); !s)
@@ -105,6 +109,8 @@ Result<Tokens> AccountService::login(const LoginRequest& request)
     if (!tokens)
         return tokens;
     tokens->displayName = u.displayName;
+    if (u.passwordHash.starts_with("uk1$"))
+        tokens->keyMaterial = u.passwordHash;
     tokens->workstationNumber = *stored ? (*stored)->number : 0;
     tokens->deviceStatus =
         u.role == "admin" ? DeviceStatus::Approved : (*stored ? (*stored)->status : DeviceStatus::Pending);
@@ -225,7 +231,7 @@ Result<std::string> AccountService::createClinic(const std::string& clinicId, co
 
 Result<std::string> AccountService::addUser(const std::string& clinicId, const std::string& username,
                                             const std::string& displayName, const std::string& role,
-                                            const std::string& password)
+                                            const std::string& password, const std::string& id)
 {
     if (!isRole(role))
         return fail(ErrorCode::Validation, "role", core::Rule::Choice,
@@ -237,16 +243,20 @@ Result<std::string> AccountService::addUser(const std::string& clinicId, const s
         return std::unexpected(clinic.error());
     if (!*clinic)
         return fail(ErrorCode::NotFound, "clinic", clinicId);
-    auto hash = hashPassword(password);
-    if (!hash)
-        return std::unexpected(hash.error());
+    if (Status v = core::Vault::checkPassword(password); !v)
+        return std::unexpected(v.error());
+    // The same kind of key a workstation makes: the first workstation to sync this user's record (or
+    // the record this makes) replaces it with the synced one.
+    auto key = core::UserKey::create(username, password, m_cost);
+    if (!key)
+        return std::unexpected(key.error());
     ServerUser u;
-    u.id = core::uuidV7(m_clock.nowMs());
+    u.id = id.empty() ? core::uuidV7(m_clock.nowMs()) : id;
     u.clinicId = clinicId;
     u.username = username;
     u.displayName = displayName.empty() ? username : displayName;
     u.role = role;
-    u.passwordHash = *hash;
+    u.passwordHash = key->encode();
     if (Status s = m_store.createUser(u); !s)
         return std::unexpected(s.error());
     return u.id;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "ServerStore.h"
+#include "core/crypto/UserKey.h"
 #include "core/util/Clock.h"
 
 #include <string>
@@ -33,6 +34,7 @@ struct Tokens
     std::int64_t expiresInSeconds = 0;
     TokenClaims claims;
     std::string displayName;
+    std::string keyMaterial; // a sign-in's answer: the user's synced key, which the password just opened
     DeviceStatus deviceStatus = DeviceStatus::Pending;
     int workstationNumber = 0;
 };
@@ -69,11 +71,15 @@ public:
 
     // Admin operations (the server's command line and the admin API).
     Result<std::string> createClinic(const std::string& clinicId, const std::string& name);
+    // An account with a key made from the password (as a workstation makes one). The server's command
+    // line also writes it to the clinic as a synced user record (addClinicUser), so that every
+    // workstation learns of the user; id is that record's id (a new one when empty).
     Result<std::string> addUser(const std::string& clinicId, const std::string& username,
-                                const std::string& displayName, const std::string& role, const std::string& password);
+                                const std::string& displayName, const std::string& role, const std::string& password,
+                                const std::string& id = {});
+    // The cost of the keys addUser makes (tests lower it).
+    void setKdfCost(core::KdfCost cost) { m_cost = cost; }
     Status approveDevice(const std::string& clinicId, const std::string& deviceId, const std::string& byUserId);
-
-    static Result<std::string> hashPassword(const std::string& password);
 
 private:
     Result<Tokens> issue(const TokenClaims& claims, const std::optional<RefreshToken>& keep = std::nullopt,
@@ -82,6 +88,7 @@ private:
     ServerStore& m_store;
     const core::Clock& m_clock;
     std::string m_secret;
+    core::KdfCost m_cost = core::KdfCost::standard();
 };
 
 } // namespace practica::sync

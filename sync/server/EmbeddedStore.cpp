@@ -259,12 +259,33 @@ public:
         return stmt->bind(1, m_clinic).bind(2, entity).bind(3, field).bind(4, value).bind(5, rowId).run();
     }
 
-    Status updateAccount(const std::string& username, const std::string& role, bool active) override
+    Status updateAccount(const AccountUpdate& a) override
     {
-        auto stmt = m_db.prepare("UPDATE srv_user SET role = ?, active = ? WHERE clinic_id = ? AND username = ?;");
-        if (!stmt)
-            return std::unexpected(stmt.error());
-        return stmt->bind(1, role).bind(2, active ? 1 : 0).bind(3, m_clinic).bind(4, username).run();
+        // The account made for this record keeps its id through a change of user name.
+        static constexpr const char* kFollow =
+            "display_name = ?3, role = ?4, active = ?5, "
+            "failed_logins = CASE WHEN ?6 <> '' AND ?6 <> password_hash THEN 0 ELSE failed_logins END, "
+            "locked_until_ms = CASE WHEN ?6 <> '' AND ?6 <> password_hash THEN 0 ELSE locked_until_ms END, "
+            "password_hash = CASE WHEN ?6 <> '' THEN ?6 ELSE password_hash END";
+        // (SQLCipher's SQLite predates upserts: an update by id, one by name, then an insert of what is new.)
+        for (std::string sql :
+             {std::string("UPDATE srv_user SET username = ?2, ") + kFollow + " WHERE clinic_id = ?7 AND id = ?1;",
+              std::string("UPDATE srv_user SET ") + kFollow +
+                  " WHERE clinic_id = ?7 AND username = ?2 AND NOT EXISTS (SELECT 1 FROM srv_user WHERE clinic_id = "
+                  "?7 AND id = ?1);",
+              std::string("INSERT OR IGNORE INTO srv_user (id, clinic_id, username, display_name, role, password_hash, "
+                          "active) VALUES (?1, ?7, ?2, ?3, ?4, ?6, ?5);"),
+              std::string("DELETE FROM srv_refresh_token WHERE clinic_id = ?7 AND user_id IN (SELECT id FROM srv_user "
+                          "WHERE clinic_id = ?7 AND username = ?2 AND active = 0) AND ?5 = 0;")}) {
+            auto stmt = m_db.prepare(sql);
+            if (!stmt)
+                return std::unexpected(stmt.error());
+            stmt->bind(1, a.rowId).bind(2, a.username).bind(3, a.displayName).bind(4, a.role);
+            stmt->bind(5, a.active ? 1 : 0).bind(6, a.key).bind(7, m_clinic);
+            if (Status s = stmt->run(); !s)
+                return s;
+        }
+        return {};
     }
 
     Status commit(std::int64_t newHighestSeq) override

@@ -270,13 +270,32 @@ public:
                          {m_clinic, entity, field, value, rowId}));
     }
 
-    Status updateAccount(const std::string& username, const std::string& role, bool active) override
+    Status updateAccount(const AccountUpdate& a) override
     {
         if (Status s = open(); !s)
             return s;
+        // The account made for this record keeps its id through a change of user name.
+        static constexpr const char* kFollow =
+            "display_name = $4, role = $5, active = $6, "
+            "failed_logins = CASE WHEN $7 <> '' AND $7 <> srv_user.password_hash THEN 0 ELSE srv_user.failed_logins "
+            "END, locked_until_ms = CASE WHEN $7 <> '' AND $7 <> srv_user.password_hash THEN 0 ELSE "
+            "srv_user.locked_until_ms END, password_hash = CASE WHEN $7 <> '' THEN $7 ELSE srv_user.password_hash END";
+        const std::string sql =
+            std::string("WITH renamed AS (UPDATE srv_user SET username = $3, ") + kFollow +
+            " WHERE clinic_id = $1 AND id = $2 RETURNING id) INSERT INTO srv_user (id, clinic_id, username, "
+            "display_name, role, password_hash, active) SELECT $2, $1, $3, $4, $5, $7, $6 WHERE NOT EXISTS (SELECT 1 "
+            "FROM renamed) ON CONFLICT (clinic_id, username) DO UPDATE SET " +
+            kFollow;
+        if (Status s = done(exec(m_conn.get(), sql.c_str(),
+                                 {m_clinic, a.rowId, a.username, a.displayName, a.role, a.active, a.key}));
+            !s)
+            return s;
+        if (a.active)
+            return {};
         return done(exec(m_conn.get(),
-                         "UPDATE srv_user SET role = $3, active = $4 WHERE clinic_id = $1 AND username = $2",
-                         {m_clinic, username, role, active}));
+                         "DELETE FROM srv_refresh_token WHERE clinic_id = $1 AND user_id IN (SELECT id FROM srv_user "
+                         "WHERE clinic_id = $1 AND username = $2)",
+                         {m_clinic, a.username}));
     }
 
     Status commit(std::int64_t newHighestSeq) override

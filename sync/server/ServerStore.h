@@ -33,8 +33,10 @@ struct ServerUser
     std::string clinicId;
     std::string username;
     std::string displayName;
-    std::string role;         // admin, front_desk, clinician, biller
-    std::string passwordHash; // libsodium crypto_pwhash_str (Argon2id)
+    std::string role; // admin, front_desk, clinician, biller
+    // The credential a sign-in's password must open: the user's synced key (core/crypto/UserKey.h,
+    // "uk1$..."), or a libsodium crypto_pwhash_str from an older server.
+    std::string passwordHash;
     int failedLogins = 0;
     std::int64_t lockedUntilMs = 0;
     bool active = true;
@@ -67,6 +69,17 @@ struct RefreshToken
     std::string userId;
     std::string deviceId;
     std::int64_t expiresMs = 0;
+};
+
+// A synced user record as its server account follows it.
+struct AccountUpdate
+{
+    std::string rowId;
+    std::string username;
+    std::string displayName;
+    std::string role;
+    bool active = true;
+    std::string key; // the user's synced key; empty: keep the account's credential
 };
 
 // An active appointment's hold on its provider, room and patient, for the double-booking rule.
@@ -143,9 +156,10 @@ public:
                                const std::string& rowId) = 0;
     virtual Status releaseUnique(const std::string& entity, const std::string& field, const std::string& value,
                                  const std::string& rowId) = 0;
-    // The clinic's account with this user name follows its synced user record: role and activity.
-    // Nothing happens when no account has the name (a user who never signs in to the server).
-    virtual Status updateAccount(const std::string& username, const std::string& role, bool active) = 0;
+    // The clinic's account of a synced user record follows it: name, role, activity and key (the
+    // credential a sign-in's password must open). Made when the clinic has no account of that name; a
+    // deactivated account's refresh tokens are revoked; a new key clears the failed sign-in count.
+    virtual Status updateAccount(const AccountUpdate& account) = 0;
     // Makes everything durable and sets the clinic's counter to newHighestSeq.
     virtual Status commit(std::int64_t newHighestSeq) = 0;
 };

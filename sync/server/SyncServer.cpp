@@ -97,6 +97,7 @@ Reply fromError(const core::Error& e)
         return errorReply(503, code);
     default:
         // The store's own message stays in the server log, not in the answer.
+        std::cerr << "practica-server: internal error (" << e.field << "): " << e.detail << "\n";
         return errorReply(500, "internal");
     }
 }
@@ -128,6 +129,8 @@ Poco::JSON::Object tokensJson(const Tokens& t)
     o.set("clinic", t.claims.clinicId);
     o.set("role", t.claims.role);
     o.set("display_name", t.displayName);
+    if (!t.keyMaterial.empty())
+        o.set("key_material", t.keyMaterial);
     o.set("device_status", std::string(deviceStatusName(t.deviceStatus)));
     if (t.workstationNumber > 0)
         o.set("workstation_number", t.workstationNumber);

@@ -260,9 +260,13 @@ Status followAccount(PushTransaction& tx, const core::RecordType& type, const st
     auto isActive = [&](const SyncRow& row) { return valueOf(row, link.activeField).value_or("1") != "0"; };
     const bool active = isActive(after);
     if (before && !before->isDeleted() && valueOf(*before, link.roleField) == role && isActive(*before) == active &&
-        valueOf(*before, link.usernameField) == username)
+        valueOf(*before, link.usernameField) == username &&
+        valueOf(*before, link.displayNameField) == valueOf(after, link.displayNameField) &&
+        valueOf(*before, link.keyField) == valueOf(after, link.keyField))
         return {};
-    return tx.updateAccount(*username, *role, active);
+    return tx.updateAccount(AccountUpdate{after.rowId, *username,
+                                          valueOf(after, link.displayNameField).value_or(*username), *role, active,
+                                          valueOf(after, link.keyField).value_or("")});
 }
 
 // A reference to a merged record names its survivor instead, following a chain of merges: a booking

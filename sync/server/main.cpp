@@ -3,7 +3,10 @@
 #include "EmbeddedStore.h"
 #include "PostgresStore.h"
 #include "SyncServer.h"
+#include "SyncService.h"
+#include "core/changes/HybridClock.h"
 #include "core/crypto/SecretKey.h"
+#include "core/util/Uuid.h"
 #include "words/ErrorWords.h"
 
 #include <Poco/Util/PropertyFileConfiguration.h>
@@ -26,7 +29,7 @@ constexpr const char* kUsage = R"(practica-server: the sync server for Practica 
 Usage:
   practica-server serve [options]
   practica-server clinic create --name NAME --admin USER [--admin-name NAME] [--id UUID] [options]
-  practica-server user add --clinic ID --username USER --role ROLE [--display-name NAME] [options]
+  practica-server user add --clinic ID --username USER --role ROLE [--display-name NAME] [--temporary] [options]
   practica-server device list --clinic ID [options]
   practica-server device approve --clinic ID --device ID [options]
 
@@ -36,6 +39,10 @@ Options (also read from the file given by --config, one "name = value" per line)
   --listen HOST:PORT      address to serve on (default 127.0.0.1:8443)
   --cert FILE --key FILE  TLS certificate and private key (PEM); TLS 1.2 or newer
   --insecure-http         serve plain HTTP (tests only; never on a network)
+  --store-key-file F      the embedded store's key (created with the store; default:
+                          the systemd credential "store-key" when the service has one,
+                          else STORE.key beside the store): keep it on another disk or
+                          in a credential, readable only by the service's user
   --token-secret-file F   the secret that signs access tokens (created when absent);
                           every server process of one store must share it
   --threads N             request threads (default 32)
@@ -158,8 +165,20 @@ std::unique_ptr<ServerStore> openStore(const Args& args, std::string& error)
         }
         return std::move(*store);
     }
+    // The store's key: a file of its own (kept apart from the store, readable only by the service's
+    // user), or a systemd credential named store-key (LoadCredential=), or beside the store by default.
+    std::string keyPath = where + ".key";
+    if (const char* credentials = std::getenv("CREDENTIALS_DIRECTORY"))
+        if (std::filesystem::exists(std::string(credentials) + "/store-key"))
+            keyPath = std::string(credentials) + "/store-key";
+    keyPath = args.get("store-key-file", keyPath);
+    std::error_code ec;
+    if (std::filesystem::exists(where, ec) && !std::filesystem::exists(keyPath, ec)) {
+        error = "the store " + where + " exists but its key " + keyPath + " does not (see --store-key-file)";
+        return nullptr;
+    }
     std::string keyBytes;
-    if (!secretFile(args.get("store-key-file", where + ".key"), core::SecretKey::kSize, keyBytes, error))
+    if (!secretFile(keyPath, core::SecretKey::kSize, keyBytes, error))
         return nullptr;
     std::array<std::uint8_t, core::SecretKey::kSize> raw{};
     std::copy(keyBytes.begin(), keyBytes.end(), raw.begin());
@@ -278,11 +297,42 @@ int admin(const Args& args)
     if (noun == "user" && verb == "add") {
         if (!args.has("clinic") || !args.has("username") || !args.has("role"))
             return failWith("user add needs --clinic, --username and --role", 2);
-        auto user =
-            accounts.addUser(args.get("clinic"), args.get("username"), args.get("display-name", args.get("username")),
-                             args.get("role"), readPassword(args));
+        const std::string clinic = args.get("clinic"), username = args.get("username");
+        const std::string displayName = args.get("display-name", username);
+        auto user = accounts.addUser(clinic, username, displayName, args.get("role"), readPassword(args),
+                                     core::uuidV7(clock.nowMs()));
         if (!user)
             return failWith(words::errorSentence(user.error()));
+        // The account is a synced user record too, so every workstation learns of the user at its next
+        // sync and can let them sign in, offline as well. The push path checks it like any other change.
+        auto account = store->user(clinic, username);
+        if (!account || !*account)
+            return failWith("the new account cannot be read back");
+        core::SyncChange change;
+        change.id = core::uuidV7(clock.nowMs());
+        change.entity = "user_account";
+        change.rowId = *user;
+        change.hlc = core::HybridClock(clock, "server").now().toString();
+        change.fields = {{"username", username},
+                         {"display_name", displayName},
+                         {"role", args.get("role")},
+                         {"active", "1"},
+                         {"key_material", (*account)->passwordHash},
+                         {"must_change_password", args.has("temporary") ? "1" : "0"}};
+        const core::RecordTypes types = core::RecordTypes::builtIn();
+        SyncService sync(*store, types, clock);
+        auto pushed = sync.push(Pusher{clinic, "server-admin", "server-admin", core::Role::Admin},
+                                PushRequest{"server", {change}});
+        if (!pushed)
+            return failWith(words::errorSentence(pushed.error()));
+        if (pushed->results.empty() || pushed->results.front().outcome != core::PushOutcome::Applied) {
+            const auto& r = pushed->results.front();
+            const bool invalid = r.conflictCode == "invalid_field" && r.params.contains("rule");
+            core::Error e{invalid ? core::ErrorCode::Validation : core::ErrorCode::Conflict,
+                          r.params.contains("field") ? r.params.at("field") : "username",
+                          invalid ? r.params.at("rule") : r.conflictCode, r.params};
+            return failWith("the account was made, but the clinic's user list refused it: " + words::errorSentence(e));
+        }
         std::cout << *user << "\n";
         return 0;
     }

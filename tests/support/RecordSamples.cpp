@@ -1,5 +1,7 @@
 #include "RecordSamples.h"
 
+#include "core/crypto/UserKey.h"
+
 #include <algorithm>
 #include <set>
 
@@ -38,6 +40,11 @@ std::string formatted(TextFormat format, int serial)
         return "1,3";
     case TextFormat::UserName:
         return "user" + std::to_string(serial);
+    case TextFormat::UserKey: {
+        static const std::string key =
+            core::UserKey::create("sample", "sample-password", core::KdfCost::minimal())->encode();
+        return key;
+    }
     }
     return "x";
 }

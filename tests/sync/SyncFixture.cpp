@@ -19,6 +19,7 @@ ServerFixture::ServerFixture(std::unique_ptr<sync::ServerStore> store, sync::Ser
         m_store = std::move(*embedded);
     }
     m_accounts = std::make_unique<sync::AccountService>(*m_store, m_clock, "test-token-secret-0123456789abcdef");
+    m_accounts->setKdfCost(core::KdfCost::minimal());
     m_options.host = "127.0.0.1";
     m_options.port = 0;
     m_options.insecureHttp = true;

@@ -23,7 +23,12 @@ UsersPage::UsersPage(Workspace& workspace, QWidget* parent) : QWidget(parent), m
     setObjectName(QStringLiteral("usersPage"));
     auto* title = new QLabel(tr("Users"));
     title->setProperty("role", QStringLiteral("pageTitle"));
-    auto* subtitle = new QLabel(tr("Everyone who may unlock this workstation, and what their role lets them do."));
+    auto* subtitle =
+        new QLabel(tr("Everyone of the clinic, and what their role lets them do. A new user, a password, a role or a "
+                      "deactivation reaches each other workstation at its next sync; until then a workstation that is "
+                      "offline keeps what it last knew."));
+    subtitle->setObjectName(QStringLiteral("usersSubtitle"));
+    subtitle->setWordWrap(true);
     subtitle->setProperty("role", QStringLiteral("subtle"));
     m_add = new QPushButton(QIcon(QStringLiteral(":/icons/add-light.svg")), tr("&Add user…"));
     m_add->setObjectName(QStringLiteral("addUserButton"));

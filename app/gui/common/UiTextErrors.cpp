@@ -128,6 +128,10 @@ QString stateRule(const core::Error& e, core::Rule rule)
         return UiText::tr("This workstation has used all of its record numbers. Sync with the server to get more.");
     case Rule::AccountDeactivated:
         return UiText::tr("This account is deactivated.");
+    case Rule::UnknownUser:
+        return UiText::tr("This workstation does not know the user “%1” yet. It learns of new users when "
+                          "someone signs in here while it can reach the clinic's server.")
+            .arg(qs(e.field));
     case Rule::OwnAdminRole:
         return UiText::tr("You cannot remove your own administrator role.");
     case Rule::OwnAccount:
@@ -174,6 +178,8 @@ QString UiText::error(const core::Error& e)
     using core::ErrorCode;
     switch (e.code) {
     case ErrorCode::WrongPassword:
+        if (e.rule() == core::Rule::UnknownUser || e.rule() == core::Rule::AccountDeactivated)
+            return stateRule(e, *e.rule());
         return tr("The user name or password is not correct.");
     case ErrorCode::AccountLocked: {
         const int minutes = std::max(1, static_cast<int>(std::ceil(qs(e.detail).toDouble() / 60.0)));

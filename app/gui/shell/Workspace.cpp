@@ -10,6 +10,9 @@ namespace practica::app {
 Workspace::Workspace(AppConfig config, QObject* parent)
     : QObject(parent), m_config(std::move(config)), m_sync(m_config.syncTiming)
 {
+    // A sync that deactivated the signed-in user, changed their role or rotated the data key ends the
+    // session: the lock screen asks for a password again (the worker's signal arrives queued).
+    connect(&m_sync, &SyncController::sessionEnded, this, &Workspace::lock);
 }
 
 Workspace::~Workspace()

@@ -43,6 +43,8 @@ QString RuleText::format(const std::string& format)
         return RuleText::tr("weekdays 1 (Monday) to 7 (Sunday)");
     if (format == "user_name")
         return RuleText::tr("2 to 32 lower-case letters, digits, dots, dashes or underscores, starting with a letter");
+    if (format == "user_key")
+        return RuleText::tr("a user key made by Practica when a password is set");
     if (format == "server_url")
         return RuleText::tr("an address such as https://server.clinic.example:8443");
     if (format == "uuid")

@@ -79,6 +79,7 @@ void SyncController::launch(const sync::ClientOptions& options, bool enrolled)
     connect(m_worker, &SyncWorker::stateChanged, this, &SyncController::receive);
     connect(m_worker, &SyncWorker::recordsChanged, this, &SyncController::recordsChanged);
     connect(m_worker, &SyncWorker::changesRedirected, this, &SyncController::changesRedirected);
+    connect(m_worker, &SyncWorker::sessionEnded, this, &SyncController::sessionEnded);
     connect(m_worker, &SyncWorker::enrollFinished, this, &SyncController::enrolled);
     connect(m_worker, &SyncWorker::conflictResolved, this, [this](const QString& id, const QString& error) {
         adoptLatestStamp();

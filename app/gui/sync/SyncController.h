@@ -47,6 +47,7 @@ Q_SIGNALS:
     void stateChanged(const practica::app::SyncState& state);
     void recordsChanged();
     void changesRedirected(int count);
+    void sessionEnded();
     void enrollFinished(const QString& error);
     void conflictResolved(const QString& conflictId, const QString& error);
 

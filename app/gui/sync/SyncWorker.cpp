@@ -133,6 +133,8 @@ void SyncWorker::run(Trigger trigger)
     m_state.syncing = false;
     if (report && report->redirected > 0)
         Q_EMIT changesRedirected(static_cast<int>(report->redirected));
+    if (report && (report->keySlots.sessionEnded || report->keySlots.rotated))
+        Q_EMIT sessionEnded();
     if (report) {
         m_state.link = SyncState::Link::Online;
         m_state.problem.clear();

@@ -54,6 +54,9 @@ Q_SIGNALS:
     void recordsChanged();
     // The server moved this many of the changes just sent to a merged patient's surviving record.
     void changesRedirected(int count);
+    // The signed-in user was deactivated or given another role, or the data key was rotated after a
+    // deactivation: the app must lock (everyone signs in again under the new key).
+    void sessionEnded();
     void enrollFinished(const QString& error);
     void conflictResolved(const QString& conflictId, const QString& error);
 

@@ -1,0 +1,59 @@
+// A user's key pair as it travels with their synced account: an X25519 key pair whose secret half is
+// wrapped with Argon2id(password) and XChaCha20-Poly1305, bound to the user name. Every workstation of
+// the clinic seals its own data key to the public half, so the user's password opens any of them;
+// the server verifies a sign-in by opening the wrapped secret. Nothing here opens a database alone.
+#pragma once
+
+#include "core/Error.h"
+#include "core/crypto/SecretKey.h"
+
+#include <cstdint>
+#include <string>
+
+namespace practica::core {
+
+struct KdfCost
+{
+    std::uint64_t opsLimit = 3;
+    std::size_t memLimit = 256u * 1024u * 1024u; // libsodium MODERATE: about 0.4 s on the reference machine
+
+    // Tuned to about 0.3 to 0.5 s on the reference 2-core machine (tests/bench/RESULTS.md).
+    static KdfCost standard() { return {}; }
+    // The libsodium minimum: only for tests that unlock many times.
+    static KdfCost minimal();
+    // The most a key may ask for (a larger one could stall whoever opens it, the server included).
+    static constexpr std::uint64_t kMaxOps = 16;
+    static constexpr std::size_t kMaxMem = std::size_t{1} << 30;
+};
+
+struct UserKey
+{
+    std::string salt; // base64, as every binary field below
+    std::uint64_t opsLimit = 0;
+    std::size_t memLimit = 0;
+    std::string nonce;
+    std::string wrappedSecret;
+    std::string publicKey;
+
+    // A new key pair for the user, its secret wrapped with the password at the given cost.
+    static Result<UserKey> create(const std::string& username, const std::string& password, KdfCost cost);
+    // The synced text form: "uk1$ops$mem$salt$nonce$wrapped$public".
+    std::string encode() const;
+    // Validation (rule format, format "user_key") unless the text is a well-formed key within the limits.
+    static Result<UserKey> decode(const std::string& text);
+    static bool isValid(const std::string& text) { return decode(text).has_value(); }
+
+    // The secret half, when the password is right: WrongPassword otherwise. The associated data binds the
+    // wrapping to a purpose and a name (the user name for synced keys; older key files used their own).
+    Result<SecretKey> open(const std::string& associatedData, const std::string& password) const;
+    static std::string associatedDataFor(const std::string& username) { return "practica-user-key\n" + username; }
+
+    bool operator==(const UserKey&) const = default;
+};
+
+// Seals a data key to a public key (base64), and opens one sealed that way.
+Result<std::string> sealTo(const SecretKey& key, const std::string& publicKeyBase64);
+Result<SecretKey> openSealed(const std::string& sealedBase64, const std::string& publicKeyBase64,
+                             const SecretKey& secret);
+
+} // namespace practica::core
