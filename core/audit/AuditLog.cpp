@@ -177,4 +177,30 @@ Result<std::vector<AuditEvent>> AuditLog::forRecord(std::string_view entity, con
     return stmt->all<AuditEvent>(readEvent);
 }
 
+Result<std::vector<AuditEvent>> AuditLog::after(std::int64_t afterSeq, int limit)
+{
+    auto stmt =
+        m_db.prepare(std::string("SELECT ") + kColumns + " FROM audit_event WHERE seq > ? ORDER BY seq LIMIT ?;");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    stmt->bind(1, afterSeq).bind(2, limit);
+    return stmt->all<AuditEvent>(readEvent);
+}
+
+Result<std::int64_t> AuditLog::acknowledgedSeq()
+{
+    auto stmt = m_db.prepare("SELECT coalesce(max(acknowledged_seq), 0) FROM audit_upload;");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    return stmt->scalar();
+}
+
+Status AuditLog::setAcknowledgedSeq(std::int64_t seq)
+{
+    auto stmt = m_db.prepare("UPDATE audit_upload SET acknowledged_seq = ? WHERE id = 1;");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    return stmt->bind(1, seq).run();
+}
+
 } // namespace practica::core

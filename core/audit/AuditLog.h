@@ -69,6 +69,11 @@ public:
     Result<AuditVerification> verify();
     Result<std::vector<AuditEvent>> recent(int limit, std::int64_t beforeSeq = 0);
     Result<std::vector<AuditEvent>> forRecord(std::string_view entity, const std::string& recordId);
+    // Events with seq > afterSeq in seq order, at most limit: the next page to push to the server.
+    Result<std::vector<AuditEvent>> after(std::int64_t afterSeq, int limit);
+    // How far the clinic's server has acknowledged this workstation's chain (0: nothing yet).
+    Result<std::int64_t> acknowledgedSeq();
+    Status setAcknowledgedSeq(std::int64_t seq);
 
     static std::string computeHash(const AuditEvent& event);
 

@@ -478,6 +478,8 @@ void tst_Cli::auditVerifyNamesTheTamperedEvent()
         core::SystemClock clock;
         auto session = core::Vault::unlock(m_db.toStdString(), "admin", kPassword, clock);
         QVERIFY(session);
+        // The append-only trigger first, as someone with the key and the sqlite shell could.
+        QVERIFY((*session)->db().execute("DROP TRIGGER audit_event_no_update;"));
         QVERIFY((*session)->db().execute("UPDATE audit_event SET detail = 'nothing to see' WHERE seq = 2;"));
     }
     Run r = admin({"audit", "verify"});

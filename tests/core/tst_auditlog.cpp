@@ -9,6 +9,11 @@
 
 using namespace practica;
 
+namespace {
+constexpr const char* dropAppendOnlyTriggers =
+    "DROP TRIGGER audit_event_no_update; DROP TRIGGER audit_event_no_delete; DROP TRIGGER audit_event_no_replace;";
+}
+
 class tst_AuditLog : public QObject
 {
     Q_OBJECT
@@ -20,6 +25,8 @@ private slots:
     void intactChainVerifies();
     void tampering_data();
     void tampering();
+    void theDatabaseRefusesToChangeOrRemoveEvents_data();
+    void theDatabaseRefusesToChangeOrRemoveEvents();
 
 private:
     std::unique_ptr<test::TempClinic> m_clinic;
@@ -94,6 +101,8 @@ void tst_AuditLog::tampering()
 {
     QFETCH(QString, sql);
     QFETCH(qint64, firstBad);
+    // Someone with the key and the sqlite shell can drop the append-only triggers: the chain still tells.
+    QVERIFY(m_clinic->admin().db().execute(dropAppendOnlyTriggers));
     QVERIFY(m_clinic->admin().db().execute(sql.toStdString()));
     auto v = m_clinic->admin().journal().auditLog().verify();
     QVERIFY(v);
@@ -101,6 +110,34 @@ void tst_AuditLog::tampering()
     if (firstBad > 0)
         QCOMPARE(v->firstBadSeq, static_cast<std::int64_t>(firstBad));
     QVERIFY(!v->problem.empty());
+}
+
+void tst_AuditLog::theDatabaseRefusesToChangeOrRemoveEvents_data()
+{
+    QTest::addColumn<QString>("sql");
+    QTest::newRow("update one") << "UPDATE audit_event SET detail = 'nothing to see' WHERE seq = 2;";
+    QTest::newRow("update all") << "UPDATE audit_event SET username = 'someone';";
+    QTest::newRow("delete one") << "DELETE FROM audit_event WHERE seq = 3;";
+    QTest::newRow("delete all") << "DELETE FROM audit_event;";
+    QTest::newRow("replace") << "INSERT OR REPLACE INTO audit_event SELECT * FROM audit_event WHERE seq = 1;";
+}
+
+void tst_AuditLog::theDatabaseRefusesToChangeOrRemoveEvents()
+{
+    QFETCH(QString, sql);
+    auto& db = m_clinic->admin().db();
+    auto before = db.prepare("SELECT group_concat(hash, ',') FROM (SELECT hash FROM audit_event ORDER BY seq);");
+    QVERIFY(before && *before->step());
+    const std::string chain = before->text(0);
+    QVERIFY(!chain.empty());
+    const core::Status changed = db.execute(sql.toStdString());
+    QVERIFY(!changed);
+    QCOMPARE(changed.error().code, core::ErrorCode::Conflict);
+    auto after = db.prepare("SELECT group_concat(hash, ',') FROM (SELECT hash FROM audit_event ORDER BY seq);");
+    QVERIFY(after && *after->step());
+    QCOMPARE(after->text(0), chain);
+    auto v = m_clinic->admin().journal().auditLog().verify();
+    QVERIFY(v && v->intact);
 }
 
 QTEST_GUILESS_MAIN(tst_AuditLog)
