@@ -225,6 +225,14 @@ Result<ClientTokens> SyncClient::refresh(const std::string& refreshToken)
     return tokens;
 }
 
+Result<AuditPushResponse> SyncClient::pushAudit(const AuditPushRequest& req)
+{
+    auto r = request("POST", "/v1/audit", encodeAuditPush(req), true);
+    if (!r)
+        return std::unexpected(r.error());
+    return decodeAuditPushResponse(r->body);
+}
+
 Result<PushResponse> SyncClient::push(const PushRequest& req)
 {
     auto r = request("POST", "/v1/push", encodePush(req), true);

@@ -3,6 +3,7 @@
 // Every failure comes back as a typed error; a server that cannot be reached is Offline.
 #pragma once
 
+#include "sync/protocol/AuditProtocol.h"
 #include "sync/protocol/Protocol.h"
 
 #include <atomic>
@@ -47,6 +48,8 @@ public:
 
     Result<PushResponse> push(const PushRequest& request);
     Result<PullResponse> pull(std::int64_t after, int limit);
+    // This workstation's audit events, in seq order; the server answers how far it holds the chain.
+    Result<AuditPushResponse> pushAudit(const AuditPushRequest& request);
     Result<std::string> digest();
     Result<std::optional<SyncRow>> row(const std::string& entity, const std::string& rowId);
     Status health();

@@ -1,5 +1,6 @@
 #include "SyncEngine.h"
 
+#include "core/audit/AuditLog.h"
 #include "core/auth/UserStore.h"
 #include "core/auth/Vault.h"
 #include "core/clinic/ClinicStore.h"
@@ -34,9 +35,13 @@ Result<ClientTokens> SyncEngine::enroll(const std::string& password, const std::
     auto previous = m_replica.setting("sync_server");
     if (!previous)
         return std::unexpected(previous.error());
-    if (*previous && **previous != m_client.options().serverUrl)
+    if (*previous && **previous != m_client.options().serverUrl) {
         if (Status s = m_replica.setSetting("sync_cursor", "0"); !s)
             return std::unexpected(s.error());
+        // The new server holds none of this workstation's audit chain yet.
+        if (Status s = core::AuditLog(m_session.db()).setAcknowledgedSeq(0); !s)
+            return std::unexpected(s.error());
+    }
     // The server's workstation number keeps this desk's new MRNs apart from every other desk's.
     if (tokens->workstationNumber > 0)
         if (Status s = m_replica.setSetting("workstation_number", std::to_string(tokens->workstationNumber)); !s)
@@ -187,6 +192,9 @@ Result<SyncReport> SyncEngine::syncNow(const std::function<void(const SyncProgre
             report.keySlots.sessionEnded =
                 !ownAfter || ownAfter->role != ownBefore->role || ownAfter->active != ownBefore->active;
         }
+        // After the pull, so the events of this sync's merges go up too.
+        if (Status s = pushAudit(report); !s)
+            return s;
         return m_replica.recordSuccess();
     };
     if (Status s = run(); !s) {
@@ -194,6 +202,40 @@ Result<SyncReport> SyncEngine::syncNow(const std::function<void(const SyncProgre
         return std::unexpected(s.error());
     }
     return report;
+}
+
+Status SyncEngine::pushAudit(SyncReport& report)
+{
+    core::AuditLog log(m_session.db());
+    auto acknowledged = log.acknowledgedSeq();
+    if (!acknowledged)
+        return std::unexpected(acknowledged.error());
+    std::int64_t through = *acknowledged;
+    while (true) {
+        auto events = log.after(through, kAuditPage);
+        if (!events)
+            return std::unexpected(events.error());
+        if (events->empty())
+            return {};
+        const std::int64_t last = events->back().seq;
+        AuditPushRequest request{std::move(*events)};
+        auto answer = withToken([&] { return m_client.pushAudit(request); });
+        // A server from before audit upload has no such endpoint: the events wait for its update.
+        if (!answer && answer.error().code == ErrorCode::NotFound && through == *acknowledged)
+            return {};
+        if (!answer)
+            return std::unexpected(answer.error());
+        report.auditFindings += static_cast<std::int64_t>(answer->findings.size());
+        // The server may hold more of this chain than was sent (a restored workstation): go on from what
+        // was sent, so every event of this log reaches the server once and is checked against what it holds.
+        const std::int64_t next = std::min(answer->acknowledged, last);
+        if (next <= through)
+            return fail(ErrorCode::ProtocolError, "audit", "the server acknowledged none of the events sent");
+        report.auditSent += next - through;
+        through = next;
+        if (Status s = log.setAcknowledgedSeq(through); !s)
+            return s;
+    }
 }
 
 Status SyncEngine::resolveConflict(const std::string& conflictId, bool retry)

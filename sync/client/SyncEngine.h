@@ -31,6 +31,8 @@ struct SyncReport
     std::int64_t pulled = 0;
     std::int64_t cursor = 0;
     core::KeySlotChanges keySlots; // what the clinic's user list changed in this workstation's key file
+    std::int64_t auditSent = 0;     // audit events the server acknowledged in this sync
+    std::int64_t auditFindings = 0; // problems the server reported in this workstation's audit chain
 };
 
 class SyncEngine
@@ -38,6 +40,7 @@ class SyncEngine
 public:
     static constexpr int kPushBatch = 500;
     static constexpr int kPullPage = 5000;
+    static constexpr int kAuditPage = 500;
 
     // types: the record types this workstation knows (a test adds test-only ones).
     SyncEngine(core::Session& session, SyncClient& client, core::RecordTypes types = core::RecordTypes::builtIn())
@@ -68,6 +71,8 @@ private:
     Status authenticate();
     template <class Call> auto withToken(Call&& call) -> decltype(call());
     Status rememberTokens(const ClientTokens& tokens);
+    // Pushes the audit events the server has not acknowledged, in seq order and in pages.
+    Status pushAudit(SyncReport& report);
 
     core::Session& m_session;
     SyncClient& m_client;

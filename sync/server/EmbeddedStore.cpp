@@ -308,7 +308,10 @@ private:
     std::map<std::pair<std::string, std::string>, std::optional<SyncRow>> m_rowCache;
 };
 
-EmbeddedStore::EmbeddedStore(std::unique_ptr<Database> db) : m_db(std::move(db)) {}
+EmbeddedStore::EmbeddedStore(std::unique_ptr<Database> db)
+    : m_db(std::move(db)), m_audit(std::make_unique<EmbeddedAuditStore>(*m_db, m_mutex))
+{
+}
 EmbeddedStore::~EmbeddedStore() = default;
 
 Result<std::unique_ptr<EmbeddedStore>> EmbeddedStore::open(const std::string& path, const core::SecretKey& key)

@@ -3,6 +3,7 @@
 // the connection from begin to commit, which also orders sequence numbers.
 #pragma once
 
+#include "EmbeddedAuditStore.h"
 #include "ServerStore.h"
 #include "core/crypto/SecretKey.h"
 #include "core/db/Migrations.h"
@@ -47,6 +48,7 @@ public:
                                        const std::string& rowId) override;
     Result<std::vector<SyncRow>> rowsAfter(const std::string& clinicId, const std::string& entity,
                                            const std::string& rowId, int limit) override;
+    AuditStore& audit() override { return *m_audit; }
 
 private:
     explicit EmbeddedStore(std::unique_ptr<core::Database> db);
@@ -54,6 +56,7 @@ private:
 
     std::unique_ptr<core::Database> m_db;
     std::recursive_mutex m_mutex;
+    std::unique_ptr<EmbeddedAuditStore> m_audit;
     friend class EmbeddedPush;
 };
 

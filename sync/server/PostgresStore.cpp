@@ -93,7 +93,7 @@ namespace {
 
 } // namespace
 
-PostgresStore::PostgresStore(std::shared_ptr<PostgresPool> pool) : m_pool(std::move(pool)) {}
+PostgresStore::PostgresStore(std::shared_ptr<PostgresPool> pool) : m_pool(std::move(pool)), m_audit(m_pool) {}
 PostgresStore::~PostgresStore() = default;
 
 Result<std::unique_ptr<PostgresStore>> PostgresStore::open(const std::string& conninfo, int maxConnections)

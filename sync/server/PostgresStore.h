@@ -3,6 +3,7 @@
 // connection, and the clinic's counter row lock, from begin to commit.
 #pragma once
 
+#include "PostgresAuditStore.h"
 #include "ServerStore.h"
 #include "core/db/Migrations.h"
 
@@ -53,12 +54,14 @@ public:
                                        const std::string& rowId) override;
     Result<std::vector<SyncRow>> rowsAfter(const std::string& clinicId, const std::string& entity,
                                            const std::string& rowId, int limit) override;
+    AuditStore& audit() override { return m_audit; }
 
 private:
     explicit PostgresStore(std::shared_ptr<pg::PostgresPool> pool);
 
     // Shared with open push transactions, so a push may outlive the store object.
     std::shared_ptr<pg::PostgresPool> m_pool;
+    PostgresAuditStore m_audit;
 };
 
 } // namespace practica::sync

@@ -33,6 +33,12 @@ void ServerMetrics::refused(const std::string& code)
     ++m_refusals[code];
 }
 
+void ServerMetrics::auditFinding(const std::string& problem)
+{
+    std::lock_guard lock(m_mutex);
+    ++m_auditFindings[problem];
+}
+
 void ServerMetrics::pulled(std::int64_t changes)
 {
     m_pulled += changes;
@@ -80,7 +86,14 @@ std::string ServerMetrics::render() const
            "(a request too slow).\n"
         << "# TYPE practica_connections_dropped_total counter\n"
         << "practica_connections_dropped_total{reason=\"per_address_cap\"} " << m_connectionsRefused << "\n"
-        << "practica_connections_dropped_total{reason=\"deadline\"} " << m_connectionsCut << "\n";
+        << "practica_connections_dropped_total{reason=\"deadline\"} " << m_connectionsCut << "\n"
+        << "# HELP practica_audit_events_total Audit events received from workstations.\n"
+        << "# TYPE practica_audit_events_total counter\n"
+        << "practica_audit_events_total " << m_auditEvents << "\n"
+        << "# HELP practica_audit_findings_total Problems found in workstations' audit chains on arrival, by problem.\n"
+        << "# TYPE practica_audit_findings_total counter\n";
+    for (const auto& [problem, n] : m_auditFindings)
+        out << "practica_audit_findings_total{problem=\"" << problem << "\"} " << n << "\n";
     return out.str();
 }
 

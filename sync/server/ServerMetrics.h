@@ -20,6 +20,9 @@ public:
     // sudden run of permission refusals is someone speaking the protocol by hand.
     void refused(const std::string& code);
     void login(bool ok);
+    // Audit events received, and problems found in them on arrival, by problem code (never a normal sight).
+    void auditReceived(std::int64_t events) { m_auditEvents += events; }
+    void auditFinding(const std::string& problem);
     // Slow-client defence: a connection refused for its address's cap, or cut at a deadline.
     void connectionRefused() { ++m_connectionsRefused; }
     void connectionCut() { ++m_connectionsCut; }
@@ -29,6 +32,7 @@ private:
     mutable std::mutex m_mutex;
     std::map<std::pair<std::string, int>, std::int64_t> m_requests;
     std::map<std::string, std::int64_t> m_refusals;
+    std::map<std::string, std::int64_t> m_auditFindings;
     // Per route: latency histogram buckets (seconds), sum and count.
     struct Latency
     {
@@ -38,7 +42,7 @@ private:
     };
     std::map<std::string, Latency> m_latency;
     std::atomic<std::int64_t> m_applied{0}, m_duplicate{0}, m_conflict{0}, m_pulled{0}, m_loginOk{0}, m_loginFailed{0},
-        m_connectionsRefused{0}, m_connectionsCut{0};
+        m_connectionsRefused{0}, m_connectionsCut{0}, m_auditEvents{0};
 };
 
 } // namespace practica::sync

@@ -3,6 +3,7 @@
 // own, so several processes can serve one PostgreSQL store. Every call is scoped by clinic id.
 #pragma once
 
+#include "AuditStore.h"
 #include "core/Error.h"
 #include "core/sync/SyncChange.h"
 
@@ -204,6 +205,9 @@ public:
     // The clinic's merged rows in (entity, row id) order, after the given key, at most limit: for digests.
     virtual Result<std::vector<SyncRow>> rowsAfter(const std::string& clinicId, const std::string& entity,
                                                    const std::string& rowId, int limit) = 0;
+
+    // The workstations' audit chains (append-only: no way to change or remove an event).
+    virtual AuditStore& audit() = 0;
 };
 
 std::string_view deviceStatusName(DeviceStatus status);

@@ -1,6 +1,7 @@
 #include "SyncServer.h"
 
 #include "ConnectionGuard.h"
+#include "sync/protocol/AuditProtocol.h"
 
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
@@ -140,8 +141,9 @@ Poco::JSON::Object tokensJson(const Tokens& t)
 class ApiHandler final : public Poco::Net::HTTPRequestHandler
 {
 public:
-    ApiHandler(AccountService& accounts, SyncService& sync, ServerMetrics& metrics, int minProtocol)
-        : m_accounts(accounts), m_sync(sync), m_metrics(metrics), m_minProtocol(minProtocol)
+    ApiHandler(AccountService& accounts, SyncService& sync, AuditService& audit, ServerMetrics& metrics,
+               int minProtocol)
+        : m_accounts(accounts), m_sync(sync), m_audit(audit), m_metrics(metrics), m_minProtocol(minProtocol)
     {
     }
 
@@ -216,6 +218,10 @@ private:
         if (path == "/v1/push" && method == "POST") {
             route = "push";
             return push(*claims, body);
+        }
+        if (path == "/v1/audit" && method == "POST") {
+            route = "audit";
+            return auditPush(*claims, body);
         }
         if (path == "/v1/changes" && method == "GET") {
             route = "pull";
@@ -354,6 +360,29 @@ private:
         return Reply{200, encodePushResponse(*response), "application/json", {}};
     }
 
+    // A workstation's audit events into its own chain: the device is the token's; a device named in the body
+    // is not read. Problems found are answered, logged once and counted.
+    Reply auditPush(const TokenClaims& claims, const std::string& body)
+    {
+        auto user = m_accounts.currentUser(claims);
+        if (!user)
+            return fromError(user.error());
+        auto request = decodeAuditPush(body);
+        if (!request)
+            return fromError(request.error());
+        auto receipt =
+            m_audit.receive(AuditPusher{claims.clinicId, claims.deviceId, user->id, user->username}, *request);
+        if (!receipt)
+            return fromError(receipt.error());
+        m_metrics.auditReceived(static_cast<std::int64_t>(request->events.size()));
+        for (const AuditFinding& f : receipt->newFindings) {
+            m_metrics.auditFinding(f.problem);
+            std::cerr << "practica-server: audit: clinic " << f.clinicId << " device " << f.chainDevice << " seq "
+                      << f.seq << ": " << f.problem << " (pushed by " << f.pushedBy << ")\n";
+        }
+        return Reply{200, encodeAuditPushResponse(receipt->response), "application/json", {}};
+    }
+
     Reply pull(const TokenClaims& claims, const Poco::URI& uri)
     {
         if (Status s = m_accounts.requireApprovedDevice(claims); !s)
@@ -418,6 +447,7 @@ private:
 
     AccountService& m_accounts;
     SyncService& m_sync;
+    AuditService& m_audit;
     ServerMetrics& m_metrics;
     int m_minProtocol;
 };
@@ -425,13 +455,13 @@ private:
 class Factory final : public Poco::Net::HTTPRequestHandlerFactory
 {
 public:
-    Factory(AccountService& accounts, SyncService& sync, ServerMetrics& metrics, int minProtocol)
-        : m_accounts(accounts), m_sync(sync), m_metrics(metrics), m_minProtocol(minProtocol)
+    Factory(AccountService& accounts, SyncService& sync, AuditService& audit, ServerMetrics& metrics, int minProtocol)
+        : m_accounts(accounts), m_sync(sync), m_audit(audit), m_metrics(metrics), m_minProtocol(minProtocol)
     {
     }
     Poco::Net::HTTPRequestHandler* createRequestHandler(const HTTPServerRequest&) override
     {
-        return new ApiHandler(m_accounts, m_sync, m_metrics, m_minProtocol);
+        return new ApiHandler(m_accounts, m_sync, m_audit, m_metrics, m_minProtocol);
     }
     // Tells every open connection to finish the request in hand and close (abort: close at once).
     void stopConnections(bool abort) { serverStopped(this, abort); }
@@ -439,6 +469,7 @@ public:
 private:
     AccountService& m_accounts;
     SyncService& m_sync;
+    AuditService& m_audit;
     ServerMetrics& m_metrics;
     int m_minProtocol;
 };
@@ -447,7 +478,7 @@ private:
 
 SyncServer::SyncServer(ServerStore& store, AccountService& accounts, ServerOptions options, core::RecordTypes types)
     : m_store(store), m_accounts(accounts), m_types(std::move(types)), m_sync(store, m_types, accounts.clock()),
-      m_options(std::move(options))
+      m_audit(store.audit(), accounts.clock()), m_options(std::move(options))
 {
 }
 
@@ -487,7 +518,7 @@ Status SyncServer::start()
         limits.keepAliveIdle = std::chrono::seconds(m_options.idleTimeoutSeconds);
         m_guard = std::make_unique<ConnectionGuard>(
             limits, [this] { m_metrics.connectionRefused(); }, [this] { m_metrics.connectionCut(); });
-        m_handlers = new Factory(m_accounts, m_sync, m_metrics, m_options.minProtocol);
+        m_handlers = new Factory(m_accounts, m_sync, m_audit, m_metrics, m_options.minProtocol);
         m_pool = std::make_unique<Poco::ThreadPool>(2, m_options.maxThreads);
         m_server =
             std::make_unique<Poco::Net::TCPServer>(m_guard->factory(params, m_handlers), *m_pool, *socket, params);

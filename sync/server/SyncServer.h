@@ -3,6 +3,7 @@
 #pragma once
 
 #include "AccountService.h"
+#include "AuditService.h"
 #include "ServerMetrics.h"
 #include "SyncService.h"
 
@@ -59,6 +60,7 @@ private:
     AccountService& m_accounts;
     core::RecordTypes m_types;
     SyncService m_sync;
+    AuditService m_audit;
     ServerOptions m_options;
     ServerMetrics m_metrics;
     std::unique_ptr<ConnectionGuard> m_guard;

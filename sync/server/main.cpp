@@ -1,5 +1,6 @@
 // practica-server: the clinic's sync server, and its admin commands.
 #include "AccountService.h"
+#include "AuditCommands.h"
 #include "EmbeddedStore.h"
 #include "PostgresStore.h"
 #include "SyncServer.h"
@@ -32,6 +33,9 @@ Usage:
   practica-server user add --clinic ID --username USER --role ROLE [--display-name NAME] [--temporary] [options]
   practica-server device list --clinic ID [options]
   practica-server device approve --clinic ID --device ID [options]
+  practica-server audit verify --clinic ID [options]
+  practica-server audit export --clinic ID --from YYYY-MM-DD --to YYYY-MM-DD
+                               [--format csv|jsonl] [--out FILE] [options]
 
 Options (also read from the file given by --config, one "name = value" per line):
   --store PATH|URL        the embedded store file (default ./practica-server.db) or
@@ -55,6 +59,13 @@ Options (also read from the file given by --config, one "name = value" per line)
                           (default 10)
   --config FILE           read options from FILE; flags override it
   --help                  this text
+
+Audit: every workstation pushes its hash-chained audit log at each sync; the server keeps one
+chain per workstation and checks each event on arrival. 'audit verify' walks every chain of the
+clinic and exits 1 when one is broken, naming the device, its first bad seq and the problem
+(hash_mismatch, broken_link, gap, out_of_order, rewritten, device_mismatch). 'audit export' writes
+the events from --from through --to (both days included, in UTC) ordered by time: CSV (RFC 4180,
+the default) or JSON lines, to --out FILE (written atomically) or standard output.
 
 Passwords come from PRACTICA_PASSWORD or, with --password-stdin, from standard input.
 Roles: admin, front_desk, clinician, biller.
@@ -348,6 +359,18 @@ int admin(const Args& args)
         if (Status s = accounts.approveDevice(args.get("clinic"), args.get("device"), "server-admin"); !s)
             return failWith(words::errorSentence(s.error()));
         return 0;
+    }
+    if (noun == "audit" && verb == "verify") {
+        if (!args.has("clinic"))
+            return failWith("audit verify needs --clinic", 2);
+        return auditVerify(*store, args.get("clinic"), std::cout, std::cerr);
+    }
+    if (noun == "audit" && verb == "export") {
+        if (!args.has("clinic") || !args.has("from") || !args.has("to"))
+            return failWith("audit export needs --clinic, --from and --to", 2);
+        AuditExportOptions options{args.get("clinic"), args.get("from"), args.get("to"), args.get("format", "csv"),
+                                   args.get("out")};
+        return auditExport(*store, options, std::cout, std::cerr);
     }
     return failWith("unknown command; see --help", 2);
 }
