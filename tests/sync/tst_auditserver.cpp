@@ -8,6 +8,8 @@
 #include "SyncFixture.h"
 #include "core/audit/AuditLog.h"
 #include "core/clinic/ClinicStore.h"
+#include "core/crypto/SecretKey.h"
+#include "core/db/Database.h"
 #include "core/patients/PatientStore.h"
 #include "core/util/Uuid.h"
 #include "sync/server/AuditService.h"
@@ -24,6 +26,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <libpq-fe.h>
 
 using namespace practica;
 using namespace practica::test;
@@ -245,6 +248,7 @@ private slots:
     void aRewrittenTailAndHeadIsReported();
     void anotherDevicesIdInTheBodyWritesNothingOfItsChain();
     void exportWritesCsvAndJsonLines();
+    void theStoreRefusesToChangeOrRemoveEvents();
     void cleanupTestCase();
 };
 
@@ -501,6 +505,49 @@ void tst_AuditServer::exportWritesCsvAndJsonLines()
                      "2025-03-02"})
                  .exitCode,
              2);
+}
+
+// Beyond the server having no call for it: someone at the store's own console cannot change or remove a
+// held event or finding either.
+void tst_AuditServer::theStoreRefusesToChangeOrRemoveEvents()
+{
+    std::vector<std::string> attempts = {
+        "UPDATE srv_audit_event SET detail = 'nothing to see'",
+        "DELETE FROM srv_audit_event",
+        "UPDATE srv_audit_finding SET problem = ''",
+        "DELETE FROM srv_audit_finding",
+    };
+    if (m_pg) {
+        attempts.push_back("TRUNCATE srv_audit_event");
+        attempts.push_back("TRUNCATE srv_audit_finding");
+        PGconn* conn = PQconnectdb(m_pg->conninfo().c_str());
+        QVERIFY(conn && PQstatus(conn) == CONNECTION_OK);
+        for (const std::string& sql : attempts) {
+            PGresult* res = PQexec(conn, sql.c_str());
+            const ExecStatusType status = PQresultStatus(res);
+            PQclear(res);
+            QVERIFY2(status == PGRES_FATAL_ERROR, sql.c_str());
+        }
+        PQfinish(conn);
+    } else {
+        attempts.push_back("INSERT OR REPLACE INTO srv_audit_event SELECT * FROM srv_audit_event LIMIT 1");
+        QFile keyFile(m_store + ".key");
+        QVERIFY(keyFile.open(QIODevice::ReadOnly));
+        const QByteArray raw = keyFile.readAll();
+        QCOMPARE(raw.size(), static_cast<qsizetype>(core::SecretKey::kSize));
+        std::array<std::uint8_t, core::SecretKey::kSize> bytes{};
+        std::copy(raw.begin(), raw.end(), bytes.begin());
+        auto db = core::Database::open(m_store.toStdString(), core::SecretKey::fromBytes(bytes),
+                                       core::Database::Mode::OpenExisting);
+        QVERIFY(db);
+        for (const std::string& sql : attempts) {
+            const core::Status changed = (*db)->execute(sql + ";");
+            QVERIFY2(!changed, sql.c_str());
+            QCOMPARE(changed.error().code, core::ErrorCode::Conflict);
+        }
+    }
+    const auto [exitCode, line] = verifyLine("device-intact");
+    QCOMPARE(line, QString("device-intact\tintact\t5 events"));
 }
 
 QTEST_GUILESS_MAIN(tst_AuditServer)
