@@ -27,6 +27,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <libpq-fe.h>
+#include <thread>
 
 using namespace practica;
 using namespace practica::test;
@@ -248,6 +249,7 @@ private slots:
     void aRewrittenTailAndHeadIsReported();
     void anotherDevicesIdInTheBodyWritesNothingOfItsChain();
     void exportWritesCsvAndJsonLines();
+    void concurrentResendsOfOneChainFindNothing();
     void theStoreRefusesToChangeOrRemoveEvents();
     void cleanupTestCase();
 };
@@ -505,6 +507,31 @@ void tst_AuditServer::exportWritesCsvAndJsonLines()
                      "2025-03-02"})
                  .exitCode,
              2);
+}
+
+// A workstation whose answer was lost retries while the first push is still being processed: both see the
+// same chain head in turn (the chain is locked per device), so neither finds a problem.
+void tst_AuditServer::concurrentResendsOfOneChainFindNothing()
+{
+    const std::string device = "device-concurrent";
+    const std::string token = signIn("admin", device);
+    QVERIFY(!token.empty());
+    const auto events = chain(device, 200, 1'763'700'800'000);
+    for (int round = 0; round < 5; ++round) {
+        const auto slice = std::vector<core::AuditEvent>(events.begin() + round * 40, events.begin() + round * 40 + 40);
+        Answer a, b;
+        std::thread other([&] { b = pushAudit(token, slice); });
+        a = pushAudit(token, slice);
+        other.join();
+        QCOMPARE(a.status, 200);
+        QCOMPARE(b.status, 200);
+        QVERIFY(findings(a).empty());
+        QVERIFY(findings(b).empty());
+        QCOMPARE(a.json->getValue<std::int64_t>("acknowledged"), slice.back().seq);
+        QCOMPARE(b.json->getValue<std::int64_t>("acknowledged"), slice.back().seq);
+    }
+    const auto [exitCode, line] = verifyLine(device);
+    QCOMPARE(line, QString::fromStdString(device + "\tintact\t200 events"));
 }
 
 // Beyond the server having no call for it: someone at the store's own console cannot change or remove a
