@@ -49,6 +49,10 @@ std::string_view errorCodeName(ErrorCode code)
         return "update_required";
     case ErrorCode::ProtocolError:
         return "protocol_error";
+    case ErrorCode::SecondFactorRequired:
+        return "second_factor_required";
+    case ErrorCode::WrongSecondFactor:
+        return "wrong_second_factor";
     case ErrorCode::Internal:
         return "internal";
     }

@@ -35,6 +35,10 @@ enum class ErrorCode
     DeviceNotApproved, // this workstation is enrolled but an admin has not approved it yet
     UpdateRequired,    // the server speaks a newer sync protocol than this Practica
     ProtocolError,     // the other side sent something that is not valid sync protocol
+    // Two-step sign-in: the session is not usable until the second factor is given (field "code") or,
+    // when the clinic requires one the user has not set up, enrolled (field "enrol").
+    SecondFactorRequired,
+    WrongSecondFactor, // the code or recovery code is wrong; detail "used" for a code already used once
     Internal           // a bug: an SQL error that should not happen
 };
 

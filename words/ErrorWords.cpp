@@ -71,6 +71,16 @@ std::string errorSentence(const core::Error& e)
         return "The sync server needs a newer version of Practica; please update.";
     case core::ErrorCode::ProtocolError:
         return withField("The sync server sent an answer Practica does not understand");
+    case core::ErrorCode::SecondFactorRequired:
+        if (e.field == "enrol")
+            return "The clinic requires two-step sign-in for this account: set it up first with 'practica-cli users "
+                   "totp-enrol'.";
+        return "Two-step sign-in: give the 6-digit code from the authenticator app (or a recovery code) with --totp "
+               "CODE or PRACTICA_TOTP.";
+    case core::ErrorCode::WrongSecondFactor:
+        if (e.detail == "used")
+            return "That two-step sign-in code was already used; wait for the next one.";
+        return "The two-step sign-in code is wrong.";
     case core::ErrorCode::Internal:
         return withField("Internal error");
     }

@@ -65,6 +65,9 @@ std::string fieldWords(std::string name)
                                                               {"start_utc_ms", "start time"},
                                                               {"end_utc_ms", "end time"},
                                                               {"ca_file", "certificate file"},
+                                                              {"user_totp", "two-step sign-in"},
+                                                              {"user_id", "user"},
+                                                              {"second_factor", "two-step sign-in rule"},
                                                               {"server_url", "server address"}};
     if (auto it = kNames.find(name); it != kNames.end())
         return it->second;

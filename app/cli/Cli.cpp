@@ -21,7 +21,7 @@ Practica's records from the command line, for admins, scripts and tests.
 Commands:
   init                       create a new clinic database and its first admin
   demo                       create a demo clinic with synthetic patients
-  users add|passwd|reset|list|deactivate|set-role
+  users add|passwd|reset|list|deactivate|set-role|totp-enrol|totp-remove
   patients add|show|search|merge
   appointments book|move|cancel|status|list|export
   schedule free-slots        the first openings for an appointment type
@@ -36,6 +36,8 @@ Options every command takes:
   --user NAME                who is acting (default: $PRACTICA_USER, else admin)
   --password-stdin           read the password from the first line of stdin
                              (default: $PRACTICA_PASSWORD, else a prompt on a terminal)
+  --totp CODE                the authenticator code, for users with two-step sign-in
+                             (default: $PRACTICA_TOTP)
   --json                     machine-readable output on stdout; errors stay one line on stderr
   --help                     help for the command; --version prints the version
 
@@ -43,7 +45,7 @@ Exit codes:
   0  success
   1  internal error
   2  the command line is wrong (unknown command or option, missing value)
-  3  wrong user name or password, the account is locked, or the sync server does not accept
+  3  wrong user name, password or two-step code, the account is locked, or the sync server does not accept
      this workstation (not enrolled, not approved yet, or its certificate is not trusted)
   4  the acting user's role does not allow the operation
   5  no such record, database or key file

@@ -12,7 +12,7 @@ const std::set<std::string>& CliArgs::flags()
 
 const std::set<std::string>& CliArgs::globalOptions()
 {
-    static const std::set<std::string> names = {"db", "user", "json", "password-stdin", "help"};
+    static const std::set<std::string> names = {"db", "user", "json", "password-stdin", "help", "totp"};
     return names;
 }
 

@@ -1,5 +1,6 @@
 #include "CliContext.h"
 
+#include "TotpCommands.h"
 #include "core/auth/Vault.h"
 #include "words/ErrorWords.h"
 
@@ -64,6 +65,8 @@ int exitCodeFor(core::ErrorCode code)
     switch (code) {
     case ErrorCode::WrongPassword:
     case ErrorCode::AccountLocked:
+    case ErrorCode::SecondFactorRequired:
+    case ErrorCode::WrongSecondFactor:
         return kExitAuth;
     case ErrorCode::PermissionDenied:
         return kExitPermission;
@@ -214,6 +217,8 @@ CliResult<std::unique_ptr<core::Session>> CliContext::unlock()
     auto session = core::Vault::unlock(*path, actingUser(), *pass, m_clock);
     if (!session)
         return failure(session.error());
+    if (auto given = giveSecondFactor(*this, **session); !given)
+        return std::unexpected(given.error());
     return std::move(*session);
 }
 

@@ -42,6 +42,10 @@ std::string permissionDenied(const core::SyncConflict& c)
     const std::string record = words::fieldWords(param(c, "record_type").empty() ? c.entity : param(c, "record_type"));
     const std::string field = param(c, "field");
     const std::string op = param(c, "operation");
+    if (param(c, "owner_only") == "1")
+        return "only the user a " + record +
+               " record belongs to may set it up or change it; an admin may only remove it. Take the server's "
+               "version (--discard) to drop the change";
     if (param(c, "own_record") == "1")
         return "nobody may change the " + field +
                " of their own user account; another admin must do it. Take the "

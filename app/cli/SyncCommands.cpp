@@ -3,6 +3,7 @@
 #include "ConflictText.h"
 #include "JsonOutput.h"
 #include "ScheduleLookup.h"
+#include "TotpCommands.h"
 #include "core/auth/Vault.h"
 #include "core/clinic/ClinicStore.h"
 #include "core/sync/Replica.h"
@@ -117,6 +118,8 @@ CliResult<std::unique_ptr<core::Session>> unlockWith(CliContext& ctx, const std:
     auto session = core::Vault::unlock(*path, ctx.actingUser(), password, ctx.clock());
     if (!session)
         return failure(session.error());
+    if (auto given = giveSecondFactor(ctx, **session); !given)
+        return std::unexpected(given.error());
     return std::move(*session);
 }
 

@@ -1,6 +1,7 @@
 // users: accounts, roles and passwords of the people who may unlock this workstation.
 #include "Commands.h"
 #include "JsonOutput.h"
+#include "TotpCommands.h"
 #include "core/auth/UserStore.h"
 
 #include <cstdio>
@@ -22,9 +23,15 @@ const char* const kUsersHelp = R"(Usage: practica-cli users <verb> [options]
   deactivate --username NAME
         deactivates an account and removes its key slot; the record stays for the audit trail
   set-role --username NAME --role ROLE
+  totp-enrol [--code CODE]
+        sets up two-step sign-in for you: prints a key and an otpauth:// link for the authenticator
+        app; run again with --code and the app's code to switch it on and print 10 recovery codes
+  totp-remove [--username NAME]
+        removes two-step sign-in (your own; admins may remove anyone's, e.g. after a lost phone)
 
 The acting user's password comes from $PRACTICA_PASSWORD or the first line of --password-stdin;
 a new password (add, passwd, reset) from $PRACTICA_NEW_PASSWORD or the second line of --password-stdin.
+With two-step sign-in, every command takes the authenticator code from --totp CODE or $PRACTICA_TOTP.
   --kdf standard|minimal   key-slot cost for add, passwd and reset; minimal is for tests only
 )";
 
@@ -193,6 +200,8 @@ Outcome runUsers(CliContext& ctx)
         {.name = "list", .unlocked = listUsers},
         {.name = "deactivate", .options = {"username"}, .required = {"username"}, .unlocked = deactivateUser},
         {.name = "set-role", .options = {"username", "role"}, .required = {"username", "role"}, .unlocked = setRole},
+        {.name = "totp-enrol", .options = {"code"}, .unlocked = enrolTotp},
+        {.name = "totp-remove", .options = {"username"}, .unlocked = removeTotp},
     };
     return runVerb(ctx, kUserVerbs);
 }

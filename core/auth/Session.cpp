@@ -18,6 +18,8 @@ std::string Session::keyFilePath() const
 
 Status Session::require(Permission p) const
 {
+    if (m_secondFactorOwed != SecondFactorStep::Done)
+        return fail(ErrorCode::SecondFactorRequired, m_secondFactorOwed == SecondFactorStep::Code ? "code" : "enrol");
     if (can(p))
         return {};
     return fail(ErrorCode::PermissionDenied, std::string(permissionName(p)),

@@ -22,6 +22,15 @@ struct Actor
     Role role = Role::FrontDesk;
 };
 
+// What a user still owes after their password opened the database: nothing, a code from their
+// authenticator app (or a recovery code), or setting one up because the clinic requires it.
+enum class SecondFactorStep
+{
+    Done,
+    Code,
+    Enrolment
+};
+
 class Session
 {
 public:
@@ -45,6 +54,11 @@ public:
     bool mustChangePassword() const { return m_mustChangePassword; }
     void setMustChangePassword(bool must) { m_mustChangePassword = must; }
 
+    // Two-step sign-in (core/auth/SecondFactor): until the owed step is done, require() refuses every
+    // permission with SecondFactorRequired.
+    SecondFactorStep secondFactorOwed() const { return m_secondFactorOwed; }
+    void setSecondFactorOwed(SecondFactorStep step) { m_secondFactorOwed = step; }
+
     // A new time-ordered id for a record created now.
     std::string newId() const;
 
@@ -57,6 +71,7 @@ private:
     HybridClock m_hlc;
     ChangeJournal m_journal;
     bool m_mustChangePassword = false;
+    SecondFactorStep m_secondFactorOwed = SecondFactorStep::Done;
 };
 
 } // namespace practica::core

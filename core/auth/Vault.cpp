@@ -1,5 +1,6 @@
 #include "Vault.h"
 
+#include "core/auth/SecondFactor.h"
 #include "core/auth/UserStore.h"
 #include "core/clinic/ClinicStore.h"
 #include "core/crypto/UserKey.h"
@@ -277,6 +278,8 @@ Result<std::unique_ptr<Session>> Vault::unlock(const std::string& path, const st
     if (ownKeyPair || (user->keyMaterial.empty() && !user->id.empty()))
         (void)UserStore::adoptSignInPassword(*session, password, slotCost);
     (void)UserStore::followUserKeys(*session);
+    if (Status s = SecondFactor::requireAtSignIn(*session); !s)
+        return std::unexpected(s.error());
     return session;
 }
 

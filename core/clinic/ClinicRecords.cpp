@@ -1,4 +1,5 @@
 // The clinic's own record: one row, whose id is the clinic's id.
+#include "core/auth/SecondFactorPolicy.h"
 #include "core/clinic/ClinicRows.h"
 #include "core/records/FieldRules.h"
 
@@ -19,7 +20,11 @@ const RowBinding<Clinic>& clinicRow()
             .field(text("zip").required().format(F::Zip), &Clinic::zip)
             .field(text("phone").format(F::Phone), &Clinic::phone)
             .field(text("time_zone").required().format(F::TimeZone), &Clinic::timeZone)
-            .field(text("mrn_prefix").notNull().maxLength(4), &Clinic::mrnPrefix);
+            .field(text("mrn_prefix").notNull().maxLength(4), &Clinic::mrnPrefix)
+            .field(
+                choice("second_factor", secondFactorPolicyNames()).requiredWithDefault(),
+                [](const Clinic& c) { return std::optional<std::string>(secondFactorPolicyName(c.secondFactor)); },
+                [](Clinic& c, const Statement& s, int i) { c.secondFactor = secondFactorPolicyFrom(s.text(i)); });
         return r;
     }();
     return row;

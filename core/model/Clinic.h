@@ -6,6 +6,15 @@
 
 namespace practica::core {
 
+// Whose sign-ins need a second factor (a code from an authenticator app) after the password. A user who
+// set one up gives it whatever this says.
+enum class SecondFactorPolicy
+{
+    Nobody,
+    Admins,
+    Everyone
+};
+
 struct Clinic
 {
     std::string id;
@@ -20,6 +29,7 @@ struct Clinic
     std::optional<std::string> phone;
     std::string timeZone = "America/New_York"; // IANA name; appointment times are wall-clock times here
     std::string mrnPrefix;
+    SecondFactorPolicy secondFactor = SecondFactorPolicy::Nobody;
 };
 
 } // namespace practica::core

@@ -19,6 +19,36 @@ std::optional<std::string> fieldOf(const SyncChange& change, const std::string& 
     return std::nullopt;
 }
 
+// A record that belongs to one user: its owner may do anything but hand it to someone else; others may
+// only empty its fields, with the type's permission for that.
+std::optional<ChangeDenial> checkOwned(const OwnedRecord& owned, const ChangeAuthor& author, RecordOp op,
+                                       const std::optional<SyncRow>& before, const SyncChange& change,
+                                       const std::vector<std::string>& changed)
+{
+    std::optional<std::string> owner;
+    if (live(before)) {
+        auto it = before->values.find(owned.userField);
+        if (it != before->values.end())
+            owner = it->second;
+        if (std::find(changed.begin(), changed.end(), owned.userField) != changed.end())
+            return ChangeDenial{op, owned.userField, std::nullopt, false, true};
+    } else {
+        owner = fieldOf(change, owned.userField);
+    }
+    if (!author.userId.empty() && owner == author.userId)
+        return std::nullopt;
+    if (op == RecordOp::Create)
+        return ChangeDenial{op, {}, std::nullopt, false, true};
+    for (const std::string& field : changed)
+        if (auto value = fieldOf(change, field); value && !value->empty())
+            return ChangeDenial{op, field, std::nullopt, false, true};
+    if (!owned.othersClear)
+        return ChangeDenial{op, {}, std::nullopt, false, true};
+    if (!roleAllows(author.role, *owned.othersClear))
+        return ChangeDenial{op, {}, owned.othersClear, false, false};
+    return std::nullopt;
+}
+
 } // namespace
 
 RecordOp ChangeAuthorizer::operationOf(const std::optional<SyncRow>& before, const SyncChange& change)
@@ -50,14 +80,16 @@ std::optional<ChangeDenial> ChangeAuthorizer::check(const RecordType& type, cons
     const RecordOp op = operationOf(before, change);
     if (op == RecordOp::Delete) {
         if (!type.remove)
-            return ChangeDenial{op, {}, std::nullopt, false};
+            return ChangeDenial{op, {}, std::nullopt, false, false};
         if (!roleAllows(author.role, *type.remove))
-            return ChangeDenial{op, {}, type.remove, false};
+            return ChangeDenial{op, {}, type.remove, false, false};
         return std::nullopt;
     }
+    if (type.owned)
+        return checkOwned(*type.owned, author, op, before, change, changedFields(before, change));
     const Permission needed = op == RecordOp::Create ? type.create : type.edit;
     if (!roleAllows(author.role, needed))
-        return ChangeDenial{op, {}, needed, false};
+        return ChangeDenial{op, {}, needed, false, false};
 
     const auto changed = changedFields(before, change);
     for (const GuardedField& g : type.guarded) {
@@ -66,7 +98,7 @@ std::optional<ChangeDenial> ChangeAuthorizer::check(const RecordType& type, cons
         if (g.value && fieldOf(change, g.field) != g.value)
             continue;
         if (!roleAllows(author.role, g.permission))
-            return ChangeDenial{op, g.field, g.permission, false};
+            return ChangeDenial{op, g.field, g.permission, false, false};
     }
 
     if (op == RecordOp::Edit && !type.ownerField.empty()) {
@@ -75,7 +107,7 @@ std::optional<ChangeDenial> ChangeAuthorizer::check(const RecordType& type, cons
         if (own)
             for (const std::string& field : type.notOnOwnRow)
                 if (std::find(changed.begin(), changed.end(), field) != changed.end())
-                    return ChangeDenial{op, field, std::nullopt, true};
+                    return ChangeDenial{op, field, std::nullopt, true, false};
     }
     return std::nullopt;
 }

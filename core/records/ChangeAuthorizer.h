@@ -21,12 +21,16 @@ struct ChangeDenial
     std::string field;
     std::optional<Permission> missing;
     bool ownRow = false;
+    // A record that belongs to another user (RecordType::owned): only its owner gives it values.
+    bool ownerOnly = false;
 };
 
 struct ChangeAuthor
 {
     Role role = Role::FrontDesk;
     std::string username;
+    // The id of the author's user_account row, for records that belong to one user; empty when unknown.
+    std::string userId{};
 };
 
 class ChangeAuthorizer

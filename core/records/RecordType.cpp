@@ -30,6 +30,7 @@ RecordTypes RecordTypes::builtIn()
     addUserRecordTypes(types);
     addPatientRecordTypes(types);
     addScheduleRecordTypes(types);
+    addSecondFactorRecordTypes(types);
     return types;
 }
 

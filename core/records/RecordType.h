@@ -139,6 +139,17 @@ struct MergeRule
     std::string survivorField;
 };
 
+// A record that belongs to one user, named by a reference to their user_account (a user's second
+// factor): its owner creates and edits it whatever their role (the type's create and edit permissions
+// are not asked of them). Nobody else creates it or gives any of its fields a value; a user whose role
+// has othersClear may empty its fields (an admin removing the second factor of a lost phone). The
+// owner never changes.
+struct OwnedRecord
+{
+    std::string userField;
+    std::optional<Permission> othersClear;
+};
+
 // Rebuilds what a workstation derives from a row after a merge changed it (the patient search index).
 using DerivedHook = std::function<Status(Session& session, const std::string& rowId, bool inserted)>;
 
@@ -159,6 +170,7 @@ struct RecordType
     // on their own row, whatever their role: an admin cannot demote or deactivate themselves either.
     std::string ownerField;
     std::vector<std::string> notOnOwnRow;
+    std::optional<OwnedRecord> owned;
     // The one row of this type is the clinic itself: its id must be the clinic's id.
     bool clinicRow = false;
     // Fields whose values are unique within a clinic (user names, MRNs): two offline workstations can
@@ -209,5 +221,6 @@ void addClinicRecordTypes(RecordTypes& types);
 void addUserRecordTypes(RecordTypes& types);
 void addPatientRecordTypes(RecordTypes& types);
 void addScheduleRecordTypes(RecordTypes& types);
+void addSecondFactorRecordTypes(RecordTypes& types);
 
 } // namespace practica::core

@@ -381,14 +381,29 @@ std::optional<Refusal> checkStamp(const SyncChange& c, std::int64_t nowMs, const
     return std::nullopt;
 }
 
+// The pushing user as the authorizer sees them; for a record that belongs to one user, with the id of
+// their user_account row (the server's account ids are its own).
+Result<core::ChangeAuthor> changeAuthor(PushTransaction& tx, const core::RecordType& type, const Pusher& pusher)
+{
+    core::ChangeAuthor author{pusher.role, pusher.username};
+    if (!type.owned)
+        return author;
+    auto row = tx.uniqueOwner("user_account", "username", pusher.username);
+    if (!row)
+        return std::unexpected(row.error());
+    author.userId = row->value_or("");
+    return author;
+}
+
 std::optional<Refusal> checkPermission(const core::RecordType& type, const Pusher& pusher,
-                                       const std::optional<SyncRow>& before, const SyncChange& c)
+                                       const core::ChangeAuthor& author, const std::optional<SyncRow>& before,
+                                       const SyncChange& c)
 {
     if (type.clinicRow && c.rowId != pusher.clinicId)
         return Refusal{"permission_denied",
                        "a clinic has one " + type.name + " record, its own",
                        {{"record_type", type.name}, {"operation", "create"}, {"field", "id"}}};
-    auto denial = core::ChangeAuthorizer::check(type, {pusher.role, pusher.username}, before, c);
+    auto denial = core::ChangeAuthorizer::check(type, author, before, c);
     if (!denial)
         return std::nullopt;
     Refusal r{"permission_denied",
@@ -401,8 +416,12 @@ std::optional<Refusal> checkPermission(const core::RecordType& type, const Pushe
         r.params["permission"] = std::string(core::permissionName(*denial->missing));
     if (denial->ownRow)
         r.params["own_record"] = "1";
+    if (denial->ownerOnly)
+        r.params["owner_only"] = "1";
     std::string why;
-    if (denial->missing)
+    if (denial->ownerOnly)
+        why = " (only the user it belongs to may)";
+    else if (denial->missing)
         why = " (needs " + std::string(core::permissionName(*denial->missing)) + ")";
     else if (denial->ownRow)
         why = " on their own record";
@@ -533,8 +552,12 @@ Result<PushResponse> SyncService::push(const Pusher& pusher, const PushRequest& 
                               {{"record_type", change.entity}}};
         if (!refusal)
             refusal = checkStamp(change, nowMs, *before, clinicCreated);
-        if (!refusal)
-            refusal = checkPermission(*type, pusher, *before, change);
+        if (!refusal) {
+            auto author = changeAuthor(t, *type, pusher);
+            if (!author)
+                return std::unexpected(author.error());
+            refusal = checkPermission(*type, pusher, *author, *before, change);
+        }
         if (!refusal)
             refusal = checkLocked(*type, *before, change);
         if (!refusal) {

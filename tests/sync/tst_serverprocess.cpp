@@ -253,6 +253,7 @@ private slots:
     void initTestCase();
     void everyRoleAndRecordTypeAsThePermissionTableSays();
     void guardedFieldsAndOwnAccounts();
+    void ownedRecordsOnlyByTheirOwner();
     void frontDeskCannotMakeItselfAdmin();
     void everyFieldRuleRefusesABadValue();
     void refusedChangesReachNoPull();
@@ -320,7 +321,10 @@ void tst_ServerProcess::initTestCase()
         if (type->clinicRow)
             continue;
         const std::string row = newRow();
-        Outcome made = push(admin, type->name, row, sample(type->name), false);
+        SampleFields fields = sample(type->name);
+        if (type->owned) // a record of one user's own (a second factor): the admin's
+            fields[type->owned->userField] = accountRow("admin");
+        Outcome made = push(admin, type->name, row, fields, false);
         QVERIFY2(made.outcome == "applied",
                  (type->name + ": " + made.code + " " + made.params["field"] + " " + made.params["rule"]).c_str());
         m_samples[type->name] = row;
@@ -331,7 +335,12 @@ void tst_ServerProcess::everyRoleAndRecordTypeAsThePermissionTableSays()
 {
     const core::RecordTypes types = core::RecordTypes::builtIn();
     int checked = 0;
+    int ownedTypes = 0;
     for (const core::RecordType& type : types.all()) {
+        if (type.owned) { // its owner writes it whatever their role: ownedRecordsOnlyByTheirOwner
+            ++ownedTypes;
+            continue;
+        }
         // A record of the type to edit and delete, made by a role that may make it.
         std::string seed = type.clinicRow ? m_clinic : newRow();
         if (!type.clinicRow) {
@@ -375,7 +384,7 @@ void tst_ServerProcess::everyRoleAndRecordTypeAsThePermissionTableSays()
             checked += 3;
         }
     }
-    QCOMPARE(checked, static_cast<int>(types.all().size() * core::allRoles().size() * 3));
+    QCOMPARE(checked, static_cast<int>((types.all().size() - ownedTypes) * core::allRoles().size() * 3));
 }
 
 void tst_ServerProcess::guardedFieldsAndOwnAccounts()
@@ -413,6 +422,60 @@ void tst_ServerProcess::guardedFieldsAndOwnAccounts()
              std::string("applied"));
 }
 
+// A user's second factor: each role sets up its own; nobody sets anyone else's, not even an admin, who may
+// only remove it (clear its fields); nothing removes the record itself.
+void tst_ServerProcess::ownedRecordsOnlyByTheirOwner()
+{
+    const core::RecordTypes types = core::RecordTypes::builtIn();
+    const core::RecordType& totp = *types.find("user_totp");
+    QVERIFY(totp.owned);
+    const std::string userField = totp.owned->userField;
+    const SampleFields secret{{"secret", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"}, {"enrolled_at", "2025-11-21T10:00:00Z"}};
+    auto withOwner = [&](const std::string& username) {
+        SampleFields f = secret;
+        f[userField] = accountRow(username);
+        return f;
+    };
+    std::map<core::Role, std::string> rows;
+    for (core::Role role : {core::Role::FrontDesk, core::Role::Clinician, core::Role::Biller}) {
+        Account& who = m_accounts[role];
+        rows[role] = newRow();
+        QCOMPARE(push(who, "user_totp", rows[role], withOwner(who.username), false).outcome, std::string("applied"));
+        QCOMPARE(push(who, "user_totp", rows[role], {{"secret", "MFRGGZDFMZTWQ2LKMFRGGZDFMZTWQ2LK"}}, true).outcome,
+                 std::string("applied"));
+        // Nor may it be handed to someone else.
+        Outcome handed = push(who, "user_totp", rows[role], {{userField, accountRow("admin")}}, true);
+        QCOMPARE(handed.code, std::string("permission_denied"));
+        QCOMPARE(handed.params["field"], userField);
+    }
+    Account& desk = m_accounts[core::Role::FrontDesk];
+    Account& admin = m_accounts[core::Role::Admin];
+    const std::string adminRow = m_samples.at("user_totp");
+    // A non-admin pushing another user's second factor: refused, whatever it tries.
+    Outcome forCleo = push(desk, "user_totp", newRow(), withOwner("doc"), false);
+    QCOMPARE(forCleo.code, std::string("permission_denied"));
+    QCOMPARE(forCleo.params["owner_only"], std::string("1"));
+    Outcome forged = push(desk, "user_totp", adminRow, {{"secret", "MFRGGZDFMZTWQ2LKMFRGGZDFMZTWQ2LK"}}, true);
+    QCOMPARE(forged.code, std::string("permission_denied"));
+    QCOMPARE(forged.params["owner_only"], std::string("1"));
+    QCOMPARE(forged.params["field"], std::string("secret"));
+    Outcome cleared = push(desk, "user_totp", adminRow, {{"secret", std::nullopt}}, true);
+    QCOMPARE(cleared.code, std::string("permission_denied"));
+    QCOMPARE(cleared.params["permission"], std::string(core::permissionName(core::Permission::UserManage)));
+    // An admin may not set the desk's secret either, only remove it.
+    Outcome adminSets =
+        push(admin, "user_totp", rows[core::Role::FrontDesk], {{"secret", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"}}, true);
+    QCOMPARE(adminSets.code, std::string("permission_denied"));
+    QCOMPARE(adminSets.params["owner_only"], std::string("1"));
+    QCOMPARE(push(admin, "user_totp", rows[core::Role::FrontDesk],
+                  {{"secret", std::nullopt}, {"recovery_codes", std::nullopt}, {"enrolled_at", std::nullopt}}, true)
+                 .outcome,
+             std::string("applied"));
+    for (core::Role role : core::allRoles())
+        QCOMPARE(push(m_accounts[role], "user_totp", rows[core::Role::Biller], {}, true, true).code,
+                 std::string("permission_denied"));
+}
+
 void tst_ServerProcess::frontDeskCannotMakeItselfAdmin()
 {
     Account& desk = m_accounts[core::Role::FrontDesk];
@@ -443,6 +506,9 @@ void tst_ServerProcess::everyFieldRuleRefusesABadValue()
     for (const core::RecordType& type : types.all()) {
         const std::string row = m_samples.at(type.name);
         for (const core::FieldRule& rule : type.fields) {
+            // Whose record it is, is checked before what it holds: ownedRecordsOnlyByTheirOwner.
+            if (type.owned && rule.name == type.owned->userField)
+                continue;
             for (const BadValue& bad : badValues(rule)) {
                 const std::string where =
                     type.name + "." + rule.name + " = " + bad.value.value_or("null") + " (" + bad.rule + ")";

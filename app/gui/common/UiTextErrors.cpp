@@ -237,6 +237,14 @@ QString UiText::error(const core::Error& e)
         return tr("The sync server needs a newer version of Practica. Please update Practica.");
     case ErrorCode::ProtocolError:
         return tr("The sync server sent an answer Practica does not understand (%1).").arg(qs(e.detail));
+    case ErrorCode::SecondFactorRequired:
+        if (e.field == "enrol")
+            return tr("The clinic requires two-step sign-in for your account. Set it up to continue.");
+        return tr("Enter the 6-digit code from your authenticator app to continue.");
+    case ErrorCode::WrongSecondFactor:
+        if (e.detail == "used")
+            return tr("That code was already used. Wait for the next code in your authenticator app.");
+        return tr("The code is not correct. Check that you typed the current code from your authenticator app.");
     case ErrorCode::Internal:
         return tr("Something went wrong inside Practica (%1).").arg(qs(e.detail));
     }

@@ -66,6 +66,8 @@ QString ConflictDescriber::recordName(const std::string& entity)
         return tr("waitlist entry");
     if (entity == "clinic")
         return tr("clinic settings");
+    if (entity == "user_totp")
+        return tr("two-step sign-in");
     return tr("record");
 }
 
@@ -133,6 +135,12 @@ ConflictSummary ConflictDescriber::refusedByRole(const core::SyncConflict& c, Co
     const QString field = qs(param(c, "field"));
     const std::string op = param(c, "operation");
     s.title = tr("Not allowed: a change to a %1").arg(record);
+    if (param(c, "owner_only") == "1") {
+        s.detail = tr("Only the person a %1 belongs to may set it up or change it; an administrator may only remove "
+                      "it. Take the server's version to drop this change.")
+                       .arg(record);
+        return s;
+    }
     if (param(c, "own_record") == "1") {
         s.detail = tr("Nobody may change the %1 of their own user account, not even an administrator. Ask another "
                       "administrator to do it. Take the server's version to drop this change.")

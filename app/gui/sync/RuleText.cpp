@@ -84,7 +84,9 @@ QString RuleText::fieldName(const std::string& field)
                                                               {"end_date", QT_TR_NOOP("end date")},
                                                               {"deceased_date", QT_TR_NOOP("date of death")},
                                                               {"username", QT_TR_NOOP("user name")},
-                                                              {"role", QT_TR_NOOP("role")}};
+                                                              {"role", QT_TR_NOOP("role")},
+                                                              {"user_id", QT_TR_NOOP("user")},
+                                                              {"second_factor", QT_TR_NOOP("two-step sign-in rule")}};
     if (auto it = kNames.find(field); it != kNames.end())
         return tr(it->second);
     QString words = qs(field);
