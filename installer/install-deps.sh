@@ -8,7 +8,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     qt6-charts-dev qt6-svg-dev qt6-qpa-plugins libgl-dev
     libsqlcipher-dev sqlcipher libsqlite3-dev libsodium-dev libcurl4-openssl-dev libpoco-dev
-    libhowardhinnant-date-dev tzdata libssl-dev libpq-dev
+    libhowardhinnant-date-dev tzdata libssl-dev libpq-dev libqrencode-dev
     xvfb xauth imagemagick fonts-dejavu-core
     postgresql postgresql-common
 )

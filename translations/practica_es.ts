@@ -337,6 +337,14 @@
         <source>Another %1 with the same %2 already has the %3 %4 on the server. Change it and send it again, or take the server&apos;s version.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>two-step sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the person a %1 belongs to may set it up or change it; an administrator may only remove it. Take the server&apos;s version to drop this change.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DemoClinicRunner</name>
@@ -931,6 +939,14 @@
     </message>
     <message>
         <source>The %1 must be text of at most %2 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>two-step sign-in rule</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1986,6 +2002,22 @@
         <source>The database refused the record (%1).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The clinic requires two-step sign-in for your account. Set it up to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the 6-digit code from your authenticator app to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That code was already used. Wait for the next code in your authenticator app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code is not correct. Check that you typed the current code from your authenticator app.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>practica::app::AppointmentActions</name>
@@ -2407,6 +2439,22 @@
     </message>
     <message>
         <source>The clinic settings were saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody (each user may turn it on)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two-step sign-in &amp;required for:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3254,6 +3302,10 @@
         <source>Unlocking…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Unlocking needs the code from your authenticator app.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>practica::app::LoginDialog</name>
@@ -3465,6 +3517,10 @@
     </message>
     <message>
         <source>Your password was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two-step sign-&amp;in…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4197,6 +4253,33 @@
     </message>
 </context>
 <context>
+    <name>practica::app::SecondFactorDialog</name>
+    <message>
+        <source>Two-step sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the authenticator app on your phone and type the 6-digit code it shows for Practica.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6-digit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost your phone? Type one of your recovery codes instead, or ask an administrator to remove your two-step sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the code from your authenticator app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>practica::app::SyncController</name>
     <message>
         <source>Sync is not running on this workstation. Sign in and try again.</source>
@@ -4254,6 +4337,73 @@
     </message>
     <message>
         <source>Sync is not running on this workstation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>practica::app::TotpEnrolDialog</name>
+    <message>
+        <source>Set up two-step sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your clinic requires a second step when you sign in. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1. Open an authenticator app on your phone (for example Google Authenticator or Microsoft Authenticator) and scan this code.
+2. Type the 6-digit code the app shows, then press Turn on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot scan? Type this key into the app instead:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Code from the app:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Turn on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two-step sign-in is on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If you lose your phone, each of these recovery codes lets you sign in once. Print them or write them down and keep them somewhere safe: they are not shown again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I have &amp;saved them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the 6-digit code your authenticator app shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two-step sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Two-step sign-in is on for you: after your password, Practica asks for the code from your authenticator app. %n recovery code(s) left.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Set up a &amp;new phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn &amp;off</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4396,6 +4546,30 @@
     </message>
     <message>
         <source>%1 was deactivated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove two-step sign-&amp;in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For a user who lost their phone: they sign in with their password and set it up again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove two-step sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove two-step sign-in from %1? They will sign in with their password alone until they set it up again (at once, if the clinic requires it). Do this when they lost their phone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not use two-step sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two-step sign-in was removed from %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -6,6 +6,7 @@
 #include "core/clinic/ClinicStore.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
@@ -28,6 +29,18 @@ ClinicSettingsPage::ClinicSettingsPage(Workspace& workspace, QWidget* parent) : 
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(m_form);
+    m_secondFactor = new QComboBox;
+    m_secondFactor->setObjectName(QStringLiteral("secondFactorPolicy"));
+    m_secondFactor->addItem(tr("Nobody (each user may turn it on)"),
+                            static_cast<int>(core::SecondFactorPolicy::Nobody));
+    m_secondFactor->addItem(tr("Administrators"), static_cast<int>(core::SecondFactorPolicy::Admins));
+    m_secondFactor->addItem(tr("Everyone"), static_cast<int>(core::SecondFactorPolicy::Everyone));
+    auto* secondFactorLabel = new QLabel(tr("Two-step sign-in &required for:"));
+    secondFactorLabel->setBuddy(m_secondFactor);
+    auto* secondFactorRow = new QHBoxLayout;
+    secondFactorRow->addWidget(secondFactorLabel);
+    secondFactorRow->addWidget(m_secondFactor);
+    secondFactorRow->addStretch();
     m_message = new QLabel;
     m_message->setObjectName(QStringLiteral("clinicSettingsMessage"));
     m_message->setWordWrap(true);
@@ -46,6 +59,7 @@ ClinicSettingsPage::ClinicSettingsPage(Workspace& workspace, QWidget* parent) : 
     layout->addWidget(title);
     layout->addWidget(subtitle);
     layout->addWidget(scroll, 1);
+    layout->addLayout(secondFactorRow);
     layout->addWidget(m_message);
     layout->addLayout(buttons);
 
@@ -68,6 +82,7 @@ void ClinicSettingsPage::refresh()
         return;
     }
     m_form->setClinic(*clinic);
+    m_secondFactor->setCurrentIndex(m_secondFactor->findData(static_cast<int>(clinic->secondFactor)));
     showResult({}, false);
 }
 
@@ -85,7 +100,9 @@ void ClinicSettingsPage::save()
     core::Session* session = m_workspace.session();
     if (!session || !m_form->validate())
         return;
-    if (core::Status s = core::ClinicStore(*session).update(m_form->clinic()); !s) {
+    core::Clinic clinic = m_form->clinic();
+    clinic.secondFactor = static_cast<core::SecondFactorPolicy>(m_secondFactor->currentData().toInt());
+    if (core::Status s = core::ClinicStore(*session).update(clinic); !s) {
         m_form->showError(s.error());
         showResult(UiText::error(s.error()), true);
         return;

@@ -1,8 +1,10 @@
-// Administrators edit the clinic's name, identifiers, address and time zone.
+// Administrators edit the clinic's name, identifiers, address and time zone, and whose sign-ins need a
+// second step.
 #pragma once
 
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 
 namespace practica::app {
@@ -23,6 +25,7 @@ private:
     void showResult(const QString& text, bool error);
     Workspace& m_workspace;
     ClinicForm* m_form;
+    QComboBox* m_secondFactor;
     QLabel* m_message;
 };
 

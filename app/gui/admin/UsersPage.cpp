@@ -4,6 +4,7 @@
 #include "UserDialog.h"
 #include "app/gui/common/UiText.h"
 #include "app/gui/shell/Workspace.h"
+#include "core/auth/SecondFactor.h"
 #include "core/auth/UserStore.h"
 
 #include <QHBoxLayout>
@@ -39,6 +40,10 @@ UsersPage::UsersPage(Workspace& workspace, QWidget* parent) : QWidget(parent), m
     m_role->setObjectName(QStringLiteral("changeRoleButton"));
     m_deactivate = new QPushButton(QIcon(QStringLiteral(":/icons/deactivate.svg")), tr("&Deactivate"));
     m_deactivate->setObjectName(QStringLiteral("deactivateUserButton"));
+    m_removeSecondFactor = new QPushButton(tr("Remove two-step sign-&in…"));
+    m_removeSecondFactor->setObjectName(QStringLiteral("removeSecondFactorButton"));
+    m_removeSecondFactor->setToolTip(tr("For a user who lost their phone: they sign in with their password and set "
+                                        "it up again"));
     auto* header = new QHBoxLayout;
     auto* titles = new QVBoxLayout;
     titles->setSpacing(2);
@@ -50,6 +55,7 @@ UsersPage::UsersPage(Workspace& workspace, QWidget* parent) : QWidget(parent), m
     actions->addWidget(m_reset);
     actions->addWidget(m_role);
     actions->addWidget(m_deactivate);
+    actions->addWidget(m_removeSecondFactor);
     actions->addStretch();
 
     m_table = new QTableWidget(0, 5);
@@ -83,6 +89,7 @@ UsersPage::UsersPage(Workspace& workspace, QWidget* parent) : QWidget(parent), m
     connect(m_reset, &QPushButton::clicked, this, &UsersPage::resetPassword);
     connect(m_role, &QPushButton::clicked, this, &UsersPage::changeRole);
     connect(m_deactivate, &QPushButton::clicked, this, &UsersPage::deactivate);
+    connect(m_removeSecondFactor, &QPushButton::clicked, this, &UsersPage::removeSecondFactor);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &UsersPage::updateButtons);
     updateButtons();
 }
@@ -136,6 +143,7 @@ void UsersPage::updateButtons()
     m_reset->setEnabled(u && u->active);
     m_role->setEnabled(u && u->active && !self);
     m_deactivate->setEnabled(u && u->active && !self);
+    m_removeSecondFactor->setEnabled(u != nullptr);
 }
 
 void UsersPage::showResult(const QString& text, bool error)
@@ -213,6 +221,30 @@ void UsersPage::deactivate()
     }
     showResult(tr("%1 was deactivated.").arg(name), false);
     refresh();
+}
+
+void UsersPage::removeSecondFactor()
+{
+    const core::User* u = selected();
+    core::Session* session = m_workspace.session();
+    if (!u || !session)
+        return;
+    const QString name = qs(u->displayName);
+    const auto answer = QMessageBox::question(
+        this, tr("Remove two-step sign-in"),
+        tr("Remove two-step sign-in from %1? They will sign in with their password alone until they set it up "
+           "again (at once, if the clinic requires it). Do this when they lost their phone.")
+            .arg(name));
+    if (answer != QMessageBox::Yes)
+        return;
+    if (core::Status s = core::SecondFactor(*session).remove(u->id); !s) {
+        if (s.error().code == core::ErrorCode::NotFound)
+            showResult(tr("%1 does not use two-step sign-in.").arg(name), false);
+        else
+            showResult(UiText::error(s.error()), true);
+        return;
+    }
+    showResult(tr("Two-step sign-in was removed from %1.").arg(name), false);
 }
 
 } // namespace practica::app

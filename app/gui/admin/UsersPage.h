@@ -27,6 +27,7 @@ private:
     void resetPassword();
     void changeRole();
     void deactivate();
+    void removeSecondFactor();
     void updateButtons();
     void showResult(const QString& text, bool error);
     const core::User* selected() const;
@@ -39,6 +40,7 @@ private:
     QPushButton* m_reset;
     QPushButton* m_role;
     QPushButton* m_deactivate;
+    QPushButton* m_removeSecondFactor;
 };
 
 } // namespace practica::app

@@ -6,6 +6,7 @@
 #include "app/gui/start/DemoLoginsDialog.h"
 #include "app/gui/start/FirstStartWizard.h"
 #include "app/gui/start/LoginDialog.h"
+#include "app/gui/start/SecondFactorDialog.h"
 
 #include <QFileInfo>
 #include <memory>
@@ -71,7 +72,12 @@ void AppController::showLogin(const QString& username)
     m_login->setAttribute(Qt::WA_DeleteOnClose);
     m_login->setUsername(username);
     connect(m_login, &QDialog::accepted, this, [this] {
-        m_workspace.open(m_login->takeSession());
+        auto signedIn = m_login->takeSession();
+        if (signedIn && !SecondFactorDialog::complete(*signedIn, nullptr)) {
+            showLogin(qs(signedIn->actor().username)); // no second step, no session
+            return;
+        }
+        m_workspace.open(std::move(signedIn));
         core::Session* session = m_workspace.session();
         if (session && session->mustChangePassword()) {
             // An administrator reset this password: a new one first, or back to the sign-in.

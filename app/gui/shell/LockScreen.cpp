@@ -2,6 +2,7 @@
 
 #include "Workspace.h"
 #include "app/gui/common/UiText.h"
+#include "app/gui/start/SecondFactorDialog.h"
 #include "app/gui/start/SignInTask.h"
 
 #include <QApplication>
@@ -121,6 +122,12 @@ void LockScreen::unlockFinished()
     auto session = m_task->take();
     if (!session) {
         m_error->setText(UiText::error(session.error()));
+        m_error->show();
+        m_password->setFocus();
+        return;
+    }
+    if (!SecondFactorDialog::complete(**session, this)) {
+        m_error->setText(tr("Unlocking needs the code from your authenticator app."));
         m_error->show();
         m_password->setFocus();
         return;

@@ -4,6 +4,7 @@
 #include "Workspace.h"
 #include "app/gui/admin/ClinicSettingsPage.h"
 #include "app/gui/admin/PasswordDialog.h"
+#include "app/gui/admin/TotpEnrolDialog.h"
 #include "app/gui/admin/UsersPage.h"
 #include "app/gui/common/UiText.h"
 #include "app/gui/patients/PatientsPage.h"
@@ -190,6 +191,12 @@ void MainWindow::buildMenus()
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         if (dialog->exec() == QDialog::Accepted)
             statusBar()->showMessage(tr("Your password was changed."), 6000);
+    });
+    QAction* twoStep = file->addAction(tr("Two-step sign-&in…"));
+    twoStep->setObjectName(QStringLiteral("twoStepSignInAction"));
+    connect(twoStep, &QAction::triggered, this, [this] {
+        if (core::Session* session = m_workspace.session())
+            TotpEnrolDialog::manageOwn(*session, this);
     });
     QAction* switchUser = file->addAction(tr("S&witch user…"));
     switchUser->setObjectName(QStringLiteral("switchUserAction"));
