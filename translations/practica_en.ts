@@ -949,6 +949,10 @@
         <source>two-step sign-in rule</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>a user key made by Practica when a password is set</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ScheduleDay</name>
@@ -2016,6 +2020,10 @@
     </message>
     <message>
         <source>The code is not correct. Check that you typed the current code from your authenticator app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workstation does not know the user “%1” yet. It learns of new users when someone signs in here while it can reach the clinic&apos;s server.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3306,6 +3314,10 @@
         <source>Unlocking needs the code from your authenticator app.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The clinic&apos;s users changed on another workstation (someone was deactivated or given another role), so Practica locked. Sign in again to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>practica::app::LoginDialog</name>
@@ -4461,10 +4473,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Everyone who may unlock this workstation, and what their role lets them do.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Add user…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4570,6 +4578,10 @@
     </message>
     <message>
         <source>Two-step sign-in was removed from %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone of the clinic, and what their role lets them do. A new user, a password, a role or a deactivation reaches each other workstation at its next sync; until then a workstation that is offline keeps what it last knew.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

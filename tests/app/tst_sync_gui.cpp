@@ -14,6 +14,8 @@
 #include "app/gui/sync/ParkedChangesDialog.h"
 #include "app/gui/sync/SyncStatusWidget.h"
 #include "app/gui/sync/SyncText.h"
+#include "core/auth/UserStore.h"
+#include "core/auth/Vault.h"
 #include "core/clinic/ClinicStore.h"
 #include "core/db/Statement.h"
 #include "core/db/Transaction.h"
@@ -176,6 +178,7 @@ private Q_SLOTS:
     void refusedChangesInWords();
     void invalidAndParkedChangesInWords();
     void redirectedBookingIsSaid();
+    void deactivationElsewhereLocksThisDesk();
 
 private:
     // A clinic with a schedule (its admin still signed in) and a fresh server that knows the clinic.
@@ -807,6 +810,38 @@ void tst_SyncGui::redirectedBookingIsSaid()
     shot(m_window->statusBar(), QStringLiteral("status-redirected"));
     QTRY_VERIFY_WITH_TIMEOUT(!state().syncing, kSyncTimeoutMs);
     QCOMPARE(must(core::AppointmentStore(*m_workspace->session()).get(booked.id), "booking").patientId, survivor);
+}
+
+// A user deactivated on another workstation: this desk's next sync removes their slot and rotates its
+// data key under the open window, which locks; the admin signs in again under the new key, the
+// deactivated user is told they are deactivated.
+void tst_SyncGui::deactivationElsewhereLocksThisDesk()
+{
+    openEnrolledClinic();
+    QTRY_VERIFY_WITH_TIMEOUT(state().link == app::SyncState::Link::Online && !state().syncing, kSyncTimeoutMs);
+    must(core::UserStore(*m_workspace->session())
+             .add("desk", "Dana Desk", core::Role::FrontDesk, "desk-password-1", core::KdfCost::minimal()),
+         "desk user");
+    pressF9();
+    QTRY_VERIFY_WITH_TIMEOUT(state().pending == 0 && !state().syncing, kSyncTimeoutMs);
+    m_other = joinSecondWorkstation();
+    must(core::UserStore(*m_other->session).deactivate("desk"), "deactivate on the other desk");
+    must(m_other->sync(), "other desk");
+
+    QVERIFY(!m_workspace->isLocked());
+    pressF9();
+    QTRY_VERIFY_WITH_TIMEOUT(m_workspace->isLocked(), kSyncTimeoutMs);
+    // The lock screen says why it locked.
+    QTRY_VERIFY(child<QLabel>(m_window.get(), QStringLiteral("lockReason"))->isVisible());
+    shot(m_window.get(), QStringLiteral("locked-after-deactivation"));
+    const std::string path = m_fixture->clinic().path();
+    auto& clock = m_fixture->clinic().clock();
+    auto refused = failureOf(core::Vault::unlock(path, "desk", "desk-password-1", clock));
+    QCOMPARE(refused.code, core::ErrorCode::WrongPassword);
+    QCOMPARE(refused.rule(), std::optional(core::Rule::AccountDeactivated));
+    auto admin = core::Vault::unlock(path, "admin", kAdminPassword, clock);
+    QVERIFY2(admin, admin ? "" : words::errorSentence(admin.error()).c_str());
+    QVERIFY(core::UserStore(**admin).list());
 }
 
 QTEST_MAIN(tst_SyncGui)

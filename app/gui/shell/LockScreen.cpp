@@ -35,6 +35,17 @@ LockScreen::LockScreen(Workspace& workspace, QWidget* parent) : QWidget(parent),
     m_who->setWordWrap(true);
     m_who->setProperty("role", QStringLiteral("subtle"));
 
+    m_reason = new QLabel(tr("The clinic's users changed on another workstation (someone was deactivated or given "
+                             "another role), so Practica locked. Sign in again to continue."));
+    m_reason->setObjectName(QStringLiteral("lockReason"));
+    m_reason->setProperty("role", QStringLiteral("banner"));
+    m_reason->setWordWrap(true);
+    m_reason->hide();
+    // The card's width is fixed and centred, so its layout sizes labels by their hint: give the wrapped
+    // text the height it needs at the card's inner width.
+    m_reason->ensurePolished();
+    m_reason->setMinimumHeight(m_reason->heightForWidth(420 - 2 * 32));
+
     m_password = new QLineEdit;
     m_password->setObjectName(QStringLiteral("lockPassword"));
     m_password->setEchoMode(QLineEdit::Password);
@@ -66,6 +77,7 @@ LockScreen::LockScreen(Workspace& workspace, QWidget* parent) : QWidget(parent),
     cardLayout->addWidget(icon);
     cardLayout->addWidget(title);
     cardLayout->addWidget(m_who);
+    cardLayout->addWidget(m_reason);
     cardLayout->addSpacing(6);
     cardLayout->addWidget(m_password);
     cardLayout->addWidget(m_busy);
@@ -89,6 +101,7 @@ void LockScreen::prepare()
     const core::Actor& actor = m_workspace.actor();
     m_who->setText(tr("%1 (%2) is signed in. Enter the password to continue.")
                        .arg(qs(actor.displayName), UiText::role(actor.role)));
+    m_reason->setVisible(m_workspace.lockedByUsersChange());
     m_password->clear();
     m_error->hide();
     m_password->setFocus();

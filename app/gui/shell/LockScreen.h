@@ -30,6 +30,7 @@ private:
     void unlockFinished();
     void setBusy(bool busy);
     Workspace& m_workspace;
+    QLabel* m_reason = nullptr;
     QLabel* m_who;
     QLineEdit* m_password;
     QLabel* m_error;

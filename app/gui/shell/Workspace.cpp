@@ -12,7 +12,7 @@ Workspace::Workspace(AppConfig config, QObject* parent)
 {
     // A sync that deactivated the signed-in user, changed their role or rotated the data key ends the
     // session: the lock screen asks for a password again (the worker's signal arrives queued).
-    connect(&m_sync, &SyncController::sessionEnded, this, &Workspace::lock);
+    connect(&m_sync, &SyncController::sessionEnded, this, &Workspace::lockAfterUsersChanged);
 }
 
 Workspace::~Workspace()
@@ -29,6 +29,7 @@ void Workspace::open(std::unique_ptr<core::Session> session)
 {
     m_sync.stop();
     m_session = std::move(session);
+    m_usersChanged = false;
     if (m_session) {
         m_actor = m_session->actor();
         m_sync.start(*m_session);
@@ -46,6 +47,12 @@ void Workspace::refreshClinic()
         m_timeZone = clinic->timeZone;
     }
     Q_EMIT clinicChanged();
+}
+
+void Workspace::lockAfterUsersChanged()
+{
+    m_usersChanged = true;
+    lock();
 }
 
 void Workspace::lock()

@@ -37,6 +37,10 @@ public:
 
     void open(std::unique_ptr<core::Session> session);
     void lock();
+    // Locks because a sync changed who may use this workstation (a deactivation elsewhere rotated the
+    // data key, or the signed-in user's role or account changed): the lock screen says so.
+    void lockAfterUsersChanged();
+    bool lockedByUsersChange() const { return m_usersChanged; }
     void refreshClinic();
 
 Q_SIGNALS:
@@ -49,6 +53,7 @@ private:
     std::unique_ptr<core::Session> m_session;
     core::Actor m_actor;
     QString m_clinicName;
+    bool m_usersChanged = false;
     std::string m_timeZone = "UTC";
     SyncController m_sync; // last: its worker borrows the clock above until it has stopped
 };
