@@ -50,6 +50,8 @@ private Q_SLOTS:
     void coverageCanBeAdded();
     void navigationFollowsTheRole();
     void frontDeskCannotSeeAdminPages();
+    void everyRoleSignsIn_data();
+    void everyRoleSignsIn();
     void ctrlLLocksAndPasswordUnlocks();
     void idleTimeLocks();
     void lockScreenSwitchesUser();
@@ -498,6 +500,29 @@ void tst_Gui::frontDeskCannotSeeAdminPages()
     QVERIFY(!child<QWidget>(main, QStringLiteral("usersPage")));
     QVERIFY(child<QPushButton>(main, QStringLiteral("newPatientButton"))->isVisible());
     QVERIFY(child<QLabel>(main, QStringLiteral("statusUser"))->text().contains(QStringLiteral("Front desk")));
+}
+
+void tst_Gui::everyRoleSignsIn_data()
+{
+    QTest::addColumn<int>("role");
+    QTest::addColumn<QString>("roleWords");
+    QTest::newRow("clinician") << static_cast<int>(core::Role::Clinician) << QStringLiteral("Clinician");
+    QTest::newRow("biller") << static_cast<int>(core::Role::Biller) << QStringLiteral("Biller");
+    QTest::newRow("front desk") << static_cast<int>(core::Role::FrontDesk) << QStringLiteral("Front desk");
+}
+
+// Each role signs in through the sign-in dialog, sees its own role named, and none but the admin sees
+// the Users page.
+void tst_Gui::everyRoleSignsIn()
+{
+    QFETCH(int, role);
+    QFETCH(QString, roleWords);
+    m_clinic = std::make_unique<TempClinic>();
+    QVERIFY(m_clinic->addAndLogin("casey", static_cast<core::Role>(role)));
+    QWidget* main = signIn(QStringLiteral("casey"), QStringLiteral("user-password-1"));
+    QVERIFY(main);
+    QVERIFY(child<QLabel>(main, QStringLiteral("statusUser"))->text().contains(roleWords));
+    QVERIFY(!child<QWidget>(main, QStringLiteral("usersPage")));
 }
 
 void tst_Gui::ctrlLLocksAndPasswordUnlocks()

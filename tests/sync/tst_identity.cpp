@@ -183,6 +183,21 @@ void tst_Identity::everyUserOnEveryDesk()
     QCOMPARE(failureOf(core::Vault::unlock(desk1.path(), "desk", kDeskPassword, clock)).code,
              core::ErrorCode::WrongPassword);
 
+    // A role changed on desk 1 ends the nurse's open session on desk 2 at that desk's next sync; the
+    // nurse signs in again with the new role (no slot changes, no new data key).
+    {
+        auto nurseOn2 = core::Vault::unlock(path2, "nurse", "nurse-password-1", clock);
+        QVERIFY(nurseOn2);
+        sync::SyncEngine nurseEngine(**nurseOn2, *ws2->client);
+        QVERIFY(core::UserStore(desk1.admin()).setRole("nurse", core::Role::Biller));
+        QVERIFY(ws1->sync());
+        auto roleChanged = nurseEngine.syncNow();
+        QVERIFY(roleChanged);
+        QVERIFY(roleChanged->keySlots.sessionEnded);
+        QVERIFY(!roleChanged->keySlots.rotated);
+    }
+    QVERIFY(signIn(path2, "nurse", "nurse-password-1", clock, core::Role::Biller));
+
     // The doctor holds a refresh token and is signed in on desk 2 when desk 1's admin deactivates them.
     auto doctorTokens = serverSignIn(url, clinic, "doctor", "doctor-password-2");
     QVERIFY(doctorTokens);
@@ -209,7 +224,7 @@ void tst_Identity::everyUserOnEveryDesk()
     QVERIFY(keys);
     QVERIFY(!keys->hasSlot("doctor"));
     // Everyone else still signs in on desk 2 after the rotation, and the desks still agree.
-    QVERIFY(signIn(path2, "nurse", "nurse-password-1", clock, core::Role::Clinician));
+    QVERIFY(signIn(path2, "nurse", "nurse-password-1", clock, core::Role::Biller));
     QVERIFY(signIn(path2, "admin", kAdminPassword, clock, core::Role::Admin));
     // The admin's session on desk 2 was opened under the old key: like the app, it signs in again.
     ws2->engine.reset();
