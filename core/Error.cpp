@@ -104,6 +104,7 @@ constexpr RuleEntry kRules[] = {
     {Rule::UseCancel, "use_cancel"},
     {Rule::NotInSeries, "not_in_series"},
     {Rule::TooLarge, "too_large"},
+    {Rule::WeakKey, "weak_key"},
     {Rule::Unique, "unique"},
     {Rule::Merged, "merged"},
     {Rule::AlreadyMerged, "already_merged"},

@@ -2026,6 +2026,10 @@
         <source>This workstation does not know the user “%1” yet. It learns of new users when someone signs in here while it can reach the clinic&apos;s server.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This password was protected with less work per guess than the clinic&apos;s server accepts. Set the password again with an up-to-date Practica.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>practica::app::AppointmentActions</name>

@@ -91,6 +91,10 @@ std::string ruleSentence(const std::string& fieldName, const std::string& rule,
     }
     if (rule == "text")
         return "the " + field + " must be text of at most " + param(p, "max_length") + " characters";
+    if (rule == "weak_key")
+        return "the " + field + " was made with less work per password guess than the server accepts (at least " +
+               param(p, "min_ops") + " passes over " + param(p, "min_mem_mib") +
+               " MiB); set the password again with an up-to-date Practica";
     if (rule == "too_short")
         return "the " + field + " must have at least " + param(p, "min_length") + " characters";
     if (rule == "not_integer")

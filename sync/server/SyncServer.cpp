@@ -480,6 +480,7 @@ SyncServer::SyncServer(ServerStore& store, AccountService& accounts, ServerOptio
     : m_store(store), m_accounts(accounts), m_types(std::move(types)), m_sync(store, m_types, accounts.clock()),
       m_audit(store.audit(), accounts.clock()), m_options(std::move(options))
 {
+    m_sync.setMinimumKeyCost(m_options.minimumKeyCost);
 }
 
 SyncServer::~SyncServer()

@@ -38,6 +38,8 @@ struct ServerOptions
     int idleTimeoutSeconds = 10;
     int maxConnectionsPerAddress = 16;
     int minProtocol = kMinProtocolVersion; // clients older than this are told to update
+    // The least Argon2id work a pushed user key may ask per password guess (tests lower it).
+    core::KdfCost minimumKeyCost = SyncService::defaultMinimumKeyCost();
 };
 
 class SyncServer

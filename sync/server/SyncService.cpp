@@ -319,6 +319,29 @@ std::optional<std::string> newlyMergedInto(const core::RecordType& type, const s
     return survivor;
 }
 
+// A user's key must make every password guess cost at least the server's minimum: every workstation
+// seals its data key to it, so one weak key would weaken all of them.
+std::optional<Refusal> checkKeyCost(const core::RecordType& type, const SyncChange& change, core::KdfCost minimum)
+{
+    if (!type.account || type.account->keyField.empty())
+        return std::nullopt;
+    for (const auto& f : change.fields) {
+        if (f.name != type.account->keyField || !f.value || f.value->empty())
+            continue;
+        auto key = core::UserKey::decode(*f.value);
+        if (!key || (key->opsLimit >= minimum.opsLimit && key->memLimit >= minimum.memLimit))
+            return std::nullopt; // (a malformed key was refused by the field rules already)
+        const std::map<std::string, std::string> params{
+            {"record_type", type.name},
+            {"field", f.name},
+            {"rule", std::string(core::ruleName(core::Rule::WeakKey))},
+            {"min_ops", std::to_string(minimum.opsLimit)},
+            {"min_mem_mib", std::to_string(minimum.memLimit / (1024 * 1024))}};
+        return Refusal{"invalid_field", type.name + "." + f.name + " breaks the rule weak_key", params};
+    }
+    return std::nullopt;
+}
+
 // A value a field rule does not allow: the server stores only valid records.
 Result<std::optional<Refusal>> checkRules(PushTransaction& tx, const core::RecordType& type, const SyncChange& change,
                                           const std::optional<SyncRow>& before, const SyncRow& after,
@@ -488,6 +511,11 @@ Result<int> SyncService::moveToSurvivor(PushTransaction& tx, const core::RecordT
     return moved;
 }
 
+core::KdfCost SyncService::defaultMinimumKeyCost()
+{
+    return {crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE};
+}
+
 Result<PushResponse> SyncService::push(const Pusher& pusher, const PushRequest& request)
 {
     auto tx = m_store.beginPush(pusher.clinicId);
@@ -566,6 +594,8 @@ Result<PushResponse> SyncService::push(const Pusher& pusher, const PushRequest& 
                 return std::unexpected(invalid.error());
             refusal = std::move(*invalid);
         }
+        if (!refusal)
+            refusal = checkKeyCost(*type, change, m_minimumKeyCost);
         if (!refusal) {
             auto unique = checkUnique(t, *type, after);
             if (!unique)

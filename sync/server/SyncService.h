@@ -8,6 +8,7 @@
 #include "ServerStore.h"
 #include "core/auth/Permissions.h"
 #include "core/changes/HybridClock.h"
+#include "core/crypto/UserKey.h"
 #include "core/records/RecordType.h"
 #include "core/util/Clock.h"
 #include "sync/protocol/Protocol.h"
@@ -47,6 +48,11 @@ public:
     Result<std::optional<SyncRow>> row(const std::string& clinicId, const std::string& entity,
                                        const std::string& rowId);
 
+    // The least Argon2id work a user's synced key may ask of a password guess: a weak key would weaken
+    // every workstation that seals its data key to it. Tests lower it.
+    void setMinimumKeyCost(core::KdfCost cost) { m_minimumKeyCost = cost; }
+    static core::KdfCost defaultMinimumKeyCost();
+
 private:
     // After a record was merged into its survivor: every live record that still refers to it is moved to
     // the survivor by a change of the server's own, numbered after the merge. Returns how many.
@@ -57,6 +63,7 @@ private:
     ServerStore& m_store;
     const core::RecordTypes& m_types;
     const core::Clock& m_clock;
+    core::KdfCost m_minimumKeyCost = defaultMinimumKeyCost();
 };
 
 } // namespace practica::sync

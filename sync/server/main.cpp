@@ -43,6 +43,8 @@ Options (also read from the file given by --config, one "name = value" per line)
   --listen HOST:PORT      address to serve on (default 127.0.0.1:8443)
   --cert FILE --key FILE  TLS certificate and private key (PEM); TLS 1.2 or newer
   --insecure-http         serve plain HTTP (tests only; never on a network)
+  --allow-weak-keys       accept user keys made at libsodium's least cost (tests only;
+                          by default a key must cost at least 2 passes over 64 MiB)
   --store-key-file F      the embedded store's key (created with the store; default:
                           the systemd credential "store-key" when the service has one,
                           else STORE.key beside the store): keep it on another disk or
@@ -85,7 +87,7 @@ struct Args
 
 bool parseArgs(int argc, char** argv, Args& args, std::string& error)
 {
-    static const std::vector<std::string> flags = {"insecure-http", "password-stdin", "help"};
+    static const std::vector<std::string> flags = {"insecure-http", "allow-weak-keys", "password-stdin", "help"};
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         if (a.rfind("--", 0) != 0) {
@@ -256,6 +258,8 @@ int serve(const Args& args)
         options.idleTimeoutSeconds < 1)
         return failWith("--threads is at least 2; the other limits at least 1", 2);
     options.insecureHttp = args.has("insecure-http");
+    if (args.has("allow-weak-keys"))
+        options.minimumKeyCost = core::KdfCost::minimal();
     options.certificateFile = args.get("cert");
     options.privateKeyFile = args.get("key");
     if (!options.insecureHttp && (options.certificateFile.empty() || options.privateKeyFile.empty()))

@@ -92,6 +92,7 @@ struct Server
         sync::ServerOptions options;
         options.port = 0;
         options.insecureHttp = true;
+        options.minimumKeyCost = core::KdfCost::minimal();
         options.maxThreads = threads;
         // Every simulated desk connects from 127.0.0.1, as a clinic's desks behind one NAT address would.
         options.maxConnectionsPerAddress = 1024;

@@ -21,6 +21,7 @@ ServerFixture::ServerFixture(std::unique_ptr<sync::ServerStore> store, sync::Ser
     m_accounts = std::make_unique<sync::AccountService>(*m_store, m_clock, "test-token-secret-0123456789abcdef");
     m_accounts->setKdfCost(core::KdfCost::minimal());
     m_options.host = "127.0.0.1";
+    m_options.minimumKeyCost = core::KdfCost::minimal(); // test desks make keys at the least cost
     m_options.port = 0;
     m_options.insecureHttp = true;
     m_server = std::make_unique<sync::SyncServer>(*m_store, *m_accounts, m_options, m_types);

@@ -4,7 +4,9 @@
 #include "ScheduleFixture.h"
 #include "SyncFixture.h"
 #include "core/auth/UserStore.h"
+#include "core/changes/HybridClock.h"
 #include "core/clinic/ClinicStore.h"
+#include "core/crypto/UserKey.h"
 #include "core/db/Statement.h"
 #include "core/db/Transaction.h"
 #include "core/patients/CoverageStore.h"
@@ -12,6 +14,8 @@
 #include "core/records/FieldRules.h"
 #include "core/schedule/AppointmentStore.h"
 #include "core/sync/Replica.h"
+#include "core/util/Uuid.h"
+#include "sync/server/SyncService.h"
 #include "words/ErrorWords.h"
 
 #include <Poco/Net/HTTPClientSession.h>
@@ -83,6 +87,48 @@ class tst_SyncServer : public QObject
 
 private slots:
     void initTestCase() { core::initCrypto(); }
+
+    // A user key that makes a password guess cheaper than the server's minimum is refused: every
+    // workstation seals its data key to each user's key, so one weak key would weaken them all.
+    void weakUserKeysAreRefused()
+    {
+        ServerFixture server;
+        const std::string clinic = "0190f0e2-0000-7000-8000-0000000000aa";
+        server.createClinic(clinic);
+        const core::RecordTypes types = core::RecordTypes::builtIn();
+        sync::SyncService service(server.store(), types, server.clock()); // the default minimum
+        core::HybridClock hlc(server.clock(), "test-device");
+        auto account = [&](const std::string& name, core::KdfCost cost) {
+            core::SyncChange c;
+            c.id = core::uuidV7(server.clock().nowMs());
+            c.entity = "user_account";
+            c.rowId = core::uuidV7(server.clock().nowMs());
+            c.hlc = hlc.now().toString();
+            c.fields = {{"username", name},
+                        {"display_name", name},
+                        {"role", std::string("front_desk")},
+                        {"active", std::string("1")},
+                        {"key_material", core::UserKey::create(name, "a-password-1", cost)->encode()}};
+            auto answer = service.push(sync::Pusher{clinic, "admin-account", "admin", core::Role::Admin},
+                                       sync::PushRequest{"test-device", {c}});
+            if (!answer || answer->results.size() != 1)
+                qFatal("push failed");
+            return answer->results.front();
+        };
+        const core::PushResult weak = account("weak", core::KdfCost::minimal());
+        QCOMPARE(weak.outcome, core::PushOutcome::Conflict);
+        QCOMPARE(weak.conflictCode, std::string("invalid_field"));
+        QCOMPARE(weak.params.at("rule"), std::string("weak_key"));
+        QCOMPARE(weak.params.at("min_mem_mib"), std::string("64"));
+        const core::KdfCost interactive{crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE};
+        QCOMPARE(account("strong", interactive).outcome, core::PushOutcome::Applied);
+        // Nothing of the refused one became an account.
+        auto stored = server.store().user(clinic, "weak");
+        QVERIFY(stored);
+        QVERIFY(!*stored);
+        auto made = server.store().user(clinic, "strong");
+        QVERIFY(made && *made);
+    }
 
     void healthAndMetrics()
     {
