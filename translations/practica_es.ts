@@ -1597,6 +1597,10 @@
         <source>Changes received but not merged on this computer: %1 (click “not merged” to see why)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>You use two-step sign-in: the sync server needs the 6-digit code from your authenticator app as well. Enter it under Authenticator code.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>UiText</name>
@@ -2682,6 +2686,14 @@
         <source>Give this computer a name, such as Front desk 1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Only if you use two-step sign-in: the 6-digit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authenticator &amp;code</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>practica::app::CoverageDialog</name>
@@ -3281,6 +3293,14 @@
     </message>
     <message>
         <source>This workstation is registered and waits for an administrator to approve it on the sync server. Once it is approved, choose Continue download; or close Practica: the download starts the next time you sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only if you use two-step sign-in: the 6-digit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authenticator &amp;code</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -110,6 +110,17 @@ CliResult<sync::ClientOptions> storedOptions(core::Replica& replica)
 }
 
 // Unlocks with a password already read, so a prompt is not shown twice.
+// The current code of the user's authenticator app, for the server's sign-in of a user who set up
+// two-step sign-in: --totp or PRACTICA_TOTP.
+std::string secondFactorCode(CliContext& ctx)
+{
+    std::string code = ctx.value("totp");
+    if (code.empty())
+        if (const char* env = std::getenv("PRACTICA_TOTP"))
+            code = env;
+    return code;
+}
+
 CliResult<std::unique_ptr<core::Session>> unlockWith(CliContext& ctx, const std::string& password)
 {
     auto path = ctx.databasePath();
@@ -179,7 +190,7 @@ Outcome enrollWorkstation(CliContext& ctx)
         return std::unexpected(session.error());
     sync::SyncClient client(*options);
     sync::SyncEngine engine(**session, client);
-    auto tokens = engine.enroll(*password, deviceName(ctx));
+    auto tokens = engine.enroll(*password, deviceName(ctx), secondFactorCode(ctx));
     if (!tokens)
         return syncFailure(tokens.error(), session->get());
     const bool approved = tokens->deviceStatus == "approved";
@@ -219,7 +230,7 @@ Outcome joinClinic(CliContext& ctx)
         return std::unexpected(password.error());
     sync::SyncClient client(*options);
     auto session = sync::SyncEngine::join(client, *path, ctx.value("clinic"), ctx.actingUser(), *password,
-                                          deviceName(ctx), ctx.clock(), *cost);
+                                          deviceName(ctx), ctx.clock(), *cost, secondFactorCode(ctx));
     if (!session)
         return syncFailure(session.error());
     sync::SyncEngine engine(**session, client);

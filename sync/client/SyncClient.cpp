@@ -105,6 +105,10 @@ core::Error SyncClient::errorFor(const Response& r)
         return core::Error::make(code == "validation" ? ErrorCode::Validation : ErrorCode::ProtocolError, "server",
                                  detail.empty() ? code : detail);
     case 401:
+        if (code == "second_factor_required")
+            return core::Error::make(ErrorCode::SecondFactorRequired, "code");
+        if (code == "wrong_second_factor")
+            return core::Error::make(ErrorCode::WrongSecondFactor, "code", detail);
         return core::Error::make(code == "wrong_password" ? ErrorCode::WrongPassword : ErrorCode::NotAuthorized);
     case 403:
         return core::Error::make(code == "device_not_approved" ? ErrorCode::DeviceNotApproved
@@ -197,14 +201,15 @@ Result<SyncClient::Response> SyncClient::request(const std::string& method, cons
 
 Result<ClientTokens> SyncClient::login(const std::string& clinicId, const std::string& username,
                                        const std::string& password, const std::string& deviceId,
-                                       const std::string& deviceName)
+                                       const std::string& deviceName, const std::string& secondFactor)
 {
     auto r = request("POST", "/v1/login",
                      jsonBody({{"clinic", clinicId},
                                {"username", username},
                                {"password", password},
                                {"device", deviceId},
-                               {"device_name", deviceName}}),
+                               {"device_name", deviceName},
+                               {"totp", secondFactor}}),
                      false);
     if (!r)
         return std::unexpected(r.error());

@@ -41,8 +41,10 @@ public:
     SyncClient(const SyncClient&) = delete;
     SyncClient& operator=(const SyncClient&) = delete;
 
+    // secondFactor: the current code of the user's authenticator app, when they set up two-step sign-in.
     Result<ClientTokens> login(const std::string& clinicId, const std::string& username, const std::string& password,
-                               const std::string& deviceId, const std::string& deviceName);
+                               const std::string& deviceId, const std::string& deviceName,
+                               const std::string& secondFactor = {});
     Result<ClientTokens> refresh(const std::string& refreshToken);
     void setAccessToken(std::string token) { m_accessToken = std::move(token); }
 

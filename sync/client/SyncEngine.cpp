@@ -19,12 +19,14 @@ Status SyncEngine::rememberTokens(const ClientTokens& tokens)
     return m_replica.setSetting("sync_refresh_token", tokens.refreshToken);
 }
 
-Result<ClientTokens> SyncEngine::enroll(const std::string& password, const std::string& deviceName)
+Result<ClientTokens> SyncEngine::enroll(const std::string& password, const std::string& deviceName,
+                                        const std::string& secondFactor)
 {
     auto clinic = core::ClinicStore(m_session).get();
     if (!clinic)
         return std::unexpected(clinic.error());
-    auto tokens = m_client.login(clinic->id, m_session.actor().username, password, m_session.deviceId(), deviceName);
+    auto tokens = m_client.login(clinic->id, m_session.actor().username, password, m_session.deviceId(), deviceName,
+                                 secondFactor);
     if (!tokens)
         return tokens;
     if (tokens->clinicId != clinic->id)
@@ -59,10 +61,11 @@ Result<ClientTokens> SyncEngine::enroll(const std::string& password, const std::
 Result<std::unique_ptr<core::Session>> SyncEngine::join(SyncClient& client, const std::string& databasePath,
                                                         const std::string& clinicId, const std::string& username,
                                                         const std::string& password, const std::string& deviceName,
-                                                        const core::Clock& clock, core::KdfCost cost)
+                                                        const core::Clock& clock, core::KdfCost cost,
+                                                        const std::string& secondFactor)
 {
     const std::string deviceId = core::uuidV7(clock.nowMs());
-    auto tokens = client.login(clinicId, username, password, deviceId, deviceName);
+    auto tokens = client.login(clinicId, username, password, deviceId, deviceName, secondFactor);
     if (!tokens)
         return std::unexpected(tokens.error());
     auto role = core::roleFromName(tokens->role);

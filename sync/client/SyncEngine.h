@@ -30,7 +30,7 @@ struct SyncReport
     std::int64_t redirected = 0; // accepted, but moved by the server to a merged record's survivor
     std::int64_t pulled = 0;
     std::int64_t cursor = 0;
-    core::KeySlotChanges keySlots; // what the clinic's user list changed in this workstation's key file
+    core::KeySlotChanges keySlots;  // what the clinic's user list changed in this workstation's key file
     std::int64_t auditSent = 0;     // audit events the server acknowledged in this sync
     std::int64_t auditFindings = 0; // problems the server reported in this workstation's audit chain
 };
@@ -50,14 +50,15 @@ public:
 
     // Connects this workstation (with its clinic already in its database) to the server: the user's
     // password is checked online, the device is registered, and the server address is remembered.
-    Result<ClientTokens> enroll(const std::string& password, const std::string& deviceName);
+    // secondFactor: the current code of the user's authenticator app, when they set up two-step sign-in.
+    Result<ClientTokens> enroll(const std::string& password, const std::string& deviceName,
+                                const std::string& secondFactor = {});
     // A new workstation for a clinic on the server: verifies the user online, creates the local
     // database with the user's key slot. The caller then runs syncNow() to pull the clinic.
-    static Result<std::unique_ptr<core::Session>> join(SyncClient& client, const std::string& databasePath,
-                                                       const std::string& clinicId, const std::string& username,
-                                                       const std::string& password, const std::string& deviceName,
-                                                       const core::Clock& clock,
-                                                       core::KdfCost cost = core::KdfCost::standard());
+    static Result<std::unique_ptr<core::Session>>
+    join(SyncClient& client, const std::string& databasePath, const std::string& clinicId, const std::string& username,
+         const std::string& password, const std::string& deviceName, const core::Clock& clock,
+         core::KdfCost cost = core::KdfCost::standard(), const std::string& secondFactor = {});
 
     // Push everything, then pull until caught up. progress is called after every batch and page.
     Result<SyncReport> syncNow(const std::function<void(const SyncProgress&)>& progress = {});

@@ -6,6 +6,8 @@
 #include "core/crypto/UserKey.h"
 #include "core/util/Clock.h"
 
+#include <map>
+#include <mutex>
 #include <string>
 
 namespace practica::sync {
@@ -25,6 +27,7 @@ struct LoginRequest
     std::string password;
     std::string deviceId;
     std::string deviceName;
+    std::string secondFactor; // the current code of the user's authenticator app, when they use one
 };
 
 struct Tokens
@@ -82,6 +85,9 @@ public:
     Status approveDevice(const std::string& clinicId, const std::string& deviceId, const std::string& byUserId);
 
 private:
+    // A user who set up two-step sign-in gives the current code of their app at the server's sign-in
+    // too (joining or enrolling a workstation); a code is accepted once per account and step.
+    Status checkSecondFactor(const ServerUser& user, const std::string& code);
     Result<Tokens> issue(const TokenClaims& claims, const std::optional<RefreshToken>& keep = std::nullopt,
                          const std::string& keepText = {});
 
@@ -89,6 +95,8 @@ private:
     const core::Clock& m_clock;
     std::string m_secret;
     core::KdfCost m_cost = core::KdfCost::standard();
+    std::mutex m_stepsMutex;
+    std::map<std::string, std::int64_t> m_lastSteps; // account id -> the last step whose code it used
 };
 
 } // namespace practica::sync

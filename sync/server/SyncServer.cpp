@@ -80,6 +80,9 @@ Reply fromError(const core::Error& e)
     case ErrorCode::WrongPassword:
     case ErrorCode::NotAuthorized:
         return errorReply(401, code);
+    case ErrorCode::SecondFactorRequired:
+    case ErrorCode::WrongSecondFactor:
+        return errorReply(401, code, e.detail);
     case ErrorCode::AccountLocked: {
         Reply r = errorReply(423, code, e.detail);
         r.retryAfter = e.detail;
@@ -324,8 +327,8 @@ private:
         auto o = parseBody(body);
         if (!o)
             return errorReply(400, "protocol_error", "body is not a JSON object");
-        LoginRequest req{field(o, "clinic"), field(o, "username"), field(o, "password"), field(o, "device"),
-                         field(o, "device_name")};
+        LoginRequest req{field(o, "clinic"), field(o, "username"),    field(o, "password"),
+                         field(o, "device"), field(o, "device_name"), field(o, "totp")};
         auto tokens = m_accounts.login(req);
         m_metrics.login(tokens.has_value());
         return tokens ? json(200, tokensJson(*tokens)) : fromError(tokens.error());

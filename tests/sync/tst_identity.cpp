@@ -5,10 +5,12 @@
 #include "ServerProcess.h"
 #include "SyncFixture.h"
 #include "TestSupport.h"
+#include "core/auth/SecondFactor.h"
 #include "core/auth/UserStore.h"
 #include "core/auth/Vault.h"
 #include "core/clinic/ClinicStore.h"
 #include "core/crypto/KeyFile.h"
+#include "core/crypto/Totp.h"
 #include "words/ErrorWords.h"
 
 #include <QtTest>
@@ -237,6 +239,26 @@ void tst_Identity::everyUserOnEveryDesk()
     QVERIFY(ws2->sync());
     QVERIFY(ws1->sync());
     QCOMPARE(ws1->digest(), ws2->digest());
+
+    // Two-step sign-in reaches the server: once the admin has set it up (on desk 1, synced), the server's
+    // sign-in (joining or enrolling a workstation) needs the current code too, and takes each code once.
+    core::SecondFactor factor(desk1.admin());
+    auto enrolment = factor.beginEnrolment();
+    QVERIFY(enrolment);
+    const auto secret = core::base32Decode(enrolment->secret);
+    QVERIFY(secret);
+    QVERIFY(factor.confirmEnrolment(core::totpCode(*secret, clock.nowMs() / 1000)));
+    QVERIFY(ws1->sync());
+    QCOMPARE(failureOf(serverSignIn(url, clinic, "admin", kAdminPassword)).code, core::ErrorCode::SecondFactorRequired);
+    sync::SyncClient withCode(sync::ClientOptions{url, {}, 2000, 20000});
+    const std::string wrongCode = core::totpCode(*secret, QDateTime::currentSecsSinceEpoch() + 600);
+    QCOMPARE(failureOf(withCode.login(clinic, "admin", kAdminPassword, "device-x", "X", wrongCode)).code,
+             core::ErrorCode::WrongSecondFactor);
+    const std::string code = core::totpCode(*secret, QDateTime::currentSecsSinceEpoch());
+    QVERIFY(withCode.login(clinic, "admin", kAdminPassword, "device-x", "X", code));
+    auto replayed = failureOf(withCode.login(clinic, "admin", kAdminPassword, "device-x", "X", code));
+    QCOMPARE(replayed.code, core::ErrorCode::WrongSecondFactor);
+    QCOMPARE(replayed.detail, std::string("used"));
     QCOMPARE(server->stop(), 0);
 }
 

@@ -57,6 +57,10 @@ JoinClinicPage::JoinClinicPage(FirstStartWizard& wizard) : m_wizard(wizard)
     m_username = FormRows::lineEdit(QStringLiteral("joinUsername"), FirstStartWizard::tr("e.g. jsmith"));
     m_password = FormRows::lineEdit(QStringLiteral("joinPassword"));
     m_password->setEchoMode(QLineEdit::Password);
+    m_code = FormRows::lineEdit(QStringLiteral("joinCode"),
+                                FirstStartWizard::tr("Only if you use two-step sign-in: the 6-digit code"));
+    m_code->setMaxLength(6);
+    m_code->setInputMethodHints(Qt::ImhDigitsOnly);
     m_deviceName = FormRows::lineEdit(QStringLiteral("joinDeviceName"), FirstStartWizard::tr("e.g. Front desk 2"));
     m_deviceName->setText(QSysInfo::machineHostName());
 
@@ -69,6 +73,7 @@ JoinClinicPage::JoinClinicPage(FirstStartWizard& wizard) : m_wizard(wizard)
     FormRows userRows(FormRows::newFormLayout(userBox), nullptr);
     userRows.add(FirstStartWizard::tr("&User name"), m_username);
     userRows.add(FirstStartWizard::tr("&Password"), m_password);
+    userRows.add(FirstStartWizard::tr("Authenticator &code"), m_code);
     userRows.add(FirstStartWizard::tr("&This computer's name"), m_deviceName);
     auto* offline = new QLabel(FirstStartWizard::tr("After this first sign-in you can sign in on this computer "
                                                     "without the network."));
@@ -139,10 +144,12 @@ bool JoinClinicPage::validatePage()
     request.username = m_username->text().trimmed().toLower().toStdString();
     request.password = m_password->text().toStdString();
     request.deviceName = m_deviceName->text().trimmed().toStdString();
+    request.secondFactor = m_code->text().trimmed().toStdString();
     QString message;
     const bool done = m_wizard.joinClinic(request, &message);
     if (done) {
         m_password->clear();
+        m_code->clear();
         return true;
     }
     if (m_wizard.hasJoined())
@@ -158,10 +165,11 @@ bool JoinClinicPage::validatePage()
 
 void JoinClinicPage::showJoined(const QString& message, bool error)
 {
-    for (QWidget* w :
-         std::initializer_list<QWidget*>{m_url, m_clinicId, m_caFile, m_browse, m_username, m_password, m_deviceName})
+    for (QWidget* w : std::initializer_list<QWidget*>{m_url, m_clinicId, m_caFile, m_browse, m_username, m_password,
+                                                      m_code, m_deviceName})
         w->setEnabled(false);
     m_password->clear();
+    m_code->clear();
     QLabel* shown = error ? m_error : m_info;
     shown->setText(message);
     shown->show();

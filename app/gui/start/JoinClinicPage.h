@@ -36,6 +36,7 @@ private:
     QPushButton* m_browse;
     QLineEdit* m_username;
     QLineEdit* m_password;
+    QLineEdit* m_code; // the authenticator app's code, for users who set up two-step sign-in
     QLineEdit* m_deviceName;
     QLabel* m_error;
     QLabel* m_info;

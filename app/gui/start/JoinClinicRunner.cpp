@@ -50,8 +50,9 @@ JoinClinicRunner::Outcome JoinClinicRunner::run(QWidget* parent, const Request& 
 
     std::unique_ptr<QThread> worker(QThread::create([&] {
         if (!outcome.session) {
-            auto session = sync::SyncEngine::join(client, request.databasePath, request.clinicId, request.username,
-                                                  request.password, request.deviceName, clock, request.cost);
+            auto session =
+                sync::SyncEngine::join(client, request.databasePath, request.clinicId, request.username,
+                                       request.password, request.deviceName, clock, request.cost, request.secondFactor);
             if (!session) {
                 outcome.error = session.error();
                 return;

@@ -30,6 +30,7 @@ public:
         std::string username;
         std::string password;
         std::string deviceName;
+        std::string secondFactor; // the authenticator app's code, when the user set up two-step sign-in
         core::KdfCost cost = core::KdfCost::standard();
     };
 

@@ -57,6 +57,11 @@ ConnectServerDialog::ConnectServerDialog(Workspace& workspace, QWidget* parent)
     rows.add(tr("&This computer's name"), m_deviceName);
     rows.add(tr("Signed in as"), who);
     rows.add(tr("Your &password"), m_password);
+    m_code =
+        FormRows::lineEdit(QStringLiteral("connectCode"), tr("Only if you use two-step sign-in: the 6-digit code"));
+    m_code->setMaxLength(6);
+    m_code->setInputMethodHints(Qt::ImhDigitsOnly);
+    rows.add(tr("Authenticator &code"), m_code);
 
     m_message = new QLabel;
     m_message->setObjectName(QStringLiteral("connectError"));
@@ -116,7 +121,7 @@ void ConnectServerDialog::connectNow()
     m_message->hide();
     setBusy(true);
     m_workspace.sync().connectToServer(m_url->text().trimmed(), m_caFile->text().trimmed(), m_password->text(),
-                                       m_deviceName->text().trimmed());
+                                       m_deviceName->text().trimmed(), m_code->text().trimmed());
 }
 
 void ConnectServerDialog::finished(const QString& error)
@@ -126,6 +131,7 @@ void ConnectServerDialog::finished(const QString& error)
     setBusy(false);
     if (error.isEmpty()) {
         m_password->clear();
+        m_code->clear();
         accept();
         return;
     }
@@ -151,6 +157,7 @@ void ConnectServerDialog::reject()
         m_busy = false;
     }
     m_password->clear();
+    m_code->clear();
     QDialog::reject();
 }
 

@@ -31,6 +31,7 @@ private:
     QLineEdit* m_caFile;
     QLineEdit* m_deviceName;
     QLineEdit* m_password;
+    QLineEdit* m_code = nullptr;
     QLabel* m_message;
     QLabel* m_working;
     QPushButton* m_connect;

@@ -146,7 +146,7 @@ void SyncController::resolveConflict(const QString& conflictId, bool retry)
 }
 
 void SyncController::connectToServer(const QString& url, const QString& caFile, const QString& password,
-                                     const QString& deviceName)
+                                     const QString& deviceName, const QString& code)
 {
     if (!m_session) {
         Q_EMIT enrollFinished(tr("Sign in first."));
@@ -161,7 +161,8 @@ void SyncController::connectToServer(const QString& url, const QString& caFile, 
     launch(*options, false);
     SyncWorker* worker = m_worker;
     QMetaObject::invokeMethod(
-        worker, [worker, password, deviceName] { worker->enroll(password, deviceName); }, Qt::QueuedConnection);
+        worker, [worker, password, deviceName, code] { worker->enroll(password, deviceName, code); },
+        Qt::QueuedConnection);
 }
 
 void SyncController::enrolled(const QString& error)

@@ -41,7 +41,9 @@ public:
     // "Send again" (retry) or "take the server's version" (discard); conflictResolved reports.
     void resolveConflict(const QString& conflictId, bool retry);
     // Connects this workstation to a sync server with the signed-in user's password; enrollFinished reports.
-    void connectToServer(const QString& url, const QString& caFile, const QString& password, const QString& deviceName);
+    // code: the authenticator app's code, when the user set up two-step sign-in (empty otherwise).
+    void connectToServer(const QString& url, const QString& caFile, const QString& password, const QString& deviceName,
+                         const QString& code = {});
 
 Q_SIGNALS:
     void stateChanged(const practica::app::SyncState& state);

@@ -54,6 +54,9 @@ QString SyncText::error(const core::Error& e)
                   "again with File › Connect to sync server.");
     case ErrorCode::WrongPassword:
         return tr("The sync server did not accept this user name and password.");
+    case ErrorCode::SecondFactorRequired:
+        return tr("You use two-step sign-in: the sync server needs the 6-digit code from your authenticator app "
+                  "as well. Enter it under Authenticator code.");
     case ErrorCode::DeviceNotApproved:
         return tr("This workstation is waiting for an administrator to approve it on the sync server. Choose Sync "
                   "now (F9) once it is approved.");

@@ -225,7 +225,7 @@ void SyncWorker::publish()
     Q_EMIT stateChanged(m_state);
 }
 
-void SyncWorker::enroll(const QString& password, const QString& deviceName)
+void SyncWorker::enroll(const QString& password, const QString& deviceName, const QString& code)
 {
     if (!m_engine) {
         Q_EMIT enrollFinished(m_state.problem.isEmpty() ? tr("The database could not be opened for sync.")
@@ -235,7 +235,7 @@ void SyncWorker::enroll(const QString& password, const QString& deviceName)
     m_cancelled = false;
     m_client->resetCancel();
     adoptLatestStamp();
-    auto tokens = m_engine->enroll(password.toStdString(), deviceName.toStdString());
+    auto tokens = m_engine->enroll(password.toStdString(), deviceName.toStdString(), code.toStdString());
     if (!tokens) {
         Q_EMIT enrollFinished(SyncText::error(tokens.error()));
         return;

@@ -43,7 +43,7 @@ public:
     // The rest run on the worker's thread: call them queued (QMetaObject::invokeMethod).
     void begin();
     void syncNow();
-    void enroll(const QString& password, const QString& deviceName);
+    void enroll(const QString& password, const QString& deviceName, const QString& code = {});
     void resolveConflict(const QString& conflictId, bool retry);
     // Drops the session (wiping its key) and ends the thread's event loop.
     void finish();
