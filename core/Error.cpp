@@ -105,6 +105,7 @@ constexpr RuleEntry kRules[] = {
     {Rule::NotInSeries, "not_in_series"},
     {Rule::TooLarge, "too_large"},
     {Rule::WeakKey, "weak_key"},
+    {Rule::Fixed, "fixed"},
     {Rule::Unique, "unique"},
     {Rule::Merged, "merged"},
     {Rule::AlreadyMerged, "already_merged"},

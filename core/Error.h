@@ -75,6 +75,7 @@ enum class Rule
     UseCancel,          // the status "cancelled" is set by cancelling, with a reason
     NotInSeries,        //
     TooLarge,           // max (a count or bytes)
+    Fixed,              // the field is set when the record is made and never changes
     WeakKey,            // a user key derived with less work than the server accepts: min_ops, min_mem_mib
                         // The record's state (ErrorCode::Conflict)
     Unique,             // value, other (the record that holds it)

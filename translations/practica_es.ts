@@ -2034,6 +2034,10 @@
         <source>This password was protected with less work per guess than the clinic&apos;s server accepts. Set the password again with an up-to-date Practica.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The %1 cannot be changed once the record is made.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>practica::app::AppointmentActions</name>

@@ -91,6 +91,8 @@ std::string ruleSentence(const std::string& fieldName, const std::string& rule,
     }
     if (rule == "text")
         return "the " + field + " must be text of at most " + param(p, "max_length") + " characters";
+    if (rule == "fixed")
+        return "the " + field + " cannot be changed once the record is made";
     if (rule == "weak_key")
         return "the " + field + " was made with less work per password guess than the server accepts (at least " +
                param(p, "min_ops") + " passes over " + param(p, "min_mem_mib") +

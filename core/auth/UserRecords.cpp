@@ -32,7 +32,9 @@ void addUserRecordTypes(RecordTypes& types)
     user.ownerField = "username";
     user.notOnOwnRow = {"role", "active"};
     user.unique = {"username"};
-    user.account = AccountLink{"username", "role", "active", "display_name", "key_material"};
+    user.account = AccountLink{"username", "role", "active", "display_name", "key_material", "must_change_password"};
+    user.fixed = {"username"};
+    user.ownerMay = {"key_material", "must_change_password"};
     types.add(std::move(user));
 }
 

@@ -87,11 +87,20 @@ std::optional<ChangeDenial> ChangeAuthorizer::check(const RecordType& type, cons
     }
     if (type.owned)
         return checkOwned(*type.owned, author, op, before, change, changedFields(before, change));
+    const auto changed = changedFields(before, change);
+    if (op == RecordOp::Edit && !type.ownerField.empty() && !type.ownerMay.empty() && !changed.empty()) {
+        auto owner = before->values.find(type.ownerField);
+        const bool own = owner != before->values.end() && owner->second == author.username;
+        const bool onlyOwnerFields = std::all_of(changed.begin(), changed.end(), [&](const std::string& f) {
+            return std::find(type.ownerMay.begin(), type.ownerMay.end(), f) != type.ownerMay.end();
+        });
+        if (own && onlyOwnerFields)
+            return std::nullopt; // a user's own password, whatever their role
+    }
     const Permission needed = op == RecordOp::Create ? type.create : type.edit;
     if (!roleAllows(author.role, needed))
         return ChangeDenial{op, {}, needed, false, false};
 
-    const auto changed = changedFields(before, change);
     for (const GuardedField& g : type.guarded) {
         if (std::find(changed.begin(), changed.end(), g.field) == changed.end())
             continue;

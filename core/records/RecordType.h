@@ -130,6 +130,8 @@ struct AccountLink
     std::string activeField;
     std::string displayNameField;
     std::string keyField; // the user's key pair: the server checks a sign-in's password against it
+    // Set by an admin's reset; on their own account a user clears it only with a new key (a new password).
+    std::string mustChangeField;
 };
 
 // A record that can be merged into another (a duplicate patient into the survivor): the field naming the
@@ -170,6 +172,10 @@ struct RecordType
     // on their own row, whatever their role: an admin cannot demote or deactivate themselves either.
     std::string ownerField;
     std::vector<std::string> notOnOwnRow;
+    // Fields the user may change on their own row without the edit permission (their own password).
+    std::vector<std::string> ownerMay;
+    // Fields set when a record is made that no change may alter (a user name: the user's key is bound to it).
+    std::vector<std::string> fixed;
     std::optional<OwnedRecord> owned;
     // The one row of this type is the clinic itself: its id must be the clinic's id.
     bool clinicRow = false;

@@ -38,6 +38,44 @@ std::optional<Refusal> checkLocked(const core::RecordType& type, const std::opti
                    {{"record_type", change.entity}, {"field", type.lock->field}}};
 }
 
+// A field declared fixed keeps the value the record was made with.
+std::optional<Refusal> checkFixed(const core::RecordType& type, const std::optional<SyncRow>& before,
+                                  const SyncChange& change)
+{
+    if (!before || before->isDeleted())
+        return std::nullopt;
+    for (const auto& f : change.fields)
+        if (std::find(type.fixed.begin(), type.fixed.end(), f.name) != type.fixed.end() &&
+            valueOf(*before, f.name) != f.value)
+            return Refusal{"invalid_field",
+                           type.name + "." + f.name + " breaks the rule fixed",
+                           {{"record_type", type.name}, {"field", f.name}, {"rule", "fixed"}}};
+    return std::nullopt;
+}
+
+// An admin's reset asks its user for a new password: on their own account the flag goes only with a new key.
+std::optional<Refusal> checkOwnPasswordChange(const core::RecordType& type, const Pusher& pusher,
+                                              const std::optional<SyncRow>& before, const SyncChange& change)
+{
+    if (!type.account || type.account->mustChangeField.empty() || !before || before->isDeleted() ||
+        valueOf(*before, type.account->usernameField) != pusher.username)
+        return std::nullopt;
+    const core::AccountLink& link = *type.account;
+    bool clears = false, newKey = false;
+    for (const auto& f : change.fields) {
+        clears = clears || (f.name == link.mustChangeField && f.value == "0" && valueOf(*before, f.name) == "1");
+        newKey = newKey || (f.name == link.keyField && f.value && *f.value != valueOf(*before, f.name));
+    }
+    if (!clears || newKey)
+        return std::nullopt;
+    return Refusal{"invalid_field",
+                   type.name + "." + link.keyField + " breaks the rule required_together",
+                   {{"record_type", type.name},
+                    {"field", link.keyField},
+                    {"rule", "required_together"},
+                    {"with", link.mustChangeField}}};
+}
+
 std::optional<std::string> valueOf(const SyncRow& row, const std::string& field)
 {
     auto it = row.values.find(field);
@@ -594,6 +632,10 @@ Result<PushResponse> SyncService::push(const Pusher& pusher, const PushRequest& 
                 return std::unexpected(invalid.error());
             refusal = std::move(*invalid);
         }
+        if (!refusal)
+            refusal = checkFixed(*type, *before, change);
+        if (!refusal)
+            refusal = checkOwnPasswordChange(*type, pusher, *before, change);
         if (!refusal)
             refusal = checkKeyCost(*type, change, m_minimumKeyCost);
         if (!refusal) {

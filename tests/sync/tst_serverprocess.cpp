@@ -255,6 +255,7 @@ private slots:
     void guardedFieldsAndOwnAccounts();
     void ownedRecordsOnlyByTheirOwner();
     void frontDeskCannotMakeItselfAdmin();
+    void userNamesStayAndResetsNeedANewPassword();
     void everyFieldRuleRefusesABadValue();
     void refusedChangesReachNoPull();
     void stampsAheadOfTheServerAreRefused();
@@ -474,6 +475,32 @@ void tst_ServerProcess::ownedRecordsOnlyByTheirOwner()
     for (core::Role role : core::allRoles())
         QCOMPARE(push(m_accounts[role], "user_totp", rows[core::Role::Biller], {}, true, true).code,
                  std::string("permission_denied"));
+}
+
+// A user's key is bound to their user name, so nobody renames an account; and a user told by an admin's
+// reset to choose a new password clears that flag only together with a new key.
+void tst_ServerProcess::userNamesStayAndResetsNeedANewPassword()
+{
+    Account& admin = m_accounts[core::Role::Admin];
+    Account& desk = m_accounts[core::Role::FrontDesk];
+    const std::string deskRow = accountRow("desk");
+    QVERIFY(!deskRow.empty());
+    Outcome rename = push(admin, "user_account", deskRow, {{"username", "dana"}}, true);
+    QCOMPARE(rename.code, std::string("invalid_field"));
+    QCOMPARE(rename.params["rule"], std::string("fixed"));
+    QCOMPARE(rename.params["field"], std::string("username"));
+
+    QCOMPARE(push(admin, "user_account", deskRow, {{"must_change_password", "1"}}, true).outcome,
+             std::string("applied"));
+    Outcome skip = push(desk, "user_account", deskRow, {{"must_change_password", "0"}}, true);
+    QVERIFY2(skip.code == "invalid_field",
+             (skip.code + " " + skip.params["rule"] + " " + skip.params["field"]).c_str());
+    QCOMPARE(skip.params["rule"], std::string("required_together"));
+    QCOMPARE(skip.params["with"], std::string("must_change_password"));
+    const std::string newKey = core::UserKey::create("desk", kAdminPassword, core::KdfCost::minimal())->encode();
+    QCOMPARE(
+        push(desk, "user_account", deskRow, {{"must_change_password", "0"}, {"key_material", newKey}}, true).outcome,
+        std::string("applied"));
 }
 
 void tst_ServerProcess::frontDeskCannotMakeItselfAdmin()

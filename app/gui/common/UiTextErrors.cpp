@@ -33,6 +33,8 @@ QString valueRule(const core::Error& e, core::Rule rule)
         return UiText::tr("At most %1 characters of text.").arg(qs(e.param("max_length")));
     case Rule::TooShort:
         return UiText::tr("Use at least %1 characters.").arg(qs(e.param("min_length")));
+    case Rule::Fixed:
+        return UiText::tr("The %1 cannot be changed once the record is made.").arg(fieldWords(e.field));
     case Rule::WeakKey:
         return UiText::tr("This password was protected with less work per guess than the clinic's server "
                           "accepts. Set the password again with an up-to-date Practica.");
