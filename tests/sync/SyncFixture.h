@@ -8,6 +8,7 @@
 #include "sync/server/EmbeddedStore.h"
 #include "sync/server/SyncServer.h"
 
+#include <Poco/JSON/Object.h>
 #include <QTemporaryDir>
 #include <memory>
 
@@ -41,6 +42,16 @@ private:
     core::RecordTypes m_types;
     std::unique_ptr<sync::SyncServer> m_server;
 };
+
+// A request to a server on 127.0.0.1 spoken by hand, as anyone with an account could: its status
+// (-1 when the connection failed) and its body when that is a JSON object.
+struct Answer
+{
+    int status = 0;
+    Poco::JSON::Object::Ptr json;
+};
+Answer request(int port, const std::string& method, const std::string& path, const std::string& body = {},
+               const std::string& token = {});
 
 // One workstation's database, session, HTTP client and sync engine.
 struct Workstation

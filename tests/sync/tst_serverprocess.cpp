@@ -39,44 +39,6 @@ using Poco::JSON::Object;
 
 namespace {
 
-struct Answer
-{
-    int status = 0;
-    Object::Ptr json;
-};
-
-Answer request(int port, const std::string& method, const std::string& path, const std::string& body = {},
-               const std::string& token = {})
-{
-    Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port));
-    session.setTimeout(Poco::Timespan(10, 0));
-    Poco::Net::HTTPRequest req(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
-    req.set("Practica-Protocol", "1");
-    if (!token.empty())
-        req.set("Authorization", "Bearer " + token);
-    if (method == "POST") {
-        req.setContentType("application/json");
-        req.setContentLength64(static_cast<Poco::Int64>(body.size()));
-    }
-    Answer a;
-    try {
-        session.sendRequest(req) << body;
-        Poco::Net::HTTPResponse response;
-        std::istream& in = session.receiveResponse(response);
-        a.status = response.getStatus();
-        std::string text(std::istreambuf_iterator<char>(in), {});
-        try {
-            Poco::JSON::Parser parser;
-            a.json = parser.parse(text).extract<Object::Ptr>();
-        } catch (const Poco::Exception&) {
-        }
-    } catch (const Poco::Exception& e) {
-        qWarning("%s %s: %s", method.c_str(), path.c_str(), e.displayText().c_str());
-        a.status = -1;
-    }
-    return a;
-}
-
 // The server's /metrics page, and one counter from it (-1 when absent).
 std::string metricsText(int port)
 {
