@@ -23,6 +23,21 @@ const FieldRule* RecordType::field(std::string_view fieldName) const
     return it == fields.end() ? nullptr : &*it;
 }
 
+bool RecordType::readableBy(Role role) const
+{
+    return !read || roleAllows(role, *read);
+}
+
+bool RecordType::fieldReadableBy(Role role, std::string_view fieldName) const
+{
+    if (!readableBy(role))
+        return false;
+    for (const ReadGuard& g : readGuarded)
+        if (g.field == fieldName && !roleAllows(role, g.permission))
+            return false;
+    return true;
+}
+
 RecordTypes RecordTypes::builtIn()
 {
     RecordTypes types;

@@ -168,6 +168,18 @@ struct RecordType
     // tombstone is refused from everyone.
     std::optional<Permission> remove;
     std::vector<GuardedField> guarded;
+    // The permission needed to read this type's records at all: a workstation whose sync scope lacks it
+    // never receives them (minimum necessary: a front desk workstation holds no clinical notes), and
+    // core's stores ask it of every reader. nullopt: every role of the clinic reads them.
+    std::optional<Permission> read;
+    // Fields withheld from a reader (and a workstation scope) without the permission, while the rest of
+    // the record is readable: an encounter's chief complaint is clinical text, its codes are not.
+    struct ReadGuard
+    {
+        std::string field;
+        Permission permission;
+    };
+    std::vector<ReadGuard> readGuarded;
     // The field naming the user a row describes (a user's own account), and the fields nobody may change
     // on their own row, whatever their role: an admin cannot demote or deactivate themselves either.
     std::string ownerField;
@@ -200,6 +212,9 @@ struct RecordType
     DerivedHook derive;
 
     const FieldRule* field(std::string_view fieldName) const;
+    // Whether a role may read the type's records, and a given field of them.
+    bool readableBy(Role role) const;
+    bool fieldReadableBy(Role role, std::string_view fieldName) const;
 };
 
 // The record types a process knows: the built-in ones, and in tests test-only ones added to them.
