@@ -77,6 +77,8 @@ enum class Rule
     TooLarge,           // max (a count or bytes)
     Fixed,              // the field is set when the record is made and never changes
     WeakKey,            // a user key derived with less work than the server accepts: min_ops, min_mem_mib
+    NotSigner,          // only the record's author signs it
+    ContentHash,        // the signed content's SHA-256 does not match the content
                         // The record's state (ErrorCode::Conflict)
     Unique,             // value, other (the record that holds it)
     Merged,             // the record was merged into another; survivor when known
@@ -90,6 +92,8 @@ enum class Rule
     NeedsConfirmation,  // warning (outside_hours, break, blocked, vacation, holiday), time
     StatusTransition,   // from, to
     Referenced,         // other records refer to it, so it cannot be removed
+    Signed,             // the note is signed: it takes addenda, never changes
+    NotSigned,          // an addendum is added to a signed note only
     Cancelled,          // the person stopped the operation
     Aborted,            // an earlier write in the same transaction failed; nothing was saved
     Constraint          // the database refused the row: constraint (foreign_key, unique, not_null, check)

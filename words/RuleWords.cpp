@@ -25,6 +25,11 @@ std::string formatText(const std::string& format)
         {"user_name", "2 to 32 lower-case letters, digits, dots, dashes or underscores, starting with a letter"},
         {"user_key", "a Practica user key (made by Practica when a password is set)"},
         {"uuid", "a UUID"},
+        {"icd10cm", "an ICD-10-CM code such as E11.9"},
+        {"cvx", "a CVX vaccine code (1 to 3 digits)"},
+        {"loinc", "a LOINC code such as 2345-7"},
+        {"utc_time", "a UTC time as YYYY-MM-DDTHH:MM:SSZ"},
+        {"sha256", "a SHA-256 digest (64 hexadecimal digits)"},
         {"server_url", "a URL like https://HOST:PORT"},
         {"postgres_conninfo", "a PostgreSQL URI or connection string"}};
     auto it = kFormats.find(format);
@@ -97,6 +102,14 @@ std::string ruleSentence(const std::string& fieldName, const std::string& rule,
         return "the " + field + " was made with less work per password guess than the server accepts (at least " +
                param(p, "min_ops") + " passes over " + param(p, "min_mem_mib") +
                " MiB); set the password again with an up-to-date Practica";
+    if (rule == "not_signer")
+        return "only the author of the " + (record.empty() ? std::string("note") : record) + " can sign it";
+    if (rule == "content_hash")
+        return "the " + field + " does not match the signed content (the note changed before it was signed)";
+    if (rule == "signed")
+        return "the note is signed and cannot change; add an addendum instead";
+    if (rule == "not_signed")
+        return "an addendum is added to a signed note only; edit the unsigned note instead";
     if (rule == "too_short")
         return "the " + field + " must have at least " + param(p, "min_length") + " characters";
     if (rule == "not_integer")

@@ -7,6 +7,7 @@
 #include "core/crypto/Totp.h"
 #include "core/db/Statement.h"
 #include "core/db/Transaction.h"
+#include "core/util/Validators.h"
 
 #include <algorithm>
 #include <cctype>
@@ -57,16 +58,6 @@ std::string joinHashes(const std::vector<std::string>& hashes)
     for (const std::string& h : hashes)
         out.append(out.empty() ? "" : " ").append(h);
     return out;
-}
-
-std::string utcTimestamp(std::int64_t unixMs)
-{
-    const std::time_t t = static_cast<std::time_t>(unixMs / 1000);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return text;
 }
 
 // Six digits (spaces aside) is a code from the app; anything else may be a recovery code.

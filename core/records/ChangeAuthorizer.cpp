@@ -98,6 +98,19 @@ std::optional<ChangeDenial> ChangeAuthorizer::check(const RecordType& type, cons
             return std::nullopt; // a user's own password, whatever their role
     }
     const Permission needed = op == RecordOp::Create ? type.create : type.edit;
+    if (op == RecordOp::Edit && !changed.empty() && !roleAllows(author.role, needed))
+        for (const EditGrant& g : type.grants) {
+            if (!roleAllows(author.role, g.permission))
+                continue;
+            const bool onlyGranted = std::all_of(changed.begin(), changed.end(), [&](const std::string& f) {
+                return std::find(g.fields.begin(), g.fields.end(), f) != g.fields.end();
+            });
+            const auto value = g.valueField.empty() ? std::nullopt : fieldOf(change, g.valueField);
+            const bool valueAllowed =
+                !value || std::find(g.values.begin(), g.values.end(), value.value_or("")) != g.values.end();
+            if (onlyGranted && valueAllowed)
+                return std::nullopt; // a clinician moving the visit on
+        }
     if (!roleAllows(author.role, needed))
         return ChangeDenial{op, {}, needed, false, false};
 

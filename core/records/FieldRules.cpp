@@ -59,6 +59,11 @@ bool formatHolds(TextFormat format, const std::string& v)
         return isUserName(v);
     case TextFormat::UserKey:
         return UserKey::isValid(v);
+    case TextFormat::UtcTime:
+        return isUtcTimestamp(v);
+    case TextFormat::Sha256:
+        return v.size() == 64 &&
+               std::all_of(v.begin(), v.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
     }
     return false;
 }
@@ -182,6 +187,10 @@ std::string_view textFormatName(TextFormat format)
         return "user_name";
     case TextFormat::UserKey:
         return "user_key";
+    case TextFormat::UtcTime:
+        return "utc_time";
+    case TextFormat::Sha256:
+        return "sha256";
     }
     return "text";
 }

@@ -1,6 +1,7 @@
 #include "RecordType.h"
 
 #include <algorithm>
+#include <sodium.h>
 
 namespace practica::core {
 
@@ -38,6 +39,33 @@ bool RecordType::fieldReadableBy(Role role, std::string_view fieldName) const
     return true;
 }
 
+std::string signedContentHash(const SignRule& rule, std::string_view entity, std::string_view rowId,
+                              const std::function<std::optional<std::string>(const std::string&)>& valueOf)
+{
+    crypto_hash_sha256_state state;
+    crypto_hash_sha256_init(&state);
+    const auto feed = [&](std::string_view bytes) {
+        const std::string length = std::to_string(bytes.size()) + ":";
+        crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(length.data()), length.size());
+        crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+    };
+    feed("practica-signed-content-v1");
+    feed(entity);
+    feed(rowId);
+    for (const std::string& field : rule.contentFields) {
+        feed(field);
+        const auto value = valueOf(field);
+        feed(value ? "+" + *value : std::string("-")); // absent and empty differ
+    }
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256_final(&state, digest);
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string hex;
+    for (unsigned char b : digest)
+        hex.append({kHex[b >> 4], kHex[b & 15]});
+    return hex;
+}
+
 RecordTypes RecordTypes::builtIn()
 {
     RecordTypes types;
@@ -46,6 +74,7 @@ RecordTypes RecordTypes::builtIn()
     addPatientRecordTypes(types);
     addScheduleRecordTypes(types);
     addSecondFactorRecordTypes(types);
+    addChartRecordTypes(types);
     return types;
 }
 

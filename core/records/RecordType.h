@@ -63,6 +63,8 @@ enum class TextFormat
     DayList,  // weekdays 1..7, comma separated, possibly empty
     UserName, // 2 to 32 of a-z 0-9 . _ -, starting with a letter
     UserKey,  // a user's wrapped key pair (core/crypto/UserKey.h)
+    UtcTime,  // YYYY-MM-DDTHH:MM:SSZ that exists
+    Sha256,   // 64 lower-case hex digits
 };
 std::string_view textFormatName(TextFormat format); // "us_state", "zip", ...
 
@@ -101,6 +103,28 @@ struct FieldOrder
 struct LockRule
 {
     std::string field;
+};
+
+// A record its author signs (a clinical note). The change that sets signedAtField (which the type's lock
+// rule makes final) names the signer, who must be the record's author, and the SHA-256 of the content
+// fields as signedContentHash computes it; the server recomputes it from the record as it will be.
+struct SignRule
+{
+    std::string signedAtField;
+    std::string signerField;
+    std::string hashField;
+    std::string authorField;
+    std::vector<std::string> contentFields;
+};
+
+// Fields a role may change without the type's edit permission, and only these: a clinician starting a
+// visit moves the appointment on to "with provider". When valueField is set, it may take only values.
+struct EditGrant
+{
+    Permission permission;
+    std::vector<std::string> fields;
+    std::string valueField{};
+    std::vector<std::string> values{};
 };
 
 // A record that holds resources for a time (an appointment): the server refuses an overlap that two
@@ -204,6 +228,8 @@ struct RecordType
     };
     std::vector<UniqueTogether> uniqueTogether;
     std::optional<LockRule> lock;
+    std::optional<SignRule> sign;
+    std::vector<EditGrant> grants;
     std::optional<BookingRule> booking;
     std::optional<AccountLink> account;
     std::optional<MergeRule> merge;
@@ -243,5 +269,11 @@ void addUserRecordTypes(RecordTypes& types);
 void addPatientRecordTypes(RecordTypes& types);
 void addScheduleRecordTypes(RecordTypes& types);
 void addSecondFactorRecordTypes(RecordTypes& types);
+void addChartRecordTypes(RecordTypes& types);
+
+// The SHA-256 (hex) a signature covers: the record type, the row id and each content field's value or
+// its absence, framed so that no two different contents give the same bytes.
+std::string signedContentHash(const SignRule& rule, std::string_view entity, std::string_view rowId,
+                              const std::function<std::optional<std::string>(const std::string&)>& valueOf);
 
 } // namespace practica::core

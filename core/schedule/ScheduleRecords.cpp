@@ -228,6 +228,11 @@ void addScheduleRecordTypes(RecordTypes& types)
     appointment.fields = appointmentRow().rules();
     appointment.order = {{"start_utc_ms", "end_utc_ms", false}};
     appointment.guarded = {{"overbooked", Permission::ScheduleOverbook, "1"}};
+    // The clinician who starts or finishes the visit moves the appointment on, without booking rights.
+    appointment.grants = {{Permission::ClinicalWrite,
+                           {"status", "with_provider_at_ms", "checked_out_at_ms"},
+                           "status",
+                           {"with_provider", "checked_out"}}};
     appointment.booking =
         BookingRule{{{"provider", "provider_id", true}, {"room", "room_id", true}, {"patient", "patient_id", false}},
                     "start_utc_ms",

@@ -25,6 +25,26 @@ bool isIsoDate(std::string_view t)
     return date::year_month_day{date::year{y}, date::month{m}, date::day{d}}.ok() && y >= 1800;
 }
 
+bool isUtcTimestamp(std::string_view t)
+{
+    if (t.size() != 20 || t[10] != 'T' || t[13] != ':' || t[16] != ':' || t[19] != 'Z' || !isIsoDate(t.substr(0, 10)))
+        return false;
+    for (std::size_t i : {11, 12, 14, 15, 17, 18})
+        if (t[i] < '0' || t[i] > '9')
+            return false;
+    const int h = (t[11] - '0') * 10 + (t[12] - '0');
+    const int m = (t[14] - '0') * 10 + (t[15] - '0');
+    const int s = (t[17] - '0') * 10 + (t[18] - '0');
+    return h < 24 && m < 60 && s < 60;
+}
+
+std::string utcTimestamp(std::int64_t unixMs)
+{
+    const auto at =
+        date::floor<std::chrono::seconds>(date::sys_time<std::chrono::milliseconds>(std::chrono::milliseconds(unixMs)));
+    return date::format("%FT%TZ", at);
+}
+
 std::string isoDateUtc(std::int64_t unixMs)
 {
     const auto days =

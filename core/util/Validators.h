@@ -10,6 +10,10 @@ namespace practica::core {
 
 // ISO-8601 calendar date YYYY-MM-DD that exists (leap years included).
 bool isIsoDate(std::string_view text);
+// YYYY-MM-DDTHH:MM:SSZ that exists (a UTC time as records store it).
+bool isUtcTimestamp(std::string_view text);
+// The UTC time of a Unix time in ms, as YYYY-MM-DDTHH:MM:SSZ.
+std::string utcTimestamp(std::int64_t unixMs);
 // Today's date in UTC for a Unix time in ms, as YYYY-MM-DD.
 std::string isoDateUtc(std::int64_t unixMs);
 // Today's date in an IANA time zone; falls back to UTC for an unknown zone.

@@ -38,6 +38,40 @@ std::optional<Refusal> checkLocked(const core::RecordType& type, const std::opti
                    {{"record_type", change.entity}, {"field", type.lock->field}}};
 }
 
+// The change that signs a record names its author as the signer and the SHA-256 of the content as the
+// record will be; a workstation's word for either is not taken. Signer and hash come only with a signature.
+std::optional<Refusal> checkSigning(const core::RecordType& type, const SyncRow& after, const SyncChange& change)
+{
+    if (!type.sign || change.deleted)
+        return std::nullopt;
+    const core::SignRule& rule = *type.sign;
+    // A new draft names the signature's fields empty; only a change that gives one a value signs.
+    const bool touches = std::any_of(change.fields.begin(), change.fields.end(), [&](const core::SyncField& f) {
+        return f.value && (f.name == rule.signedAtField || f.name == rule.signerField || f.name == rule.hashField);
+    });
+    if (!touches)
+        return std::nullopt;
+    const auto refuse = [&](const std::string& field, const std::string& ruleName,
+                            std::map<std::string, std::string> extra = {}) {
+        extra.insert({{"record_type", type.name}, {"field", field}, {"rule", ruleName}});
+        return Refusal{"invalid_field", type.name + "." + field + " breaks the rule " + ruleName, std::move(extra)};
+    };
+    const auto signedAt = valueOf(after, rule.signedAtField);
+    const auto signer = valueOf(after, rule.signerField);
+    const auto hash = valueOf(after, rule.hashField);
+    if (!signedAt || !signer || !hash) {
+        const std::string& missing = !signedAt ? rule.signedAtField : !signer ? rule.signerField : rule.hashField;
+        return refuse(missing, "required_together", {{"with", rule.signedAtField}});
+    }
+    if (signer != valueOf(after, rule.authorField))
+        return refuse(rule.signerField, "not_signer");
+    const std::string expected = core::signedContentHash(
+        rule, type.name, after.rowId, [&](const std::string& field) { return valueOf(after, field); });
+    if (*hash != expected)
+        return refuse(rule.hashField, "content_hash");
+    return std::nullopt;
+}
+
 // A field declared fixed keeps the value the record was made with.
 std::optional<Refusal> checkFixed(const core::RecordType& type, const std::optional<SyncRow>& before,
                                   const SyncChange& change)
@@ -435,7 +469,9 @@ std::optional<Refusal> checkStamp(const SyncChange& c, std::int64_t nowMs, const
         return Refusal{"impossible_stamp",
                        "the change is stamped before the clinic existed",
                        {{"before", "clinic"}, {"hlc", c.hlc}}};
-    if (before && before->createdHlc && c.hlc < *before->createdHlc)
+    // A second creation of a record named the same on two workstations (one patient's allergy review) may
+    // be older than the first that arrived; an edit, which saw the record, cannot.
+    if (before && before->createdHlc && c.baseHlc && c.hlc < *before->createdHlc)
         return Refusal{"impossible_stamp",
                        "the change is stamped before the record was created",
                        {{"before", "record"}, {"hlc", c.hlc}}};
@@ -634,6 +670,8 @@ Result<PushResponse> SyncService::push(const Pusher& pusher, const PushRequest& 
         }
         if (!refusal)
             refusal = checkFixed(*type, *before, change);
+        if (!refusal)
+            refusal = checkSigning(*type, after, change);
         if (!refusal)
             refusal = checkOwnPasswordChange(*type, pusher, *before, change);
         if (!refusal)

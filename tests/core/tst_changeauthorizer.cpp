@@ -45,7 +45,10 @@ const std::map<std::string, std::string> kWriters = {
     {"clinic", "A"},           {"user_account", "A"},        {"patient", "AFC"},       {"patient_merge", "A"},
     {"payer", "AB"},           {"coverage", "AFB"},          {"provider", "A"},        {"room", "A"},
     {"appointment_type", "A"}, {"working_hours", "A"},       {"schedule_block", "A"},  {"clinic_holiday", "A"},
-    {"appointment", "AF"},     {"appointment_series", "AF"}, {"waitlist_entry", "AF"}, {"user_totp", ""}};
+    {"appointment", "AF"},     {"appointment_series", "AF"}, {"waitlist_entry", "AF"}, {"user_totp", ""},
+    {"encounter", "C"},        {"clinical_note", "C"},       {"vital_signs", "C"},     {"problem", "C"},
+    {"allergy", "C"},          {"allergy_review", "C"},      {"medication", "C"},      {"immunization", "C"},
+    {"lab_result", "C"},       {"note_template", "C"}};
 
 char letter(Role r)
 {

@@ -45,6 +45,10 @@ std::string formatted(TextFormat format, int serial)
             core::UserKey::create("sample", "sample-password", core::KdfCost::minimal())->encode();
         return key;
     }
+    case TextFormat::UtcTime:
+        return "2026-01-02T03:04:05Z";
+    case TextFormat::Sha256:
+        return std::string(64, 'a');
     }
     return "x";
 }
@@ -104,7 +108,7 @@ SampleFields sampleRecord(const core::RecordType& type, const std::map<std::stri
         if (!first || !second)
             continue;
         if (second->kind == FieldKind::Integer)
-            fields[o.second] = std::to_string(std::stoll(*first) + 1);
+            fields[o.second] = std::to_string(std::max<std::int64_t>(std::stoll(*first) + 1, second->min.value_or(0)));
         else
             fields[o.second] = *first;
     }
@@ -121,6 +125,13 @@ SampleFields sampleRecord(const core::RecordType& type, const std::map<std::stri
     for (const core::GuardedField& g : type.guarded)
         if (const core::FieldRule* rule = type.field(g.field); rule && !rule->required)
             fields[g.field] = rule->kind == FieldKind::Flag ? std::optional<std::string>("0") : std::nullopt;
+    // Not yet signed or locked: a note starts as a draft (signing is tested on its own).
+    if (type.lock)
+        fields[type.lock->field] = std::nullopt;
+    if (type.sign) {
+        fields[type.sign->signerField] = std::nullopt;
+        fields[type.sign->hashField] = std::nullopt;
+    }
     return fields;
 }
 
@@ -131,14 +142,18 @@ std::pair<std::string, std::string> sampleEdit(const core::RecordType& type, int
                                          [&](const core::GuardedField& g) { return g.field == r.name; });
         const bool unique = std::find(type.unique.begin(), type.unique.end(), r.name) != type.unique.end();
         const bool own = std::find(type.notOnOwnRow.begin(), type.notOnOwnRow.end(), r.name) != type.notOnOwnRow.end();
-        return !guarded && !unique && !own && !isOrderedSecond(type, r.name);
+        const bool fixed = std::find(type.fixed.begin(), type.fixed.end(), r.name) != type.fixed.end();
+        return !guarded && !unique && !own && !fixed && !isOrderedSecond(type, r.name);
     };
     for (const core::FieldRule& r : type.fields)
-        if (r.kind == FieldKind::Text && r.format == TextFormat::Any && plain(r))
+        if (r.kind == FieldKind::Text && r.format == TextFormat::Any && plain(r) && r.maxLength.value_or(100) >= 20)
             return {r.name, "Edited " + std::to_string(serial)};
     for (const core::FieldRule& r : type.fields)
         if (r.kind == FieldKind::Flag && plain(r))
             return {r.name, serial % 2 ? "0" : "1"};
+    for (const core::FieldRule& r : type.fields)
+        if (r.kind == FieldKind::Choice && r.choices.size() > 1 && plain(r))
+            return {r.name, r.choices.back()}; // a sample takes the first
     return {type.fields.front().name, sampleValue(type.fields.front(), {}, serial)};
 }
 

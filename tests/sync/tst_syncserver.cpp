@@ -502,10 +502,10 @@ private slots:
 
     void signedRecordsTakeNoEdits()
     {
-        // Notes arrive with the charting work; a test-only declaration stands in for them here.
+        // The lock rule alone, on a test-only type (clinical notes add signatures: tst_chartsync).
         core::RecordTypes types = core::RecordTypes::builtIn();
         core::RecordType note;
-        note.name = "clinical_note";
+        note.name = "signed_form";
         note.create = note.edit = core::Permission::PatientWrite;
         note.fields = {core::text("text"), core::integer("signed_at")};
         note.lock = core::LockRule{"signed_at"};
@@ -520,7 +520,7 @@ private slots:
             req.deviceId = "desk-a";
             core::SyncChange c;
             c.id = id;
-            c.entity = "clinical_note";
+            c.entity = "signed_form";
             c.rowId = "0190f0e2-0000-7000-8000-0000000000a1";
             c.hlc = hlc;
             c.fields = std::move(fields);

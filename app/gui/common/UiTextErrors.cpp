@@ -38,6 +38,11 @@ QString valueRule(const core::Error& e, core::Rule rule)
     case Rule::WeakKey:
         return UiText::tr("This password was protected with less work per guess than the clinic's server "
                           "accepts. Set the password again with an up-to-date Practica.");
+    case Rule::NotSigner:
+        return UiText::tr("Only the note's author can sign it.");
+    case Rule::ContentHash:
+        return UiText::tr("The signature does not match the note's text: the note changed before it was signed. "
+                          "Read it again and sign it again.");
     case Rule::NotInteger:
         return UiText::tr("Enter a whole number.");
     case Rule::NotFlag:
@@ -151,6 +156,10 @@ QString stateRule(const core::Error& e, core::Rule rule)
         return UiText::tr("The time needs confirmation (%1).").arg(fieldWords(e.param("warning")));
     case Rule::StatusTransition:
         return UiText::tr("The appointment cannot go to that status from where it is now.");
+    case Rule::Signed:
+        return UiText::tr("This note is signed and cannot change. Add an addendum instead.");
+    case Rule::NotSigned:
+        return UiText::tr("An addendum is added to a signed note; this note is not signed yet, so edit it.");
     case Rule::Referenced:
         return UiText::tr("Other records refer to this one, so it cannot be removed.");
     case Rule::Cancelled:

@@ -45,6 +45,16 @@ QString RuleText::format(const std::string& format)
         return RuleText::tr("2 to 32 lower-case letters, digits, dots, dashes or underscores, starting with a letter");
     if (format == "user_key")
         return RuleText::tr("a user key made by Practica when a password is set");
+    if (format == "icd10cm")
+        return RuleText::tr("an ICD-10-CM code such as E11.9");
+    if (format == "cvx")
+        return RuleText::tr("a CVX vaccine code (1 to 3 digits)");
+    if (format == "loinc")
+        return RuleText::tr("a LOINC code such as 2345-7");
+    if (format == "utc_time")
+        return RuleText::tr("a UTC time as YYYY-MM-DDTHH:MM:SSZ");
+    if (format == "sha256")
+        return RuleText::tr("a SHA-256 digest (64 hexadecimal digits)");
     if (format == "server_url")
         return RuleText::tr("an address such as https://server.clinic.example:8443");
     if (format == "uuid")

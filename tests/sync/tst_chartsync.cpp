@@ -1,0 +1,277 @@
+// The chart across workstations and the server: two clinicians on two workstations, both offline, edit
+// one patient's chart and end with the same records everywhere; a note signed on one desk is final on
+// every desk, and an edit made meanwhile elsewhere comes back as a conflict whose fix is an addendum; the
+// server recomputes every signature and refuses a forged one.
+#include "ScheduleFixture.h"
+#include "SyncFixture.h"
+#include "core/auth/UserStore.h"
+#include "core/chart/ChartRows.h"
+#include "core/chart/ClinicalListStore.h"
+#include "core/chart/EncounterStore.h"
+#include "core/clinic/ClinicStore.h"
+#include "core/db/Transaction.h"
+#include "core/schedule/AppointmentStore.h"
+#include "core/sync/Replica.h"
+#include "words/ErrorWords.h"
+
+#include <QtTest>
+
+using namespace practica;
+using namespace practica::test;
+
+namespace {
+
+template <class T> T must(core::Result<T> r, const char* what)
+{
+    if (!r)
+        qFatal("%s: %s", what, words::errorSentence(r.error()).c_str());
+    return std::move(*r);
+}
+void must(core::Status s, const char* what)
+{
+    if (!s)
+        qFatal("%s: %s", what, words::errorSentence(s.error()).c_str());
+}
+
+constexpr const char* kDoctorPassword = "doctor-password-1";
+constexpr std::int64_t kNineAmChicago = 1'763'737'200'000; // 2025-11-21 09:00 in Chicago
+
+// A clinic with an admin desk, two clinicians (each on a workstation of their own) and a patient with an
+// arrived appointment.
+struct ChartClinic
+{
+    ScheduleFixture fx;
+    ServerFixture server;
+    std::string clinic;
+    std::unique_ptr<Workstation> adminDesk;
+    QTemporaryDir dir;
+
+    ChartClinic()
+    {
+        fx.clinic().clock().set(kNineAmChicago);
+        server.clock().set(kNineAmChicago);
+        clinic = must(core::ClinicStore(fx.admin()).get(), "clinic").id;
+        server.createClinic(clinic);
+        for (const char* name : {"dr.adams", "dr.baker"})
+            must(core::UserStore(fx.admin())
+                     .add(name, name, core::Role::Clinician, kDoctorPassword, core::KdfCost::minimal()),
+                 "clinician");
+        adminDesk = Workstation::enroll(fx.admin(), server.url());
+        must(adminDesk->sync(), "admin desk");
+    }
+
+    std::unique_ptr<Workstation> desk(const std::string& name, const std::string& user)
+    {
+        auto ws = Workstation::join(server.url(), dir.filePath(QString::fromStdString(name + ".db")).toStdString(),
+                                    clinic, fx.clinic().clock(), user, kDoctorPassword);
+        (void)ws->sync();
+        must(server.accounts().approveDevice(clinic, ws->session->deviceId(), "admin"), "approve");
+        must(ws->sync(), "first sync");
+        return ws;
+    }
+
+    core::Appointment arrived(int patient, const std::string& start)
+    {
+        core::AppointmentStore store(fx.admin());
+        auto a = must(store.book(fx.appointment(patient, fx.providerA, start, fx.followUp)), "book");
+        a = must(store.setStatus(a.id, core::AppointmentStatus::Arrived), "arrive");
+        must(adminDesk->sync(), "admin desk");
+        return a;
+    }
+};
+
+std::int64_t count(core::Session& s, const std::string& sql, const std::string& param)
+{
+    auto stmt = s.db().prepare(sql);
+    if (!stmt)
+        qFatal("prepare: %s", stmt.error().detail.c_str());
+    return must(stmt->bind(1, param).scalar(), "count");
+}
+
+} // namespace
+
+class tst_ChartSync : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { core::initCrypto(); }
+
+    void twoCliniciansOfflineConverge()
+    {
+        ChartClinic c;
+        auto adams = c.desk("exam-1", "dr.adams");
+        auto baker = c.desk("exam-2", "dr.baker");
+        const core::Appointment a = c.arrived(0, "2025-11-21 10:00");
+        must(adams->sync(), "adams");
+        must(baker->sync(), "baker");
+
+        // A problem both know about.
+        core::Problem htn;
+        htn.patientId = a.patientId;
+        htn.code = "I10";
+        htn.display = "Essential (primary) hypertension";
+        htn.onsetDate = "2019-04-02";
+        htn = must(core::ClinicalListStore(*adams->session).saveProblem(htn), "problem");
+        auto visit = must(core::EncounterStore(*adams->session).startFromAppointment(a.id), "visit");
+        must(adams->sync(), "adams");
+        must(baker->sync(), "baker");
+
+        // Offline: each adds an allergy and drafts a note; one resolves the problem, the other annotates it.
+        core::ClinicalListStore adamsLists(*adams->session);
+        core::ClinicalListStore bakerLists(*baker->session);
+        core::Allergy sulfa;
+        sulfa.patientId = a.patientId;
+        sulfa.substance = "Sulfamethoxazole";
+        sulfa.reaction = "rash";
+        must(adamsLists.saveAllergy(sulfa), "adams allergy");
+        core::Allergy latex = sulfa;
+        latex.category = "environmental";
+        latex.substance = "Latex";
+        latex.reaction = "contact dermatitis";
+        must(bakerLists.saveAllergy(latex), "baker allergy");
+        core::Problem resolved = htn;
+        resolved.status = "resolved";
+        resolved.resolvedDate = "2025-11-21";
+        must(adamsLists.saveProblem(resolved), "resolve");
+        core::Problem annotated = must(bakerLists.problems(a.patientId), "problems").front();
+        annotated.note = "Home readings 120s/70s on amlodipine.";
+        must(bakerLists.saveProblem(annotated), "annotate");
+        must(core::NoteStore(*adams->session).startNote(visit.id), "adams note");
+        must(core::NoteStore(*baker->session).startNote(visit.id), "baker note");
+
+        must(adams->sync(), "adams");
+        must(baker->sync(), "baker");
+        must(adams->sync(), "adams again");
+        must(c.adminDesk->sync(), "admin desk");
+        QCOMPARE(adams->digest(), baker->digest());
+        QCOMPARE(must(baker->engine->serverDigest(), "server"), baker->digest());
+        for (Workstation* ws : {adams.get(), baker.get()}) {
+            core::Session& s = *ws->session;
+            QCOMPARE(count(s, "SELECT count(*) FROM allergy WHERE patient_id = ?;", a.patientId), std::int64_t(2));
+            QCOMPARE(count(s, "SELECT count(*) FROM clinical_note WHERE patient_id = ?;", a.patientId),
+                     std::int64_t(2));
+            auto problem = must(core::ClinicalListStore(s).problems(a.patientId), "problems").front();
+            QCOMPARE(problem.status, std::string("resolved"));
+            QCOMPARE(problem.note, std::optional<std::string>("Home readings 120s/70s on amlodipine."));
+            auto banner = must(core::ClinicalListStore(s).allergyStatus(a.patientId), "allergies");
+            QCOMPARE(banner.state, core::AllergyState::Allergies);
+            QCOMPARE(banner.active.size(), std::size_t(2));
+            QCOMPARE(ws->engine->replica().openConflicts()->size(), std::size_t(0));
+        }
+    }
+
+    void signedElsewhereBecomesAnAddendum()
+    {
+        ChartClinic c;
+        // One clinician, two workstations: the exam room and the office.
+        auto exam = c.desk("exam", "dr.adams");
+        auto office = c.desk("office", "dr.adams");
+        const core::Appointment a = c.arrived(1, "2025-11-21 10:30");
+        must(exam->sync(), "exam");
+        auto visit = must(core::EncounterStore(*exam->session).startFromAppointment(a.id), "visit");
+        auto draft = must(core::NoteStore(*exam->session).startNote(visit.id), "draft");
+        draft.assessment = "Viral URI.";
+        must(core::NoteStore(*exam->session).saveDraft(draft), "save");
+        must(exam->sync(), "exam");
+        must(office->sync(), "office");
+
+        // Offline: signed in the exam room; in the office the plan is still being written.
+        must(core::NoteStore(*exam->session).sign(draft.id), "sign");
+        core::ClinicalNote edit = must(core::NoteStore(*office->session).get(draft.id), "office copy");
+        edit.plan = "Fluids, rest; return if fever over 3 days.";
+        must(core::NoteStore(*office->session).saveDraft(edit), "office edit");
+        must(exam->sync(), "exam pushes the signature");
+        auto report = must(office->sync(), "office pushes its edit");
+        QCOMPARE(report.conflicts, std::int64_t(1));
+        auto conflicts = must(office->engine->replica().openConflicts(), "conflicts");
+        QCOMPARE(conflicts.size(), std::size_t(1));
+        QCOMPARE(conflicts[0].code, std::string("locked_record"));
+        QCOMPARE(conflicts[0].entity, std::string("clinical_note"));
+
+        // The fix: the signed note stays as signed, the edit's text becomes an addendum to sign.
+        auto serverRow = must(office->client->row(conflicts[0].entity, conflicts[0].rowId), "server row");
+        auto addendum = must(core::NoteStore(*office->session)
+                                 .addendumFromRefusedEdit(office->engine->replica(), conflicts[0], serverRow),
+                             "addendum");
+        QCOMPARE(*addendum.addendumTo, draft.id);
+        QVERIFY(addendum.body->find("Plan: Fluids, rest") != std::string::npos);
+        must(core::NoteStore(*office->session).sign(addendum.id), "sign addendum");
+        QCOMPARE(must(office->engine->replica().openConflicts(), "conflicts").size(), std::size_t(0));
+        must(office->sync(), "office");
+        must(exam->sync(), "exam");
+        must(office->sync(), "office again");
+        QCOMPARE(exam->digest(), office->digest());
+        QCOMPARE(must(exam->engine->serverDigest(), "server"), exam->digest());
+        auto signedNote = must(core::NoteStore(*office->session).get(draft.id), "signed");
+        QVERIFY(!signedNote.plan || signedNote.plan->find("Fluids") == std::string::npos);
+        QVERIFY(core::NoteStore::contentIntact(signedNote));
+        QCOMPARE(must(core::NoteStore(*exam->session).forEncounter(visit.id), "notes").size(), std::size_t(2));
+    }
+
+    void forgedSignaturesAreRefused()
+    {
+        ChartClinic c;
+        auto adams = c.desk("exam", "dr.adams");
+        auto baker = c.desk("exam-2", "dr.baker");
+        const core::Appointment a = c.arrived(2, "2025-11-21 11:00");
+        must(adams->sync(), "adams");
+        auto visit = must(core::EncounterStore(*adams->session).startFromAppointment(a.id), "visit");
+        auto note = must(core::NoteStore(*adams->session).startNote(visit.id), "draft");
+        must(adams->sync(), "adams");
+        must(baker->sync(), "baker");
+
+        // A tampered workstation writes signatures its stores would never write.
+        auto forge = [&](Workstation& ws, std::vector<core::FieldValue> fields) {
+            core::Session& s = *ws.session;
+            core::Transaction tx(s.db());
+            auto hlc = must(s.journal().stamp(), "stamp");
+            must(s.journal().writeRow("clinical_note", note.id, fields, false, hlc, hlc), "forge");
+            must(tx.commit(), "commit");
+            auto report = must(ws.sync(), "push");
+            auto conflicts = must(ws.engine->replica().openConflicts(), "conflicts");
+            const core::SyncConflict found = conflicts.empty() ? core::SyncConflict{} : conflicts.back();
+            if (!conflicts.empty()) {
+                auto row = must(ws.client->row(found.entity, found.rowId), "row");
+                must(ws.engine->replica().resolveByDiscard(found.id, row), "discard");
+            }
+            (void)report;
+            return found;
+        };
+        core::ClinicalNote signedCopy = note;
+        signedCopy.signedAt = "2025-11-21T15:30:00Z";
+        signedCopy.signedBy = note.authorId;
+        signedCopy.contentSha256 = std::string(64, '0');
+        auto wrongHash = forge(*adams, {{"signed_at", signedCopy.signedAt},
+                                        {"signed_by", signedCopy.signedBy},
+                                        {"content_sha256", signedCopy.contentSha256}});
+        QCOMPARE(wrongHash.code, std::string("invalid_field"));
+        QCOMPARE(wrongHash.params.at("rule"), std::string("content_hash"));
+
+        // Dr. Baker signs Dr. Adams's note, with a hash that fits.
+        const std::string bakerId = baker->session->actor().userId;
+        signedCopy.signedBy = bakerId;
+        signedCopy.contentSha256 = core::NoteStore::contentHash(signedCopy);
+        auto notSigner = forge(*baker, {{"signed_at", signedCopy.signedAt},
+                                        {"signed_by", signedCopy.signedBy},
+                                        {"content_sha256", signedCopy.contentSha256}});
+        QCOMPARE(notSigner.code, std::string("invalid_field"));
+        QCOMPARE(notSigner.params.at("rule"), std::string("not_signer"));
+
+        // A signature without its hash.
+        auto half = forge(*adams, {{"signed_at", signedCopy.signedAt}, {"signed_by", note.authorId}});
+        QCOMPARE(half.params.at("rule"), std::string("required_together"));
+
+        // The real signature is taken; nothing about the note changes afterwards.
+        must(core::NoteStore(*adams->session).sign(note.id), "sign");
+        auto report = must(adams->sync(), "adams");
+        QCOMPARE(report.conflicts, std::int64_t(0));
+        auto locked = forge(*adams, {{"plan", std::string("added later")}});
+        QCOMPARE(locked.code, std::string("locked_record"));
+        must(baker->sync(), "baker");
+        QCOMPARE(must(baker->engine->serverDigest(), "server"), baker->digest());
+    }
+};
+
+QTEST_GUILESS_MAIN(tst_ChartSync)
+#include "tst_chartsync.moc"
