@@ -38,6 +38,8 @@ std::string_view auditActionName(AuditAction a)
         return "sync_apply";
     case AuditAction::SyncResolve:
         return "sync_resolve";
+    case AuditAction::SyncPurge:
+        return "sync_purge";
     }
     return "unknown";
 }

@@ -27,8 +27,9 @@ enum class AuditAction
     Export,
     Rekey,
     Verify,
-    SyncApply,  // changes from other workstations merged into this one
-    SyncResolve // a refused change resolved (retried or discarded)
+    SyncApply,   // changes from other workstations merged into this one
+    SyncResolve, // a refused change resolved (retried or discarded)
+    SyncPurge    // records and fields the workstation's sync scope does not read removed from it
 };
 std::string_view auditActionName(AuditAction action);
 

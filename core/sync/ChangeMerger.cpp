@@ -306,9 +306,11 @@ Status ChangeMerger::apply(const SyncChange& change, bool anyTombstone)
             stamps[f.name] = change.hlc;
         } else if (change.hlc == version && current[i] != f.value) {
             // The same change as this workstation wrote it, and as the server accepted it: the server
-            // redirected a reference to a merged record. The server's version is the change.
-            if (Status s = keep(f.name, current[i], version); !s)
-                return s;
+            // redirected a reference to a merged record. The server's version is the change. Or a field
+            // this workstation was never given (its sync scope did not read it): nothing of it was lost.
+            if (current[i])
+                if (Status s = keep(f.name, current[i], version); !s)
+                    return s;
             winners.push_back(f);
         } else if (change.hlc < version && current[i] != f.value) {
             if (Status s = keep(f.name, f.value, change.hlc); !s)

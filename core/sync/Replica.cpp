@@ -4,6 +4,7 @@
 #include "core/db/Statement.h"
 #include "core/db/Transaction.h"
 #include "core/sync/Digest.h"
+#include "core/sync/ScopePurge.h"
 #include "core/util/Uuid.h"
 
 #include <Poco/JSON/Object.h>
@@ -493,14 +494,66 @@ Status Replica::resolveByDiscard(const std::string& conflictId, const std::optio
     return tx.commit();
 }
 
+Result<SyncScope> Replica::scope()
+{
+    auto name = setting("sync_scope");
+    if (!name)
+        return std::unexpected(name.error());
+    if (!*name)
+        return SyncScope::all();
+    auto scope = SyncScope::fromName(**name);
+    if (!scope)
+        return fail(ErrorCode::DatabaseCorrupt, "sync_scope", **name);
+    return *scope;
+}
+
+Result<bool> Replica::takeScope(const std::string& name)
+{
+    auto served = SyncScope::fromName(name);
+    if (!served)
+        return fail(ErrorCode::ProtocolError, "scope", name);
+    auto held = scope();
+    if (!held)
+        return std::unexpected(held.error());
+    if (*served == *held)
+        return false;
+    const bool wider = served->readsMoreThan(*held, m_types);
+    Transaction tx(m_session.db());
+    if (!tx.begun())
+        return std::unexpected(tx.begun().error());
+    if (Status s = setSetting("sync_scope", served->name()); !s)
+        return std::unexpected(s.error());
+    if (wider)
+        if (Status s = setSetting("sync_cursor", "0"); !s)
+            return std::unexpected(s.error());
+    if (Status s = tx.commit(); !s)
+        return std::unexpected(s.error());
+    return wider;
+}
+
+Result<std::int64_t> Replica::purgeOutsideScope()
+{
+    auto held = scope();
+    if (!held)
+        return std::unexpected(held.error());
+    return ScopePurge(m_session, m_schema, m_merger, m_types).run(*held);
+}
+
 Result<std::string> Replica::digest()
 {
-    // Every declared record type, by name, and its declared fields, by name: what the server holds.
+    auto scope = this->scope();
+    if (!scope)
+        return std::unexpected(scope.error());
+    // Every declared record type the scope reads, by name, and its declared fields it reads, by name:
+    // what the server holds for this workstation.
     std::map<std::string, std::vector<std::string>> declared;
     for (const RecordType& type : m_types.all()) {
+        if (!scope->reads(type))
+            continue;
         auto& names = declared[type.name];
         for (const FieldRule& f : type.fields)
-            names.push_back(f.name);
+            if (scope->readsField(type, f.name))
+                names.push_back(f.name);
         std::sort(names.begin(), names.end());
     }
     RecordDigest digest;

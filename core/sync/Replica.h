@@ -8,6 +8,7 @@
 #include "core/sync/ChangeMerger.h"
 #include "core/sync/SyncChange.h"
 #include "core/sync/SyncSchema.h"
+#include "core/sync/SyncScope.h"
 
 #include <cstdint>
 #include <map>
@@ -97,7 +98,18 @@ public:
     // writes only what the server already holds (a change refused for want of permission included).
     Status resolveByDiscard(const std::string& conflictId, const std::optional<SyncRow>& serverRow);
 
-    // The canonical digest of the synced records (see core/sync/Digest.h).
+    // The scope this workstation was last served (core/sync/SyncScope.h): what it holds of the clinic.
+    // Everything until a server names one.
+    Result<SyncScope> scope();
+    // Takes the scope a pulled page names. When it reads more than the one held, the pull cursor goes
+    // back to the start in the same transaction, so the workstation pulls again what it was not given
+    // (the merge is idempotent); returns whether it did. ProtocolError for a scope this build does not know.
+    Result<bool> takeScope(const std::string& name);
+    // Removes what the scope held does not read, once the server has it (ScopePurge); how many rows.
+    Result<std::int64_t> purgeOutsideScope();
+
+    // The canonical digest of the synced records the scope held reads (see core/sync/Digest.h), equal
+    // to the server's digest for this workstation's scope exactly when both hold the same records.
     Result<std::string> digest();
     // Tables that sync: every table with per-field versions. A new record type syncs by having them.
     Result<std::vector<std::string>> syncedTables();
