@@ -269,7 +269,8 @@ Result<PullResponse> SyncClient::pull(std::int64_t after, int limit)
             return fail(ErrorCode::ProtocolError, "pull", "changes out of sequence");
         last = c.seq;
     }
-    if (page->next != last)
+    // Past the last change when the server left changes out for this workstation's scope, never before it.
+    if (page->next < last)
         return fail(ErrorCode::ProtocolError, "pull", "cursor does not match the page");
     return page;
 }

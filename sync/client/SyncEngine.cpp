@@ -161,6 +161,17 @@ Result<SyncReport> SyncEngine::syncNow(const std::function<void(const SyncProgre
                 page = withToken([&] { return m_client.pull(cursor, kPullPage); });
             if (!page)
                 return std::unexpected(page.error());
+            // Each page names the scope it was served for; a wider one than this desk holds means
+            // records it was never given: pull again from the start.
+            auto wider = m_replica.takeScope(page->scope);
+            if (!wider)
+                return std::unexpected(wider.error());
+            if (*wider && cursor > 0) {
+                report.pulledAgain = true;
+                cursor = 0;
+                pending = fetch(cursor);
+                continue;
+            }
             if (page->more)
                 pending = fetch(page->next);
             if (Status s = m_replica.applyPulled(page->changes, page->next); !s) {
@@ -185,6 +196,11 @@ Result<SyncReport> SyncEngine::syncNow(const std::function<void(const SyncProgre
             }
         }
         report.cursor = cursor;
+        // What a narrower scope no longer reads leaves this disk once the server has it.
+        auto purged = m_replica.purgeOutsideScope();
+        if (!purged)
+            return std::unexpected(purged.error());
+        report.purged = *purged;
         // Users added, deactivated or given new passwords elsewhere take effect here now.
         auto slots = core::UserStore::followUserKeys(m_session);
         if (!slots)

@@ -30,6 +30,10 @@ struct SyncReport
     std::int64_t redirected = 0; // accepted, but moved by the server to a merged record's survivor
     std::int64_t pulled = 0;
     std::int64_t cursor = 0;
+    // Rows removed from this workstation because its sync scope does not read them (or fields of them).
+    std::int64_t purged = 0;
+    // The server widened this workstation's scope: it pulled again from the start.
+    bool pulledAgain = false;
     core::KeySlotChanges keySlots;  // what the clinic's user list changed in this workstation's key file
     std::int64_t auditSent = 0;     // audit events the server acknowledged in this sync
     std::int64_t auditFindings = 0; // problems the server reported in this workstation's audit chain
@@ -60,7 +64,8 @@ public:
          const std::string& password, const std::string& deviceName, const core::Clock& clock,
          core::KdfCost cost = core::KdfCost::standard(), const std::string& secondFactor = {});
 
-    // Push everything, then pull until caught up. progress is called after every batch and page.
+    // Push everything, then pull until caught up, then remove what the served scope does not read.
+    // progress is called after every batch and page.
     Result<SyncReport> syncNow(const std::function<void(const SyncProgress&)>& progress = {});
     Status resolveConflict(const std::string& conflictId, bool retry);
     // The server's digest of the clinic's records, to compare with the replica's.

@@ -468,7 +468,9 @@ std::string encodePull(const PullResponse& response)
         out += "}";
     }
     out += "],\"next\":" + std::to_string(response.next) + ",\"more\":" + (response.more ? "true" : "false") +
-           ",\"highest_seq\":" + std::to_string(response.highestSeq) + "}";
+           ",\"highest_seq\":" + std::to_string(response.highestSeq) + ",\"scope\":";
+    appendJsonString(out, response.scope);
+    out += "}";
     return out;
 }
 

@@ -18,7 +18,11 @@ using core::Status;
 using core::SyncChange;
 using core::SyncRow;
 
-inline constexpr int kProtocolVersion = 1;
+// 2: a pull page's cursor may pass changes the device's sync scope left out, and the page names the scope.
+inline constexpr int kProtocolVersion = 2;
+// The first protocol whose clients follow a scoped pull (a cursor past the page's last change); an older
+// client on a workstation with a narrower scope than everything is told to update.
+inline constexpr int kScopedPullProtocol = 2;
 // The oldest client protocol this build's server still serves.
 inline constexpr int kMinProtocolVersion = 1;
 inline constexpr const char* kProtocolHeader = "Practica-Protocol";
@@ -49,9 +53,12 @@ struct PushResponse
 struct PullResponse
 {
     std::vector<SyncChange> changes; // in sequence order, each with seq and device
-    std::int64_t next = 0;           // the cursor to ask from next (the last seq in the page)
+    std::int64_t next = 0;           // the cursor to ask from next (at or past the last seq in the page)
     bool more = false;
     std::int64_t highestSeq = 0; // lets a client show progress of a first sync
+    // What the device receives (core::SyncScope's name: "all" or a role's name); a server from before
+    // scopes sends none, and serves everything.
+    std::string scope = "all";
 };
 
 std::string encodePush(const PushRequest& request);

@@ -34,6 +34,8 @@ public:
                 sawHighest = true;
                 return integer(page.highestSeq);
             }
+            if (key == "scope")
+                return string(page.scope, "pull.scope");
             if (key == "more") {
                 skipSpace();
                 if (m_text.substr(m_pos, 4) == "true") {

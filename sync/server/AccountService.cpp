@@ -3,6 +3,7 @@
 #include "core/auth/Vault.h"
 #include "core/crypto/Totp.h"
 #include "core/crypto/UserKey.h"
+#include "core/sync/SyncScope.h"
 #include "core/util/Uuid.h"
 
 #include <Poco/JWT/Signer.h>
@@ -101,6 +102,9 @@ Result<Tokens> AccountService::login(const LoginRequest& request)
     device.deviceId = request.deviceId;
     device.name = request.deviceName.empty() ? request.deviceId : request.deviceName;
     device.status = u.role == "admin" ? DeviceStatus::Approved : DeviceStatus::Pending;
+    // A desk receives what its enrolling user's role reads; an admin typically sets up every desk, so
+    // theirs receives everything until an admin narrows it.
+    device.scope = u.role == "admin" ? "all" : u.role;
     device.requestedBy = u.id;
     device.requestedMs = now;
     if (device.status == DeviceStatus::Approved) {
@@ -253,6 +257,18 @@ Status AccountService::requireApprovedDevice(const TokenClaims& claims)
     return {};
 }
 
+Result<ServerDevice> AccountService::currentDevice(const TokenClaims& claims)
+{
+    if (auto user = currentUser(claims); !user)
+        return std::unexpected(user.error());
+    auto device = m_store.device(claims.clinicId, claims.deviceId);
+    if (!device)
+        return std::unexpected(device.error());
+    if (!*device)
+        return fail(ErrorCode::NotAuthorized, "device", "revoked");
+    return std::move(**device);
+}
+
 Result<ServerUser> AccountService::currentUser(const TokenClaims& claims)
 {
     auto user = m_store.userById(claims.userId);
@@ -317,6 +333,25 @@ Status AccountService::approveDevice(const std::string& clinicId, const std::str
                                      const std::string& byUserId)
 {
     return m_store.setDeviceStatus(clinicId, deviceId, DeviceStatus::Approved, byUserId, m_clock.nowMs());
+}
+
+Result<std::string> AccountService::setDeviceScope(const std::string& clinicId, const std::string& deviceId,
+                                                   const std::string& scope, const std::string& byUserId)
+{
+    if (!core::SyncScope::fromName(scope)) {
+        std::string allowed;
+        for (const std::string& name : core::SyncScope::names())
+            allowed.append(allowed.empty() ? "" : ",").append(name);
+        return fail(ErrorCode::Validation, "scope", core::Rule::Choice, {{"allowed", allowed}});
+    }
+    auto device = m_store.device(clinicId, deviceId);
+    if (!device)
+        return std::unexpected(device.error());
+    if (!*device)
+        return fail(ErrorCode::NotFound, "device", deviceId);
+    if (Status s = m_store.setDeviceScope(clinicId, deviceId, scope, byUserId, m_clock.nowMs()); !s)
+        return std::unexpected(s.error());
+    return (*device)->scope;
 }
 
 } // namespace practica::sync

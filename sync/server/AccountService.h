@@ -70,6 +70,9 @@ public:
     // new role takes effect at once rather than when the access token expires.
     Result<ServerUser> currentUser(const TokenClaims& claims);
     Status requireApprovedDevice(const TokenClaims& claims);
+    // The token's device as the store has it now, after the checks of currentUser: its scope is what a
+    // pull, a row or a digest serves it.
+    Result<ServerDevice> currentDevice(const TokenClaims& claims);
     const core::Clock& clock() const { return m_clock; }
 
     // Admin operations (the server's command line and the admin API).
@@ -83,6 +86,10 @@ public:
     // The cost of the keys addUser makes (tests lower it).
     void setKdfCost(core::KdfCost cost) { m_cost = cost; }
     Status approveDevice(const std::string& clinicId, const std::string& deviceId, const std::string& byUserId);
+    // What a device receives from now on: "all" or a role's name (core::SyncScope); Validation (scope,
+    // choice) for another name, NotFound for an unknown device. Returns the scope it had.
+    Result<std::string> setDeviceScope(const std::string& clinicId, const std::string& deviceId,
+                                       const std::string& scope, const std::string& byUserId);
 
 private:
     // A user who set up two-step sign-in gives the current code of their app at the server's sign-in

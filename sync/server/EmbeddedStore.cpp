@@ -440,13 +440,13 @@ Status EmbeddedStore::requestDevice(const ServerDevice& d)
     std::lock_guard lock(m_mutex);
     auto stmt = m_db->prepare(
         "INSERT OR IGNORE INTO srv_device (clinic_id, device_id, name, status, requested_by, requested_ms, "
-        "approved_by, approved_ms, number) VALUES (?,?,?,?,?,?,?,?, (SELECT coalesce(max(number), 0) + 1 FROM "
-        "srv_device WHERE clinic_id = ?));");
+        "approved_by, approved_ms, scope, number) VALUES (?,?,?,?,?,?,?,?,?, (SELECT coalesce(max(number), 0) + 1 "
+        "FROM srv_device WHERE clinic_id = ?));");
     if (!stmt)
         return std::unexpected(stmt.error());
     stmt->bind(1, d.clinicId).bind(2, d.deviceId).bind(3, d.name).bind(4, deviceStatusName(d.status));
     stmt->bind(5, d.requestedBy).bind(6, d.requestedMs).bind(7, d.approvedBy).bind(8, d.approvedMs);
-    stmt->bind(9, d.clinicId);
+    stmt->bind(9, d.scope).bind(10, d.clinicId);
     return stmt->run();
 }
 
@@ -463,11 +463,14 @@ ServerDevice deviceFromRow(const Statement& r)
     d.approvedBy = r.text(6);
     d.approvedMs = r.int64(7);
     d.number = static_cast<int>(r.int64(8));
+    d.scope = r.text(9);
+    d.scopeSetBy = r.text(10);
+    d.scopeSetMs = r.int64(11);
     return d;
 }
-constexpr const char* kDeviceColumns =
-    "SELECT clinic_id, device_id, name, status, requested_by, requested_ms, approved_by, approved_ms, number "
-    "FROM srv_device ";
+constexpr const char* kDeviceColumns = "SELECT clinic_id, device_id, name, status, requested_by, requested_ms, "
+                                       "approved_by, approved_ms, number, scope, scope_set_by, scope_set_ms "
+                                       "FROM srv_device ";
 } // namespace
 
 Result<std::optional<ServerDevice>> EmbeddedStore::device(const std::string& clinicId, const std::string& deviceId)
@@ -499,6 +502,22 @@ Status EmbeddedStore::setDeviceStatus(const std::string& clinicId, const std::st
     if (!stmt)
         return std::unexpected(stmt.error());
     stmt->bind(1, deviceStatusName(status)).bind(2, byUserId).bind(3, atMs).bind(4, clinicId).bind(5, deviceId);
+    if (Status s = stmt->run(); !s)
+        return s;
+    if (m_db->changes() != 1)
+        return fail(ErrorCode::NotFound, "device", deviceId);
+    return {};
+}
+
+Status EmbeddedStore::setDeviceScope(const std::string& clinicId, const std::string& deviceId, const std::string& scope,
+                                     const std::string& byUserId, std::int64_t atMs)
+{
+    std::lock_guard lock(m_mutex);
+    auto stmt = m_db->prepare("UPDATE srv_device SET scope = ?, scope_set_by = ?, scope_set_ms = ? "
+                              "WHERE clinic_id = ? AND device_id = ?;");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    stmt->bind(1, scope).bind(2, byUserId).bind(3, atMs).bind(4, clinicId).bind(5, deviceId);
     if (Status s = stmt->run(); !s)
         return s;
     if (m_db->changes() != 1)

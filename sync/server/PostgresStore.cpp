@@ -57,6 +57,9 @@ ServerDevice deviceFromRow(const PGresult* r, int i)
     d.approvedBy = text(r, i, 6);
     d.approvedMs = integer(r, i, 7);
     d.number = static_cast<int>(integer(r, i, 8));
+    d.scope = text(r, i, 9);
+    d.scopeSetBy = text(r, i, 10);
+    d.scopeSetMs = integer(r, i, 11);
     return d;
 }
 
@@ -85,7 +88,8 @@ Result<SyncChange> changeFromRow(const PGresult* r, int i)
 constexpr const char* kUserColumns = "SELECT id, clinic_id, username, display_name, role, password_hash, "
                                      "failed_logins, locked_until_ms, active FROM srv_user ";
 constexpr const char* kDeviceColumns = "SELECT clinic_id, device_id, name, status, requested_by, requested_ms, "
-                                       "approved_by, approved_ms, number FROM srv_device ";
+                                       "approved_by, approved_ms, number, scope, scope_set_by, scope_set_ms "
+                                       "FROM srv_device ";
 
 } // namespace
 
@@ -224,11 +228,11 @@ Status PostgresStore::requestDevice(const ServerDevice& d)
         return s;
     if (Status s = done(exec(c,
                              "INSERT INTO srv_device (clinic_id, device_id, name, status, requested_by, "
-                             "requested_ms, approved_by, approved_ms, number) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
-                             "(SELECT coalesce(max(number), 0) + 1 FROM srv_device WHERE clinic_id = $1)) "
+                             "requested_ms, approved_by, approved_ms, scope, number) VALUES ($1, $2, $3, $4, $5, $6, "
+                             "$7, $8, $9, (SELECT coalesce(max(number), 0) + 1 FROM srv_device WHERE clinic_id = $1)) "
                              "ON CONFLICT (clinic_id, device_id) DO NOTHING",
                              {d.clinicId, d.deviceId, d.name, deviceStatusName(d.status), d.requestedBy, d.requestedMs,
-                              d.approvedBy, d.approvedMs}));
+                              d.approvedBy, d.approvedMs, d.scope}));
         !s)
         return s;
     return committed(c);
@@ -257,6 +261,19 @@ Status PostgresStore::setDeviceStatus(const std::string& clinicId, const std::st
     auto res = m_pool->run("UPDATE srv_device SET status = $1, approved_by = $2, approved_ms = $3 "
                            "WHERE clinic_id = $4 AND device_id = $5",
                            {deviceStatusName(status), byUserId, atMs, clinicId, deviceId});
+    if (!res)
+        return std::unexpected(res.error());
+    if (affectedRows(res->get()) != 1)
+        return fail(ErrorCode::NotFound, "device", deviceId);
+    return {};
+}
+
+Status PostgresStore::setDeviceScope(const std::string& clinicId, const std::string& deviceId, const std::string& scope,
+                                     const std::string& byUserId, std::int64_t atMs)
+{
+    auto res = m_pool->run("UPDATE srv_device SET scope = $1, scope_set_by = $2, scope_set_ms = $3 "
+                           "WHERE clinic_id = $4 AND device_id = $5",
+                           {scope, byUserId, atMs, clinicId, deviceId});
     if (!res)
         return std::unexpected(res.error());
     if (affectedRows(res->get()) != 1)

@@ -44,6 +44,8 @@ public:
     Result<std::vector<ServerDevice>> devices(const std::string& clinicId) override;
     Status setDeviceStatus(const std::string& clinicId, const std::string& deviceId, DeviceStatus status,
                            const std::string& byUserId, std::int64_t atMs) override;
+    Status setDeviceScope(const std::string& clinicId, const std::string& deviceId, const std::string& scope,
+                          const std::string& byUserId, std::int64_t atMs) override;
     Status saveRefreshToken(const RefreshToken& token) override;
     Result<std::optional<RefreshToken>> takeRefreshToken(const std::string& tokenHash) override;
     // Waits while another push for the same clinic is open (its row lock orders sequence numbers).

@@ -61,6 +61,11 @@ struct ServerDevice
     std::string approvedBy;
     std::int64_t approvedMs = 0;
     int number = 0; // the workstation number within the clinic (part of the MRNs it hands out), from 1
+    // What the device receives (core::SyncScope's name): "all" or a role's name; set at its first request
+    // (the enrolling user's role, "all" for an admin) and changed by an admin.
+    std::string scope = "all";
+    std::string scopeSetBy; // the user (or "server-admin") who last changed it; empty: set at enrolment
+    std::int64_t scopeSetMs = 0;
 };
 
 struct RefreshToken
@@ -188,6 +193,9 @@ public:
     virtual Result<std::vector<ServerDevice>> devices(const std::string& clinicId) = 0;
     virtual Status setDeviceStatus(const std::string& clinicId, const std::string& deviceId, DeviceStatus status,
                                    const std::string& byUserId, std::int64_t atMs) = 0;
+    // NotFound when the clinic has no such device.
+    virtual Status setDeviceScope(const std::string& clinicId, const std::string& deviceId, const std::string& scope,
+                                  const std::string& byUserId, std::int64_t atMs) = 0;
 
     virtual Status saveRefreshToken(const RefreshToken& token) = 0;
     // Removes and returns the token: a refresh token is good for one use.

@@ -232,9 +232,10 @@ private:
         }
         if (path == "/v1/digest" && method == "GET") {
             route = "digest";
-            if (Status s = m_accounts.requireApprovedDevice(*claims); !s)
-                return fromError(s.error());
-            auto digest = m_sync.digest(claims->clinicId);
+            auto scope = deviceScope(*claims);
+            if (!scope)
+                return fromError(scope.error());
+            auto digest = m_sync.digest(claims->clinicId, *scope);
             if (!digest)
                 return fromError(digest.error());
             Poco::JSON::Object o;
@@ -256,7 +257,48 @@ private:
                 return fromError(s.error());
             return json(200, Poco::JSON::Object());
         }
+        if (path == "/v1/devices/scope" && method == "POST") {
+            route = "devices";
+            return setScope(*claims, body);
+        }
         return errorReply(404, "not_found");
+    }
+
+    // The token's device's scope as the store holds it now (an admin may have just changed it).
+    Result<core::SyncScope> deviceScope(const TokenClaims& claims)
+    {
+        auto device = m_accounts.currentDevice(claims);
+        if (!device)
+            return std::unexpected(device.error());
+        auto scope = core::SyncScope::fromName(device->scope);
+        if (!scope)
+            return core::fail(ErrorCode::Internal, "scope",
+                              "device " + device->deviceId + " has scope " + device->scope);
+        return *scope;
+    }
+
+    // An admin (by the role the store holds now) sets what a workstation of the clinic receives.
+    Reply setScope(const TokenClaims& claims, const std::string& body)
+    {
+        auto user = m_accounts.currentUser(claims);
+        if (!user)
+            return fromError(user.error());
+        if (user->role != "admin")
+            return errorReply(403, "permission_denied");
+        auto o = parseBody(body);
+        const std::string device = field(o, "device"), scope = field(o, "scope");
+        if (device.empty())
+            return errorReply(400, "validation", "device");
+        auto before = m_accounts.setDeviceScope(claims.clinicId, device, scope, user->id);
+        if (!before)
+            return fromError(before.error());
+        std::cerr << "practica-server: device scope: clinic " << claims.clinicId << " device " << device << ": "
+                  << *before << " -> " << scope << " (by " << user->username << ")\n";
+        Poco::JSON::Object answer(Poco::JSON_PRESERVE_KEY_ORDER);
+        answer.set("device", device);
+        answer.set("scope", scope);
+        answer.set("previous", *before);
+        return json(200, answer);
     }
 
     bool checkProtocol(HTTPServerRequest& request, Reply& reply)
@@ -277,6 +319,7 @@ private:
                                "the server needs protocol " + std::to_string(m_minProtocol) + " or newer");
             return false;
         }
+        m_clientProtocol = version;
         return true;
     }
 
@@ -388,8 +431,14 @@ private:
 
     Reply pull(const TokenClaims& claims, const Poco::URI& uri)
     {
-        if (Status s = m_accounts.requireApprovedDevice(claims); !s)
-            return fromError(s.error());
+        auto scope = deviceScope(claims);
+        if (!scope)
+            return fromError(scope.error());
+        // An older client takes a cursor past the page's last change for a broken page.
+        if (!scope->isAll() && m_clientProtocol < kScopedPullProtocol)
+            return errorReply(426, "update_required",
+                              "this workstation's sync scope needs protocol " + std::to_string(kScopedPullProtocol) +
+                                  " or newer");
         std::int64_t after = 0;
         int limit = 1000;
         for (const auto& [k, v] : uri.getQueryParameters()) {
@@ -404,7 +453,7 @@ private:
         }
         if (after < 0 || limit <= 0)
             return errorReply(400, "validation", "after/limit");
-        auto response = m_sync.pull(claims.clinicId, after, limit);
+        auto response = m_sync.pull(claims.clinicId, after, limit, *scope);
         if (!response)
             return fromError(response.error());
         m_metrics.pulled(static_cast<std::int64_t>(response->changes.size()));
@@ -414,15 +463,16 @@ private:
     // The server's merged version of one record, for a workstation that discards a refused edit.
     Reply row(const TokenClaims& claims, const std::string& rest)
     {
-        if (Status s = m_accounts.requireApprovedDevice(claims); !s)
-            return fromError(s.error());
+        auto scope = deviceScope(claims);
+        if (!scope)
+            return fromError(scope.error());
         const auto slash = rest.find('/');
         if (slash == std::string::npos)
             return errorReply(404, "not_found");
         const std::string entity = rest.substr(0, slash), rowId = rest.substr(slash + 1);
         if (!isIdentifier(entity) || rowId.empty() || rowId.size() > 64)
             return errorReply(400, "validation", "entity/row");
-        auto found = m_sync.row(claims.clinicId, entity, rowId);
+        auto found = m_sync.row(claims.clinicId, entity, rowId, *scope);
         if (!found)
             return fromError(found.error());
         if (!*found)
@@ -453,6 +503,7 @@ private:
     AuditService& m_audit;
     ServerMetrics& m_metrics;
     int m_minProtocol;
+    int m_clientProtocol = 0; // the request's, once checked
 };
 
 class Factory final : public Poco::Net::HTTPRequestHandlerFactory

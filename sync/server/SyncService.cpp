@@ -737,7 +737,8 @@ Result<PushResponse> SyncService::push(const Pusher& pusher, const PushRequest& 
     return response;
 }
 
-Result<PullResponse> SyncService::pull(const std::string& clinicId, std::int64_t after, int limit)
+Result<PullResponse> SyncService::pull(const std::string& clinicId, std::int64_t after, int limit,
+                                       const core::SyncScope& scope)
 {
     limit = std::clamp(limit, 1, kMaxPullPage);
     auto highest = m_store.highestSeq(clinicId);
@@ -750,17 +751,28 @@ Result<PullResponse> SyncService::pull(const std::string& clinicId, std::int64_t
     response.highestSeq = *highest;
     response.next = changes->empty() ? after : changes->back().seq;
     response.more = response.next < *highest;
-    response.changes = std::move(*changes);
+    response.scope = scope.name();
+    if (scope.isAll()) {
+        response.changes = std::move(*changes);
+        return response;
+    }
+    response.changes.reserve(changes->size());
+    for (SyncChange& change : *changes)
+        if (auto seen = scope.filter(change, m_types))
+            response.changes.push_back(std::move(*seen));
     return response;
 }
 
 Result<std::optional<SyncRow>> SyncService::row(const std::string& clinicId, const std::string& entity,
-                                                const std::string& rowId)
+                                                const std::string& rowId, const core::SyncScope& scope)
 {
-    return m_store.row(clinicId, entity, rowId);
+    auto found = m_store.row(clinicId, entity, rowId);
+    if (!found || !*found)
+        return found;
+    return scope.filter(**found, m_types);
 }
 
-Result<std::string> SyncService::digest(const std::string& clinicId)
+Result<std::string> SyncService::digest(const std::string& clinicId, const core::SyncScope& scope)
 {
     core::RecordDigest digest;
     std::string entity;
@@ -771,11 +783,20 @@ Result<std::string> SyncService::digest(const std::string& clinicId)
             return std::unexpected(page.error());
         if (page->empty())
             break;
-        for (const SyncRow& row : *page) {
-            if (row.isDeleted())
+        for (const SyncRow& stored : *page) {
+            if (stored.isDeleted())
                 continue;
-            digest.beginRow(row.entity, row.rowId);
-            for (const auto& [name, value] : row.values) // std::map: name order
+            // The whole clinic's digest copies no row.
+            std::optional<SyncRow> filtered;
+            const SyncRow* row = &stored;
+            if (!scope.isAll()) {
+                filtered = scope.filter(stored, m_types);
+                if (!filtered)
+                    continue;
+                row = &*filtered;
+            }
+            digest.beginRow(row->entity, row->rowId);
+            for (const auto& [name, value] : row->values) // std::map: name order
                 digest.field(name, value);
         }
         entity = page->back().entity;

@@ -10,6 +10,7 @@
 #include "core/changes/HybridClock.h"
 #include "core/crypto/UserKey.h"
 #include "core/records/RecordType.h"
+#include "core/sync/SyncScope.h"
 #include "core/util/Clock.h"
 #include "sync/protocol/Protocol.h"
 
@@ -41,12 +42,16 @@ public:
 
     // All of one push in one store transaction: either every result is durable or none is.
     Result<PushResponse> push(const Pusher& pusher, const PushRequest& request);
-    Result<PullResponse> pull(const std::string& clinicId, std::int64_t after, int limit);
-    // The canonical digest of the clinic's records (see core/sync/Digest.h), equal to a workstation's
-    // digest exactly when both hold the same records.
-    Result<std::string> digest(const std::string& clinicId);
-    Result<std::optional<SyncRow>> row(const std::string& clinicId, const std::string& entity,
-                                       const std::string& rowId);
+    // The changes after a cursor as the scope sees them (core::SyncScope::filter): a change it sees
+    // none of is left out, but the cursor moves past it, so no puller is stuck or skips one. The page
+    // names the scope.
+    Result<PullResponse> pull(const std::string& clinicId, std::int64_t after, int limit, const core::SyncScope& scope);
+    // The canonical digest of the clinic's records as the scope sees them (see core/sync/Digest.h), equal
+    // to a workstation's digest through the same scope exactly when both hold the same records.
+    Result<std::string> digest(const std::string& clinicId, const core::SyncScope& scope);
+    // nullopt for a row the scope does not read, as for one the server does not hold.
+    Result<std::optional<SyncRow>> row(const std::string& clinicId, const std::string& entity, const std::string& rowId,
+                                       const core::SyncScope& scope);
 
     // The least Argon2id work a user's synced key may ask of a password guess: a weak key would weaken
     // every workstation that seals its data key to it. Tests lower it.

@@ -33,6 +33,7 @@ Usage:
   practica-server user add --clinic ID --username USER --role ROLE [--display-name NAME] [--temporary] [options]
   practica-server device list --clinic ID [options]
   practica-server device approve --clinic ID --device ID [options]
+  practica-server device scope --clinic ID --device ID --scope all|front_desk|clinician|biller|admin [options]
   practica-server audit verify --clinic ID [options]
   practica-server audit export --clinic ID --from YYYY-MM-DD --to YYYY-MM-DD
                                [--format csv|jsonl] [--out FILE] [options]
@@ -68,6 +69,12 @@ clinic and exits 1 when one is broken, naming the device, its first bad seq and 
 (hash_mismatch, broken_link, gap, out_of_order, rewritten, device_mismatch). 'audit export' writes
 the events from --from through --to (both days included, in UTC) ordered by time: CSV (RFC 4180,
 the default) or JSON lines, to --out FILE (written atomically) or standard output.
+
+Devices: 'device list' prints each workstation's id, status, number, scope and name. A workstation
+receives what its scope reads: 'all', or the records and fields one role may read (minimum
+necessary). A new workstation's scope is its enrolling user's role; an admin's enrolment gets 'all'.
+'device scope' changes it: the workstation pulls again what a wider scope adds, and removes from its
+disk what a narrower one leaves out, at its next sync.
 
 Passwords come from PRACTICA_PASSWORD or, with --password-stdin, from standard input.
 Roles: admin, front_desk, clinician, biller.
@@ -356,7 +363,19 @@ int admin(const Args& args)
         if (!devices)
             return failWith(words::errorSentence(devices.error()));
         for (const auto& d : *devices)
-            std::cout << d.deviceId << "\t" << deviceStatusName(d.status) << "\t" << d.number << "\t" << d.name << "\n";
+            std::cout << d.deviceId << "\t" << deviceStatusName(d.status) << "\t" << d.number << "\t" << d.scope << "\t"
+                      << d.name << "\n";
+        return 0;
+    }
+    if (noun == "device" && verb == "scope") {
+        if (!args.has("clinic") || !args.has("device") || !args.has("scope"))
+            return failWith("device scope needs --clinic, --device and --scope", 2);
+        auto before =
+            accounts.setDeviceScope(args.get("clinic"), args.get("device"), args.get("scope"), "server-admin");
+        if (!before)
+            return failWith(words::errorSentence(before.error()));
+        std::cerr << "practica-server: device scope: clinic " << args.get("clinic") << " device " << args.get("device")
+                  << ": " << *before << " -> " << args.get("scope") << " (by server-admin)\n";
         return 0;
     }
     if (noun == "device" && verb == "approve") {

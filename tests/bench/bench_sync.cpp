@@ -344,7 +344,7 @@ int pullBench(int argc, char** argv)
     const double pullMs = msSince(pullStart);
     std::fprintf(stderr, "first sync: %.1f s\n", pullMs / 1000.0);
     const std::string digest = must(engine.replica().digest(), "digest");
-    const std::string serverDigest = must(service.digest(src.clinicId), "server digest");
+    const std::string serverDigest = must(service.digest(src.clinicId, core::SyncScope::all()), "server digest");
 
     const double bulkMs = bulkInsert(all, dir.filePath("bulk.db").toStdString());
 

@@ -97,7 +97,7 @@ Answer request(int port, const std::string& method, const std::string& path, con
     Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port));
     session.setTimeout(Poco::Timespan(10, 0));
     Poco::Net::HTTPRequest req(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
-    req.set("Practica-Protocol", "1");
+    req.set("Practica-Protocol", std::to_string(sync::kProtocolVersion));
     if (!token.empty())
         req.set("Authorization", "Bearer " + token);
     if (method == "POST") {
