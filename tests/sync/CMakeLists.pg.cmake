@@ -8,3 +8,7 @@ set_tests_properties(tst_serverprocess_postgresql PROPERTIES TIMEOUT 300 LABELS 
 add_test(NAME tst_auditserver_postgresql COMMAND tst_auditserver)
 set_tests_properties(tst_auditserver_postgresql PROPERTIES TIMEOUT 300 LABELS "sync;postgres"
     ENVIRONMENT "QT_QPA_PLATFORM=offscreen;PRACTICA_BIN_DIR=${PROJECT_BINARY_DIR}/bin;PRACTICA_SERVER_STORE=postgresql")
+# The sync scope suite with the in-process server's records in a private PostgreSQL cluster.
+add_test(NAME tst_syncscope_postgresql COMMAND tst_syncscope)
+set_tests_properties(tst_syncscope_postgresql PROPERTIES TIMEOUT 300 LABELS "sync;postgres"
+    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;PRACTICA_BIN_DIR=${PROJECT_BINARY_DIR}/bin;PRACTICA_SERVER_STORE=postgresql")

@@ -12,6 +12,7 @@
 #include "core/crypto/UserKey.h"
 #include "core/patients/PatientStore.h"
 #include "core/records/RecordType.h"
+#include "core/sync/SyncScope.h"
 #include "core/util/Uuid.h"
 #include "words/ErrorWords.h"
 
@@ -100,8 +101,9 @@ class tst_ServerProcess : public QObject
     ServerProcess m_server;
     std::map<core::Role, Account> m_accounts;
     std::set<std::string> m_applied, m_refused;
-    std::int64_t m_lastMs = 0;                    // stamps of this test's pushes increase, whoever pushes
-    std::map<std::string, std::string> m_samples; // record type -> a live record of it
+    std::map<std::string, core::SyncChange> m_appliedChanges; // id -> what was applied (fields without values)
+    std::int64_t m_lastMs = 0;                                // stamps of this test's pushes increase, whoever pushes
+    std::map<std::string, std::string> m_samples;             // record type -> a live record of it
     int m_serial = 0;
 
     SampleFields sample(const std::string& type, const SampleFields& overrides = {})
@@ -130,6 +132,48 @@ class tst_ServerProcess : public QObject
             return false;
         }
         return true;
+    }
+
+    // A practica-server admin command's exit code and standard output.
+    std::pair<int, QByteArray> serverCommand(const QStringList& args)
+    {
+        QProcess p;
+        p.setProcessEnvironment(environment());
+        p.start(binaryPath("practica-server"), args);
+        if (!p.waitForFinished(30000))
+            return {-1, {}};
+        return {p.exitCode(), p.readAllStandardOutput()};
+    }
+
+    // The scope `device list` shows for a device.
+    QString listedScope(const std::string& device)
+    {
+        auto [exitCode, out] =
+            serverCommand({"device", "list", "--store", m_store, "--clinic", QString::fromStdString(m_clinic)});
+        if (exitCode != 0)
+            return "(device list failed)";
+        for (const QByteArray& line : out.split('\n')) {
+            const QList<QByteArray> columns = line.split('\t');
+            if (columns.size() >= 5 && columns[0].toStdString() == device)
+                return QString::fromUtf8(columns[3]);
+        }
+        return "(not listed)";
+    }
+
+    // The scope a device's pull names.
+    std::string pulledScope(const Account& who)
+    {
+        auto answer = request(m_server.port(), "GET", "/v1/changes?after=0&limit=1", {}, who.token);
+        return answer.status == 200 && answer.json ? answer.json->optValue<std::string>("scope", "(none)")
+                                                   : "(HTTP " + std::to_string(answer.status) + ")";
+    }
+
+    Answer setScope(const Account& who, const std::string& device, const std::string& scope)
+    {
+        Object body;
+        body.set("device", device);
+        body.set("scope", scope);
+        return request(m_server.port(), "POST", "/v1/devices/scope", text(body), who.token);
     }
 
     Account signIn(const std::string& username, core::Role role)
@@ -189,6 +233,15 @@ class tst_ServerProcess : public QObject
             for (const auto& [k, v] : *params)
                 out.params[k] = v.toString();
         (out.outcome == "applied" ? m_applied : m_refused).insert(id);
+        if (out.outcome == "applied") {
+            core::SyncChange& applied = m_appliedChanges[id];
+            applied.entity = entity;
+            applied.deleted = tombstone;
+            if (edit)
+                applied.baseHlc = std::string(hlc);
+            for (const auto& [k, v] : fields)
+                applied.fields.push_back({k, v});
+        }
         if (changeId)
             *changeId = id;
         return out;
@@ -230,6 +283,7 @@ private slots:
     void userNamesStayAndResetsNeedANewPassword();
     void everyFieldRuleRefusesABadValue();
     void refusedChangesReachNoPull();
+    void eachDeviceHasItsEnrollingRolesScopeAndOnlyAnAdminChangesIt();
     void stampsAheadOfTheServerAreRefused();
     void roleChangesAndDeactivationTakeEffectAtOnce();
     void slowClientsCannotStopSync();
@@ -594,12 +648,64 @@ void tst_ServerProcess::refusedChangesReachNoPull()
         }
         for (const std::string& id : m_refused)
             QVERIFY2(!pulled.contains(id), "a refused change reached a pull");
+        // Every applied change the device's scope sees (its enrolling role's; an admin's desk sees all).
+        const core::RecordTypes types = core::RecordTypes::builtIn();
+        const core::SyncScope scope = role == core::Role::Admin ? core::SyncScope::all() : core::SyncScope::of(role);
         for (const std::string& id : m_applied)
-            QVERIFY2(pulled.contains(id), "an applied change is missing from a pull");
+            if (scope.filter(m_appliedChanges.at(id), types))
+                QVERIFY2(pulled.contains(id), "an applied change is missing from a pull");
+            else
+                QVERIFY2(!pulled.contains(id), "a change outside the device's scope reached its pull");
     }
     QVERIFY(m_refused.size() > 20);
     // An admin can see someone speaking the protocol by hand.
     QVERIFY(counterIn(metricsText(m_server.port()), "practica_sync_refusals_total{code=\"permission_denied\"}") > 20);
+}
+
+// A workstation's scope (what it receives) is its enrolling user's role, everything for an admin's
+// enrolment; an admin changes it over the API or with practica-server device scope, nobody else can, and
+// the device's next pull names the new scope.
+void tst_ServerProcess::eachDeviceHasItsEnrollingRolesScopeAndOnlyAnAdminChangesIt()
+{
+    Account& admin = m_accounts[core::Role::Admin];
+    Account& desk = m_accounts[core::Role::FrontDesk];
+    for (const auto& [role, account] : m_accounts) {
+        const std::string expected = role == core::Role::Admin ? "all" : std::string(core::roleName(role));
+        QCOMPARE(listedScope(account.device), QString::fromStdString(expected));
+        QCOMPARE(pulledScope(account), expected);
+    }
+
+    // A front desk may not widen its own desk, nor touch another; a clinician neither.
+    QCOMPARE(setScope(desk, desk.device, "all").status, 403);
+    QCOMPARE(setScope(m_accounts[core::Role::Clinician], desk.device, "clinician").status, 403);
+    QCOMPARE(pulledScope(desk), std::string("front_desk"));
+    // An admin may; a scope that is not one, or a device the clinic does not have, is refused.
+    Answer unknownScope = setScope(admin, desk.device, "everything");
+    QCOMPARE(unknownScope.status, 400);
+    QVERIFY(unknownScope.json);
+    QCOMPARE(unknownScope.json->getValue<std::string>("field"), std::string("scope"));
+    QCOMPARE(unknownScope.json->getValue<std::string>("rule"), std::string("choice"));
+    QCOMPARE(setScope(admin, "device-nobody", "all").status, 404);
+    Answer widened = setScope(admin, desk.device, "clinician");
+    QCOMPARE(widened.status, 200);
+    QCOMPARE(widened.json->getValue<std::string>("previous"), std::string("front_desk"));
+    QCOMPARE(pulledScope(desk), std::string("clinician"));
+    QCOMPARE(listedScope(desk.device), QString("clinician"));
+    const QByteArray logged = QByteArray::fromStdString("device scope: clinic " + m_clinic + " device " + desk.device +
+                                                        ": front_desk -> clinician (by admin)");
+    QTRY_VERIFY(m_server.log().contains(logged));
+
+    // The server's command line, on the store the running server uses.
+    auto [exitCode, out] =
+        serverCommand({"device", "scope", "--store", m_store, "--clinic", QString::fromStdString(m_clinic), "--device",
+                       QString::fromStdString(desk.device), "--scope", "front_desk"});
+    QCOMPARE(exitCode, 0);
+    QCOMPARE(pulledScope(desk), std::string("front_desk"));
+    QCOMPARE(serverCommand({"device", "scope", "--store", m_store, "--clinic", QString::fromStdString(m_clinic),
+                            "--device", QString::fromStdString(desk.device), "--scope", "nurse"})
+                 .first,
+             1);
+    QCOMPARE(pulledScope(desk), std::string("front_desk"));
 }
 
 void tst_ServerProcess::stampsAheadOfTheServerAreRefused()

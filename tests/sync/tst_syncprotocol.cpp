@@ -86,12 +86,14 @@ private slots:
         pull.next = 41;
         pull.more = true;
         pull.highestSeq = 90;
+        pull.scope = "front_desk";
         auto p = sync::decodePull(sync::encodePull(pull));
         QVERIFY(p);
         QCOMPARE(p->changes.at(0).seq, std::int64_t(41));
         QCOMPARE(p->changes.at(0).deviceId, std::string("dev"));
         QVERIFY(p->more);
         QCOMPARE(p->highestSeq, std::int64_t(90));
+        QCOMPARE(p->scope, std::string("front_desk")); // the device's sync scope, which served the page
     }
 
     void hostileBodies_data()
@@ -148,6 +150,7 @@ private slots:
         QVERIFY(!p->more);
         QCOMPARE(p->next, std::int64_t(7));
         QCOMPARE(p->highestSeq, std::int64_t(9));
+        QCOMPARE(p->scope, std::string("all")); // a server before scopes serves everything
     }
 
     void hostilePullPages_data()
