@@ -64,7 +64,7 @@ struct ServerDevice
     // What the device receives (core::SyncScope's name): "all" or a role's name; set at its first request
     // (the enrolling user's role, "all" for an admin) and changed by an admin.
     std::string scope = "all";
-    std::string scopeSetBy; // the user (or "server-admin") who last changed it; empty: set at enrolment
+    std::string scopeSetBy{}; // the user (or "server-admin") who last changed it; empty: set at enrolment
     std::int64_t scopeSetMs = 0;
 };
 

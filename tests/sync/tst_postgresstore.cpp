@@ -277,6 +277,7 @@ void tst_PostgresStore::deviceRoundTrip()
 {
     const std::string clinicId = newClinic();
     ServerDevice d{clinicId, "ws-front", "Front desk PC", DeviceStatus::Pending, "user-1", 1000, "", 0};
+    d.scope = "front_desk";
     QVERIFY(m_store->requestDevice(d));
     ServerDevice renamed = d;
     renamed.name = "Renamed";
@@ -297,6 +298,16 @@ void tst_PostgresStore::deviceRoundTrip()
     QCOMPARE((*found)->status, DeviceStatus::Approved);
     QCOMPARE((*found)->approvedBy, std::string("admin-1"));
     QCOMPARE((*found)->approvedMs, std::int64_t(3000));
+    // What it receives: as requested, then as an admin sets it.
+    QCOMPARE((*found)->scope, std::string("front_desk"));
+    QCOMPARE((*m_store->device(clinicId, "ws-exam"))->scope, std::string("all"));
+    QVERIFY(m_store->setDeviceScope(clinicId, "ws-front", "clinician", "admin-1", 3500));
+    found = m_store->device(clinicId, "ws-front");
+    QCOMPARE((*found)->scope, std::string("clinician"));
+    QCOMPARE((*found)->scopeSetBy, std::string("admin-1"));
+    QCOMPARE((*found)->scopeSetMs, std::int64_t(3500));
+    QCOMPARE(test::failureOf(m_store->setDeviceScope(clinicId, "ws-none", "all", "admin-1", 3600)).code,
+             ErrorCode::NotFound);
 
     auto all = m_store->devices(clinicId);
     QVERIFY(all);
