@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
     build-essential cmake ninja-build ccache pkg-config git clang-format
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-    qt6-charts-dev qt6-svg-dev qt6-qpa-plugins libgl-dev
+    qt6-charts-dev libqt6opengl6-dev qt6-svg-dev qt6-qpa-plugins libgl-dev
     libsqlcipher-dev sqlcipher libsqlite3-dev libsodium-dev libcurl4-openssl-dev libpoco-dev
     libhowardhinnant-date-dev tzdata libssl-dev libpq-dev libqrencode-dev
     xvfb xauth imagemagick fonts-dejavu-core

@@ -162,13 +162,15 @@ Result<std::vector<TimelineEntry>> ChartReader::timeline(const std::string& pati
         if (v.status == "final")
             out.push_back({v.takenAtMs, "vital_signs", v.id, "vitals", "", false});
     for (const Problem& p : *problems)
-        out.push_back({dateMs(p.onsetDate.value_or("")), "problem", p.id, p.display, p.code + " " + p.status, false});
+        out.push_back(
+            {dateMs(p.onsetDate.value_or("")), "problem", p.id, p.display, p.code + " " + p.status, false, true});
     for (const Allergy& a : *allergies)
-        out.push_back({dateMs(a.onsetDate.value_or("")), "allergy", a.id, a.substance, a.reaction.value_or(""), false});
+        out.push_back(
+            {dateMs(a.onsetDate.value_or("")), "allergy", a.id, a.substance, a.reaction.value_or(""), false, true});
     for (const Medication& m : *meds)
-        out.push_back({dateMs(m.startDate.value_or("")), "medication", m.id, m.name, m.status, false});
+        out.push_back({dateMs(m.startDate.value_or("")), "medication", m.id, m.name, m.status, false, true});
     for (const Immunization& i : *shots)
-        out.push_back({dateMs(i.administeredOn), "immunization", i.id, i.vaccine, i.cvxCode, false});
+        out.push_back({dateMs(i.administeredOn), "immunization", i.id, i.vaccine, i.cvxCode, false, true});
     for (const LabResult& l : *labs)
         out.push_back({l.collectedAtMs, "lab_result", l.id, l.name, l.value + (l.unit ? " " + *l.unit : ""),
                        l.abnormalFlag && *l.abnormalFlag != "N"});

@@ -44,7 +44,8 @@ struct TimelineEntry
     std::string recordId;
     std::string label;
     std::string detail;
-    bool flagged = false; // an abnormal lab or an unsigned note
+    bool flagged = false;  // an abnormal lab or an unsigned note
+    bool dateOnly = false; // atMs is the UTC midnight of a date (a problem's onset, an immunization's day)
 };
 
 class ChartReader

@@ -3,6 +3,7 @@
 #include "core/audit/AuditLog.h"
 #include "core/auth/UserStore.h"
 #include "core/auth/Vault.h"
+#include "core/chart/EncounterStore.h"
 #include "core/clinic/ClinicStore.h"
 #include "core/util/Uuid.h"
 
@@ -272,6 +273,25 @@ Status SyncEngine::resolveConflict(const std::string& conflictId, bool retry)
         if (!row)
             return std::unexpected(row.error());
         return m_replica.resolveByDiscard(conflictId, *row);
+    }
+    return fail(ErrorCode::NotFound, "conflict", conflictId);
+}
+
+Result<std::string> SyncEngine::resolveAsAddendum(const std::string& conflictId)
+{
+    auto conflicts = m_replica.openConflicts();
+    if (!conflicts)
+        return std::unexpected(conflicts.error());
+    for (const auto& c : *conflicts) {
+        if (c.id != conflictId)
+            continue;
+        auto row = withToken([&] { return m_client.row(c.entity, c.rowId); });
+        if (!row)
+            return std::unexpected(row.error());
+        auto addendum = core::NoteStore(m_session).addendumFromRefusedEdit(m_replica, c, *row);
+        if (!addendum)
+            return std::unexpected(addendum.error());
+        return addendum->id;
     }
     return fail(ErrorCode::NotFound, "conflict", conflictId);
 }

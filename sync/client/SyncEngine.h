@@ -68,6 +68,9 @@ public:
     // progress is called after every batch and page.
     Result<SyncReport> syncNow(const std::function<void(const SyncProgress&)>& progress = {});
     Status resolveConflict(const std::string& conflictId, bool retry);
+    // The fix for an edit of a note signed elsewhere meanwhile: the signed note as the server holds it now
+    // stays, and the edit's text becomes a draft addendum of the signed-in clinician (its id is returned).
+    Result<std::string> resolveAsAddendum(const std::string& conflictId);
     // The server's digest of the clinic's records, to compare with the replica's.
     Result<std::string> serverDigest();
 

@@ -16,6 +16,7 @@
 #include "app/gui/sync/SyncText.h"
 #include "core/auth/UserStore.h"
 #include "core/auth/Vault.h"
+#include "core/chart/EncounterStore.h"
 #include "core/clinic/ClinicStore.h"
 #include "core/db/Statement.h"
 #include "core/db/Transaction.h"
@@ -179,6 +180,7 @@ private Q_SLOTS:
     void invalidAndParkedChangesInWords();
     void redirectedBookingIsSaid();
     void deactivationElsewhereLocksThisDesk();
+    void signedElsewhereBecomesAnAddendum();
 
 private:
     // A clinic with a schedule (its admin still signed in) and a fresh server that knows the clinic.
@@ -842,6 +844,82 @@ void tst_SyncGui::deactivationElsewhereLocksThisDesk()
     auto admin = core::Vault::unlock(path, "admin", kAdminPassword, clock);
     QVERIFY2(admin, admin ? "" : words::errorSentence(admin.error()).c_str());
     QVERIFY(core::UserStore(**admin).list());
+}
+
+// A note drafted in the exam room is signed from the office while the exam room adds to the plan: the
+// server refuses the late edit, and the conflicts view turns it into an addendum for the doctor to sign.
+void tst_SyncGui::signedElsewhereBecomesAnAddendum()
+{
+    newClinicAndServer();
+    const char* password = "doctor-password-1";
+    must(core::UserStore(m_fixture->admin())
+             .add("dr.adams", "Avery Adams", core::Role::Clinician, password, core::KdfCost::minimal()),
+         "clinician");
+    must(Workstation::enroll(m_fixture->admin(), m_server->url())->sync(), "the clinic's first sync");
+    auto& clock = m_fixture->clinic().clock();
+    QTemporaryDir dir;
+    auto joinAsDoctor = [&](const QString& name) {
+        auto ws = Workstation::join(m_server->url(), dir.filePath(name).toStdString(), m_clinicId, clock, "dr.adams",
+                                    password);
+        (void)ws->sync(); // asks for approval
+        must(m_server->accounts().approveDevice(m_clinicId, ws->session->deviceId(), "admin"), "approve");
+        must(ws->sync(), "first sync");
+        return ws;
+    };
+    const QString examPath = dir.filePath(QStringLiteral("exam.db"));
+    auto exam = joinAsDoctor(QStringLiteral("exam.db"));
+    auto office = joinAsDoctor(QStringLiteral("office.db"));
+
+    // The exam room is this GUI, signed in as the doctor.
+    exam->engine.reset();
+    std::unique_ptr<core::Session> session = std::move(exam->ownSession);
+    exam.reset();
+    m_workspace = std::make_unique<app::Workspace>(configFor(examPath));
+    m_workspace->open(std::move(session));
+    m_window = std::make_unique<app::MainWindow>(*m_workspace);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QTRY_VERIFY_WITH_TIMEOUT(state().link == app::SyncState::Link::Online && !state().syncing, kSyncTimeoutMs);
+
+    core::Session& s = *m_workspace->session();
+    auto visit = must(core::EncounterStore(s).startWalkIn(m_fixture->patients[0], m_fixture->providerA.id, "acute",
+                                                          std::string("sore throat")),
+                      "visit");
+    auto note = must(core::NoteStore(s).startNote(visit.id), "note");
+    m_workspace->sync().syncNow();
+    QTRY_VERIFY_WITH_TIMEOUT(state().pending == 0 && !state().syncing, kSyncTimeoutMs);
+
+    // The exam room writes the plan; before it is sent, the note is signed from the office.
+    must(office->sync(), "office pulls the draft");
+    note.plan = "Rapid strep negative; fluids and rest.";
+    must(core::NoteStore(s).saveDraft(note), "plan in the exam room");
+    must(core::NoteStore(*office->session).sign(note.id), "sign in the office");
+    must(office->sync(), "office pushes the signature");
+    m_workspace->sync().syncNow();
+    QTRY_VERIFY_WITH_TIMEOUT(state().openConflicts == 1 && !state().syncing, kSyncTimeoutMs);
+
+    app::ConflictsDialog* view = openConflictsView();
+    QVERIFY(view);
+    auto* card = view->findChild<QWidget*>(QStringLiteral("conflictCard"));
+    QVERIFY(card);
+    QCOMPARE(card->findChild<QLabel*>(QStringLiteral("conflictTitle"))->text(),
+             QStringLiteral("The note was signed before this edit arrived"));
+    auto* addendum = card->findChild<QPushButton*>(QStringLiteral("makeAddendumButton"));
+    QVERIFY(addendum && addendum->isEnabled());
+    shot(view, QStringLiteral("conflict-signed-note"));
+    click(addendum);
+    QTRY_VERIFY_WITH_TIMEOUT(state().openConflicts == 0 && !state().syncing, kSyncTimeoutMs);
+    QTRY_COMPARE(view->conflictCount(), 0);
+
+    // The signed note is as it was signed; the plan waits in the doctor's queue as an addendum to sign.
+    auto signedNote = must(core::NoteStore(s).get(note.id), "signed note");
+    QVERIFY(signedNote.isSigned() && core::NoteStore::contentIntact(signedNote));
+    QVERIFY(signedNote.plan != note.plan);
+    auto queue = must(core::NoteStore(s).unsignedBy(s.actor().userId), "queue");
+    QCOMPARE(queue.size(), std::size_t(1));
+    QCOMPARE(queue[0].kind, std::string("addendum"));
+    QCOMPARE(*queue[0].addendumTo, note.id);
+    QCOMPARE(*queue[0].body, std::string("Plan: Rapid strep negative; fluids and rest."));
 }
 
 QTEST_MAIN(tst_SyncGui)

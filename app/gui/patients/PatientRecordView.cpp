@@ -2,6 +2,7 @@
 
 #include "CoverageEditor.h"
 #include "PatientForm.h"
+#include "app/gui/chart/ChartWindow.h"
 #include "app/gui/common/UiText.h"
 #include "app/gui/shell/Workspace.h"
 
@@ -50,6 +51,15 @@ PatientRecordView::PatientRecordView(Workspace& workspace, QWidget* parent) : QW
     headerLayout->addWidget(avatar);
     headerLayout->addLayout(names, 1);
     headerLayout->addWidget(m_status, 0, Qt::AlignTop);
+    m_openChart = new QPushButton(QIcon(QStringLiteral(":/icons/patient.svg")), tr("Open &chart"));
+    m_openChart->setObjectName(QStringLiteral("openChartButton"));
+    m_openChart->setProperty("role", QStringLiteral("primary"));
+    m_openChart->setVisible(false);
+    headerLayout->addWidget(m_openChart, 0, Qt::AlignTop);
+    connect(m_openChart, &QPushButton::clicked, this, [this] {
+        if (!m_patientId.isEmpty())
+            openChart(m_patientId.toStdString());
+    });
 
     m_form = new PatientForm(workspace);
     m_coverage = new CoverageEditor(workspace);
@@ -84,8 +94,17 @@ PatientRecordView::PatientRecordView(Workspace& workspace, QWidget* parent) : QW
     connect(m_form, &PatientForm::openExistingRequested, this, &PatientRecordView::openExistingRequested);
 }
 
+ChartWindow* PatientRecordView::openChart(const std::string& patientId)
+{
+    auto* chart = new ChartWindow(m_workspace, patientId);
+    chart->show();
+    return chart;
+}
+
 void PatientRecordView::updateHeader(const core::Patient& p)
 {
+    m_patientId = qs(p.id);
+    m_openChart->setVisible(!p.id.empty() && m_workspace.can(core::Permission::ClinicalRead));
     if (p.id.empty()) {
         m_name->setText(tr("New patient"));
         m_details->setText(tr("Fill in at least the name, date of birth and sex, then register."));

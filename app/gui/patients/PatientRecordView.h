@@ -6,10 +6,12 @@
 #include <QWidget>
 
 class QLabel;
+class QPushButton;
 class QTabWidget;
 
 namespace practica::app {
 
+class ChartWindow;
 class CoverageEditor;
 class PatientForm;
 class Workspace;
@@ -26,6 +28,8 @@ public:
     PatientForm* form() const { return m_form; }
     // Asks before throwing away unsaved edits; true when it is fine to leave.
     bool confirmLeave();
+    // The patient's chart in its own window (clinicians).
+    ChartWindow* openChart(const std::string& patientId);
 
 Q_SIGNALS:
     void backRequested();
@@ -42,6 +46,8 @@ private:
     QTabWidget* m_tabs;
     PatientForm* m_form;
     CoverageEditor* m_coverage;
+    QPushButton* m_openChart;
+    QString m_patientId;
 };
 
 } // namespace practica::app

@@ -6,6 +6,7 @@
 #include "app/gui/admin/PasswordDialog.h"
 #include "app/gui/admin/TotpEnrolDialog.h"
 #include "app/gui/admin/UsersPage.h"
+#include "app/gui/chart/MyDayPage.h"
 #include "app/gui/common/UiText.h"
 #include "app/gui/patients/PatientsPage.h"
 #include "app/gui/schedule/ArrivalsPage.h"
@@ -49,6 +50,11 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent) : QMainWindow(pare
     workLayout->addWidget(buildSidebar());
     workLayout->addWidget(m_pages, 1);
 
+    // A clinician's day comes first: today's patients and their own unsigned notes.
+    if (workspace.can(core::Permission::ClinicalWrite)) {
+        m_myDay = new MyDayPage(workspace);
+        addPage(QStringLiteral(":/icons/nav-arrivals.svg"), tr("My day"), m_myDay);
+    }
     m_patients = new PatientsPage(workspace);
     addPage(QStringLiteral(":/icons/nav-patients.svg"), tr("Patients"), m_patients);
     if (workspace.can(core::Permission::UserManage)) {
@@ -111,6 +117,8 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent) : QMainWindow(pare
                                  15000);
     });
     connect(m_patients, &PatientsPage::statusMessage, this, showStatus);
+    if (m_myDay)
+        connect(m_myDay, &MyDayPage::statusMessage, this, showStatus);
     if (m_schedule)
         connect(m_schedule, &SchedulePage::statusMessage, this, showStatus);
     if (m_arrivals)
@@ -216,7 +224,7 @@ void MainWindow::buildMenus()
     find->setObjectName(QStringLiteral("findPatientAction"));
     find->setShortcut(QKeySequence::Find);
     newPatient->setEnabled(m_workspace.can(core::Permission::PatientWrite));
-    auto showPatients = [this] { m_navigation->setCurrentRow(0); };
+    auto showPatients = [this] { m_navigation->setCurrentRow(m_pages->indexOf(m_patients)); };
     connect(newPatient, &QAction::triggered, this, [this, showPatients] {
         showPatients();
         m_patients->newPatient();
@@ -337,6 +345,8 @@ void MainWindow::refreshAfterSync()
         m_patients->refreshList();
     else if (page == m_schedule)
         m_schedule->refresh();
+    else if (page == m_myDay)
+        m_myDay->refresh();
     else if (page == m_arrivals)
         m_arrivals->refresh();
     else if (page == m_users)
@@ -357,6 +367,8 @@ void MainWindow::goToPage(int index)
         m_patients->focusSearch();
     else if (page == m_schedule)
         m_schedule->refresh();
+    else if (page == m_myDay)
+        m_myDay->refresh();
     else if (page == m_arrivals)
         m_arrivals->refresh();
     else if (page == m_scheduleSetup)

@@ -18,6 +18,7 @@ class ClinicSettingsPage;
 class ConflictsDialog;
 class ParkedChangesDialog;
 class LockScreen;
+class MyDayPage;
 class PatientsPage;
 class SchedulePage;
 class ScheduleSetupPage;
@@ -34,6 +35,7 @@ public:
     ~MainWindow() override;
 
     PatientsPage* patientsPage() const { return m_patients; }
+    MyDayPage* myDayPage() const { return m_myDay; }
     SchedulePage* schedulePage() const { return m_schedule; }
     ArrivalsPage* arrivalsPage() const { return m_arrivals; }
     SyncStatusWidget* syncStatus() const { return m_syncStatus; }
@@ -65,6 +67,7 @@ private:
     QListWidget* m_navigation;
     LockScreen* m_lockScreen;
     PatientsPage* m_patients = nullptr;
+    MyDayPage* m_myDay = nullptr;
     UsersPage* m_users = nullptr;
     ClinicSettingsPage* m_clinic = nullptr;
     SchedulePage* m_schedule = nullptr;

@@ -34,6 +34,8 @@ public:
     QString clinicName() const { return m_clinicName; }
     // Today in the clinic's time zone, for age and "not in the future" rules.
     std::string todayIso() const;
+    // The clinic's IANA time zone: times of day are shown in it, whatever this computer's zone.
+    const std::string& timeZone() const { return m_timeZone; }
 
     void open(std::unique_ptr<core::Session> session);
     void lock();

@@ -100,6 +100,15 @@ ConflictSummary ConflictDescriber::describe(core::Session& session, const core::
                        .arg(recordName(c.entity));
         return s;
     }
+    if (c.code == "locked_record" && c.entity == "clinical_note") {
+        s.sendAgain = false;
+        s.signedNote = true;
+        s.title = tr("The note was signed before this edit arrived");
+        s.detail = tr("The note was signed on another workstation while it was being edited here, and a signed "
+                      "note never changes. Turn this edit into an addendum (you read and sign it), or take the "
+                      "signed note as it is.");
+        return s;
+    }
     if (c.code == "locked_record") {
         s.sendAgain = false;
         s.title = tr("The %1 was locked before this change arrived").arg(recordName(c.entity));

@@ -27,6 +27,7 @@ struct ConflictSummary
     bool appointment = false;  // offers "Pick another time"
     bool serverHasRow = false; // taking the server's version puts the record back rather than removing it
     bool sendAgain = true;     // sending the change again can succeed (false: only the server's version will do)
+    bool signedNote = false;   // an edit of a note signed elsewhere: offers "Turn my edit into an addendum"
 };
 
 class ConflictDescriber

@@ -167,13 +167,24 @@ QWidget* ConflictsDialog::card(const ConflictSummary& summary)
         actions->addWidget(keep);
     } else {
         const QString id = summary.conflictId;
+        if (summary.signedNote) {
+            QPushButton* addendum =
+                button(QStringLiteral("makeAddendumButton"), tr("Turn my edit into an &addendum"), true);
+            addendum->setEnabled(m_workspace.can(core::Permission::ClinicalWrite));
+            connect(addendum, &QPushButton::clicked, this, [this, id] {
+                m_error->hide();
+                setBusy(id, tr("Writing the addendum…"));
+                m_workspace.sync().resolveAsAddendum(id);
+            });
+            actions->addWidget(addendum);
+        }
         if (summary.sendAgain) {
             QPushButton* again = button(QStringLiteral("sendAgainButton"), tr("&Send again"), true);
             connect(again, &QPushButton::clicked, this, [this, id] { resolve(id, true, tr("Sending it again…")); });
             actions->addWidget(again);
         }
-        QPushButton* theirs =
-            button(QStringLiteral("takeServerVersionButton"), tr("&Take the server's version"), !summary.sendAgain);
+        QPushButton* theirs = button(QStringLiteral("takeServerVersionButton"), tr("&Take the server's version"),
+                                     !summary.sendAgain && !summary.signedNote);
         connect(theirs, &QPushButton::clicked, this,
                 [this, id] { resolve(id, false, tr("Fetching the server's version…")); });
         actions->addWidget(theirs);

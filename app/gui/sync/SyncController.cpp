@@ -145,6 +145,17 @@ void SyncController::resolveConflict(const QString& conflictId, bool retry)
         worker, [worker, conflictId, retry] { worker->resolveConflict(conflictId, retry); }, Qt::QueuedConnection);
 }
 
+void SyncController::resolveAsAddendum(const QString& conflictId)
+{
+    if (!m_worker) {
+        Q_EMIT conflictResolved(conflictId, tr("Sync is not running on this workstation. Sign in and try again."));
+        return;
+    }
+    SyncWorker* worker = m_worker;
+    QMetaObject::invokeMethod(
+        worker, [worker, conflictId] { worker->resolveAsAddendum(conflictId); }, Qt::QueuedConnection);
+}
+
 void SyncController::connectToServer(const QString& url, const QString& caFile, const QString& password,
                                      const QString& deviceName, const QString& code)
 {

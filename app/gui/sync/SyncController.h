@@ -40,6 +40,7 @@ public:
     void cancel();
     // "Send again" (retry) or "take the server's version" (discard); conflictResolved reports.
     void resolveConflict(const QString& conflictId, bool retry);
+    void resolveAsAddendum(const QString& conflictId);
     // Connects this workstation to a sync server with the signed-in user's password; enrollFinished reports.
     // code: the authenticator app's code, when the user set up two-step sign-in (empty otherwise).
     void connectToServer(const QString& url, const QString& caFile, const QString& password, const QString& deviceName,

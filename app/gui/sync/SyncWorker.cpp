@@ -270,4 +270,22 @@ void SyncWorker::resolveConflict(const QString& conflictId, bool retry)
     QTimer::singleShot(0, this, [this] { run(Trigger::AfterSave); }); // send the fixed record now
 }
 
+void SyncWorker::resolveAsAddendum(const QString& conflictId)
+{
+    if (!m_engine) {
+        Q_EMIT conflictResolved(conflictId, tr("Sync is not running on this workstation."));
+        return;
+    }
+    m_cancelled = false;
+    m_client->resetCancel();
+    adoptLatestStamp();
+    const auto addendum = m_engine->resolveAsAddendum(conflictId.toStdString());
+    Q_EMIT conflictResolved(conflictId, addendum ? QString() : SyncText::error(addendum.error()));
+    if (addendum)
+        Q_EMIT recordsChanged(); // the signed note came back and an addendum draft was written
+    publish();
+    if (addendum)
+        QTimer::singleShot(0, this, [this] { run(Trigger::AfterSave); });
+}
+
 } // namespace practica::app

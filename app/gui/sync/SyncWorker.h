@@ -45,6 +45,7 @@ public:
     void syncNow();
     void enroll(const QString& password, const QString& deviceName, const QString& code = {});
     void resolveConflict(const QString& conflictId, bool retry);
+    void resolveAsAddendum(const QString& conflictId);
     // Drops the session (wiping its key) and ends the thread's event loop.
     void finish();
 

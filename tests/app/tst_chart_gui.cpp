@@ -1,0 +1,309 @@
+// The clinician's screens driven offscreen: My day lists today's patients and starts a visit; the chart's
+// header always shows the allergy banner in one of three looks; vital signs typed in US units are stored in
+// canonical units and charted; a note is written, signed (then read-only) and corrected by an addendum;
+// the summaries print to PDF. A front desk user gets no chart.
+#include "GuiDriver.h"
+#include "app/gui/chart/ChartDialogs.h"
+#include "app/gui/chart/ChartWindow.h"
+#include "app/gui/chart/MyDayPage.h"
+#include "app/gui/chart/NoteEditor.h"
+#include "app/gui/shell/MainWindow.h"
+#include "app/gui/shell/Theme.h"
+#include "app/gui/shell/Workspace.h"
+#include "core/auth/UserStore.h"
+#include "core/chart/ClinicalListStore.h"
+#include "core/chart/EncounterStore.h"
+#include "core/schedule/AppointmentStore.h"
+#include "tests/support/ScheduleFixture.h"
+
+#include <QChartView>
+#include <QDoubleSpinBox>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLineSeries>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace practica;
+using namespace practica::test;
+
+namespace {
+
+constexpr std::int64_t kNineAmChicago = 1'763'737'200'000; // Friday 2025-11-21 09:00 in Chicago
+
+QtMessageHandler g_defaultHandler = nullptr;
+
+void quietOffscreen(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    if (message.startsWith(QLatin1String("This plugin does not support")))
+        return;
+    if (g_defaultHandler)
+        g_defaultHandler(type, context, message);
+}
+
+template <class T> T must(core::Result<T> r, const char* what)
+{
+    if (!r)
+        qFatal("%s failed: %s", what, r.error().detail.c_str());
+    return std::move(*r);
+}
+
+} // namespace
+
+class tst_ChartGui : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void myDayStartsTheVisitAndOpensTheChart();
+    void allergyBannerHasThreeLooks();
+    void vitalSignsInUsUnits();
+    void writeSignAndAmendANote();
+    void summariesPrintToPdf();
+    void frontDeskHasNoChart();
+
+private:
+    void openAs(const std::string& username, core::Role role);
+    app::ChartWindow* openChart(const std::string& patientId);
+
+    std::unique_ptr<ScheduleFixture> m_fx;
+    std::unique_ptr<app::Workspace> m_workspace;
+    std::unique_ptr<app::MainWindow> m_window;
+    core::Appointment m_arrived;
+};
+
+void tst_ChartGui::initTestCase()
+{
+    g_defaultHandler = qInstallMessageHandler(quietOffscreen);
+    app::initResources();
+    app::Theme::apply(*qApp);
+}
+
+void tst_ChartGui::init()
+{
+    m_fx = std::make_unique<ScheduleFixture>();
+    m_fx->clinic().clock().set(kNineAmChicago);
+    core::AppointmentStore appointments(m_fx->admin());
+    auto booked =
+        must(appointments.book(m_fx->appointment(0, m_fx->providerA, "2025-11-21 10:00", m_fx->followUp)), "book");
+    m_arrived = must(appointments.setStatus(booked.id, core::AppointmentStatus::Arrived), "arrive");
+    must(appointments.book(m_fx->appointment(1, m_fx->providerA, "2025-11-21 11:00", m_fx->followUp)), "book 2");
+}
+
+void tst_ChartGui::cleanup()
+{
+    // Chart windows own their note editors; each goes with its chart.
+    QList<QPointer<QWidget>> charts;
+    for (QWidget* w : QApplication::topLevelWidgets())
+        if (w->objectName() == QLatin1String("chartWindow") && !w->parent())
+            charts << w;
+    for (const QPointer<QWidget>& w : charts)
+        delete w.data();
+    m_window.reset();
+    m_workspace.reset();
+    m_fx.reset();
+}
+
+void tst_ChartGui::openAs(const std::string& username, core::Role role)
+{
+    auto session = m_fx->clinic().addAndLogin(username, role);
+    QVERIFY(session);
+    app::AppConfig config;
+    config.databasePath = QString::fromStdString(m_fx->clinic().path());
+    config.kdfCost = core::KdfCost::minimal();
+    config.clock = &m_fx->clinic().clock();
+    m_workspace = std::make_unique<app::Workspace>(config);
+    m_workspace->open(std::move(session));
+    m_window = std::make_unique<app::MainWindow>(*m_workspace);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+app::ChartWindow* tst_ChartGui::openChart(const std::string& patientId)
+{
+    auto* chart = new app::ChartWindow(*m_workspace, patientId);
+    chart->show();
+    if (!QTest::qWaitForWindowExposed(chart))
+        return nullptr;
+    return chart;
+}
+
+void tst_ChartGui::myDayStartsTheVisitAndOpensTheChart()
+{
+    openAs("dr.adams", core::Role::Clinician);
+    // A clinician's first page is their day.
+    auto* nav = child<QListWidget>(m_window.get(), QStringLiteral("navigation"));
+    QCOMPARE(nav->currentRow(), 0);
+    QCOMPARE(nav->item(0)->text(), QStringLiteral("My day"));
+    app::MyDayPage* day = m_window->myDayPage();
+    QVERIFY(day);
+    QTRY_COMPARE(day->patients()->rowCount(), 2);
+    QVERIFY(day->patients()->item(0, 1)->text().contains(QLatin1String("Rivera")) ||
+            !day->patients()->item(0, 1)->text().isEmpty());
+    screenshot(day, QStringLiteral("chart-my-day"));
+
+    day->patients()->setFocus();
+    day->patients()->selectRow(0);
+    QTest::keyClick(day->patients(), Qt::Key_S);
+    auto* chart = qobject_cast<app::ChartWindow*>(waitForTopLevel(QStringLiteral("chartWindow")));
+    QVERIFY(chart);
+    QCOMPARE(must(core::AppointmentStore(*m_workspace->session()).get(m_arrived.id), "get").status,
+             core::AppointmentStatus::WithProvider);
+    QVERIFY(!chart->currentEncounterId().empty());
+    QVERIFY(chart->bannerText().contains(QLatin1String("not recorded")));
+    screenshot(chart, QStringLiteral("chart-opened"));
+}
+
+void tst_ChartGui::allergyBannerHasThreeLooks()
+{
+    openAs("dr.adams", core::Role::Clinician);
+    app::ChartWindow* chart = openChart(m_arrived.patientId);
+    QVERIFY(chart);
+    auto* banner = child<QLabel>(chart, QStringLiteral("allergyBanner"));
+    QCOMPARE(banner->property("allergyState").toString(), QStringLiteral("unknown"));
+    QCOMPARE(chart->bannerText(), QStringLiteral("Allergies not recorded: ask the patient"));
+
+    click(child<QPushButton>(chart, QStringLiteral("noKnownAllergiesButton")));
+    QTRY_COMPARE(banner->property("allergyState").toString(), QStringLiteral("none"));
+    QCOMPARE(chart->bannerText(), QStringLiteral("No known allergies"));
+
+    chart->tabs()->setCurrentIndex(4); // Allergies
+    whenModalOpens(QStringLiteral("allergyDialog"), [](QWidget* dialog) {
+        typeInto(child<QLineEdit>(dialog, QStringLiteral("allergySubstance")), QStringLiteral("Penicillin"));
+        typeInto(child<QLineEdit>(dialog, QStringLiteral("allergyReaction")), QStringLiteral("hives"));
+        click(child<QPushButton>(dialog, QStringLiteral("allergyDialogSave")));
+    });
+    click(chart->findChild<QPushButton*>(QStringLiteral("chartAdd4")));
+    QTRY_COMPARE(banner->property("allergyState").toString(), QStringLiteral("allergies"));
+    QVERIFY2(chart->bannerText().startsWith(QLatin1String("Allergies: Penicillin (hives")),
+             qPrintable(chart->bannerText()));
+    QVERIFY(!child<QPushButton>(chart, QStringLiteral("noKnownAllergiesButton"))->isEnabled());
+    screenshot(chart, QStringLiteral("chart-allergy-banner"));
+}
+
+void tst_ChartGui::vitalSignsInUsUnits()
+{
+    openAs("dr.adams", core::Role::Clinician);
+    app::ChartWindow* chart = openChart(m_arrived.patientId);
+    QVERIFY(chart);
+    chart->tabs()->setCurrentIndex(5); // Vital signs
+    bool bmiShown = false;
+    whenModalOpens(QStringLiteral("vitalsDialog"), [&](QWidget* dialog) {
+        child<QDoubleSpinBox>(dialog, QStringLiteral("vitalsHeight"))->setValue(69);
+        child<QDoubleSpinBox>(dialog, QStringLiteral("vitalsWeight"))->setValue(180);
+        bmiShown = child<QLabel>(dialog, QStringLiteral("vitalsBmi"))->text().startsWith(QLatin1String("26.6"));
+        child<QSpinBox>(dialog, QStringLiteral("vitalsSystolic"))->setValue(152);
+        child<QSpinBox>(dialog, QStringLiteral("vitalsDiastolic"))->setValue(94);
+        child<QSpinBox>(dialog, QStringLiteral("vitalsPulse"))->setValue(78);
+        child<QDoubleSpinBox>(dialog, QStringLiteral("vitalsTemperature"))->setValue(98.6);
+        click(child<QPushButton>(dialog, QStringLiteral("vitalsDialogSave")));
+    });
+    click(child<QPushButton>(chart, QStringLiteral("recordVitalsButton")));
+    auto* table = child<QTableWidget>(chart, QStringLiteral("vitalsTable"));
+    QTRY_COMPARE(table->rowCount(), 1);
+    QVERIFY(bmiShown);
+    QCOMPARE(table->item(0, 1)->text(), QStringLiteral("152/94 mmHg (high)"));
+    auto vitals = must(core::ClinicalListStore(*m_workspace->session()).vitals(m_arrived.patientId), "vitals");
+    QCOMPARE(vitals.size(), std::size_t(1));
+    QCOMPARE(*vitals[0].heightMm, 1753);
+    QCOMPARE(*vitals[0].weightG, 81647);
+    QCOMPARE(*vitals[0].temperatureDeciC, 370);
+    auto* view = child<QChartView>(chart, QStringLiteral("vitalsChart"));
+    QVERIFY(view);
+    QCOMPARE(view->chart()->series().size(), 3);
+    QCOMPARE(static_cast<QLineSeries*>(view->chart()->series().at(0))->count(), 1);
+    screenshot(chart, QStringLiteral("chart-vitals"));
+}
+
+void tst_ChartGui::writeSignAndAmendANote()
+{
+    openAs("dr.adams", core::Role::Clinician);
+    auto visit = must(core::EncounterStore(*m_workspace->session()).startFromAppointment(m_arrived.id), "visit");
+    app::ChartWindow* chart = openChart(m_arrived.patientId);
+    QVERIFY(chart);
+    chart->tabs()->setCurrentIndex(1);
+    app::NoteEditor* editor = chart->newNote(visit.id);
+    QVERIFY(editor);
+    QVERIFY(QTest::qWaitForWindowExposed(editor));
+    auto* subjective = child<QPlainTextEdit>(editor, QStringLiteral("noteSubjective"));
+    QVERIFY(subjective->toPlainText().contains(QLatin1String("45-year-old")));
+    auto* assessment = child<QPlainTextEdit>(editor, QStringLiteral("noteAssessment"));
+    assessment->setFocus();
+    QTest::keyClicks(assessment, QStringLiteral("Hypertension, not at goal."));
+    QTest::keySequence(editor, QKeySequence::Save);
+    QTRY_COMPARE(must(core::NoteStore(*m_workspace->session()).get(editor->note().id), "get").assessment,
+                 std::optional<std::string>("Hypertension, not at goal."));
+    screenshot(editor, QStringLiteral("chart-note-editor"));
+
+    QVERIFY(editor->sign(false));
+    QVERIFY(editor->note().isSigned());
+    QVERIFY(assessment->isReadOnly());
+    QVERIFY(child<QLabel>(editor, QStringLiteral("noteState"))->text().startsWith(QLatin1String("Signed by")));
+    auto* addendumButton = child<QPushButton>(editor, QStringLiteral("noteAddendum"));
+    QVERIFY(addendumButton->isVisible());
+    const std::string signedId = editor->note().id;
+    click(addendumButton);
+    app::NoteEditor* addendum = nullptr;
+    QTRY_VERIFY((addendum = [&]() -> app::NoteEditor* {
+        for (QWidget* w : QApplication::topLevelWidgets())
+            if (auto* e = qobject_cast<app::NoteEditor*>(w); e && e->isVisible() && e->note().kind == "addendum")
+                return e;
+        return nullptr;
+    }()));
+    auto* body = child<QPlainTextEdit>(addendum, QStringLiteral("noteBody"));
+    QTest::keyClicks(body, QStringLiteral("Home readings brought in: 128/80 average."));
+    QVERIFY(addendum->sign(false));
+    QCOMPARE(*addendum->note().addendumTo, signedId);
+    auto* tree = child<QTreeWidget>(chart, QStringLiteral("chartVisits"));
+    QTRY_COMPARE(tree->topLevelItem(0)->childCount(), 2);
+    QCOMPARE(tree->topLevelItem(0)->child(1)->text(1), QStringLiteral("Addendum"));
+    QCOMPARE(tree->topLevelItem(0)->child(1)->text(3), QStringLiteral("Signed"));
+    screenshot(chart, QStringLiteral("chart-visits"));
+}
+
+void tst_ChartGui::summariesPrintToPdf()
+{
+    openAs("dr.adams", core::Role::Clinician);
+    auto visit = must(core::EncounterStore(*m_workspace->session()).startFromAppointment(m_arrived.id), "visit");
+    auto note = must(core::NoteStore(*m_workspace->session()).startNote(visit.id), "note");
+    must(core::NoteStore(*m_workspace->session()).sign(note.id), "sign");
+    app::ChartWindow* chart = openChart(m_arrived.patientId);
+    QVERIFY(chart);
+    QTemporaryDir dir;
+    const QString patientPdf = dir.filePath(QStringLiteral("patient.pdf"));
+    const QString visitPdf = dir.filePath(QStringLiteral("visit.pdf"));
+    QVERIFY(chart->printPatientSummary(patientPdf));
+    QVERIFY(chart->printVisitSummary(visit.id, visitPdf));
+    for (const QString& path : {patientPdf, visitPdf}) {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.read(5).startsWith("%PDF-"));
+        QVERIFY(QFileInfo(path).size() > 1000);
+    }
+}
+
+void tst_ChartGui::frontDeskHasNoChart()
+{
+    openAs("frank", core::Role::FrontDesk);
+    QVERIFY(!m_window->myDayPage());
+    app::ChartWindow* chart = openChart(m_arrived.patientId);
+    QVERIFY(chart);
+    // The chart refuses in core: the window says so and shows nothing clinical.
+    auto* message = child<QLabel>(chart, QStringLiteral("chartMessage"));
+    QVERIFY(message->isVisible());
+    QVERIFY(chart->bannerText().isEmpty());
+}
+
+QTEST_MAIN(tst_ChartGui)
+#include "tst_chart_gui.moc"
