@@ -14,6 +14,8 @@
 #include "ScheduleFixture.h"
 #include "SyncFixture.h"
 #include "core/auth/UserStore.h"
+#include "core/chart/ClinicalListStore.h"
+#include "core/chart/EncounterStore.h"
 #include "core/clinic/ClinicStore.h"
 #include "core/crypto/KeyFile.h"
 #include "core/db/Statement.h"
@@ -97,10 +99,98 @@ class tst_SyncConvergence : public QObject
 
     int m_passwordChanges = 0;
 
+    // A clinician's work on the charts: visits, notes (drafts, edits, signatures, addenda), vital signs,
+    // problems (added, resolved, annotated) and allergies (added, or none known).
+    void chartEdit(Desk& d, ScheduleFixture& fx, std::mt19937& rng)
+    {
+        core::Session& s = *d.ws->session;
+        auto pick = [&](const std::vector<std::string>& v) { return v[rng() % v.size()]; };
+        auto patients = ids(s, "SELECT id FROM patient WHERE status = 'active' ORDER BY id;");
+        if (patients.empty())
+            return;
+        core::ClinicalListStore lists(s);
+        core::NoteStore notes(s);
+        const std::string me = s.actor().userId;
+        const int kind = static_cast<int>(rng() % 10);
+        if (kind == 0) {
+            (void)core::EncounterStore(s).startWalkIn(pick(patients), rng() % 2 ? fx.providerA.id : fx.providerB.id,
+                                                      "acute", std::string("cough"));
+        } else if (kind == 1) {
+            auto visits = ids(s, "SELECT id FROM encounter ORDER BY id;");
+            if (!visits.empty())
+                (void)notes.startNote(pick(visits));
+        } else if (kind < 4) {
+            auto drafts = ids(
+                s, ("SELECT id FROM clinical_note WHERE signed_at IS NULL AND author_id = '" + me + "' ORDER BY id;")
+                       .c_str());
+            if (drafts.empty())
+                return;
+            auto note = notes.get(pick(drafts));
+            if (!note)
+                return;
+            if (rng() % 3 == 0) {
+                (void)notes.sign(note->id);
+                return;
+            }
+            (note->kind == "addendum" ? note->body : note->plan) = "Plan " + std::to_string(rng() % 100000);
+            (void)notes.saveDraft(*note);
+        } else if (kind == 4) {
+            auto signedNotes = ids(s, "SELECT id FROM clinical_note WHERE signed_at IS NOT NULL AND kind = 'note' "
+                                      "ORDER BY id;");
+            if (!signedNotes.empty())
+                (void)notes.addAddendum(pick(signedNotes), "Seen again " + std::to_string(rng() % 1000));
+        } else if (kind == 5) {
+            core::VitalSigns v;
+            v.patientId = pick(patients);
+            v.systolic = 100 + static_cast<int>(rng() % 60);
+            v.diastolic = 60 + static_cast<int>(rng() % 30);
+            v.pulse = 55 + static_cast<int>(rng() % 50);
+            (void)lists.saveVitals(v);
+        } else if (kind < 8) {
+            auto problems = ids(s, "SELECT id FROM problem WHERE status = 'active' ORDER BY id;");
+            if (problems.empty() || rng() % 3 == 0) {
+                static const std::pair<const char*, const char*> kProblems[] = {
+                    {"I10", "Essential hypertension"}, {"E11.9", "Type 2 diabetes"}, {"J45.909", "Asthma"}};
+                const auto& [code, display] = kProblems[rng() % 3];
+                core::Problem p;
+                p.patientId = pick(patients);
+                p.code = code;
+                p.display = display;
+                p.onsetDate = "2020-0" + std::to_string(1 + rng() % 9) + "-15";
+                (void)lists.saveProblem(p);
+                return;
+            }
+            auto all = lists.problems(
+                ids(s, ("SELECT patient_id FROM problem WHERE id = '" + pick(problems) + "';").c_str()).at(0));
+            if (!all || all->empty())
+                return;
+            core::Problem p = all->front();
+            if (rng() % 2) {
+                p.status = "resolved";
+                p.resolvedDate = "2025-11-20";
+            } else {
+                p.note = "Reviewed " + std::to_string(rng() % 1000);
+            }
+            (void)lists.saveProblem(p);
+        } else if (kind == 8) {
+            core::Allergy a;
+            a.patientId = pick(patients);
+            a.substance = rng() % 2 ? "Penicillin" : "Latex";
+            a.reaction = "rash";
+            (void)lists.saveAllergy(a);
+        } else {
+            (void)lists.recordNoKnownAllergies(pick(patients));
+        }
+    }
+
     void randomEdit(Desk& d, ScheduleFixture& fx, std::mt19937& rng)
     {
         core::Session& s = *d.ws->session;
         auto pick = [&](const std::vector<std::string>& v) { return v[rng() % v.size()]; };
+        if (s.can(core::Permission::ClinicalWrite) && rng() % 3 != 0) {
+            chartEdit(d, fx, rng);
+            return;
+        }
         if (s.can(core::Permission::UserManage) && rng() % 60 == 0) {
             // Admins on several desks give the front desk user a new password, offline and at once: one key
             // wins everywhere, and every desk's key file follows it.
@@ -353,6 +443,10 @@ private:
         // (The account follows the synced user record: no separate server account.)
         QVERIFY(core::UserStore(fx.admin())
                     .add("desk", "Dana Desk", core::Role::FrontDesk, "desk-password-1", core::KdfCost::minimal()));
+        // Desks 2 and 3 are two clinicians' exam rooms.
+        for (const char* name : {"dr.a", "dr.b"})
+            QVERIFY(core::UserStore(fx.admin())
+                        .add(name, name, core::Role::Clinician, "doctor-password-1", core::KdfCost::minimal()));
         QVERIFY(desks[0].ws->sync());
         server.clock().set(fx.clinic().clock().nowMs());
         for (int i = 1; i < 5; ++i) {
@@ -360,10 +454,14 @@ private:
             desks[i].offsetMs = (static_cast<int>(rng() % 480) - 240) * 1000;
             desks[i].clock = std::make_unique<core::ManualClock>(fx.clinic().clock().nowMs() + desks[i].offsetMs);
             const bool frontDesk = i == 4;
-            desks[i].ws = Workstation::join(server.url(), dir.filePath(QString("ws%1.db").arg(i)).toStdString(), clinic,
-                                            *desks[i].clock, frontDesk ? "desk" : "admin",
-                                            frontDesk ? "desk-password-1" : kAdminPassword);
-            if (frontDesk)
+            const bool clinician = i == 2 || i == 3;
+            desks[i].ws = Workstation::join(
+                server.url(), dir.filePath(QString("ws%1.db").arg(i)).toStdString(), clinic, *desks[i].clock,
+                frontDesk   ? "desk"
+                : clinician ? (i == 2 ? "dr.a" : "dr.b")
+                            : "admin",
+                frontDesk || clinician ? (frontDesk ? "desk-password-1" : "doctor-password-1") : kAdminPassword);
+            if (frontDesk || clinician)
                 QVERIFY(server.accounts().approveDevice(clinic, desks[i].ws->session->deviceId(), "admin"));
             QVERIFY(desks[i].ws->sync());
         }
@@ -460,7 +558,11 @@ private:
                 qWarning("parked: %s", why.c_str());
             QCOMPARE(st.parked, std::int64_t(0));
             QCOMPARE(d.wronglyRefused, 0);
-            QCOMPARE(d.ws->digest(), serverDigest);
+            // Each desk holds what its sync scope reads (the front desk's holds no clinical record).
+            const std::string scopedDigest = *d.engine->serverDigest();
+            QCOMPARE(d.ws->digest(), scopedDigest);
+            if (&d != &desks[4])
+                QCOMPARE(scopedDigest, serverDigest);
             verifyAcked(d);
             // The desk user's slot holds the key their synced record holds, on every desk.
             auto deskUser = core::UserStore::findByUsername(d.ws->session->db(), "desk");
@@ -479,10 +581,14 @@ private:
               c.delayed.load(), c.replayed.load());
         QVERIFY(edits >= 2000 || m_rounds < 24);
         // Every kind of record took part.
-        for (const char* table : {"patient", "coverage", "appointment"})
+        for (const char* table :
+             {"patient", "coverage", "appointment", "encounter", "clinical_note", "vital_signs", "problem", "allergy"})
             QVERIFY(ids(*desks[0].ws->session, (std::string("SELECT count(*) FROM ") + table + ";").c_str()).at(0) !=
                     "0");
         QVERIFY(c.dropped + c.cut + c.duplicated > 0);
+        QVERIFY(ids(*desks[0].ws->session, "SELECT count(*) FROM clinical_note WHERE signed_at IS NOT NULL;").at(0) !=
+                "0");
+        QCOMPARE(ids(*desks[4].ws->session, "SELECT count(*) FROM clinical_note;").at(0), std::string("0"));
         QVERIFY(m_passwordChanges > 0 || m_rounds < 24);
     }
 };
