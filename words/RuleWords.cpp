@@ -28,6 +28,7 @@ std::string formatText(const std::string& format)
         {"icd10cm", "an ICD-10-CM code such as E11.9"},
         {"cvx", "a CVX vaccine code (1 to 3 digits)"},
         {"loinc", "a LOINC code such as 2345-7"},
+        {"hl7_oru", "an HL7 v2 lab result (ORU^R01) that Practica reads"},
         {"utc_time", "a UTC time as YYYY-MM-DDTHH:MM:SSZ"},
         {"sha256", "a SHA-256 digest (64 hexadecimal digits)"},
         {"server_url", "a URL like https://HOST:PORT"},

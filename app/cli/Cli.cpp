@@ -26,6 +26,16 @@ Commands:
   appointments book|move|cancel|status|list|export
   schedule free-slots        the first openings for an appointment type
   waitlist add|list          patients waiting for an earlier appointment
+  encounters list|start|walk-in|close
+                             a patient's visits (clinicians)
+  notes list|show|new|edit|sign|addendum|verify
+                             SOAP notes from templates, signing and addenda (clinicians)
+  vitals add|list            vital signs with units, BMI and flags (clinicians)
+  problems list|add|resolve|search
+                             the problem list in ICD-10-CM (clinicians; search: anyone)
+  allergies list|add|none    allergies and "no known allergies" (clinicians)
+  labs list|import|held|release|discard
+                             lab results and HL7 ORU^R01 imports (clinicians)
   audit verify               check the hash chain of the audit log
   db check|rekey|digest      integrity check; re-encrypt with a new key; digest of the synced records
   sync enroll|join|now|status|conflicts|resolve
@@ -49,9 +59,10 @@ Exit codes:
      this workstation (not enrolled, not approved yet, or its certificate is not trusted)
   4  the acting user's role does not allow the operation
   5  no such record, database or key file
-  6  a value breaks a rule, the record's state forbids it, it already exists, or an
-     appointment collides with another
-  7  the database, key file or audit log is damaged, or the integrity check found problems
+  6  a value breaks a rule, the record's state forbids it, it already exists, an
+     appointment collides with another, or a lab import held a message
+  7  the database, key file or audit log is damaged, the integrity check found problems, or a
+     signed note's text no longer matches its signature
   8  disk full, read-only, busy or another I/O error, or the sync server cannot be reached
   130  interrupted (demo generation); nothing was kept
 
@@ -77,6 +88,12 @@ const std::map<std::string, Noun>& nouns()
         {"schedule", {runSchedule, kScheduleHelp}},
         {"waitlist", {runWaitlist, kWaitlistHelp}},
         {"sync", {runSync, kSyncHelp}},
+        {"encounters", {runEncounters, kEncountersHelp}},
+        {"notes", {runNotes, kNotesHelp}},
+        {"vitals", {runVitals, kVitalsHelp}},
+        {"problems", {runProblems, kProblemsHelp}},
+        {"allergies", {runAllergies, kAllergiesHelp}},
+        {"labs", {runLabs, kLabsHelp}},
     };
     return table;
 }

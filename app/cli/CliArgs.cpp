@@ -6,7 +6,7 @@ const std::set<std::string>& CliArgs::flags()
 {
     static const std::set<std::string> names = {
         "json",   "password-stdin", "help",  "version", "allow-duplicate", "overbook", "accept-warnings",
-        "series", "no-schedule",    "retry", "discard"};
+        "series", "no-schedule",    "retry", "discard", "unsigned"};
     return names;
 }
 
@@ -53,14 +53,16 @@ std::optional<CliArgs> CliArgs::parse(const std::vector<std::string>& arguments,
         }
         args.m_options[name] = *value;
     }
-    if (words.size() > 2) {
-        error = "unexpected argument '" + words[2] + "'";
+    if (words.size() > 3) {
+        error = "unexpected argument '" + words[3] + "'";
         return std::nullopt;
     }
     if (!words.empty())
         args.m_noun = words[0];
     if (words.size() > 1)
         args.m_verb = words[1];
+    if (words.size() > 2)
+        args.m_operand = words[2];
     return args;
 }
 

@@ -22,6 +22,8 @@ public:
 
     const std::string& noun() const { return m_noun; }
     const std::string& verb() const { return m_verb; }
+    // A third word after the verb (a search text, a file name), for the verbs that take one.
+    const std::optional<std::string>& operand() const { return m_operand; }
     bool has(const std::string& name) const { return m_options.contains(name); }
     std::optional<std::string> value(const std::string& name) const;
     // The first option not in accepted (nor global), for "unknown option" messages.
@@ -31,6 +33,7 @@ public:
 private:
     std::string m_noun;
     std::string m_verb;
+    std::optional<std::string> m_operand;
     std::map<std::string, std::string> m_options;
 };
 

@@ -244,6 +244,10 @@ Outcome runVerb(CliContext& ctx, const std::vector<Verb>& verbs)
     if (auto unknown = args.unknownOption(verb->options))
         return usageError("unknown option --" + *unknown + " for '" + args.noun() +
                           (args.verb().empty() ? "" : " " + args.verb()) + "'");
+    if (verb->operand.empty() && args.operand())
+        return usageError("unexpected argument '" + *args.operand() + "'");
+    if (!verb->operand.empty() && (!args.operand() || args.operand()->empty()))
+        return usageError("'" + args.noun() + " " + args.verb() + "' needs " + verb->operand);
     for (const std::string& name : verb->required)
         if (auto given = ctx.required(name); !given)
             return std::unexpected(given.error());

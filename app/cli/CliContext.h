@@ -100,6 +100,8 @@ struct Verb
     std::string name{}; // "" for a noun without verbs (init, demo)
     std::set<std::string> options{};
     std::vector<std::string> required{};
+    // The name of the word the verb takes after it ("TEXT", "FILE"); "" for none.
+    std::string operand{};
     Outcome (*run)(CliContext&) = nullptr;
     Outcome (*unlocked)(CliContext&, core::Session&) = nullptr;
 };

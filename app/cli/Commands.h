@@ -15,6 +15,12 @@ Outcome runAppointments(CliContext& ctx);
 Outcome runSchedule(CliContext& ctx);
 Outcome runWaitlist(CliContext& ctx);
 Outcome runSync(CliContext& ctx);
+Outcome runEncounters(CliContext& ctx);
+Outcome runNotes(CliContext& ctx);
+Outcome runVitals(CliContext& ctx);
+Outcome runProblems(CliContext& ctx);
+Outcome runAllergies(CliContext& ctx);
+Outcome runLabs(CliContext& ctx);
 
 extern const char* const kInitHelp;
 extern const char* const kDemoHelp;
@@ -26,6 +32,12 @@ extern const char* const kAppointmentsHelp;
 extern const char* const kScheduleHelp;
 extern const char* const kWaitlistHelp;
 extern const char* const kSyncHelp;
+extern const char* const kEncountersHelp;
+extern const char* const kNotesHelp;
+extern const char* const kVitalsHelp;
+extern const char* const kProblemsHelp;
+extern const char* const kAllergiesHelp;
+extern const char* const kLabsHelp;
 
 // Parses a whole decimal number in [min, max]; a usage error names the option otherwise.
 CliResult<std::int64_t> integerOption(const CliContext& ctx, const std::string& name, std::int64_t fallback,
