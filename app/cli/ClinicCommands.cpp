@@ -164,8 +164,9 @@ Outcome createDemo(CliContext& ctx)
     if (!demo)
         return failure(demo.error());
     char rate[128];
-    std::snprintf(rate, sizeof rate, "Generated %d patients and %lld appointments in %.1f s.", options.patients,
-                  static_cast<long long>(demo->appointments), seconds);
+    std::snprintf(rate, sizeof rate, "Generated %d patients, %lld appointments and %lld charted visits in %.1f s.",
+                  options.patients, static_cast<long long>(demo->appointments),
+                  static_cast<long long>(demo->encounters), seconds);
     ctx.err() << rate << "\n";
 
     auto shownPassword = [&](const core::DemoLogin& login) {
@@ -177,6 +178,7 @@ Outcome createDemo(CliContext& ctx)
         o->set("patients", options.patients);
         o->set("seed", static_cast<Poco::UInt64>(options.seed));
         o->set("appointments", static_cast<Poco::Int64>(demo->appointments));
+        o->set("encounters", static_cast<Poco::Int64>(demo->encounters));
         Poco::JSON::Array::Ptr logins = new Poco::JSON::Array;
         for (const auto& login : demo->logins) {
             auto l = newJsonObject();

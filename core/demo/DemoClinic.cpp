@@ -3,6 +3,7 @@
 #include "core/auth/UserStore.h"
 #include "core/auth/Vault.h"
 #include "core/db/Transaction.h"
+#include "core/demo/DemoChart.h"
 #include "core/demo/DemoDice.h"
 #include "core/demo/DemoNames.h"
 #include "core/demo/DemoPayers.h"
@@ -471,6 +472,8 @@ Result<DemoClinic> build(const std::string& path, const DemoOptions& options, co
     std::optional<demo::DemoSchedule> schedule;
     if (options.schedule)
         schedule.emplace(*clinicTime, clock.nowMs(), options.seed, options.appointmentsPerProviderDay);
+    if (schedule && options.charts)
+        schedule->leaveSeenVisitsOf(0); // the clinician of the demo's logins is its first provider
     const std::int64_t patients = std::max(options.patients, 0);
     const std::int64_t total = patients + (schedule ? schedule->plannedAppointments() : 0);
     std::int64_t done = 0;
@@ -501,6 +504,23 @@ Result<DemoClinic> build(const std::string& path, const DemoOptions& options, co
         if (options.progress && reported < total && !options.progress(total, total))
             return fail(ErrorCode::Conflict, "demo", Rule::Cancelled);
         demo.appointments = schedule->booked();
+    }
+    if (options.charts) {
+        // Clinical records are the clinician's: written in their own session, its clock at each visit.
+        const DemoLogin& clinician = demo.logins[2];
+        ManualClock chartClock(clock.nowMs());
+        auto doctor = Vault::unlock(path, clinician.username, clinician.password, chartClock);
+        if (!doctor)
+            return std::unexpected(doctor.error());
+        (*doctor)->db().setCacheSizeMb(256);
+        const std::string providerId =
+            schedule && !schedule->providerIds().empty() ? schedule->providerIds().front() : "";
+        demo::DemoChart chart(**doctor, chartClock, clock.nowMs(), options.seed, providerId);
+        const std::vector<demo::DemoSchedule::SeenVisit> none;
+        // No progress report here: its total counts patients and appointments only.
+        if (Status st = chart.write(generator.activePatientIds(), schedule ? schedule->seenVisits() : none, {}); !st)
+            return std::unexpected(st.error());
+        demo.encounters = chart.counts().encounters;
     }
     return demo;
 }

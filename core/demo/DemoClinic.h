@@ -26,6 +26,11 @@ struct DemoOptions
     // On a provider's full working day (half days get half); each patient is booked at most once a day,
     // so small clinics get fewer. 0 sets up the schedule without appointments.
     int appointmentsPerProviderDay = 20;
+    // Charts, written by the demo's clinician: every patient's problems, medications, allergies and
+    // immunizations; with a schedule, the clinician's seen visits (encounters, vitals, signed notes, labs)
+    // and, from 60 active patients on, three patients with hundreds of visits. Not cancellable once
+    // started (the progress total counts patients and appointments).
+    bool charts = true;
     // Called now and then with (done, total): patients first, then appointments (done past patients means
     // appointments booked). Return false to cancel (the half-made files are removed).
     std::function<bool(std::int64_t done, std::int64_t total)> progress;
@@ -44,6 +49,7 @@ struct DemoClinic
     std::unique_ptr<Session> session; // the admin's session
     std::vector<DemoLogin> logins;    // admin first
     std::int64_t appointments = 0;    // booked by the schedule, series included
+    std::int64_t encounters = 0;      // charted by the clinician
 };
 
 Result<DemoClinic> createDemoClinic(const std::string& databasePath, const DemoOptions& options, const Clock& clock);

@@ -487,6 +487,15 @@ Status DemoSchedule::advance(AppointmentStore& store, const Appointment& a)
         return {};
     };
     const int roll = static_cast<int>(m_dice.below(1000));
+    const bool charted =
+        m_chartProvider >= 0 && a.providerId == m_providerIds[static_cast<std::size_t>(m_chartProvider)];
+    auto leaveForChart = [&](bool inProgress) {
+        int type = 0;
+        for (std::size_t i = 0; i < m_typeIds.size(); ++i)
+            if (m_typeIds[i] == a.typeId)
+                type = static_cast<int>(i);
+        m_seen.push_back({a.id, a.patientId, a.startUtcMs, a.endUtcMs(), type, a.reason, inProgress});
+    };
     if (a.endUtcMs() <= m_nowMs) {
         if (roll < 50) {
             if (auto missed = store.markNoShow(a.id); !missed)
@@ -497,6 +506,11 @@ Status DemoSchedule::advance(AppointmentStore& store, const Appointment& a)
             return cancel(true);
         if (roll < 130)
             return cancel(false);
+        if (charted) {
+            leaveForChart(false);
+            return roll < 700 ? step({S::Confirmed, S::Arrived, S::InRoom, S::WithProvider})
+                              : step({S::Arrived, S::InRoom, S::WithProvider});
+        }
         if (roll < 700)
             return step({S::Confirmed, S::Arrived, S::InRoom, S::WithProvider, S::CheckedOut});
         return step({S::Arrived, S::InRoom, S::WithProvider, S::CheckedOut});
@@ -506,6 +520,8 @@ Status DemoSchedule::advance(AppointmentStore& store, const Appointment& a)
             return step({S::Confirmed, S::Arrived});
         if (roll < 600)
             return step({S::Confirmed, S::Arrived, S::InRoom});
+        if (charted)
+            leaveForChart(true);
         return step({S::Confirmed, S::Arrived, S::InRoom, S::WithProvider});
     }
     const bool thisWeek = a.startUtcMs - m_nowMs < 7LL * 24 * 3600 * 1000;

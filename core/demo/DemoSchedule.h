@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,24 @@ public:
                  const std::function<bool(std::int64_t)>& progress);
     // Appointments write() booked, series occurrences included.
     std::int64_t booked() const { return m_booked; }
+
+    // A visit of the charting provider that was seen (in the past) or is being seen now: write() leaves it
+    // "with provider" so that the clinician's chart starts its encounter and checks it out.
+    struct SeenVisit
+    {
+        std::string appointmentId;
+        std::string patientId;
+        std::int64_t startUtcMs = 0;
+        std::int64_t endUtcMs = 0;
+        int type = 0; // TypeIndex
+        std::optional<std::string> reason;
+        bool inProgress = false; // today's, still with the provider
+    };
+    // The provider (index into the demo's providers) whose seen visits are left for the chart; -1 for none.
+    void leaveSeenVisitsOf(int provider) { m_chartProvider = provider; }
+    const std::vector<SeenVisit>& seenVisits() const { return m_seen; }
+    // The providers' ids once write() made them, in the order of the demo's providers.
+    const std::vector<std::string>& providerIds() const { return m_providerIds; }
 
 private:
     struct Visit
@@ -98,6 +117,8 @@ private:
     std::vector<Series> m_series;
     std::size_t m_visitCount = 0;
     std::int64_t m_booked = 0;
+    int m_chartProvider = -1;
+    std::vector<SeenVisit> m_seen;
 
     std::vector<std::string> m_providerIds, m_roomIds, m_typeIds;
     std::map<std::string, std::vector<int>> m_patientsByDate; // patients already booked that day

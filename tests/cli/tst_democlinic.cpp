@@ -2,6 +2,9 @@
 // one, its logins work, and a cancelled run leaves nothing behind.
 #include "core/auth/UserStore.h"
 #include "core/auth/Vault.h"
+#include "core/chart/ClinicalListStore.h"
+#include "core/chart/EncounterStore.h"
+#include "core/codes/CodeSets.h"
 #include "core/db/Statement.h"
 #include "core/demo/DemoClinic.h"
 #include "core/patients/CoverageStore.h"
@@ -38,6 +41,7 @@ private slots:
     void scheduleLooksLikeAClinic();
     void sameSeedSameSchedule();
     void scheduleProgressEndsAtTotal();
+    void chartsLookLikeAClinic();
 
 private:
     // Without a schedule unless appointmentsPerDay is given (0: the setup without appointments).
@@ -102,6 +106,25 @@ QStringList tst_DemoClinic::snapshot(core::Session& session)
                 10);
     all << rows(session, "SELECT name, payer_code, address_line1, city, state, zip FROM payer ORDER BY payer_code;", 6);
     all << rows(session, "SELECT username, display_name, role FROM user_account ORDER BY username;", 3);
+    // The charts' lists (each patient's, whatever the schedule).
+    all << rows(session,
+                "SELECT p.mrn, x.code, x.display, x.onset_date, x.status FROM problem x JOIN patient p ON p.id = "
+                "x.patient_id ORDER BY p.mrn, x.code, x.status;",
+                5);
+    all << rows(session,
+                "SELECT p.mrn, x.name, x.dose, x.start_date, x.source FROM medication x JOIN patient p ON p.id = "
+                "x.patient_id ORDER BY p.mrn, x.name;",
+                5);
+    all << rows(session,
+                "SELECT p.mrn, x.substance, x.severity FROM allergy x JOIN patient p ON p.id = x.patient_id "
+                "ORDER BY p.mrn, x.substance;",
+                3);
+    all << rows(session,
+                "SELECT p.mrn, x.state FROM allergy_review x JOIN patient p ON p.id = x.patient_id ORDER BY p.mrn;", 2);
+    all << rows(session,
+                "SELECT p.mrn, x.cvx_code, x.administered_on, x.lot_number FROM immunization x JOIN patient p ON "
+                "p.id = x.patient_id ORDER BY p.mrn, x.cvx_code, x.administered_on;",
+                4);
     return all;
 }
 
@@ -502,6 +525,67 @@ void tst_DemoClinic::scheduleProgressEndsAtTotal()
     }
     QCOMPARE(seen.back().first, total);
     QVERIFY(std::find(seen.begin(), seen.end(), std::pair<std::int64_t, std::int64_t>{50, total}) != seen.end());
+}
+
+void tst_DemoClinic::chartsLookLikeAClinic()
+{
+    // A year of appointments at 3 per provider day; 100 patients bring the frequent visitors' histories.
+    auto demo = make("charts.db", 100, 4, {}, 3);
+    QVERIFY2(demo, demo ? "" : words::errorSentence(demo.error()).c_str());
+    QVERIFY(demo->encounters > 400);
+    core::Session& s = *demo->session;
+    auto scalar = [&](const char* sql) {
+        auto stmt = s.db().prepare(sql);
+        return stmt ? stmt->scalar().value_or(-1) : -1;
+    };
+    QCOMPARE(scalar("SELECT count(*) FROM encounter;"), demo->encounters);
+    // Every visit of an appointment was closed and its appointment checked out, except today's in progress.
+    QCOMPARE(scalar("SELECT count(*) FROM encounter e JOIN appointment a ON a.id = e.appointment_id "
+                    "WHERE e.status = 'closed' AND a.status <> 'checked_out';"),
+             std::int64_t(0));
+    QCOMPARE(scalar("SELECT count(*) FROM appointment a JOIN provider p ON p.id = a.provider_id WHERE "
+                    "a.status = 'with_provider' AND p.name = 'Samuel Okafor' AND NOT EXISTS "
+                    "(SELECT 1 FROM encounter e WHERE e.appointment_id = a.id);"),
+             std::int64_t(0));
+    // Hundreds of visits for a few patients; signed notes, with some waiting in the clinician's queue.
+    QVERIFY(scalar("SELECT max(n) FROM (SELECT count(*) AS n FROM encounter GROUP BY patient_id);") >= 300);
+    QCOMPARE(scalar("SELECT count(*) FROM (SELECT patient_id FROM encounter GROUP BY patient_id "
+                    "HAVING count(*) >= 100);"),
+             std::int64_t(3));
+    QVERIFY(scalar("SELECT count(*) FROM clinical_note WHERE signed_at IS NOT NULL;") > 400);
+    QVERIFY(scalar("SELECT count(*) FROM clinical_note WHERE signed_at IS NULL;") > 0);
+    QVERIFY(scalar("SELECT count(*) FROM vital_signs;") > 400);
+    QVERIFY(scalar("SELECT count(*) FROM vital_signs WHERE systolic >= 140 OR temperature_dc >= 380;") > 0);
+    QVERIFY(scalar("SELECT count(*) FROM lab_result;") > 300);
+    QVERIFY(scalar("SELECT count(*) FROM lab_result WHERE abnormal_flag IN ('L', 'H');") > 0);
+    // Every clinical record was written by the clinician, none by the admin who made the clinic.
+    QCOMPARE(scalar("SELECT count(*) FROM audit_event WHERE entity IN ('encounter', 'clinical_note', 'vital_signs', "
+                    "'problem', 'allergy', 'allergy_review', 'medication', 'immunization', 'lab_result') "
+                    "AND role <> 'clinician';"),
+             std::int64_t(0));
+    QCOMPARE(scalar("SELECT count(*) FROM clinical_note n JOIN user_account u ON u.id = n.author_id "
+                    "WHERE u.username <> 'doctor';"),
+             std::int64_t(0));
+
+    // Codes from the code sets; the three allergy banner states all occur.
+    auto codes = [&](const char* sql) { return rows(s, sql, 1); };
+    const auto& icd = core::CodeSet::builtin(core::CodeSystem::Icd10Cm);
+    for (const QString& c : codes("SELECT DISTINCT code FROM problem;"))
+        QVERIFY2(icd.find(c.toStdString()), qPrintable(c));
+    for (const QString& c : codes("SELECT DISTINCT cvx_code FROM immunization;"))
+        QVERIFY2(core::CodeSet::builtin(core::CodeSystem::Cvx).find(c.toStdString()), qPrintable(c));
+    for (const QString& c : codes("SELECT DISTINCT loinc_code FROM lab_result;"))
+        QVERIFY2(core::CodeSet::builtin(core::CodeSystem::Loinc).find(c.toStdString()), qPrintable(c));
+    const std::string path = m_dir.filePath("charts.db").toStdString();
+    auto doctor = core::Vault::unlock(path, "doctor", "doctor-demo", m_clock);
+    QVERIFY(doctor);
+    core::ClinicalListStore lists(**doctor);
+    std::set<core::AllergyState> states;
+    for (const QString& id : codes("SELECT id FROM patient;"))
+        states.insert(lists.allergyStatus(id.toStdString())->state);
+    QCOMPARE(states.size(), std::size_t(3));
+    auto queue = core::NoteStore(**doctor).unsignedBy((*doctor)->actor().userId);
+    QVERIFY(queue && !queue->empty());
 }
 
 QTEST_GUILESS_MAIN(tst_DemoClinic)
