@@ -1,8 +1,9 @@
-// The chart across workstations and the server: two clinicians on two workstations, both offline, edit
-// one patient's chart and end with the same records everywhere; a note signed on one desk is final on
-// every desk, and an edit made meanwhile elsewhere comes back as a conflict whose fix is an addendum; the
-// server recomputes every signature and refuses a forged one.
+// The chart across workstations and a real practica-server process: two clinicians on two workstations, both offline,
+// edit one patient's chart and end with the same records everywhere; a note signed on one desk is final on every desk,
+// and an edit made meanwhile elsewhere comes back as a conflict whose fix is an addendum; the server recomputes every
+// signature and refuses a forged one.
 #include "ScheduleFixture.h"
+#include "ServerProcess.h"
 #include "SyncFixture.h"
 #include "core/auth/UserStore.h"
 #include "core/chart/ChartRows.h"
@@ -10,11 +11,12 @@
 #include "core/chart/EncounterStore.h"
 #include "core/clinic/ClinicStore.h"
 #include "core/db/Transaction.h"
-#include "core/schedule/AppointmentStore.h"
 #include "core/sync/Replica.h"
 #include "words/ErrorWords.h"
 
+#include <Poco/JSON/Object.h>
 #include <QtTest>
+#include <sstream>
 
 using namespace practica;
 using namespace practica::test;
@@ -34,49 +36,84 @@ void must(core::Status s, const char* what)
 }
 
 constexpr const char* kDoctorPassword = "doctor-password-1";
-constexpr std::int64_t kNineAmChicago = 1'763'737'200'000; // 2025-11-21 09:00 in Chicago
 
-// A clinic with an admin desk, two clinicians (each on a workstation of their own) and a patient with an
-// arrived appointment.
+// A clinic served by a real practica-server process (its own store, over loopback HTTP) with an admin
+// desk, two clinicians who join on workstations of their own, and the fixture's patients and providers.
 struct ChartClinic
 {
     ScheduleFixture fx;
-    ServerFixture server;
-    std::string clinic;
-    std::unique_ptr<Workstation> adminDesk;
     QTemporaryDir dir;
+    ServerProcess server;
+    std::string clinic;
+    std::string url;
+    std::unique_ptr<Workstation> adminDesk;
+    std::string adminToken;
 
     ChartClinic()
     {
-        fx.clinic().clock().set(kNineAmChicago);
-        server.clock().set(kNineAmChicago);
+        // The server process checks each change's stamp against its own clock: the desks use real time.
+        fx.clinic().clock().set(QDateTime::currentMSecsSinceEpoch());
         clinic = must(core::ClinicStore(fx.admin()).get(), "clinic").id;
-        server.createClinic(clinic);
+        const QString store = dir.filePath(QStringLiteral("server.db"));
+        if (!serverCommand({"clinic", "create", "--store", store, "--id", QString::fromStdString(clinic), "--name",
+                            "Riverside", "--admin", "admin"}))
+            qFatal("clinic create failed");
+        if (!server.start(store, {"--insecure-http"}, environment()))
+            qFatal("the server did not start: %s", server.log().constData());
+        url = server.url().toStdString();
         for (const char* name : {"dr.adams", "dr.baker"})
             must(core::UserStore(fx.admin())
                      .add(name, name, core::Role::Clinician, kDoctorPassword, core::KdfCost::minimal()),
                  "clinician");
-        adminDesk = Workstation::enroll(fx.admin(), server.url());
+        adminDesk = Workstation::enroll(fx.admin(), url);
         must(adminDesk->sync(), "admin desk");
+        sync::SyncClient admin({url, {}, 2000, 20000});
+        adminToken = must(admin.login(clinic, "admin", kAdminPassword, "approver", "Approver"), "admin").accessToken;
     }
 
+    static QProcessEnvironment environment()
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("PRACTICA_PASSWORD", kAdminPassword);
+        return env;
+    }
+
+    static bool serverCommand(const QStringList& args)
+    {
+        QProcess p;
+        p.setProcessEnvironment(environment());
+        p.start(binaryPath("practica-server"), args);
+        if (!p.waitForFinished(60000) || p.exitCode() != 0) {
+            qWarning("practica-server %s: %s", qPrintable(args.join(' ')), p.readAllStandardError().constData());
+            return false;
+        }
+        return true;
+    }
+
+    // A clinician's workstation: joined with their password, approved by the admin over the API.
     std::unique_ptr<Workstation> desk(const std::string& name, const std::string& user)
     {
-        auto ws = Workstation::join(server.url(), dir.filePath(QString::fromStdString(name + ".db")).toStdString(),
-                                    clinic, fx.clinic().clock(), user, kDoctorPassword);
-        (void)ws->sync();
-        must(server.accounts().approveDevice(clinic, ws->session->deviceId(), "admin"), "approve");
+        auto ws = Workstation::join(url, dir.filePath(QString::fromStdString(name + ".db")).toStdString(), clinic,
+                                    fx.clinic().clock(), user, kDoctorPassword);
+        (void)ws->sync(); // asks for approval
+        Poco::JSON::Object body;
+        body.set("device", ws->session->deviceId());
+        std::ostringstream text;
+        body.stringify(text);
+        const Answer approved = request(server.port(), "POST", "/v1/devices/approve", text.str(), adminToken);
+        if (approved.status != 200)
+            qFatal("approve: HTTP %d", approved.status);
         must(ws->sync(), "first sync");
         return ws;
     }
 
-    core::Appointment arrived(int patient, const std::string& start)
+    // A visit of a fixture patient with provider A, started by the desk's clinician.
+    core::Encounter visit(Workstation& ws, int patient)
     {
-        core::AppointmentStore store(fx.admin());
-        auto a = must(store.book(fx.appointment(patient, fx.providerA, start, fx.followUp)), "book");
-        a = must(store.setStatus(a.id, core::AppointmentStatus::Arrived), "arrive");
-        must(adminDesk->sync(), "admin desk");
-        return a;
+        return must(core::EncounterStore(*ws.session)
+                        .startWalkIn(fx.patients.at(static_cast<std::size_t>(patient)), fx.providerA.id, "follow_up",
+                                     std::string("follow-up")),
+                    "visit");
     }
 };
 
@@ -102,18 +139,16 @@ private slots:
         ChartClinic c;
         auto adams = c.desk("exam-1", "dr.adams");
         auto baker = c.desk("exam-2", "dr.baker");
-        const core::Appointment a = c.arrived(0, "2025-11-21 10:00");
-        must(adams->sync(), "adams");
-        must(baker->sync(), "baker");
+        auto visit = c.visit(*adams, 0);
+        const std::string patient = visit.patientId;
 
         // A problem both know about.
         core::Problem htn;
-        htn.patientId = a.patientId;
+        htn.patientId = patient;
         htn.code = "I10";
         htn.display = "Essential (primary) hypertension";
         htn.onsetDate = "2019-04-02";
         htn = must(core::ClinicalListStore(*adams->session).saveProblem(htn), "problem");
-        auto visit = must(core::EncounterStore(*adams->session).startFromAppointment(a.id), "visit");
         must(adams->sync(), "adams");
         must(baker->sync(), "baker");
 
@@ -121,7 +156,7 @@ private slots:
         core::ClinicalListStore adamsLists(*adams->session);
         core::ClinicalListStore bakerLists(*baker->session);
         core::Allergy sulfa;
-        sulfa.patientId = a.patientId;
+        sulfa.patientId = patient;
         sulfa.substance = "Sulfamethoxazole";
         sulfa.reaction = "rash";
         must(adamsLists.saveAllergy(sulfa), "adams allergy");
@@ -132,9 +167,9 @@ private slots:
         must(bakerLists.saveAllergy(latex), "baker allergy");
         core::Problem resolved = htn;
         resolved.status = "resolved";
-        resolved.resolvedDate = "2025-11-21";
+        resolved.resolvedDate = "2025-11-01";
         must(adamsLists.saveProblem(resolved), "resolve");
-        core::Problem annotated = must(bakerLists.problems(a.patientId), "problems").front();
+        core::Problem annotated = must(bakerLists.problems(patient), "problems").front();
         annotated.note = "Home readings 120s/70s on amlodipine.";
         must(bakerLists.saveProblem(annotated), "annotate");
         must(core::NoteStore(*adams->session).startNote(visit.id), "adams note");
@@ -148,13 +183,12 @@ private slots:
         QCOMPARE(must(baker->engine->serverDigest(), "server"), baker->digest());
         for (Workstation* ws : {adams.get(), baker.get()}) {
             core::Session& s = *ws->session;
-            QCOMPARE(count(s, "SELECT count(*) FROM allergy WHERE patient_id = ?;", a.patientId), std::int64_t(2));
-            QCOMPARE(count(s, "SELECT count(*) FROM clinical_note WHERE patient_id = ?;", a.patientId),
-                     std::int64_t(2));
-            auto problem = must(core::ClinicalListStore(s).problems(a.patientId), "problems").front();
+            QCOMPARE(count(s, "SELECT count(*) FROM allergy WHERE patient_id = ?;", patient), std::int64_t(2));
+            QCOMPARE(count(s, "SELECT count(*) FROM clinical_note WHERE patient_id = ?;", patient), std::int64_t(2));
+            auto problem = must(core::ClinicalListStore(s).problems(patient), "problems").front();
             QCOMPARE(problem.status, std::string("resolved"));
             QCOMPARE(problem.note, std::optional<std::string>("Home readings 120s/70s on amlodipine."));
-            auto banner = must(core::ClinicalListStore(s).allergyStatus(a.patientId), "allergies");
+            auto banner = must(core::ClinicalListStore(s).allergyStatus(patient), "allergies");
             QCOMPARE(banner.state, core::AllergyState::Allergies);
             QCOMPARE(banner.active.size(), std::size_t(2));
             QCOMPARE(ws->engine->replica().openConflicts()->size(), std::size_t(0));
@@ -167,9 +201,7 @@ private slots:
         // One clinician, two workstations: the exam room and the office.
         auto exam = c.desk("exam", "dr.adams");
         auto office = c.desk("office", "dr.adams");
-        const core::Appointment a = c.arrived(1, "2025-11-21 10:30");
-        must(exam->sync(), "exam");
-        auto visit = must(core::EncounterStore(*exam->session).startFromAppointment(a.id), "visit");
+        auto visit = c.visit(*exam, 1);
         auto draft = must(core::NoteStore(*exam->session).startNote(visit.id), "draft");
         draft.assessment = "Viral URI.";
         must(core::NoteStore(*exam->session).saveDraft(draft), "save");
@@ -214,9 +246,7 @@ private slots:
         ChartClinic c;
         auto adams = c.desk("exam", "dr.adams");
         auto baker = c.desk("exam-2", "dr.baker");
-        const core::Appointment a = c.arrived(2, "2025-11-21 11:00");
-        must(adams->sync(), "adams");
-        auto visit = must(core::EncounterStore(*adams->session).startFromAppointment(a.id), "visit");
+        auto visit = c.visit(*adams, 2);
         auto note = must(core::NoteStore(*adams->session).startNote(visit.id), "draft");
         must(adams->sync(), "adams");
         must(baker->sync(), "baker");
