@@ -4193,6 +4193,203 @@
         <source>&amp;Route</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Type a vaccine or a CVX code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>practica::app::LabInboxDialog</name>
+    <message>
+        <source>No patient here has this MRN, name and date of birth.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several patients have this name and date of birth.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The MRN belongs to a patient with another name or date of birth.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A result in it is incomplete or not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not an HL7 message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message header (MSH) is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A required part of the message is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a lab result message (ORU^R01).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This HL7 version is not supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A line of the message is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The parts of the message are out of order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message names more than one patient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A field of the message is missing or damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A date or time in the message is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message was cut off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message holds no results.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set aside (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(line %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lab results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import a results file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set aside, waiting for a clinician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient in the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File under a patient…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import lab results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HL7 files (*.hl7 *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n message(s).</source>
+        <translation>
+            <numerusform>%1: %n message.</numerusform>
+            <numerusform>%1: %n messages.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n filed</source>
+        <translation>
+            <numerusform>%n filed</numerusform>
+            <numerusform>%n filed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already here</source>
+        <translation>
+            <numerusform>%n already here</numerusform>
+            <numerusform>%n already here</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n set aside</source>
+        <translation>
+            <numerusform>%n set aside</numerusform>
+            <numerusform>%n set aside</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>MRN %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File the results under a patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the name and date of birth in the message before you file it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Filed %n result(s) under %1.</source>
+        <translation>
+            <numerusform>Filed %n result under %1.</numerusform>
+            <numerusform>Filed %n results under %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Discard message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard this message? Its results will not be filed anywhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>practica::app::LockScreen</name>
@@ -4624,6 +4821,10 @@
             <numerusform>%n unsigned</numerusform>
             <numerusform>%n unsigned</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Lab results…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5118,6 +5319,14 @@
     </message>
     <message>
         <source>&amp;Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a diagnosis or an ICD-10-CM code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

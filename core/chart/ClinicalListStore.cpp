@@ -3,6 +3,7 @@
 #include "core/auth/Session.h"
 #include "core/chart/ChartRecordIo.h"
 #include "core/chart/ChartRows.h"
+#include "core/codes/CodeSets.h"
 #include "core/db/Transaction.h"
 #include "core/util/Validators.h"
 
@@ -16,19 +17,6 @@ using chart::loadRecord;
 using chart::writeRecord;
 
 namespace {
-
-// ICD-10-CM's shape: a letter, a digit, a letter or digit, then optionally a dot and 1 to 4 more.
-bool looksLikeIcd10Cm(const std::string& code)
-{
-    const auto alnum = [](char c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'); };
-    if (code.size() < 3 || code[0] < 'A' || code[0] > 'Z' || code[1] < '0' || code[1] > '9' || !alnum(code[2]))
-        return false;
-    if (code.size() == 3)
-        return true;
-    if (code[3] != '.' || code.size() < 5 || code.size() > 8)
-        return false;
-    return std::all_of(code.begin() + 4, code.end(), alnum);
-}
 
 // CVX codes are 1 to 3 digits.
 bool isCvx(const std::string& code)
@@ -133,7 +121,7 @@ Result<VitalSigns> ClinicalListStore::saveVitals(VitalSigns v)
 Result<Problem> ClinicalListStore::saveProblem(Problem p)
 {
     return save<Problem>(m_session, problemRow(), std::move(p), &Problem::id, [](const Problem& r) -> Status {
-        if (r.codeSystem == "icd10cm" && !looksLikeIcd10Cm(r.code))
+        if (r.codeSystem == "icd10cm" && !isIcd10CmFormat(r.code))
             return fail(ErrorCode::Validation, "code", Rule::Format, {{"format", "icd10cm"}, {"value", r.code}});
         if (r.status == "resolved" && !r.resolvedDate)
             return fail(ErrorCode::Validation, "resolved_date", Rule::RequiredWhen,

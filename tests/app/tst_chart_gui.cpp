@@ -5,6 +5,7 @@
 #include "GuiDriver.h"
 #include "app/gui/chart/ChartDialogs.h"
 #include "app/gui/chart/ChartWindow.h"
+#include "app/gui/chart/LabInboxDialog.h"
 #include "app/gui/chart/MyDayPage.h"
 #include "app/gui/chart/NoteEditor.h"
 #include "app/gui/shell/MainWindow.h"
@@ -13,16 +14,20 @@
 #include "core/auth/UserStore.h"
 #include "core/chart/ClinicalListStore.h"
 #include "core/chart/EncounterStore.h"
+#include "core/patients/PatientStore.h"
 #include "core/schedule/AppointmentStore.h"
 #include "tests/support/ScheduleFixture.h"
 
+#include <QAbstractItemView>
 #include <QChartView>
+#include <QCompleter>
 #include <QDoubleSpinBox>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
@@ -30,6 +35,7 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
 
 using namespace practica;
@@ -71,6 +77,8 @@ private Q_SLOTS:
     void vitalSignsInUsUnits();
     void writeSignAndAmendANote();
     void summariesPrintToPdf();
+    void problemFromTheCodeSetSearch();
+    void labFileImportedAndOneSetAside();
     void frontDeskHasNoChart();
 
 private:
@@ -291,6 +299,84 @@ void tst_ChartGui::summariesPrintToPdf()
         QVERIFY(f.read(5).startsWith("%PDF-"));
         QVERIFY(QFileInfo(path).size() > 1000);
     }
+}
+
+void tst_ChartGui::problemFromTheCodeSetSearch()
+{
+    openAs("dr.adams", core::Role::Clinician);
+    app::ChartWindow* chart = openChart(m_arrived.patientId);
+    QVERIFY(chart);
+    chart->tabs()->setCurrentIndex(2); // Problems
+    bool picked = false;
+    whenModalOpens(QStringLiteral("problemDialog"), [&](QWidget* dialog) {
+        auto* search = child<QLineEdit>(dialog, QStringLiteral("problemSearch"));
+        search->setFocus();
+        QTest::keyClicks(search, QStringLiteral("type 2 diabetes without"));
+        QCompleter* completer = search->completer();
+        QTRY_VERIFY(completer->popup()->isVisible());
+        QVERIFY(completer->completionModel()->rowCount() > 0);
+        QVERIFY(completer->completionModel()->index(0, 0).data().toString().startsWith(QLatin1String("E11.9")));
+        screenshot(completer->popup(), QStringLiteral("chart-problem-search"));
+        completer->popup()->setCurrentIndex(completer->completionModel()->index(0, 0));
+        QTest::keyClick(completer->popup(), Qt::Key_Return);
+        QTRY_COMPARE(child<QLineEdit>(dialog, QStringLiteral("problemCode"))->text(), QStringLiteral("E11.9"));
+        picked = !child<QLineEdit>(dialog, QStringLiteral("problemDisplay"))->text().isEmpty();
+        typeInto(child<QLineEdit>(dialog, QStringLiteral("problemOnset")), QStringLiteral("03/01/2019"));
+        click(child<QPushButton>(dialog, QStringLiteral("problemDialogSave")));
+    });
+    click(chart->findChild<QPushButton*>(QStringLiteral("chartAdd2")));
+    QTRY_VERIFY(picked);
+    auto problems = must(core::ClinicalListStore(*m_workspace->session()).problems(m_arrived.patientId), "problems");
+    QCOMPARE(problems.size(), std::size_t(1));
+    QCOMPARE(problems[0].code, std::string("E11.9"));
+    QCOMPARE(problems[0].onsetDate, std::optional<std::string>("2019-03-01"));
+}
+
+void tst_ChartGui::labFileImportedAndOneSetAside()
+{
+    const core::Patient rivera = must(core::PatientStore(m_fx->admin()).get(m_arrived.patientId), "patient");
+    openAs("dr.adams", core::Role::Clinician);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("results.hl7"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    const std::string known = "MSH|^~\\&|LAB|ACME LAB|PRACTICA|CLINIC|20251121083000||ORU^R01|MSG0001|P|2.5.1\r"
+                              "PID|1||" +
+                              rivera.mrn + "^^^CLINIC^MR||" + rivera.familyName + "^" + rivera.givenName + "||" +
+                              rivera.dateOfBirth.substr(0, 4) + rivera.dateOfBirth.substr(5, 2) +
+                              rivera.dateOfBirth.substr(8, 2) +
+                              "\r"
+                              "OBR|1||A1|24323-8^Metabolic panel^LN|||20251121080000\r"
+                              "OBX|1|NM|2345-7^Glucose^LN||132|mg/dL|70-99|H|||F|||20251121080000\r";
+    const std::string stranger = "MSH|^~\\&|LAB|ACME LAB|PRACTICA|CLINIC|20251121083000||ORU^R01|MSG0002|P|2.5.1\r"
+                                 "PID|1||X999^^^CLINIC^MR||Nobody^Nora||19700101\r"
+                                 "OBR|1||A2|24323-8^Metabolic panel^LN|||20251121080000\r"
+                                 "OBX|1|NM|2345-7^Glucose^LN||90|mg/dL|70-99|N|||F|||20251121080000\r";
+    file.write(QByteArray::fromStdString(known + stranger));
+    file.close();
+
+    app::LabInboxDialog inbox(*m_workspace);
+    inbox.show();
+    QVERIFY(inbox.importFile(path));
+    QVERIFY2(inbox.reportText().contains(QLatin1String("1 filed")) &&
+                 inbox.reportText().contains(QLatin1String("1 set aside")),
+             qPrintable(inbox.reportText()));
+    QCOMPARE(inbox.heldTable()->rowCount(), 1);
+    QCOMPARE(inbox.heldTable()->item(0, 2)->text(),
+             QStringLiteral("No patient here has this MRN, name and date of birth."));
+    screenshot(&inbox, QStringLiteral("chart-lab-inbox"));
+    auto labs = must(core::ClinicalListStore(*m_workspace->session()).labResults(rivera.id), "labs");
+    QCOMPARE(labs.size(), std::size_t(1));
+    QCOMPARE(labs[0].abnormalFlag, std::optional<std::string>("H"));
+
+    // Discarding asks first; the message leaves the list.
+    inbox.heldTable()->selectRow(0);
+    QTimer::singleShot(200, [] {
+        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget()))
+            box->button(QMessageBox::Discard)->click();
+    });
+    click(child<QPushButton>(&inbox, QStringLiteral("labDiscardButton")));
+    QTRY_COMPARE(inbox.heldTable()->rowCount(), 0);
 }
 
 void tst_ChartGui::frontDeskHasNoChart()

@@ -6,10 +6,12 @@
 #include "app/gui/shell/Workspace.h"
 #include "core/chart/ClinicalListStore.h"
 #include "core/chart/Vitals.h"
+#include "core/codes/CodeSets.h"
 #include "core/util/Validators.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -17,6 +19,8 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStringListModel>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace practica::app {
@@ -78,6 +82,35 @@ QComboBox* choices(const QString& name, const std::vector<std::string>& codes,
 std::string chosen(const QComboBox* box)
 {
     return box->currentData().toString().toStdString();
+}
+
+// A search field over a code set: as the user types words or a code, the matches drop down ("E11.9  Type 2
+// diabetes without complications"); choosing one hands its entry to chosen.
+QLineEdit* codeSearch(const QString& objectName, const QString& placeholder, core::CodeSystem system,
+                      std::function<void(const core::CodeEntry&)> chosen)
+{
+    auto* edit = FormRows::lineEdit(objectName, placeholder);
+    auto* model = new QStringListModel(edit);
+    auto* completer = new QCompleter(model, edit);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    completer->setCompletionMode(QCompleter::UnfilteredPopupCompletion); // the code set ranks, not the completer
+    completer->setMaxVisibleItems(12);
+    edit->setCompleter(completer);
+    QObject::connect(edit, &QLineEdit::textEdited, edit, [model, system](const QString& text) {
+        QStringList rows;
+        if (text.trimmed().size() >= 2)
+            for (const core::CodeEntry& e : core::CodeSet::builtin(system).search(text.toStdString(), 30))
+                if (system != core::CodeSystem::Icd10Cm || e.billable)
+                    rows << qs(e.code) + QStringLiteral("  ") + qs(e.description);
+        model->setStringList(rows);
+    });
+    QObject::connect(
+        completer, qOverload<const QString&>(&QCompleter::activated), edit, [edit, system, chosen](const QString& row) {
+            if (auto entry = core::CodeSet::builtin(system).find(row.section(QLatin1Char(' '), 0, 0).toStdString()))
+                chosen(*entry);
+            QTimer::singleShot(0, edit, [edit] { edit->clear(); });
+        });
+    return edit;
 }
 
 } // namespace
@@ -229,6 +262,11 @@ ProblemDialog::ProblemDialog(Workspace& workspace, core::Problem problem, QWidge
                        problem.id.empty() ? tr("Add a problem") : tr("Problem"), parent),
       m_problem(std::move(problem))
 {
+    m_search = codeSearch(QStringLiteral("problemSearch"), tr("Type a diagnosis or an ICD-10-CM code"),
+                          core::CodeSystem::Icd10Cm, [this](const core::CodeEntry& e) {
+                              m_code->setText(qs(e.code));
+                              m_display->setText(qs(e.description));
+                          });
     m_code = FormRows::lineEdit(QStringLiteral("problemCode"), tr("ICD-10-CM, e.g. E11.9"));
     m_code->setText(qs(m_problem.code));
     FormRows::upperCase(m_code);
@@ -242,6 +280,10 @@ ProblemDialog::ProblemDialog(Workspace& workspace, core::Problem problem, QWidge
     m_resolved->setText(usDate(m_problem.resolvedDate));
     m_note = FormRows::lineEdit(QStringLiteral("problemNote"));
     m_note->setText(qs(m_problem.note));
+    if (m_problem.id.empty())
+        addRow(tr("&Find"), m_search, {});
+    else
+        m_search->hide();
     addRow(tr("&Code"), m_code, QStringLiteral("code"));
     addRow(tr("&Description"), m_display, QStringLiteral("display"));
     addRow(tr("&Onset"), m_onset, QStringLiteral("onset_date"));
@@ -254,8 +296,11 @@ ProblemDialog::ProblemDialog(Workspace& workspace, core::Problem problem, QWidge
 core::Status ProblemDialog::store(core::Session& session)
 {
     core::Problem p = m_problem;
-    if (p.codeSystem == "icd10cm" || p.id.empty())
+    if (p.codeSystem == "icd10cm" || p.id.empty()) {
         p.code = ss(m_code->text());
+        if (auto normal = core::normalizeIcd10Cm(p.code)) // "e119" is E11.9
+            p.code = *normal;
+    }
     p.display = ss(m_display->text());
     p.onsetDate = dateText(m_onset);
     p.status = chosen(m_status);
@@ -362,6 +407,11 @@ ImmunizationDialog::ImmunizationDialog(Workspace& workspace, core::Immunization 
                        immunization.id.empty() ? tr("Record an immunization") : tr("Immunization"), parent),
       m_immunization(std::move(immunization))
 {
+    m_search = codeSearch(QStringLiteral("immunizationSearch"), tr("Type a vaccine or a CVX code"),
+                          core::CodeSystem::Cvx, [this](const core::CodeEntry& e) {
+                              m_cvx->setText(qs(e.code));
+                              m_vaccine->setText(qs(e.description));
+                          });
     m_cvx = FormRows::lineEdit(QStringLiteral("immunizationCvx"), tr("CVX code, e.g. 150"));
     m_cvx->setText(qs(m_immunization.cvxCode));
     m_vaccine = FormRows::lineEdit(QStringLiteral("immunizationVaccine"), tr("e.g. Influenza, quadrivalent"));
@@ -392,6 +442,10 @@ ImmunizationDialog::ImmunizationDialog(Workspace& workspace, core::Immunization 
     for (const auto& [code, word] : routes)
         m_route->addItem(word, QString::fromLatin1(code));
     m_route->setCurrentIndex(std::max(0, m_route->findData(qs(m_immunization.route))));
+    if (m_immunization.id.empty())
+        addRow(tr("&Find"), m_search, {});
+    else
+        m_search->hide();
     addRow(tr("&CVX code"), m_cvx, QStringLiteral("cvx_code"));
     addRow(tr("&Vaccine"), m_vaccine, QStringLiteral("vaccine"));
     addRow(tr("&Given on"), m_date, QStringLiteral("administered_on"));

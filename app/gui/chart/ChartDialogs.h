@@ -88,6 +88,7 @@ protected:
 
 private:
     core::Problem m_problem;
+    QLineEdit* m_search;
     QLineEdit* m_code;
     QLineEdit* m_display;
     QLineEdit* m_onset;
@@ -148,6 +149,7 @@ protected:
 
 private:
     core::Immunization m_immunization;
+    QLineEdit* m_search;
     QLineEdit* m_cvx;
     QLineEdit* m_vaccine;
     QLineEdit* m_date;

@@ -2,6 +2,7 @@
 
 #include "ChartText.h"
 #include "ChartWindow.h"
+#include "LabInboxDialog.h"
 #include "app/gui/common/UiText.h"
 #include "app/gui/schedule/ScheduleText.h"
 #include "app/gui/shell/Workspace.h"
@@ -73,10 +74,18 @@ MyDayPage::MyDayPage(Workspace& workspace, QWidget* parent) : QWidget(parent), m
     m_start = new QPushButton(tr("Start visit   S"));
     m_start->setObjectName(QStringLiteral("myDayStartVisit"));
     m_start->setVisible(workspace.can(core::Permission::ClinicalWrite));
+    auto* labs = new QPushButton(tr("Lab results…"));
+    labs->setObjectName(QStringLiteral("myDayLabs"));
+    connect(labs, &QPushButton::clicked, this, [this] {
+        LabInboxDialog dialog(m_workspace, this);
+        dialog.exec();
+        refresh();
+    });
     auto* actions = new QHBoxLayout;
     actions->addWidget(m_open);
     actions->addWidget(m_start);
     actions->addStretch(1);
+    actions->addWidget(labs);
 
     m_message = new QLabel;
     m_message->setObjectName(QStringLiteral("myDayMessage"));
