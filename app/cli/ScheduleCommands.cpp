@@ -352,7 +352,7 @@ Outcome listAppointments(CliContext& ctx, core::Session& s)
                        (providerId && v.appointment.providerId != *providerId);
             });
     } else if (*from == *to) {
-        views = store.day(*from, providerId ? std::vector<std::string>{*providerId} : std::vector<std::string>{});
+        views = store.dayView(*from, providerId ? std::vector<std::string>{*providerId} : std::vector<std::string>{});
     } else {
         views = store.range(*from, *to, providerId);
     }

@@ -10,6 +10,7 @@
 #include "core/clinic/ClinicStore.h"
 #include "core/db/Transaction.h"
 #include "core/patients/PatientRows.h"
+#include "core/schedule/AppointmentStore.h"
 #include "core/schedule/ScheduleRows.h"
 #include "core/util/Text.h"
 #include "core/util/Validators.h"
@@ -239,10 +240,12 @@ Result<std::vector<DayPatient>> EncounterStore::providerDay(const std::string& p
                 return std::unexpected(n.error());
             d.unsignedNotes = static_cast<int>(*n);
         }
-        // The day view reads who is coming: each patient shown is a read of their record.
-        if (Status s = m_session.journal().audit(AuditAction::Read, "patient", d.appointment.patientId, "day view"); !s)
-            return std::unexpected(s.error());
     }
+    std::vector<std::string> patients;
+    for (const DayPatient& d : *rows)
+        patients.push_back(d.appointment.patientId);
+    if (Status s = auditDayView(m_session, date, patients); !s)
+        return std::unexpected(s.error());
     return committed(tx, std::move(*rows));
 }
 

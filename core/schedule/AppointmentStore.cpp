@@ -511,6 +511,29 @@ Result<std::vector<AppointmentView>> AppointmentStore::day(const std::string& da
     return between(bounds->first, bounds->second, providerIds);
 }
 
+Status auditDayView(Session& session, const std::string& date, const std::vector<std::string>& patientIds)
+{
+    std::string detail = "day view " + date + ":";
+    for (const std::string& id : patientIds)
+        detail.append(" ").append(id);
+    return session.journal().audit(AuditAction::Search, "patient", "", detail);
+}
+
+Result<std::vector<AppointmentView>> AppointmentStore::dayView(const std::string& date,
+                                                               const std::vector<std::string>& providerIds)
+{
+    auto views = day(date, providerIds);
+    if (!views)
+        return views;
+    std::vector<std::string> patients;
+    for (const AppointmentView& v : *views)
+        if (std::find(patients.begin(), patients.end(), v.appointment.patientId) == patients.end())
+            patients.push_back(v.appointment.patientId);
+    if (Status s = auditDayView(m_session, date, patients); !s)
+        return std::unexpected(s.error());
+    return views;
+}
+
 Result<std::vector<AppointmentView>> AppointmentStore::range(const std::string& fromDate, const std::string& toDate,
                                                              const std::optional<std::string>& providerId)
 {

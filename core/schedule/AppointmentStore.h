@@ -81,6 +81,10 @@ struct SeriesCheck
     std::vector<std::pair<std::string, BookingCheck>> problems; // occurrences that conflict or warn
 };
 
+// One audit event for a day's list shown to a person: a search read of each patient on it (their ids in
+// the event's detail, after the date).
+Status auditDayView(Session& session, const std::string& date, const std::vector<std::string>& patientIds);
+
 class AppointmentStore
 {
 public:
@@ -105,6 +109,10 @@ public:
     Result<Appointment> get(const std::string& id);
     // The day in the clinic's time zone, for the given providers (all when empty), by start time.
     Result<std::vector<AppointmentView>> day(const std::string& date, const std::vector<std::string>& providerIds = {});
+    // The same day as shown to a person (the schedule, arrivals, a day sheet): a read of every patient on
+    // it, audited as one event naming them. day() alone is for the stores' own checks.
+    Result<std::vector<AppointmentView>> dayView(const std::string& date,
+                                                 const std::vector<std::string>& providerIds = {});
     // [fromDate, toDate] inclusive, for one provider or all.
     Result<std::vector<AppointmentView>> range(const std::string& fromDate, const std::string& toDate,
                                                const std::optional<std::string>& providerId = {});

@@ -6,6 +6,7 @@
 #include "core/chart/ClinicalListStore.h"
 #include "core/chart/EncounterStore.h"
 #include "core/chart/Vitals.h"
+#include "core/db/Statement.h"
 #include "core/schedule/AppointmentStore.h"
 #include "tests/support/ScheduleFixture.h"
 
@@ -374,6 +375,20 @@ void tst_Chart::chartOpeningIsAudited()
     QCOMPARE(events.size(), std::size_t(1));
     QCOMPARE(events.front().action, std::string("read"));
     QCOMPARE(events.front().username, std::string("dr.okafor"));
+
+    // A day's list shown to a person is one audited read naming every patient on it.
+    const core::Appointment a = arrivedAppointment();
+    auto shown = must(core::AppointmentStore(*m_doctor).dayView("2025-11-21"), "day view");
+    QCOMPARE(shown.size(), std::size_t(1));
+    must(core::EncounterStore(*m_doctor).providerDay(m_f->providerA.id, "2025-11-21"), "my day");
+    auto stmt = m_doctor->db().prepare(
+        "SELECT count(*) FROM audit_event WHERE action = 'search' AND entity = 'patient' AND detail = ?;");
+    QVERIFY(stmt);
+    QCOMPARE(must(stmt->bind(1, "day view 2025-11-21: " + a.patientId).scalar(), "audited"), std::int64_t(2));
+    // The stores' own checks read the day unaudited.
+    must(core::AppointmentStore(*m_doctor).day("2025-11-21"), "day");
+    stmt->reset();
+    QCOMPARE(must(stmt->bind(1, "day view 2025-11-21: " + a.patientId).scalar(), "audited"), std::int64_t(2));
 }
 
 QTEST_GUILESS_MAIN(tst_Chart)

@@ -144,18 +144,18 @@ ArrivalsPage::ArrivalsPage(Workspace& workspace, QWidget* parent) : QWidget(pare
     connect(m_room, &QPushButton::clicked, this, [this] { advanceSelected(core::AppointmentStatus::InRoom); });
     connect(m_checkOut, &QPushButton::clicked, this, [this] { advanceSelected(core::AppointmentStatus::CheckedOut); });
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &ArrivalsPage::updateButtons);
-    connect(m_provider, &QComboBox::activated, this, &ArrivalsPage::refresh);
+    connect(m_provider, &QComboBox::activated, this, [this] { refresh(); });
     m_timer = new QTimer(this);
     m_timer->setInterval(30 * 1000);
     connect(m_timer, &QTimer::timeout, this, [this] {
         if (isVisible())
-            refresh();
+            refresh(true);
     });
     m_timer->start();
     updateButtons();
 }
 
-void ArrivalsPage::refresh()
+void ArrivalsPage::refresh(bool periodic)
 {
     core::Session* session = m_workspace.session();
     if (!session)
@@ -173,7 +173,8 @@ void ArrivalsPage::refresh()
     std::vector<std::string> filter;
     if (!m_provider->currentData().toString().isEmpty())
         filter.push_back(ss(m_provider->currentData().toString()));
-    auto day = core::AppointmentStore(*session).day(today, filter);
+    core::AppointmentStore store(*session);
+    auto day = periodic ? store.day(today, filter) : store.dayView(today, filter);
     if (!day) {
         showResult(ScheduleText::error(day.error()), true);
         return;

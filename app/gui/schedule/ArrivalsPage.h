@@ -23,7 +23,8 @@ class ArrivalsPage : public QWidget
 
 public:
     explicit ArrivalsPage(Workspace& workspace, QWidget* parent = nullptr);
-    void refresh();
+    // Reads today's list; a periodic refresh of the list on screen is not audited again.
+    void refresh(bool periodic = false);
     // Moves the selected appointment to `status`, through the steps core requires on the way.
     void advanceSelected(core::AppointmentStatus status);
 

@@ -234,7 +234,7 @@ core::Result<ScheduleDay> ScheduleLoader::load(core::Session& session, const Sch
     }
 
     auto views =
-        mode == ScheduleMode::ProviderWeek ? appointments.range(first, last, providerId) : appointments.day(date);
+        mode == ScheduleMode::ProviderWeek ? appointments.range(first, last, providerId) : appointments.dayView(date);
     if (!views)
         return std::unexpected(views.error());
     for (auto& v : *views) {

@@ -57,7 +57,7 @@ ExportResult ScheduleExports::writeDaySheets(Workspace& workspace, const Schedul
     core::Session* session = workspace.session();
     if (!session)
         return {};
-    auto day = core::AppointmentStore(*session).day(date);
+    auto day = core::AppointmentStore(*session).dayView(date);
     if (!day)
         return {ScheduleText::error(day.error()), true};
     std::map<std::string, std::vector<const core::AppointmentView*>> byProvider;
