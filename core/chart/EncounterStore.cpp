@@ -132,6 +132,20 @@ Result<Encounter> EncounterStore::startWalkIn(const std::string& patientId, cons
     return committed(tx, e);
 }
 
+Result<Encounter> EncounterStore::recordPast(Encounter e)
+{
+    if (Status perm = m_session.require(Permission::ClinicalWrite); !perm)
+        return std::unexpected(perm.error());
+    Transaction tx(m_session.db());
+    if (!tx.begun())
+        return std::unexpected(tx.begun().error());
+    e.id = m_session.newId();
+    e.appointmentId.reset();
+    if (Status s = writeRecord(m_session, encounterRow(), e.id, e, std::nullopt); !s)
+        return std::unexpected(s.error());
+    return committed(tx, e);
+}
+
 Status EncounterStore::update(const Encounter& encounter)
 {
     if (Status perm = m_session.require(Permission::ClinicalWrite); !perm)
