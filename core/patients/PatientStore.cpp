@@ -125,6 +125,45 @@ Result<std::string> PatientStore::nextMrn()
     return prefix + body + luhnCheckDigit(body);
 }
 
+Result<std::optional<std::string>> PatientStore::claimMrn(const std::string& mrn)
+{
+    auto read =
+        m_session.db().prepare("SELECT (SELECT value FROM workstation_setting WHERE key = 'workstation_number'), "
+                               "(SELECT value FROM workstation_setting WHERE key = 'next_mrn'), "
+                               "(SELECT mrn_prefix FROM clinic LIMIT 1), "
+                               "(SELECT count(*) FROM patient WHERE mrn = ?);");
+    if (!read)
+        return std::unexpected(read.error());
+    read->bind(1, mrn);
+    auto row = read->step();
+    if (!row)
+        return std::unexpected(row.error());
+    const std::string workstation = read->optionalText(0).value_or("1");
+    const std::int64_t next = std::stoll(read->optionalText(1).value_or("1"));
+    const std::string prefix = read->optionalText(2).value_or("");
+    const bool taken = read->int64(3) != 0;
+    if (taken || workstation.size() > 2 || mrn.size() != prefix.size() + 10 ||
+        mrn.compare(0, prefix.size(), prefix) != 0)
+        return std::optional<std::string>();
+    const std::string digits = mrn.substr(prefix.size());
+    if (digitsOnly(digits) != digits)
+        return std::optional<std::string>();
+    const std::string body = digits.substr(0, 9);
+    const std::string ours = std::string(2 - workstation.size(), '0') + workstation;
+    if (body.compare(0, 2, ours) != 0 || luhnCheckDigit(body) != digits[9])
+        return std::optional<std::string>();
+    const std::int64_t seq = std::stoll(body.substr(2));
+    if (seq >= next) {
+        auto save =
+            m_session.db().prepare("INSERT OR REPLACE INTO workstation_setting (key, value) VALUES ('next_mrn', ?);");
+        if (!save)
+            return std::unexpected(save.error());
+        if (Status s = save->bind(1, std::to_string(seq + 1)).run(); !s)
+            return std::unexpected(s.error());
+    }
+    return std::optional<std::string>(mrn);
+}
+
 Status PatientStore::writeSearchIndex(const Patient& p, bool replace)
 {
     Database& db = m_session.db();
@@ -165,6 +204,17 @@ Status PatientStore::writeSearchIndex(const Patient& p, bool replace)
 
 Result<Patient> PatientStore::create(Patient p)
 {
+    return createWith(std::move(p), false);
+}
+
+Result<Patient> PatientStore::createKeepingMrn(Patient p)
+{
+    return createWith(std::move(p), true);
+}
+
+Result<Patient> PatientStore::createWith(Patient p, bool keepMrn)
+{
+    const std::string givenMrn = trimmed(p.mrn);
     if (Status perm = m_session.require(Permission::PatientWrite); !perm)
         return std::unexpected(perm.error());
     auto clinic = ClinicStore(m_session).get();
@@ -178,10 +228,21 @@ Result<Patient> PatientStore::create(Patient p)
     if (!tx.begun())
         return std::unexpected(tx.begun().error());
     p.id = m_session.newId();
-    auto mrn = nextMrn();
-    if (!mrn)
-        return std::unexpected(mrn.error());
-    p.mrn = *mrn;
+    std::optional<std::string> kept;
+    if (keepMrn && !givenMrn.empty()) {
+        auto claimed = claimMrn(givenMrn);
+        if (!claimed)
+            return std::unexpected(claimed.error());
+        kept = *claimed;
+    }
+    if (kept) {
+        p.mrn = *kept;
+    } else {
+        auto mrn = nextMrn();
+        if (!mrn)
+            return std::unexpected(mrn.error());
+        p.mrn = *mrn;
+    }
     auto hlc = m_session.journal().stamp();
     if (!hlc)
         return std::unexpected(hlc.error());

@@ -6,6 +6,7 @@
 #include "core/model/Patient.h"
 #include "core/patients/PatientSearch.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,11 @@ public:
 
     // Registers a new patient: validates, assigns id and MRN. Returns the stored record.
     Result<Patient> create(Patient patient);
+    // Registers a patient brought from another record (an import). Keeps patient.mrn when it is one this
+    // workstation could have handed out itself (the clinic's prefix, this workstation's number, a right
+    // check digit) and no patient holds it, and moves the workstation's numbering past it so it is never
+    // handed out again; otherwise assigns a new MRN as create() does.
+    Result<Patient> createKeepingMrn(Patient patient);
     Status update(Patient patient);
     Result<Patient> get(const std::string& id);
     Result<Patient> getByMrn(const std::string& mrn);
@@ -48,7 +54,11 @@ public:
     Status reindexAfterSync(const std::string& id, bool fresh = false);
 
 private:
+    Result<Patient> createWith(Patient patient, bool keepMrn);
     Result<std::string> nextMrn();
+    // The given MRN when it fits this workstation's numbering and is free (and the numbering moved past
+    // it), else nullopt.
+    Result<std::optional<std::string>> claimMrn(const std::string& mrn);
     Status writeSearchIndex(const Patient& patient, bool replace);
     Result<Patient> fetch(const char* where, const std::string& value);
     Session& m_session;
