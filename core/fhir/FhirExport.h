@@ -1,0 +1,28 @@
+// A patient's record as a FHIR R4 collection Bundle (JSON): demographics, visits with their providers,
+// problems, allergies (and a recorded "no known allergies"), medications, immunizations, vital signs and lab
+// results as the vital-signs and laboratory Observations, and signed notes as DocumentReferences. Every
+// resource is named urn:uuid:<the record's id>, and resources refer to each other by those names. Needs
+// ClinicalRead; the chart's reads are audited as for any chart opening.
+#pragma once
+
+#include "core/Error.h"
+
+#include <string>
+
+namespace practica::core {
+
+class Session;
+
+class FhirExport
+{
+public:
+    explicit FhirExport(Session& session) : m_session(session) {}
+
+    // The Bundle's JSON text (UTF-8, one line).
+    Result<std::string> patientBundle(const std::string& patientId);
+
+private:
+    Session& m_session;
+};
+
+} // namespace practica::core
