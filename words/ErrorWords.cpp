@@ -6,6 +6,22 @@
 
 namespace practica::words {
 
+namespace {
+
+// "Bundle entry 12 (Condition): " for an error found in an entry of an imported FHIR Bundle.
+std::string entryPrefix(const core::Error& e)
+{
+    const std::string entry = e.param("entry");
+    if (entry.empty())
+        return {};
+    if (entry == "-1")
+        return "Bundle: ";
+    const std::string type = e.param("resource_type");
+    return "Bundle entry " + entry + (type.empty() ? "" : " (" + type + ")") + ": ";
+}
+
+} // namespace
+
 std::string errorSentence(const core::Error& e)
 {
     auto withField = [&](std::string s) {
@@ -17,9 +33,9 @@ std::string errorSentence(const core::Error& e)
     };
     if ((e.code == core::ErrorCode::Validation || e.code == core::ErrorCode::Conflict) && e.rule()) {
         std::string sentence = ruleSentence(e.field, e.detail, e.params);
-        if (!sentence.empty())
+        if (!sentence.empty() && entryPrefix(e).empty())
             sentence[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(sentence[0])));
-        return sentence + ".";
+        return entryPrefix(e) + sentence + ".";
     }
     switch (e.code) {
     case core::ErrorCode::WrongPassword:

@@ -31,6 +31,9 @@ std::string formatText(const std::string& format)
         {"hl7_oru", "an HL7 v2 lab result (ORU^R01) that Practica reads"},
         {"utc_time", "a UTC time as YYYY-MM-DDTHH:MM:SSZ"},
         {"sha256", "a SHA-256 digest (64 hexadecimal digits)"},
+        {"json", "JSON"},
+        {"fhir_bundle", "a FHIR Bundle (JSON)"},
+        {"ucum_vital_unit", "a UCUM unit of the measurement (cm, [in_i], kg, [lb_av], Cel, [degF], mm[Hg], /min, %)"},
         {"server_url", "a URL like https://HOST:PORT"},
         {"postgres_conninfo", "a PostgreSQL URI or connection string"}};
     auto it = kFormats.find(format);

@@ -36,6 +36,7 @@ Commands:
   allergies list|add|none    allergies and "no known allergies" (clinicians)
   labs list|import|held|release|discard
                              lab results and HL7 ORU^R01 imports (clinicians)
+  fhir export|import         a patient's record as a FHIR R4 JSON Bundle, or a Bundle into the records
   audit verify               check the hash chain of the audit log
   db check|rekey|digest      integrity check; re-encrypt with a new key; digest of the synced records
   sync enroll|join|now|status|conflicts|resolve
@@ -60,7 +61,8 @@ Exit codes:
   4  the acting user's role does not allow the operation
   5  no such record, database or key file
   6  a value breaks a rule, the record's state forbids it, it already exists, an
-     appointment collides with another, or a lab import held a message
+     appointment collides with another, a lab import held a message, or a FHIR bundle was
+     refused (nothing was imported)
   7  the database, key file or audit log is damaged, the integrity check found problems, or a
      signed note's text no longer matches its signature
   8  disk full, read-only, busy or another I/O error, or the sync server cannot be reached
@@ -94,6 +96,7 @@ const std::map<std::string, Noun>& nouns()
         {"problems", {runProblems, kProblemsHelp}},
         {"allergies", {runAllergies, kAllergiesHelp}},
         {"labs", {runLabs, kLabsHelp}},
+        {"fhir", {runFhir, kFhirHelp}},
     };
     return table;
 }

@@ -21,6 +21,7 @@ Outcome runVitals(CliContext& ctx);
 Outcome runProblems(CliContext& ctx);
 Outcome runAllergies(CliContext& ctx);
 Outcome runLabs(CliContext& ctx);
+Outcome runFhir(CliContext& ctx);
 
 extern const char* const kInitHelp;
 extern const char* const kDemoHelp;
@@ -38,6 +39,7 @@ extern const char* const kVitalsHelp;
 extern const char* const kProblemsHelp;
 extern const char* const kAllergiesHelp;
 extern const char* const kLabsHelp;
+extern const char* const kFhirHelp;
 
 // Parses a whole decimal number in [min, max]; a usage error names the option otherwise.
 CliResult<std::int64_t> integerOption(const CliContext& ctx, const std::string& name, std::int64_t fallback,

@@ -423,7 +423,7 @@ Status BundleImport::importVitalSign(int index, const std::string& patientId, co
         const std::string unit = textAt(v.quantity, "code").value_or(textAt(v.quantity, "unit").value_or(""));
         const auto canonical = canonicalVital(v.field, *numberAt(v.quantity, "value"), unit);
         if (!canonical)
-            return refuse(index, v.path + ".code", Rule::Choice, {{"value", unit}, {"allowed", "ucum"}});
+            return refuse(index, v.path + ".code", Rule::Format, {{"format", "ucum_vital_unit"}, {"value", unit}});
         VitalSigns& s = target->vitals;
         std::optional<int>* slot = v.field == "height_mm"          ? &s.heightMm
                                    : v.field == "weight_g"         ? &s.weightG

@@ -233,7 +233,7 @@ void tst_Cli::helpForEveryNoun_data()
     QTest::addColumn<QStringList>("args");
     QTest::newRow("global") << QStringList{"--help"};
     for (const char* noun : {"init", "demo", "users", "patients", "audit", "db", "appointments", "schedule", "waitlist",
-                             "encounters", "notes", "vitals", "problems", "allergies", "labs"}) {
+                             "encounters", "notes", "vitals", "problems", "allergies", "labs", "fhir"}) {
         QTest::newRow(noun) << QStringList{noun, "--help"};
         QTest::newRow((QByteArray("help ") + noun).constData()) << QStringList{"help", noun};
     }

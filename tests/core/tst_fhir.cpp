@@ -12,6 +12,7 @@
 #include "core/fhir/FhirImport.h"
 #include "core/patients/PatientStore.h"
 #include "core/schedule/ScheduleSetupStore.h"
+#include "core/util/AtomicFile.h"
 #include "core/util/Uuid.h"
 #include "core/util/Validators.h"
 #include "tests/support/TestSupport.h"
@@ -336,6 +337,9 @@ std::string tst_Fhir::chartOfOnePatient()
 void tst_Fhir::exportFollowsR4()
 {
     const std::string json = chartOfOnePatient();
+    // For checking by hand with an outside validator (the R4 JSON schema, HL7's validator).
+    if (const QString dir = qEnvironmentVariable("PRACTICA_FHIR_SAMPLE_DIR"); !dir.isEmpty())
+        QVERIFY(core::writeFileAtomically(dir.toStdString() + "/tst_fhir_export.json", json));
     const Object bundle = parse(json);
     QCOMPARE(str(bundle, "resourceType"), std::string("Bundle"));
     QCOMPARE(str(bundle, "type"), std::string("collection"));
@@ -359,12 +363,16 @@ void tst_Fhir::exportFollowsR4()
     int references = 0;
     referencesResolve(bundle, urls, references);
     QVERIFY(references > 20);
-    const std::map<std::string, int> expected = {
-        {"Patient", 1},          {"Practitioner", 1},       {"Encounter", 2},
-        {"Condition", 2},        {"AllergyIntolerance", 2}, {"MedicationStatement", 1},
-        {"Immunization", 1},     {"Observation", 11}, // height, weight, BMI, BP, pulse, temperature, respiration, SpO2,
-                                                      // pain, two labs
-        {"DocumentReference", 1}};
+    const std::map<std::string, int> expected = {{"Patient", 1},
+                                                 {"Practitioner", 1},
+                                                 {"Encounter", 2},
+                                                 {"Condition", 2},
+                                                 {"AllergyIntolerance", 2},
+                                                 {"MedicationStatement", 1},
+                                                 {"Immunization", 1},
+                                                 {"Observation", 11}, // height, weight, BMI, BP, pulse, temperature,
+                                                                      // respiration, SpO2, pain, two labs
+                                                 {"DocumentReference", 1}};
     QCOMPARE(counts, expected);
 
     const Object patient = resources(bundle, "Patient")[0];
@@ -623,7 +631,7 @@ void tst_Fhir::malformedBundlesWriteNothing_data()
                   R"({"reference":"urn:uuid:p1"},"effectiveDateTime":"2024-01-01T10:00:00Z",)"
                   R"("valueQuantity":{"value":70,"unit":"kg","system":"http://unitsofmeasure.org","code":"kg"}}})")
         << "valueQuantity.code"
-        << "choice"
+        << "format"
         << "1"
         << "Observation";
     QTest::newRow("immunization without a date")
