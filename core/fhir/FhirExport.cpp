@@ -674,6 +674,8 @@ Result<std::string> FhirExport::patientBundle(const std::string& patientId)
     for (const ClinicalNote& n : *notes)
         if (n.isSigned())
             writer.note(n, *staff);
+    if (Status a = m_session.journal().audit(AuditAction::Export, "chart", patientId, "fhir"); !a)
+        return std::unexpected(a.error());
     return writer.text();
 }
 

@@ -2,7 +2,7 @@
 // problems, allergies (and a recorded "no known allergies"), medications, immunizations, vital signs and lab
 // results as the vital-signs and laboratory Observations, and signed notes as DocumentReferences. Every
 // resource is named urn:uuid:<the record's id>, and resources refer to each other by those names. Needs
-// ClinicalRead; the chart's reads are audited as for any chart opening.
+// ClinicalRead (and ScheduleRead for the providers); each export is an audit event (export of the chart).
 #pragma once
 
 #include "core/Error.h"

@@ -5,7 +5,8 @@
 // (converted to canonical units from the UCUM unit given) and lab results. Every other resource type is
 // counted as skipped. A bundle that cannot be read, a reference a kept resource needs that leads nowhere, or a
 // value a record's rules refuse refuses the whole bundle with one error: the record's field and rule, with the
-// entry's index (params "entry", from 0; -1 for the Bundle itself) and "resource_type". Needs ClinicalWrite and PatientWrite.
+// entry's index (params "entry", from 0; -1 for the Bundle itself) and "resource_type". Needs ClinicalWrite and
+// PatientWrite.
 #pragma once
 
 #include "core/Error.h"

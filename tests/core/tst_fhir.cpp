@@ -62,6 +62,12 @@ struct Clinic
         provider = must(core::ScheduleSetupStore(clinic.admin()).addProvider(p), "provider");
         doctor = clinic.addAndLogin("dr.adams", core::Role::Clinician);
     }
+    std::int64_t exportsAudited(const std::string& patientId)
+    {
+        auto stmt = doctor->db().prepare(
+            "SELECT count(*) FROM audit_event WHERE action = 'export' AND entity = 'chart' AND record_id = ?;");
+        return must(stmt->bind(1, patientId).scalar(), "count");
+    }
     std::int64_t rows(const std::string& table)
     {
         auto stmt = doctor->db().prepare("SELECT count(*) FROM " + table + ";");
@@ -343,6 +349,7 @@ void tst_Fhir::exportFollowsR4()
     const Object bundle = parse(json);
     QCOMPARE(str(bundle, "resourceType"), std::string("Bundle"));
     QCOMPARE(str(bundle, "type"), std::string("collection"));
+    QCOMPARE(m_a->exportsAudited(m_patientId), std::int64_t(1));
     QVERIFY(bundle->getObject("meta")->has("lastUpdated"));
     QCOMPARE(str(bundle->getObject("identifier"), "system"), std::string("urn:ietf:rfc:3986"));
     const std::regex instant(R"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z)");
