@@ -5,8 +5,8 @@ namespace practica::app {
 const std::set<std::string>& CliArgs::flags()
 {
     static const std::set<std::string> names = {
-        "json",   "password-stdin", "help",  "version", "allow-duplicate", "overbook", "accept-warnings",
-        "series", "no-schedule",    "retry", "discard", "unsigned"};
+        "json",   "password-stdin", "help",      "version", "allow-duplicate", "overbook", "accept-warnings",
+        "series", "no-schedule",    "no-charts", "retry",   "discard",         "unsigned"};
     return names;
 }
 

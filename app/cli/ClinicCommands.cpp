@@ -45,6 +45,7 @@ password); progress goes to stderr and Ctrl+C stops and removes the half-made cl
   --appointments-per-day N    per provider and full working day (default 20; each patient at most
                               once a day); 0 sets up the schedule without appointments
   --no-schedule               no providers, schedule or appointments at all
+  --no-charts                 no clinical records (visits, notes, vitals, problems, allergies, labs)
 
 The admin's password is $PRACTICA_PASSWORD (or the first line of --password-stdin) when given,
 else the default demo password.
@@ -121,6 +122,7 @@ Outcome createDemo(CliContext& ctx)
     core::DemoOptions options;
     options.patients = static_cast<int>(*patients);
     options.schedule = !ctx.args().has("no-schedule");
+    options.charts = !ctx.args().has("no-charts");
     options.appointmentsPerProviderDay = static_cast<int>(*perDay);
     options.seed = static_cast<std::uint64_t>(*seed);
     options.cost = *cost;
@@ -222,7 +224,7 @@ Outcome runInit(CliContext& ctx)
 Outcome runDemo(CliContext& ctx)
 {
     static const std::vector<Verb> kDemoVerbs = {
-        {.options = {"patients", "seed", "kdf", "appointments-per-day", "no-schedule"}, .run = createDemo},
+        {.options = {"patients", "seed", "kdf", "appointments-per-day", "no-schedule", "no-charts"}, .run = createDemo},
     };
     return runVerb(ctx, kDemoVerbs);
 }

@@ -121,7 +121,7 @@ Outcome runFhir(CliContext& ctx)
 {
     static const std::vector<Verb> kFhirVerbs = {
         {.name = "export", .options = {"mrn", "out"}, .required = {"mrn", "out"}, .unlocked = exportRecord},
-        {.name = "import", .unlocked = importBundle, .operand = "FILE"},
+        {.name = "import", .operand = "FILE", .unlocked = importBundle},
     };
     return runVerb(ctx, kFhirVerbs);
 }
