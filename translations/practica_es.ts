@@ -4826,6 +4826,10 @@
         <source>Lab results…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Note templates…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>practica::app::NoteEditor</name>
@@ -4903,6 +4907,53 @@
     </message>
     <message>
         <source>Sign this %1? A signed note cannot be changed; corrections are added as addenda.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>practica::app::NoteTemplatesDialog</name>
+    <message>
+        <source>Note templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new note of this visit type starts with this text. {{age}}, {{sex}}, {{vitals}}, {{problems}}, {{allergies}} and {{medications}} are filled in from the chart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Visit type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Subjective</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Objective</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Practica&apos;s template: saving makes it the clinic&apos;s own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s own template.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. New notes of this visit type start with it on every workstation.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,5 +1,12 @@
 #include "NoteTemplates.h"
 
+#include "core/auth/Session.h"
+#include "core/chart/ChartRecordIo.h"
+#include "core/chart/ChartRows.h"
+#include "core/db/Transaction.h"
+
+#include <algorithm>
+
 namespace practica::core {
 
 const std::vector<NoteTemplate>& builtInNoteTemplates()
@@ -53,6 +60,44 @@ std::string fillTemplate(const std::string& text, const std::map<std::string, st
     }
     out.append(text, at, std::string::npos);
     return out;
+}
+
+Result<std::vector<NoteTemplate>> NoteTemplateStore::effective()
+{
+    if (Status perm = m_session.require(Permission::ClinicalRead); !perm)
+        return std::unexpected(perm.error());
+    auto own = chart::listRecords(m_session, noteTemplateRow(), "active = ?", "1", "visit_type, id");
+    if (!own)
+        return std::unexpected(own.error());
+    std::vector<NoteTemplate> out;
+    for (const NoteTemplate& builtIn : builtInNoteTemplates()) {
+        auto mine = std::find_if(own->begin(), own->end(),
+                                 [&](const NoteTemplate& t) { return t.visitType == builtIn.visitType; });
+        out.push_back(mine == own->end() ? builtIn : *mine);
+    }
+    return out;
+}
+
+Result<NoteTemplate> NoteTemplateStore::save(NoteTemplate t)
+{
+    if (Status perm = m_session.require(Permission::ClinicalWrite); !perm)
+        return std::unexpected(perm.error());
+    Transaction tx(m_session.db());
+    if (!tx.begun())
+        return std::unexpected(tx.begun().error());
+    auto own = chart::listRecords(m_session, noteTemplateRow(), "visit_type = ?", t.visitType, "id");
+    if (!own)
+        return std::unexpected(own.error());
+    std::optional<NoteTemplate> before;
+    if (!own->empty())
+        before = own->front();
+    t.id = before ? before->id : m_session.newId();
+    t.active = true;
+    if (Status s = chart::writeRecord(m_session, noteTemplateRow(), t.id, t, before); !s)
+        return std::unexpected(s.error());
+    if (Status s = tx.commit(); !s)
+        return std::unexpected(s.error());
+    return t;
 }
 
 } // namespace practica::core

@@ -8,6 +8,7 @@
 #include "app/gui/chart/LabInboxDialog.h"
 #include "app/gui/chart/MyDayPage.h"
 #include "app/gui/chart/NoteEditor.h"
+#include "app/gui/chart/NoteTemplatesDialog.h"
 #include "app/gui/shell/MainWindow.h"
 #include "app/gui/shell/Theme.h"
 #include "app/gui/shell/Workspace.h"
@@ -79,6 +80,7 @@ private Q_SLOTS:
     void summariesPrintToPdf();
     void problemFromTheCodeSetSearch();
     void labFileImportedAndOneSetAside();
+    void noteTemplatesAreEditedByClinicians();
     void frontDeskHasNoChart();
 
 private:
@@ -377,6 +379,25 @@ void tst_ChartGui::labFileImportedAndOneSetAside()
     });
     click(child<QPushButton>(&inbox, QStringLiteral("labDiscardButton")));
     QTRY_COMPARE(inbox.heldTable()->rowCount(), 0);
+}
+
+void tst_ChartGui::noteTemplatesAreEditedByClinicians()
+{
+    openAs("dr.adams", core::Role::Clinician);
+    app::NoteTemplatesDialog dialog(*m_workspace);
+    dialog.show();
+    dialog.showVisitType(QStringLiteral("follow_up"));
+    auto* message = child<QLabel>(&dialog, QStringLiteral("templateMessage"));
+    QVERIFY(message->text().startsWith(QLatin1String("Practica's template")));
+    auto* plan = child<QPlainTextEdit>(&dialog, QStringLiteral("templatePlan"));
+    plan->setPlainText(QStringLiteral("Recheck blood pressure in 4 weeks."));
+    click(child<QPushButton>(&dialog, QStringLiteral("templateSave")));
+    QTRY_VERIFY(message->text().startsWith(QLatin1String("Saved.")));
+    screenshot(&dialog, QStringLiteral("chart-note-templates"));
+    auto visit =
+        must(core::EncounterStore(*m_workspace->session()).startFromAppointment(m_arrived.id, "follow_up"), "visit");
+    auto note = must(core::NoteStore(*m_workspace->session()).startNote(visit.id), "note");
+    QCOMPARE(note.plan, std::optional<std::string>("Recheck blood pressure in 4 weeks."));
 }
 
 void tst_ChartGui::frontDeskHasNoChart()

@@ -5,6 +5,7 @@
 #include "core/chart/ChartReader.h"
 #include "core/chart/ClinicalListStore.h"
 #include "core/chart/EncounterStore.h"
+#include "core/chart/NoteTemplates.h"
 #include "core/chart/Vitals.h"
 #include "core/db/Statement.h"
 #include "core/schedule/AppointmentStore.h"
@@ -26,6 +27,7 @@ private slots:
     void cleanup();
     void visitStartsFromAnArrivedAppointment();
     void noteFromTemplateSignsAndLocks();
+    void clinicTemplatesReplaceTheBuiltInOnes();
     void onlyTheAuthorEditsAndSigns();
     void addendaGoToSignedNotesOnly();
     void allergyBannerStates();
@@ -151,6 +153,29 @@ void tst_Chart::noteFromTemplateSignsAndLocks()
     core::ClinicalNote tampered = must(notes.get(note.id), "get");
     tampered.plan = "altered in the database";
     QVERIFY(!core::NoteStore::contentIntact(tampered));
+}
+
+void tst_Chart::clinicTemplatesReplaceTheBuiltInOnes()
+{
+    core::NoteTemplateStore templates(*m_doctor);
+    auto before = must(templates.effective(), "templates");
+    QCOMPARE(before.size(), core::builtInNoteTemplates().size());
+    QVERIFY(std::all_of(before.begin(), before.end(), [](const core::NoteTemplate& t) { return t.id.empty(); }));
+    core::NoteTemplate mine = before.front();
+    mine.subjective = "{{age}}-year-old here for: \nAllergies: {{allergies}}\n";
+    mine.plan = "Return in 3 months.";
+    auto saved = must(templates.save(mine), "save");
+    QVERIFY(!saved.id.empty());
+    saved.plan = "Return in 6 months.";
+    QCOMPARE(must(templates.save(saved), "edit").id, saved.id); // one per visit type
+    const core::Appointment a = arrivedAppointment();
+    auto visit = must(core::EncounterStore(*m_doctor).startFromAppointment(a.id, mine.visitType), "visit");
+    auto note = must(core::NoteStore(*m_doctor).startNote(visit.id), "note");
+    QCOMPARE(*note.subjective, std::string("45-year-old here for: \nAllergies: not recorded\n"));
+    QCOMPARE(*note.plan, std::string("Return in 6 months."));
+    // Only clinicians write them.
+    auto desk = m_f->clinic().addAndLogin("frank", core::Role::FrontDesk);
+    QCOMPARE(failureOf(core::NoteTemplateStore(*desk).save(mine)).code, ErrorCode::PermissionDenied);
 }
 
 void tst_Chart::onlyTheAuthorEditsAndSigns()

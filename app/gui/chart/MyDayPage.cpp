@@ -3,6 +3,7 @@
 #include "ChartText.h"
 #include "ChartWindow.h"
 #include "LabInboxDialog.h"
+#include "NoteTemplatesDialog.h"
 #include "app/gui/common/UiText.h"
 #include "app/gui/schedule/ScheduleText.h"
 #include "app/gui/shell/Workspace.h"
@@ -81,10 +82,14 @@ MyDayPage::MyDayPage(Workspace& workspace, QWidget* parent) : QWidget(parent), m
         dialog.exec();
         refresh();
     });
+    auto* templates = new QPushButton(tr("Note templates…"));
+    templates->setObjectName(QStringLiteral("myDayTemplates"));
+    connect(templates, &QPushButton::clicked, this, [this] { NoteTemplatesDialog(m_workspace, this).exec(); });
     auto* actions = new QHBoxLayout;
     actions->addWidget(m_open);
     actions->addWidget(m_start);
     actions->addStretch(1);
+    actions->addWidget(templates);
     actions->addWidget(labs);
 
     m_message = new QLabel;
