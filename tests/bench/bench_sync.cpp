@@ -1,4 +1,4 @@
-// Sync figures (issue: sync). Three modes, each printing a table:
+// Sync figures (issue: sync). Four modes, each printing a table:
 //
 //   bench_sync pull   [--patients N] [--appointments M] [--store embedded|postgresql]
 //       A clinic of N patients and M appointments on the server; a fresh workstation joins and pulls it
@@ -8,11 +8,14 @@
 //   bench_sync load   [--workstations W] [--rate C] [--seconds S] [--store ...]
 //       W workstations each push C changes a second (one push a second) and pull after it, against one
 //       server: sustained throughput, push and pull p95, errors.
+//   bench_sync demo   [--patients N] [--seed S] [--store ...]
+//       The demo clinic with its charts (bench_sync_demo.cpp) pulled by a fresh workstation, compared
+//       with bulk-inserting the same rows.
 //
 // The server runs in this process on 127.0.0.1 (HTTP); with --store postgresql a private PostgreSQL
 // cluster is started in a temporary folder (PostgresFixture).
+#include "BenchSync.h"
 #include "BenchUtil.h"
-#include "PostgresFixture.h"
 #include "core/auth/Vault.h"
 #include "core/clinic/ClinicStore.h"
 #include "core/db/Statement.h"
@@ -21,14 +24,7 @@
 #include "core/schedule/ScheduleSetupStore.h"
 #include "core/util/Uuid.h"
 #include "sync/client/SyncEngine.h"
-#include "sync/server/AccountService.h"
-#include "sync/server/EmbeddedStore.h"
-#include "sync/server/PostgresStore.h"
-#include "sync/server/SyncServer.h"
-#include "words/ErrorWords.h"
 
-#include <QDir>
-#include <QTemporaryDir>
 #include <atomic>
 #include <filesystem>
 #include <libpq-fe.h>
@@ -39,68 +35,13 @@
 
 using namespace practica;
 using bench::fixed;
+using bench::kPassword;
 using bench::msSince;
+using bench::must;
 using bench::percentile;
+using bench::Server;
 
 namespace {
-
-constexpr const char* kPassword = "bench-admin-1";
-
-template <class T> T must(core::Result<T> r, const char* what)
-{
-    if (!r) {
-        std::fprintf(stderr, "%s: %s\n", what, words::errorSentence(r.error()).c_str());
-        std::exit(1);
-    }
-    return std::move(*r);
-}
-void must(core::Status s, const char* what)
-{
-    if (!s) {
-        std::fprintf(stderr, "%s: %s\n", what, words::errorSentence(s.error()).c_str());
-        std::exit(1);
-    }
-}
-
-// The server side of a benchmark: a store (embedded or PostgreSQL), accounts and an HTTP server.
-struct Server
-{
-    QTemporaryDir dir{QDir::tempPath() + "/bench_sync-XXXXXX"};
-    std::unique_ptr<test::PostgresFixture> pg;
-    std::unique_ptr<sync::ServerStore> store;
-    core::SystemClock clock;
-    std::unique_ptr<sync::AccountService> accounts;
-    std::unique_ptr<sync::SyncServer> http;
-    std::string kind;
-
-    explicit Server(const std::string& storeKind, int threads = 16) : kind(storeKind)
-    {
-        if (kind == "postgresql") {
-            pg = std::make_unique<test::PostgresFixture>("practica_bench");
-            if (!pg->running()) {
-                std::fprintf(stderr, "PostgreSQL: %s\n", qPrintable(pg->error()));
-                std::exit(1);
-            }
-            auto s = must(sync::PostgresStore::open(pg->conninfo()), "postgres store");
-            must(s->migrate(), "migrate");
-            store = std::move(s);
-        } else {
-            store = must(sync::EmbeddedStore::open(dir.filePath("server.db").toStdString(), core::SecretKey::random()),
-                         "embedded store");
-        }
-        accounts = std::make_unique<sync::AccountService>(*store, clock, "bench-token-secret-0123456789abcdef");
-        sync::ServerOptions options;
-        options.port = 0;
-        options.insecureHttp = true;
-        options.minimumKeyCost = core::KdfCost::minimal();
-        options.maxThreads = threads;
-        // Every simulated desk connects from 127.0.0.1, as a clinic's desks behind one NAT address would.
-        options.maxConnectionsPerAddress = 1024;
-        http = std::make_unique<sync::SyncServer>(*store, *accounts, options);
-        must(http->start(), "server start");
-    }
-    std::string url() const { return "http://127.0.0.1:" + std::to_string(http->port()); }
-};
 
 // A source clinic: a real workstation (clinic, admin, providers, types) whose outbox is pushed to the
 // server in process, followed by synthetic patients and appointments shaped like the stores' rows.
@@ -541,6 +482,8 @@ int main(int argc, char** argv)
         return steadyBench(argc, argv);
     if (mode == "load")
         return loadBench(argc, argv);
-    std::fprintf(stderr, "usage: bench_sync pull|steady|load [options] (see the file's header)\n");
+    if (mode == "demo")
+        return bench::demoBench(argc, argv);
+    std::fprintf(stderr, "usage: bench_sync pull|steady|load|demo [options] (see the file's header)\n");
     return 2;
 }

@@ -1,0 +1,250 @@
+// bench_sync demo [--patients N] [--seed S] [--store embedded|postgresql]
+//
+// The demo clinic (core/demo, with its charts) made in a temporary folder, enrolled with the in-process
+// server and its whole outbox pushed; then a fresh workstation joined by the admin (sync scope all) pulls
+// it over loopback HTTP. The floor it is compared with: the rows the server holds at the end, inserted
+// straight into an empty database of the same schema, every synced table alike, as bench_sync pull
+// defines it (5,000 rows per transaction, no foreign key checks, the patient search index included).
+#include "BenchSync.h"
+#include "BenchUtil.h"
+#include "core/auth/Vault.h"
+#include "core/clinic/ClinicStore.h"
+#include "core/db/Statement.h"
+#include "core/db/Transaction.h"
+#include "core/demo/DemoClinic.h"
+#include "core/util/Uuid.h"
+#include "sync/client/SyncEngine.h"
+#include "sync/server/SyncService.h"
+
+#include <map>
+
+namespace practica::bench {
+
+namespace {
+
+struct TableCounts
+{
+    std::int64_t changes = 0;      // in the server's change log, as the first sync pulls them
+    std::int64_t pulledRows = 0;   // on the fresh workstation afterwards
+    std::int64_t insertedRows = 0; // by the bulk insert
+};
+
+// Pushes the demo's outbox in process, in outbox order. The outbox does not say who wrote a change; the
+// clinical records were written by the demo's clinician (an admin may not write them), the rest by roles
+// an admin stands for. A change the server refuses becomes one of the demo's conflicts (it and the later
+// changes of its row stay out of the server's clinic); the refusals are counted by code.
+std::map<std::string, std::int64_t> pushOutbox(sync::SyncService& service, core::Session& admin,
+                                               const std::string& clinicId)
+{
+    std::map<std::string, std::int64_t> refused;
+    const core::RecordTypes types = core::RecordTypes::builtIn();
+    const std::string doctorId =
+        must(must(admin.db().prepare("SELECT id FROM user_account WHERE username = 'doctor';"), "doctor")
+                 .one<std::string>([](const core::Statement& r) { return r.text(0); }, "user_account", "doctor"),
+             "doctor id");
+    const sync::Pusher adminPusher{clinicId, "bench-admin", "admin", core::Role::Admin};
+    const sync::Pusher doctorPusher{clinicId, doctorId, "doctor", core::Role::Clinician};
+    auto pusherOf = [&](const core::SyncChange& c) -> const sync::Pusher& {
+        const core::RecordType* type = types.find(c.entity);
+        const bool adminMay = !type || (core::roleAllows(core::Role::Admin, type->create) &&
+                                        core::roleAllows(core::Role::Admin, type->edit));
+        return adminMay ? adminPusher : doctorPusher;
+    };
+    core::Replica replica(admin);
+    std::int64_t pushed = 0;
+    while (true) {
+        auto batch = must(replica.outgoing(sync::kMaxPushChanges), "outbox");
+        if (batch.empty())
+            break;
+        std::vector<core::PushResult> results;
+        for (std::size_t from = 0; from < batch.size();) {
+            const sync::Pusher& pusher = pusherOf(batch[from]);
+            std::size_t to = from;
+            while (to < batch.size() && &pusherOf(batch[to]) == &pusher)
+                ++to;
+            sync::PushRequest req{
+                admin.deviceId(),
+                {batch.begin() + static_cast<std::ptrdiff_t>(from), batch.begin() + static_cast<std::ptrdiff_t>(to)}};
+            auto r = must(service.push(pusher, req), "push");
+            for (auto& res : r.results) {
+                if (res.outcome == core::PushOutcome::Conflict)
+                    ++refused[res.conflictCode];
+                results.push_back(std::move(res));
+            }
+            from = to;
+        }
+        must(replica.acknowledge(results), "acknowledge");
+        pushed += static_cast<std::int64_t>(results.size());
+    }
+    std::fprintf(stderr, "pushed %lld changes\n", static_cast<long long>(pushed));
+    return refused;
+}
+
+// The rows the server holds, not deleted, in (entity, row id) order.
+std::vector<core::SyncRow> serverRows(sync::ServerStore& store, const std::string& clinicId)
+{
+    std::vector<core::SyncRow> rows;
+    std::string entity, rowId;
+    while (true) {
+        auto page = must(store.rowsAfter(clinicId, entity, rowId, 2000), "rows");
+        if (page.empty())
+            break;
+        entity = page.back().entity;
+        rowId = page.back().rowId;
+        for (auto& row : page)
+            if (!row.isDeleted())
+                rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+// Inserts the rows straight into an empty database of the workstation's schema (a joined one, before its
+// first sync): one INSERT per row with the same bookkeeping columns a pulled row gets, derived columns
+// empty then rebuilt by the type's hook (the patient search index).
+double bulkInsert(const std::vector<core::SyncRow>& rows, const std::string& path,
+                  std::map<std::string, TableCounts>& counts)
+{
+    core::SystemClock clock;
+    const core::Actor admin{core::uuidV7(clock.nowMs()), "admin", "Admin", core::Role::Admin};
+    auto session = must(core::Vault::joinClinic(path, admin, kPassword, {}, core::uuidV7(clock.nowMs()), 1, clock,
+                                                core::KdfCost::minimal()),
+                        "bulk db");
+    must(session->db().execute("PRAGMA foreign_keys = OFF;"), "fk off");
+    const core::RecordTypes types = core::RecordTypes::builtIn();
+    const auto start = std::chrono::steady_clock::now();
+    for (std::size_t from = 0; from < rows.size(); from += 5000) {
+        core::Transaction tx(session->db());
+        for (std::size_t i = from; i < std::min(rows.size(), from + 5000); ++i) {
+            const core::SyncRow& row = rows[i];
+            const core::RecordType* type = types.find(row.entity);
+            std::string updated = row.createdHlc.value_or("");
+            for (const auto& [field, hlc] : row.fieldHlc)
+                updated = std::max(updated, hlc);
+            const std::string created = row.createdHlc.value_or(updated);
+            std::string sql = "INSERT INTO " + row.entity + " (id, created_hlc, updated_hlc, field_hlc";
+            std::string values = ") VALUES (?, ?, ?, '{}'";
+            if (type)
+                for (const auto& d : type->derivedColumns) {
+                    sql += ", " + d;
+                    values += ", ''";
+                }
+            for (const auto& [field, value] : row.values) {
+                sql += ", " + field;
+                values += ", ?";
+            }
+            auto stmt = must(session->db().prepare(sql + values + ");"), "prepare");
+            stmt.bind(1, row.rowId).bind(2, created).bind(3, updated);
+            int k = 4;
+            for (const auto& [field, value] : row.values)
+                stmt.bind(k++, value);
+            must(stmt.run(), "insert");
+            if (type && type->derive)
+                must(type->derive(*session, row.rowId, true), "derive");
+            ++counts[row.entity].insertedRows;
+        }
+        must(tx.commit(), "commit");
+    }
+    return msSince(start);
+}
+
+} // namespace
+
+int demoBench(int argc, char** argv)
+{
+    const int patients = std::stoi(option(argc, argv, "--patients", "500"));
+    const auto seed = static_cast<std::uint64_t>(std::stoull(option(argc, argv, "--seed", "1")));
+    const std::string kind = option(argc, argv, "--store", "embedded");
+    Server server(kind);
+    QTemporaryDir dir{QDir::tempPath() + "/bench_sync-XXXXXX"};
+    core::SystemClock clock;
+
+    core::DemoOptions options;
+    options.patients = patients;
+    options.seed = seed;
+    options.adminPassword = kPassword;
+    options.cost = core::KdfCost::minimal();
+    const auto generateStart = std::chrono::steady_clock::now();
+    core::DemoClinic demo = must(core::createDemoClinic(dir.filePath("demo.db").toStdString(), options, clock), "demo");
+    const double generateMs = msSince(generateStart);
+    const std::string clinicId = must(core::ClinicStore(*demo.session).get(), "clinic").id;
+    std::fprintf(stderr, "demo clinic: %.1f s, %lld appointments, %lld encounters\n", generateMs / 1000.0,
+                 static_cast<long long>(demo.appointments), static_cast<long long>(demo.encounters));
+
+    must(server.accounts->createClinic(clinicId, "Riverbend Family Health"), "clinic");
+    must(server.accounts->addUser(clinicId, "admin", "Admin", "admin", kPassword), "user");
+    sync::SyncClient demoClient({server.url(), {}, 5000, 600000});
+    sync::SyncEngine demoEngine(*demo.session, demoClient);
+    must(demoEngine.enroll(kPassword, "Front desk"), "enroll");
+    const core::RecordTypes types = core::RecordTypes::builtIn();
+    sync::SyncService service(*server.store, types, clock);
+    service.setMinimumKeyCost(core::KdfCost::minimal()); // the demo's users' keys, as the server's options allow
+    const auto pushStart = std::chrono::steady_clock::now();
+    const auto refused = pushOutbox(service, *demo.session, clinicId);
+    const double pushMs = msSince(pushStart);
+
+    std::map<std::string, TableCounts> counts;
+    for (std::int64_t after = 0;;) {
+        auto page = must(service.pull(clinicId, after, sync::kMaxPullPage, core::SyncScope::all()), "changes");
+        for (const auto& c : page.changes)
+            ++counts[c.entity].changes;
+        after = page.next;
+        if (!page.more)
+            break;
+    }
+
+    sync::SyncClient client({server.url(), {}, 5000, 600000});
+    const auto joinStart = std::chrono::steady_clock::now();
+    auto session = must(sync::SyncEngine::join(client, dir.filePath("fresh.db").toStdString(), clinicId, "admin",
+                                               kPassword, "Fresh desk", clock, core::KdfCost::minimal()),
+                        "join");
+    const double joinMs = msSince(joinStart);
+    sync::SyncEngine engine(*session, client);
+    const auto pullStart = std::chrono::steady_clock::now();
+    auto report = must(engine.syncNow(), "first sync");
+    const double pullMs = msSince(pullStart);
+    const std::string digest = must(engine.replica().digest(), "digest");
+    const std::string serverDigest = must(service.digest(clinicId, core::SyncScope::all()), "server digest");
+    const auto parked = must(engine.replica().status(), "status").parked;
+    for (const auto& table : must(engine.replica().syncedTables(), "tables"))
+        counts[table].pulledRows =
+            must(must(session->db().prepare("SELECT count(*) FROM " + table + ";"), "count").scalar(), "count");
+
+    const double bulkMs =
+        bulkInsert(serverRows(*server.store, clinicId), dir.filePath("bulk.db").toStdString(), counts);
+
+    std::printf("\nFirst sync of the demo clinic with its charts (%s store, %d patients, seed %llu)\n\n", kind.c_str(),
+                patients, static_cast<unsigned long long>(seed));
+    const std::vector<int> tw{22, 10, 12, 12};
+    printHeader({"table", "changes", "rows pulled", "rows bulk"}, tw);
+    TableCounts total;
+    for (const auto& [table, c] : counts) {
+        if (c.changes == 0 && c.pulledRows == 0 && c.insertedRows == 0)
+            continue;
+        printRow({table, std::to_string(c.changes), std::to_string(c.pulledRows), std::to_string(c.insertedRows)}, tw);
+        total.changes += c.changes;
+        total.pulledRows += c.pulledRows;
+        total.insertedRows += c.insertedRows;
+    }
+    printRow(
+        {"total", std::to_string(total.changes), std::to_string(total.pulledRows), std::to_string(total.insertedRows)},
+        tw);
+    std::printf("\n");
+    const std::vector<int> w{44, 14};
+    printHeader({"figure", "value"}, w);
+    printRow({"demo generation, s", fixed(generateMs / 1000.0, 1)}, w);
+    printRow({"push of its outbox (in process), s", fixed(pushMs / 1000.0, 1)}, w);
+    printRow({"join (online login, key slot), ms", fixed(joinMs, 0)}, w);
+    printRow({"first sync: changes pulled", std::to_string(report.pulled)}, w);
+    printRow({"first sync over loopback HTTP, s", fixed(pullMs / 1000.0, 2)}, w);
+    printRow({"pull rate, changes/s", fixed(static_cast<double>(report.pulled) / (pullMs / 1000.0), 0)}, w);
+    printRow({"bulk insert of the same rows, s", fixed(bulkMs / 1000.0, 2)}, w);
+    printRow({"first sync / bulk insert", fixed(pullMs / bulkMs, 2) + "x"}, w);
+    printRow({"join + first sync / bulk insert", fixed((joinMs + pullMs) / bulkMs, 2) + "x"}, w);
+    for (const auto& [code, n] : refused)
+        printRow({"demo changes refused at push: " + code, std::to_string(n)}, w);
+    printRow({"changes parked", std::to_string(parked)}, w);
+    printRow({"digest equals the server's", digest == serverDigest ? "yes" : "NO"}, w);
+    return digest == serverDigest && parked == 0 ? 0 : 1;
+}
+
+} // namespace practica::bench
