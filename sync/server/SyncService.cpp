@@ -177,6 +177,13 @@ std::optional<Booking> bookingOf(const core::BookingRule& rule, const SyncRow& r
     return b;
 }
 
+bool sameHold(const std::optional<Booking>& before, const Booking& after)
+{
+    return before && before->startMs == after.startMs && before->endMs == after.endMs &&
+           before->providerId == after.providerId && before->roomId == after.roomId &&
+           before->patientId == after.patientId && before->overbooked == after.overbooked;
+}
+
 Result<std::optional<Refusal>> checkDoubleBooking(PushTransaction& tx, const core::BookingRule& rule, const Booking& b)
 {
     for (const auto& r : rule.resources) {
@@ -683,7 +690,12 @@ Result<PushResponse> SyncService::push(const Pusher& pusher, const PushRequest& 
             refusal = std::move(*unique);
         }
         if (!refusal && type->booking) {
-            if (auto booking = bookingOf(*type->booking, after)) {
+            // A change that leaves what the record holds as it was (checking a patient in) takes nothing
+            // new: an overlap accepted before (an overbooking beside it) is no reason to refuse it.
+            auto booking = bookingOf(*type->booking, after);
+            if (booking && *before && sameHold(bookingOf(*type->booking, **before), *booking))
+                booking.reset();
+            if (booking) {
                 auto clash = checkDoubleBooking(t, *type->booking, *booking);
                 if (!clash)
                     return std::unexpected(clash.error());

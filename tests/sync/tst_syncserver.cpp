@@ -306,6 +306,43 @@ private slots:
     // Two desks, offline, each give one patient an active primary policy: the server keeps the first and
     // refuses the second as a uniqueness clash within the patient; taking the server's version leaves
     // one primary everywhere.
+    // An appointment beside an overbooking moves through its day (confirmed, arrived, ...): what it holds
+    // does not change, so the overlap that was accepted is no reason to refuse it.
+    void statusChangesBesideAnOverbookingAreAccepted()
+    {
+        ScheduleFixture fx;
+        ServerFixture server;
+        const std::string clinic = clinicId(fx.admin());
+        server.createClinic(clinic);
+        auto ws = Workstation::enroll(fx.admin(), server.url());
+        core::AppointmentStore store(*ws->session);
+        auto booked =
+            must(store.book(fx.appointment(0, fx.providerA, "2025-12-01 09:00", fx.sickVisit)), "first booking");
+        core::BookingOptions overbook;
+        overbook.overbook = true;
+        must(store.book(fx.appointment(1, fx.providerA, "2025-12-01 09:00", fx.sickVisit), overbook), "overbooked");
+        auto pushed = must(ws->sync(), "push both");
+        QCOMPARE(pushed.conflicts, std::int64_t(0));
+        must(store.setStatus(booked.id, core::AppointmentStatus::Confirmed), "confirm the first");
+        auto confirmed = must(ws->sync(), "push the status");
+        QCOMPARE(confirmed.conflicts, std::int64_t(0));
+        // Moving it onto another time that clashes is still refused.
+        auto other =
+            must(store.book(fx.appointment(2, fx.providerA, "2025-12-01 10:00", fx.followUp)), "another booking");
+        must(ws->sync(), "push another");
+        core::Transaction tx(ws->session->db());
+        auto hlc = must(ws->session->journal().stamp(), "stamp");
+        must(ws->session->journal().writeRow(
+                 "appointment", booked.id,
+                 {{"start_utc_ms", std::to_string(other.startUtcMs)}, {"end_utc_ms", std::to_string(other.endUtcMs())}},
+                 false, hlc, hlc),
+             "a tampered move onto the other booking");
+        must(tx.commit(), "commit");
+        auto moved = must(ws->sync(), "push the move");
+        QCOMPARE(moved.conflicts, std::int64_t(1));
+        QCOMPARE(must(ws->engine->replica().openConflicts(), "conflicts").at(0).code, std::string("double_booking"));
+    }
+
     void onePrimaryPolicyPerPatient()
     {
         ScheduleFixture fx;
