@@ -718,6 +718,10 @@ Result<PushResponse> SyncService::push(const Pusher& pusher, const PushRequest& 
         // gets none, rather than the stamp of whichever edit of it happens to arrive first.
         if (!*before && !change.deleted)
             after.createdHlc = change.hlc;
+        // A record made on two workstations under one id began at the earlier making: an edit either desk
+        // then made of its own copy is no older than the record.
+        else if (!change.baseHlc && !change.deleted && after.createdHlc && change.hlc < *after.createdHlc)
+            after.createdHlc = change.hlc;
         if (after.entity == "clinic" && after.rowId == pusher.clinicId && !clinicCreated)
             clinicCreated = after.createdHlc;
         SyncChange accepted = change;

@@ -361,8 +361,10 @@ class tst_SyncConvergence : public QObject
             for (const auto& c : *conflicts) {
                 if (d.forbidden.contains(c.changeId))
                     d.refusedForbidden[c.changeId] = c.code;
-                else if (c.code == "permission_denied" || c.code == "clock_skew" || c.code == "impossible_stamp")
+                else if (c.code == "permission_denied" || c.code == "clock_skew" || c.code == "impossible_stamp") {
                     ++d.wronglyRefused;
+                    qWarning("wrongly refused: %s %s %s", c.code.c_str(), c.entity.c_str(), c.reason.c_str());
+                }
                 (void)d.engine->resolveConflict(c.id, false);
             }
     }
