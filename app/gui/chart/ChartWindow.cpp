@@ -660,8 +660,10 @@ void ChartWindow::fillVitals()
     fill(m_vitalsTable, rows, flags);
     QChart* chart = m_vitalsChart->chart();
     chart->removeAllSeries();
-    for (QAbstractAxis* axis : chart->axes())
+    for (QAbstractAxis* axis : chart->axes()) {
         chart->removeAxis(axis);
+        delete axis; // a removed axis is no longer the chart's
+    }
     auto* x = new QDateTimeAxis;
     x->setFormat(QStringLiteral("MM/dd/yy"));
     x->setTickCount(6);
