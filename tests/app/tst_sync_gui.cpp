@@ -827,6 +827,10 @@ void tst_SyncGui::deactivationElsewhereLocksThisDesk()
     pressF9();
     QTRY_VERIFY_WITH_TIMEOUT(state().pending == 0 && !state().syncing, kSyncTimeoutMs);
     m_other = joinSecondWorkstation();
+    // The other desk knows the user once this desk's push reached the server (the pending count on this
+    // desk's status bar can lag the new user under load).
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (m_other->sync(), core::UserStore::findByUsername(m_other->session->db(), "desk").has_value()), kSyncTimeoutMs);
     must(core::UserStore(*m_other->session).deactivate("desk"), "deactivate on the other desk");
     must(m_other->sync(), "other desk");
 

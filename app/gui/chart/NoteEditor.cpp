@@ -89,6 +89,13 @@ NoteEditor::NoteEditor(Workspace& workspace, core::ClinicalNote note, const QStr
     layout->addLayout(form, 1);
     layout->addWidget(buttons);
 
+    // The sections this kind of note does not use stay hidden children (a note has no body, an addendum
+    // no SOAP sections).
+    for (QPlainTextEdit* e : {m_subjective, m_objective, m_assessment, m_plan, m_body})
+        if (!e->parent()) {
+            e->setParent(this);
+            e->hide();
+        }
     connect(buttons, &QDialogButtonBox::rejected, this, &NoteEditor::reject);
     connect(m_save, &QPushButton::clicked, this, [this] { save(); });
     connect(m_sign, &QPushButton::clicked, this, [this] { sign(); });
