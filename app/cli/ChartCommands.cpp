@@ -87,10 +87,7 @@ Outcome listEncounters(CliContext& ctx, core::Session& s)
     if (!list)
         return failure(list.error());
     if (ctx.json()) {
-        Poco::JSON::Array::Ptr array = new Poco::JSON::Array;
-        for (const auto& e : *list)
-            array->add(encounterJson(e));
-        ctx.printJson(array);
+        ctx.printJson(jsonArray(*list, encounterJson));
         return {};
     }
     if (list->empty()) {
@@ -169,10 +166,7 @@ Outcome listNotes(CliContext& ctx, core::Session& s)
     if (!notes)
         return failure(notes.error());
     if (ctx.json()) {
-        Poco::JSON::Array::Ptr array = new Poco::JSON::Array;
-        for (const auto& n : *notes)
-            array->add(noteJson(n));
-        ctx.printJson(array);
+        ctx.printJson(jsonArray(*notes, noteJson));
         return {};
     }
     if (notes->empty()) {

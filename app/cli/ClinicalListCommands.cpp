@@ -215,10 +215,7 @@ Outcome listProblems(CliContext& ctx, core::Session& s)
     if (!list)
         return failure(list.error());
     if (ctx.json()) {
-        Poco::JSON::Array::Ptr array = new Poco::JSON::Array;
-        for (const auto& p : *list)
-            array->add(problemJson(p));
-        ctx.printJson(array);
+        ctx.printJson(jsonArray(*list, problemJson));
         return {};
     }
     if (list->empty())
@@ -413,10 +410,7 @@ Outcome listLabs(CliContext& ctx, core::Session& s)
     if (!list)
         return failure(list.error());
     if (ctx.json()) {
-        Poco::JSON::Array::Ptr array = new Poco::JSON::Array;
-        for (const auto& l : *list)
-            array->add(labJson(l));
-        ctx.printJson(array);
+        ctx.printJson(jsonArray(*list, labJson));
         return {};
     }
     if (list->empty()) {
@@ -507,10 +501,7 @@ Outcome listHeld(CliContext& ctx, core::Session& s)
     if (!held)
         return failure(held.error());
     if (ctx.json()) {
-        Poco::JSON::Array::Ptr array = new Poco::JSON::Array;
-        for (const auto& h : *held)
-            array->add(heldLabJson(h));
-        ctx.printJson(array);
+        ctx.printJson(jsonArray(*held, heldLabJson));
         return {};
     }
     if (held->empty()) {

@@ -8,10 +8,19 @@
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
+#include <vector>
 
 namespace practica::app {
 
 Poco::JSON::Object::Ptr newJsonObject();
+// A JSON array of each item's object.
+template <class T, class ToJson> Poco::JSON::Array::Ptr jsonArray(const std::vector<T>& items, ToJson toJson)
+{
+    Poco::JSON::Array::Ptr array = new Poco::JSON::Array;
+    for (const T& item : items)
+        array->add(toJson(item));
+    return array;
+}
 Poco::JSON::Object::Ptr patientJson(const core::Patient& patient);
 Poco::JSON::Object::Ptr patientSummaryJson(const core::PatientSummary& patient);
 Poco::JSON::Object::Ptr coverageJson(const core::Coverage& coverage);
