@@ -39,6 +39,7 @@ Commands:
   fhir export|import         a patient's record as a FHIR R4 JSON Bundle, or a Bundle into the records
   audit verify               check the hash chain of the audit log
   db check|rekey|digest      integrity check; re-encrypt with a new key; digest of the synced records
+                             (--scope SCOPE: as a desk of that sync scope holds them)
   sync enroll|join|now|status|conflicts|resolve
                              the clinic's sync server: connect, sync, and resolve refused changes
 

@@ -112,7 +112,15 @@ Outcome rekeyDatabase(CliContext& ctx, core::Session& session)
 
 Outcome printDigest(CliContext& ctx, core::Session& session)
 {
-    auto digest = core::Replica(session).digest();
+    // --scope: the records as a workstation of that sync scope holds them, to compare with such a desk.
+    std::optional<core::SyncScope> scope;
+    if (auto name = ctx.args().value("scope")) {
+        scope = core::SyncScope::fromName(*name);
+        if (!scope)
+            return usageError("--scope is all or a role (admin, front_desk, clinician, biller), not '" + *name + "'");
+    }
+    core::Replica replica(session);
+    auto digest = scope ? replica.digest(*scope) : replica.digest();
     if (!digest)
         return failure(digest.error());
     if (ctx.json()) {
@@ -143,7 +151,7 @@ Outcome runDb(CliContext& ctx)
     static const std::vector<Verb> kDbVerbs = {
         {.name = "check", .unlocked = checkDatabase},
         {.name = "rekey", .unlocked = rekeyDatabase},
-        {.name = "digest", .unlocked = printDigest},
+        {.name = "digest", .options = {"scope"}, .unlocked = printDigest},
     };
     return runVerb(ctx, kDbVerbs);
 }

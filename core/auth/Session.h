@@ -59,6 +59,15 @@ public:
     SecondFactorStep secondFactorOwed() const { return m_secondFactorOwed; }
     void setSecondFactorOwed(SecondFactorStep step) { m_secondFactorOwed = step; }
 
+    // The signed-in user's key for signing their changes (ChangeJournal::setSigningKey).
+    void setSigningKey(SecretKey key) { m_journal.setSigningKey(std::move(key)); }
+    // A copy for another connection of this workstation acting as the same user (the sync worker).
+    std::optional<SecretKey> signingKeyCopy() const
+    {
+        const SecretKey* key = m_journal.signingKey();
+        return key ? std::optional<SecretKey>(SecretKey::fromBytes(key->bytes())) : std::nullopt;
+    }
+
     // A new time-ordered id for a record created now.
     std::string newId() const;
 

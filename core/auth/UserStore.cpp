@@ -183,7 +183,8 @@ Status UserStore::changeOwnPassword(const std::string& currentPassword, const st
 Status UserStore::replaceKey(KeyFile& keys, User user, const std::string& password, KdfCost cost, bool reset,
                              const char* detail)
 {
-    auto key = UserKey::create(user.username, password, cost);
+    SecretKey secret;
+    auto key = UserKey::create(user.username, password, cost, &secret);
     if (!key)
         return std::unexpected(key.error());
     user.keyMaterial = key->encode();
@@ -202,8 +203,12 @@ Status UserStore::replaceKey(KeyFile& keys, User user, const std::string& passwo
         return s;
     if (Status s = keys.save(); !s)
         return s;
-    if (user.username == m_session.actor().username)
+    if (user.username == m_session.actor().username) {
         m_session.setMustChangePassword(reset);
+        // This change of the account was signed with the key it replaces, which the server still holds;
+        // the next ones are signed with the new one.
+        m_session.setSigningKey(signingKeyFor(secret));
+    }
     return {};
 }
 

@@ -98,9 +98,11 @@ Result<std::unique_ptr<Session>> Vault::createClinic(const std::string& path, Cl
             clinic.id = session->newId();
         if (Status s = ClinicStore::insertInitial(*session, clinic); !s)
             return std::unexpected(s.error());
-        auto key = UserKey::create(admin.username, admin.password, cost);
+        SecretKey secret;
+        auto key = UserKey::create(admin.username, admin.password, cost, &secret);
         if (!key)
             return std::unexpected(key.error());
+        session->setSigningKey(signingKeyFor(secret));
         if (Status s = UserStore::insertInitialAdmin(*session, actor, key->encode()); !s)
             return std::unexpected(s.error());
         if (Status s = tx.commit(); !s)
@@ -133,7 +135,8 @@ Result<std::unique_ptr<Session>> Vault::joinClinic(const std::string& path, cons
     auto userKey = keyMaterial.empty() ? UserKey::create(user.username, password, cost) : UserKey::decode(keyMaterial);
     if (!userKey)
         return std::unexpected(userKey.error());
-    if (auto opened = userKey->open(UserKey::associatedDataFor(user.username), password); !opened)
+    auto opened = userKey->open(UserKey::associatedDataFor(user.username), password);
+    if (!opened)
         return std::unexpected(opened.error());
     const std::string keyPath = KeyFile::pathFor(path);
     std::error_code ec;
@@ -151,6 +154,7 @@ Result<std::unique_ptr<Session>> Vault::joinClinic(const std::string& path, cons
             return std::unexpected(s.error());
         auto session =
             std::make_unique<Session>(std::move(*db), SecretKey::fromBytes(dataKey.bytes()), user, deviceId, clock);
+        session->setSigningKey(signingKeyFor(*opened));
         Transaction tx(session->db());
         if (!tx.begun())
             return std::unexpected(tx.begun().error());
@@ -212,6 +216,7 @@ Result<std::unique_ptr<Session>> Vault::unlock(const std::string& path, const st
     const bool mustChangePassword = unlocked->mustChangePassword;
     const bool ownKeyPair = unlocked->ownKeyPair;
     const KdfCost slotCost = unlocked->cost;
+    std::optional<SecretKey> signingKey = std::move(unlocked->signingKey);
     keys->release(); // the counters and any rekey step are saved: other processes may change the file
     if (!db)
         return std::unexpected(db.error());
@@ -247,6 +252,8 @@ Result<std::unique_ptr<Session>> Vault::unlock(const std::string& path, const st
     Actor actor{user->id, user->username, user->displayName, user->role};
     auto session = std::make_unique<Session>(std::move(*db), std::move(usedKey), actor, *deviceId, clock);
     session->setMustChangePassword(mustChangePassword);
+    if (signingKey)
+        session->setSigningKey(std::move(*signingKey));
     if (auto last = setting(session->db(), "hlc_last")) {
         HlcStamp stamp;
         if (HlcStamp::parse(*last, stamp))

@@ -3,6 +3,7 @@
 #include "core/auth/Session.h"
 #include "core/db/Database.h"
 #include "core/db/Statement.h"
+#include "core/sync/ChangeSignature.h"
 #include "core/util/Uuid.h"
 
 #include <Poco/JSON/Object.h>
@@ -40,12 +41,25 @@ Status ChangeJournal::recordChange(std::string_view entity, const std::string& r
                                    const std::optional<std::string>& baseHlc)
 {
     auto insert = m_db.prepare("INSERT INTO change_outbox (change_id, entity, row_id, op, fields, hlc, base_hlc, "
-                               "created_ms) VALUES (?,?,?,?,?,?,?,?);");
+                               "created_ms, signed_by, signature) VALUES (?,?,?,?,?,?,?,?,?,?);");
     if (!insert)
         return std::unexpected(insert.error());
-    insert->bind(1, uuidV7(m_clock.nowMs())).bind(2, entity).bind(3, rowId);
+    SyncChange change;
+    change.id = uuidV7(m_clock.nowMs());
+    change.entity = std::string(entity);
+    change.rowId = rowId;
+    change.deleted = op == ChangeOp::Delete;
+    change.hlc = hlc;
+    change.baseHlc = baseHlc;
+    change.fields = fields;
+    std::optional<std::string> signedBy, signature;
+    if (m_signingKey) {
+        signedBy = m_actor.username;
+        signature = signChange(*m_signingKey, change);
+    }
+    insert->bind(1, change.id).bind(2, entity).bind(3, rowId);
     insert->bind(4, op == ChangeOp::Upsert ? "upsert" : "delete").bind(5, fieldsToJson(fields)).bind(6, hlc);
-    insert->bind(7, baseHlc).bind(8, m_clock.nowMs());
+    insert->bind(7, baseHlc).bind(8, m_clock.nowMs()).bind(9, signedBy).bind(10, signature);
     return insert->run();
 }
 

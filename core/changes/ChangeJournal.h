@@ -5,6 +5,7 @@
 #include "core/Error.h"
 #include "core/audit/AuditLog.h"
 #include "core/changes/HybridClock.h"
+#include "core/crypto/SecretKey.h"
 #include "core/sync/SyncChange.h"
 
 #include <optional>
@@ -77,6 +78,11 @@ public:
     Result<std::vector<OutboxChange>> pending(int limit);
     Result<std::int64_t> pendingCount();
 
+    // The acting user's key for signing their changes (core/sync/ChangeSignature.h); without one, the
+    // changes go out unsigned and the server authorizes them as the account that pushes them.
+    void setSigningKey(SecretKey key) { m_signingKey = std::move(key); }
+    const SecretKey* signingKey() const { return m_signingKey ? &*m_signingKey : nullptr; }
+
     const Clock& clock() const { return m_clock; }
     AuditLog& auditLog() { return m_audit; }
 
@@ -86,6 +92,7 @@ private:
     const Clock& m_clock;
     const Actor& m_actor;
     AuditLog m_audit;
+    std::optional<SecretKey> m_signingKey;
 };
 
 } // namespace practica::core

@@ -340,8 +340,14 @@ Result<UnlockedKeys> KeyFile::unlock(const std::string& user, const std::string&
     auto dataKey = openSealed(slot->sealedDataKey);
     if (!dataKey)
         return std::unexpected(dataKey.error());
-    UnlockedKeys keys{std::move(*dataKey), std::nullopt, slot->mustChangePassword, !slot->synced(),
-                      KdfCost{slot->opsLimit, slot->memLimit}};
+    UnlockedKeys keys{std::move(*dataKey),
+                      std::nullopt,
+                      slot->mustChangePassword,
+                      !slot->synced(),
+                      KdfCost{slot->opsLimit, slot->memLimit},
+                      std::nullopt};
+    if (slot->synced())
+        keys.signingKey = signingKeyFor(*secret);
     if (!slot->sealedPendingKey.empty()) {
         auto pending = openSealed(slot->sealedPendingKey);
         if (!pending)

@@ -36,7 +36,7 @@ struct KeySlot
     std::string scope;
 
     bool synced() const { return scope == "user"; }
-    UserKey key() const { return {salt, opsLimit, memLimit, nonce, wrappedSecret, publicKey}; }
+    UserKey key() const { return {salt, opsLimit, memLimit, nonce, wrappedSecret, publicKey, {}}; }
 };
 
 // A refused sign-in, kept in the key file (the database cannot be opened to log it) until the next
@@ -57,6 +57,8 @@ struct UnlockedKeys
     bool mustChangePassword = false;
     bool ownKeyPair = false; // the slot's key pair is this workstation's own, not the user's synced one
     KdfCost cost;            // the slot's key derivation cost
+    // The user's key for signing their changes, from their synced key pair (none for a workstation's own).
+    std::optional<SecretKey> signingKey;
 };
 
 class KeyFile

@@ -50,7 +50,8 @@ KdfCost KdfCost::minimal()
     return {crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN};
 }
 
-Result<UserKey> UserKey::create(const std::string& username, const std::string& password, KdfCost cost)
+Result<UserKey> UserKey::create(const std::string& username, const std::string& password, KdfCost cost,
+                                SecretKey* secret)
 {
     initCrypto();
     UserKey key;
@@ -78,13 +79,16 @@ Result<UserKey> UserKey::create(const std::string& username, const std::string& 
     key.nonce = toBase64(nonce, sizeof nonce);
     key.wrappedSecret = toBase64(wrapped, wrappedLen);
     key.publicKey = toBase64(publicKey, sizeof publicKey);
+    key.signingPublicKey = signingPublicKeyFor(boxSecret);
+    if (secret)
+        *secret = std::move(boxSecret);
     return key;
 }
 
 std::string UserKey::encode() const
 {
     return std::string(kPrefix) + "$" + std::to_string(opsLimit) + "$" + std::to_string(memLimit) + "$" + salt + "$" +
-           nonce + "$" + wrappedSecret + "$" + publicKey;
+           nonce + "$" + wrappedSecret + "$" + publicKey + (signingPublicKey.empty() ? "" : "$" + signingPublicKey);
 }
 
 Result<UserKey> UserKey::decode(const std::string& text)
@@ -95,7 +99,7 @@ Result<UserKey> UserKey::decode(const std::string& text)
     for (std::size_t at; (at = text.find('$', start)) != std::string::npos; start = at + 1)
         parts.push_back(text.substr(start, at - start));
     parts.push_back(text.substr(start));
-    if (parts.size() != 7 || parts[0] != kPrefix)
+    if ((parts.size() != 7 && parts.size() != 8) || parts[0] != kPrefix)
         return std::unexpected(badKey());
     UserKey key;
     if (!parseNumber(parts[1], key.opsLimit) || !parseNumber(parts[2], key.memLimit))
@@ -107,11 +111,14 @@ Result<UserKey> UserKey::decode(const std::string& text)
     key.nonce = parts[4];
     key.wrappedSecret = parts[5];
     key.publicKey = parts[6];
+    if (parts.size() == 8)
+        key.signingPublicKey = parts[7];
     std::vector<unsigned char> bytes;
     if (!fromBase64(key.salt, bytes, crypto_pwhash_SALTBYTES) ||
         !fromBase64(key.nonce, bytes, crypto_aead_xchacha20poly1305_ietf_NPUBBYTES) ||
         !fromBase64(key.wrappedSecret, bytes, kWrappedSize) ||
-        !fromBase64(key.publicKey, bytes, crypto_box_PUBLICKEYBYTES))
+        !fromBase64(key.publicKey, bytes, crypto_box_PUBLICKEYBYTES) ||
+        (parts.size() == 8 && !fromBase64(key.signingPublicKey, bytes, crypto_sign_PUBLICKEYBYTES)))
         return std::unexpected(badKey());
     return key;
 }
@@ -144,7 +151,32 @@ Result<SecretKey> UserKey::open(const std::string& associatedData, const std::st
     crypto_scalarmult_base(derived, secret.bytes().data());
     if (sodium_memcmp(derived, publicBytes.data(), sizeof derived) != 0)
         return std::unexpected(badKey());
+    // So must the signing half: the server would check the user's signatures against it.
+    if (!signingPublicKey.empty() && signingPublicKey != signingPublicKeyFor(secret))
+        return std::unexpected(badKey());
     return secret;
+}
+
+SecretKey signingKeyFor(const SecretKey& boxSecret)
+{
+    initCrypto();
+    static constexpr char kPurpose[] = "practica-change-signing-v1";
+    SecretKey seed;
+    static_assert(crypto_sign_SEEDBYTES == SecretKey::kSize);
+    crypto_generichash(seed.data(), SecretKey::kSize, reinterpret_cast<const unsigned char*>(kPurpose),
+                       sizeof kPurpose - 1, boxSecret.bytes().data(), SecretKey::kSize);
+    return seed;
+}
+
+std::string signingPublicKeyFor(const SecretKey& boxSecret)
+{
+    const SecretKey seed = signingKeyFor(boxSecret);
+    unsigned char publicKey[crypto_sign_PUBLICKEYBYTES];
+    static_assert(crypto_sign_SECRETKEYBYTES == 2 * SecretKey::kSize);
+    unsigned char expanded[crypto_sign_SECRETKEYBYTES];
+    crypto_sign_seed_keypair(publicKey, expanded, seed.bytes().data());
+    sodium_memzero(expanded, sizeof expanded);
+    return toBase64(publicKey, sizeof publicKey);
 }
 
 Result<std::string> sealTo(const SecretKey& key, const std::string& publicKeyBase64)

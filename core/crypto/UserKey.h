@@ -34,10 +34,15 @@ struct UserKey
     std::string nonce;
     std::string wrappedSecret;
     std::string publicKey;
+    // The Ed25519 public key that verifies the user's signatures of their changes (see signingKeyFor);
+    // empty in keys made before changes were signed.
+    std::string signingPublicKey;
 
-    // A new key pair for the user, its secret wrapped with the password at the given cost.
-    static Result<UserKey> create(const std::string& username, const std::string& password, KdfCost cost);
-    // The synced text form: "uk1$ops$mem$salt$nonce$wrapped$public".
+    // A new key pair for the user, its secret wrapped with the password at the given cost; the secret
+    // half also goes to secret, when given (to sign with it at once).
+    static Result<UserKey> create(const std::string& username, const std::string& password, KdfCost cost,
+                                  SecretKey* secret = nullptr);
+    // The synced text form: "uk1$ops$mem$salt$nonce$wrapped$public$signing" (older keys end at public).
     std::string encode() const;
     // Validation (rule format, format "user_key") unless the text is a well-formed key within the limits.
     static Result<UserKey> decode(const std::string& text);
@@ -48,8 +53,19 @@ struct UserKey
     Result<SecretKey> open(const std::string& associatedData, const std::string& password) const;
     static std::string associatedDataFor(const std::string& username) { return "practica-user-key\n" + username; }
 
-    bool operator==(const UserKey&) const = default;
+    // The signing half follows from the secret the wrapped one holds: two keys that wrap the same secret
+    // the same way are one key, whether or not one of them names its signing half.
+    bool operator==(const UserKey& other) const
+    {
+        return salt == other.salt && opsLimit == other.opsLimit && memLimit == other.memLimit && nonce == other.nonce &&
+               wrappedSecret == other.wrappedSecret && publicKey == other.publicKey;
+    }
 };
+
+// The Ed25519 seed with which a user signs their changes, derived from their X25519 secret (so it changes
+// when their key pair does, and needs nothing more kept), and its public half in base64.
+SecretKey signingKeyFor(const SecretKey& boxSecret);
+std::string signingPublicKeyFor(const SecretKey& boxSecret);
 
 // Seals a data key to a public key (base64), and opens one sealed that way.
 Result<std::string> sealTo(const SecretKey& key, const std::string& publicKeyBase64);

@@ -86,8 +86,9 @@ Result<std::vector<std::string>> Replica::syncedTables()
 Result<std::vector<SyncChange>> Replica::outgoing(int limit)
 {
     auto stmt = m_session.db().prepare(
-        "SELECT o.change_id, o.entity, o.row_id, o.op, o.fields, o.hlc, o.base_hlc FROM change_outbox o "
-        "WHERE NOT EXISTS (SELECT 1 FROM sync_conflict c WHERE c.entity = o.entity AND c.row_id = o.row_id AND "
+        "SELECT o.change_id, o.entity, o.row_id, o.op, o.fields, o.hlc, o.base_hlc, o.signed_by, o.signature "
+        "FROM change_outbox o WHERE NOT EXISTS (SELECT 1 FROM sync_conflict c WHERE c.entity = o.entity AND c.row_id = "
+        "o.row_id AND "
         "c.resolved_ms IS NULL) ORDER BY o.seq LIMIT ?;");
     if (!stmt)
         return std::unexpected(stmt.error());
@@ -107,6 +108,8 @@ Result<std::vector<SyncChange>> Replica::outgoing(int limit)
         c.hlc = r.text(5);
         c.baseHlc = r.optionalText(6);
         c.deviceId = device;
+        c.signedBy = r.optionalText(7).value_or("");
+        c.signature = r.optionalText(8).value_or("");
         return c;
     });
     if (!rows)
@@ -544,15 +547,20 @@ Result<std::string> Replica::digest()
     auto scope = this->scope();
     if (!scope)
         return std::unexpected(scope.error());
+    return digest(*scope);
+}
+
+Result<std::string> Replica::digest(const SyncScope& scope)
+{
     // Every declared record type the scope reads, by name, and its declared fields it reads, by name:
     // what the server holds for this workstation.
     std::map<std::string, std::vector<std::string>> declared;
     for (const RecordType& type : m_types.all()) {
-        if (!scope->reads(type))
+        if (!scope.reads(type))
             continue;
         auto& names = declared[type.name];
         for (const FieldRule& f : type.fields)
-            if (scope->readsField(type, f.name))
+            if (scope.readsField(type, f.name))
                 names.push_back(f.name);
         std::sort(names.begin(), names.end());
     }

@@ -111,6 +111,8 @@ public:
     // The canonical digest of the synced records the scope held reads (see core/sync/Digest.h), equal
     // to the server's digest for this workstation's scope exactly when both hold the same records.
     Result<std::string> digest();
+    // The same through another scope: what a workstation of that scope holding these records would hold.
+    Result<std::string> digest(const SyncScope& scope);
     // Tables that sync: every table with per-field versions. A new record type syncs by having them.
     Result<std::vector<std::string>> syncedTables();
 

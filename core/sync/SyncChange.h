@@ -51,6 +51,10 @@ struct SyncChange
     // empty in a push, where the server takes them from the pushing user's token.
     std::string authorId;
     std::string author;
+    // In a push: the user name of who made the change and their signature of it (ChangeSignature.h),
+    // both empty when it is unsigned.
+    std::string signedBy;
+    std::string signature;
     // The fields as the server stored them (a JSON object): a pull passes them through without
     // parsing. When set, fields may be empty.
     std::string fieldsJson;

@@ -88,6 +88,10 @@ Object::Ptr changeToJson(const SyncChange& c, bool withOrigin)
             fields->set(f.name, Poco::Dynamic::Var());
     }
     o->set("fields", fields);
+    if (!withOrigin && !c.signature.empty()) {
+        o->set("signed_by", c.signedBy);
+        o->set("signature", c.signature);
+    }
     if (withOrigin) {
         o->set("seq", c.seq);
         o->set("device", c.deviceId);
@@ -146,6 +150,17 @@ Result<SyncChange> changeFromJson(const Poco::Dynamic::Var& var, std::size_t ind
         if (text.size() > kMaxFieldBytes)
             return fail(ErrorCode::ProtocolError, where + ".fields." + name, "value too long");
         c.fields.push_back({name, std::move(text)});
+    }
+    if (!withOrigin) {
+        // Older workstations sign nothing (ChangeSignature.h).
+        auto signedBy = r.optionalText("signed_by");
+        auto signature = r.optionalText("signature");
+        if (!signedBy || !signature)
+            return fail(ErrorCode::ProtocolError, where + ".signature", "not a string");
+        c.signedBy = signedBy->value_or("");
+        c.signature = signature->value_or("");
+        if (c.signedBy.size() > 128 || c.signature.size() > 128 || c.signedBy.empty() != c.signature.empty())
+            return fail(ErrorCode::ProtocolError, where + ".signature", "a signature names its signer");
     }
     if (withOrigin) {
         auto seq = r.integer("seq", 0);

@@ -3,6 +3,7 @@
 #include "core/changes/HybridClock.h"
 #include "core/records/ChangeAuthorizer.h"
 #include "core/records/FieldRules.h"
+#include "core/sync/ChangeSignature.h"
 #include "core/sync/Digest.h"
 #include "core/util/Uuid.h"
 #include "core/util/Validators.h"
@@ -485,6 +486,44 @@ std::optional<Refusal> checkStamp(const SyncChange& c, std::int64_t nowMs, const
     return std::nullopt;
 }
 
+// An account that may sign changes (core/sync/ChangeSignature.h): active, with a key that names its signing
+// half. A change whose signature this key verifies is authorized as this account, whoever's connection
+// pushed it; any other change is authorized as the pushing account (a signature made with a key since
+// replaced, or a forged one, confers nothing).
+struct SigningAccount
+{
+    Pusher as;
+    std::string signingPublicKey;
+};
+
+Result<std::optional<SigningAccount>> signingAccount(PushTransaction& tx, const core::RecordTypes& types,
+                                                     const std::string& clinicId, const std::string& username)
+{
+    const core::RecordType* accounts = nullptr;
+    for (const core::RecordType& t : types.all())
+        if (t.account)
+            accounts = &t;
+    if (!accounts)
+        return std::optional<SigningAccount>{};
+    const core::AccountLink& link = *accounts->account;
+    auto owner = tx.uniqueOwner(accounts->name, link.usernameField, username);
+    if (!owner)
+        return std::unexpected(owner.error());
+    if (!*owner)
+        return std::optional<SigningAccount>{};
+    auto row = tx.row(accounts->name, **owner);
+    if (!row)
+        return std::unexpected(row.error());
+    if (!*row || (*row)->isDeleted() || valueOf(**row, link.activeField).value_or("1") == "0")
+        return std::optional<SigningAccount>{};
+    auto role = core::roleFromName(valueOf(**row, link.roleField).value_or(""));
+    auto key = core::UserKey::decode(valueOf(**row, link.keyField).value_or(""));
+    if (!role || !key || key->signingPublicKey.empty())
+        return std::optional<SigningAccount>{};
+    return std::optional<SigningAccount>(
+        SigningAccount{Pusher{clinicId, **owner, username, *role}, key->signingPublicKey});
+}
+
 // The pushing user as the authorizer sees them; for a record that belongs to one user, with the id of
 // their user_account row (the server's account ids are its own).
 Result<core::ChangeAuthor> changeAuthor(PushTransaction& tx, const core::RecordType& type, const Pusher& pusher)
@@ -615,8 +654,23 @@ Result<PushResponse> SyncService::push(const Pusher& pusher, const PushRequest& 
     PushResponse response;
     response.results.reserve(request.changes.size());
     core::HybridClock serverClock(m_clock, "server");
+    std::map<std::string, std::optional<SigningAccount>> signers; // by user name; forgotten when an account changes
     for (const SyncChange& pushed : request.changes) {
         SyncChange change = pushed;
+        // Who the change is authorized as and recorded by: its signing author, or the pushing account.
+        std::optional<Pusher> signer;
+        if (!pushed.signature.empty() && pushed.signedBy != pusher.username) {
+            auto known = signers.find(pushed.signedBy);
+            if (known == signers.end()) {
+                auto account = signingAccount(t, m_types, pusher.clinicId, pushed.signedBy);
+                if (!account)
+                    return std::unexpected(account.error());
+                known = signers.emplace(pushed.signedBy, std::move(*account)).first;
+            }
+            if (known->second && core::verifyChange(known->second->signingPublicKey, pushed, pushed.signature))
+                signer = known->second->as;
+        }
+        const Pusher& author = signer ? *signer : pusher;
         PushResult result;
         result.changeId = change.id;
         auto seen = t.acceptedSeq(change.id);
@@ -662,10 +716,10 @@ Result<PushResponse> SyncService::push(const Pusher& pusher, const PushRequest& 
         if (!refusal)
             refusal = checkStamp(change, nowMs, *before, clinicCreated);
         if (!refusal) {
-            auto author = changeAuthor(t, *type, pusher);
-            if (!author)
-                return std::unexpected(author.error());
-            refusal = checkPermission(*type, pusher, *author, *before, change);
+            auto changeBy = changeAuthor(t, *type, author);
+            if (!changeBy)
+                return std::unexpected(changeBy.error());
+            refusal = checkPermission(*type, author, *changeBy, *before, change);
         }
         if (!refusal)
             refusal = checkLocked(*type, *before, change);
@@ -680,7 +734,7 @@ Result<PushResponse> SyncService::push(const Pusher& pusher, const PushRequest& 
         if (!refusal)
             refusal = checkSigning(*type, after, change);
         if (!refusal)
-            refusal = checkOwnPasswordChange(*type, pusher, *before, change);
+            refusal = checkOwnPasswordChange(*type, author, *before, change);
         if (!refusal)
             refusal = checkKeyCost(*type, change, m_minimumKeyCost);
         if (!refusal) {
@@ -726,8 +780,8 @@ Result<PushResponse> SyncService::push(const Pusher& pusher, const PushRequest& 
             clinicCreated = after.createdHlc;
         SyncChange accepted = change;
         accepted.deviceId = request.deviceId;
-        accepted.authorId = pusher.userId;
-        accepted.author = pusher.username;
+        accepted.authorId = author.userId;
+        accepted.author = author.username;
         accepted.seq = ++seq;
         if (Status s = t.appendChange(accepted); !s)
             return std::unexpected(s.error());
@@ -737,8 +791,10 @@ Result<PushResponse> SyncService::push(const Pusher& pusher, const PushRequest& 
             return std::unexpected(s.error());
         if (Status s = followAccount(t, *type, *before, after); !s)
             return std::unexpected(s.error());
+        if (type->account)
+            signers.clear();
         if (auto survivor = newlyMergedInto(*type, *before, after)) {
-            auto moved = moveToSurvivor(t, *type, change.rowId, *survivor, pusher, serverClock, seq);
+            auto moved = moveToSurvivor(t, *type, change.rowId, *survivor, author, serverClock, seq);
             if (!moved)
                 return std::unexpected(moved.error());
         }

@@ -113,11 +113,10 @@ void tst_CliSync::init()
 QString tst_CliSync::demoClinic(const QString& name)
 {
     const QString db = path(name);
+    // With its charts: the clinician's changes, pushed from the desk the admin enrols, carry the clinician's
+    // signature and are authorized as theirs.
     Run r =
-        // Without charts: a desk enrolled by the admin pushes as the admin, who may not write clinical records
-        // (a clinician's changes pushed from an admin's desk are refused; see README, sync).
-        cli({"demo", "--db", db, "--patients", "20", "--seed", "1", "--kdf", "minimal", "--appointments-per-day", "0",
-             "--no-charts"});
+        cli({"demo", "--db", db, "--patients", "20", "--seed", "1", "--kdf", "minimal", "--appointments-per-day", "0"});
     if (r.exitCode != 0)
         qWarning("demo failed: %s", r.err.constData());
     return db;
@@ -265,7 +264,11 @@ void tst_CliSync::joinWaitsForApproval()
         0);
     Run resumed = cli({"sync", "now", "--db", ws2, "--user", "desk"});
     QVERIFY2(resumed.exitCode == 0, resumed.err.constData());
-    QCOMPARE(cli({"db", "digest", "--db", ws2, "--user", "desk"}).out, cli({"db", "digest", "--db", ws1}).out);
+    // The front desk's workstation holds what its scope reads (no chart), exactly as the first desk has it.
+    QCOMPARE(cli({"db", "digest", "--db", ws2, "--user", "desk"}).out,
+             cli({"db", "digest", "--db", ws1, "--scope", "front_desk"}).out);
+    QVERIFY(cli({"db", "digest", "--db", ws1, "--scope", "front_desk"}).out != cli({"db", "digest", "--db", ws1}).out);
+    QCOMPARE(cli({"db", "digest", "--db", ws1, "--scope", "everyone"}).exitCode, 2);
     QCOMPARE(process.stop(), 0);
 }
 

@@ -4,7 +4,10 @@
 #include "core/auth/UserStore.h"
 #include "core/auth/Vault.h"
 #include "core/crypto/KeyFile.h"
+#include "core/crypto/UserKey.h"
 #include "core/patients/PatientStore.h"
+#include "core/sync/ChangeSignature.h"
+#include "core/sync/Replica.h"
 #include "tests/support/TestSupport.h"
 
 #include <QFile>
@@ -33,6 +36,9 @@ private slots:
     void concurrentUpdatesLoseNothing();
     void refusedSignInsReachTheAuditLog();
     void resetPasswordMustBeChanged();
+    void changesAreSignedByTheirAuthor();
+    void signaturesCoverEveryPartOfAChange();
+    void olderKeysReadWithoutASigningHalf();
 };
 
 void tst_KeySlots::addedUserCanUnlockWithOwnPassword()
@@ -306,6 +312,161 @@ void tst_KeySlots::resetPasswordMustBeChanged()
     flagged.reset();
     auto again = clinic.login("desk", "mine-now-1");
     QVERIFY(again && !again->mustChangePassword());
+}
+
+namespace {
+
+// The signing half of a user's synced key as their account holds it.
+std::string signingKeyOf(core::Session& session, const std::string& username)
+{
+    auto user = core::UserStore::findByUsername(session.db(), username);
+    if (!user)
+        qFatal("no user %s", username.c_str());
+    auto key = core::UserKey::decode(user->keyMaterial);
+    if (!key)
+        qFatal("unreadable key of %s", username.c_str());
+    return key->signingPublicKey;
+}
+
+std::vector<core::SyncChange> outbox(core::Session& session)
+{
+    auto out = core::Replica(session).outgoing(1000);
+    if (!out)
+        qFatal("outbox unreadable");
+    return *out;
+}
+
+} // namespace
+
+void tst_KeySlots::changesAreSignedByTheirAuthor()
+{
+    test::TempClinic clinic;
+    auto desk = clinic.addAndLogin("desk", core::Role::FrontDesk, "desk-password");
+    QVERIFY(desk);
+    const std::string deskKey = signingKeyOf(clinic.admin(), "desk");
+    QVERIFY(!deskKey.empty());
+    QVERIFY(deskKey != signingKeyOf(clinic.admin(), "admin"));
+
+    core::Patient p;
+    p.familyName = "Okafor";
+    p.givenName = "Ada";
+    p.dateOfBirth = "1980-02-03";
+    p.sex = "female";
+    QVERIFY(core::PatientStore(*desk).create(p));
+    auto changes = outbox(*desk);
+    QVERIFY(!changes.empty());
+    const core::SyncChange& made = changes.back();
+    QCOMPARE(made.entity, std::string("patient"));
+    QCOMPARE(made.signedBy, std::string("desk"));
+    QVERIFY(core::verifyChange(deskKey, made, made.signature));
+    QVERIFY(!core::verifyChange(signingKeyOf(clinic.admin(), "admin"), made, made.signature));
+
+    // A new password is a new key pair: the change of the account is signed with the key the clinic still
+    // knows, the changes after it with the new one.
+    const std::int64_t before = static_cast<std::int64_t>(outbox(*desk).size());
+    QVERIFY(core::UserStore(*desk).setPassword("desk", "new-desk-password", core::KdfCost::minimal()));
+    const std::string newKey = signingKeyOf(*desk, "desk");
+    QVERIFY(newKey != deskKey);
+    changes = outbox(*desk);
+    QCOMPARE(static_cast<std::int64_t>(changes.size()), before + 1);
+    QVERIFY(core::verifyChange(deskKey, changes.back(), changes.back().signature));
+    p.givenName = "Adaeze";
+    p.mrn.clear();
+    QVERIFY(core::PatientStore(*desk).create(p));
+    changes = outbox(*desk);
+    QVERIFY(core::verifyChange(newKey, changes.back(), changes.back().signature));
+
+    // Signing in again derives the same key from the same key pair.
+    desk.reset();
+    auto again = clinic.login("desk", "new-desk-password");
+    QVERIFY(again);
+    p.givenName = "Adanna";
+    QVERIFY(core::PatientStore(*again).create(p));
+    changes = outbox(*again);
+    QCOMPARE(changes.back().signedBy, std::string("desk"));
+    QVERIFY(core::verifyChange(newKey, changes.back(), changes.back().signature));
+}
+
+void tst_KeySlots::signaturesCoverEveryPartOfAChange()
+{
+    core::initCrypto();
+    core::SecretKey secret = core::SecretKey::random();
+    const core::SecretKey signing = core::signingKeyFor(secret);
+    const std::string publicKey = core::signingPublicKeyFor(secret);
+    core::SyncChange c;
+    c.id = "0193a0b0-0000-7000-8000-000000000001";
+    c.entity = "problem";
+    c.rowId = "0193a0b0-0000-7000-8000-000000000002";
+    c.hlc = "0001763700000000-0000-dev";
+    c.fields = {{"code", std::string("I10")}, {"note", std::nullopt}, {"display", std::string("")}};
+    const std::string sig = core::signChange(signing, c);
+    QVERIFY(core::verifyChange(publicKey, c, sig));
+    // The order fields travel in does not matter; the device that pushes it does not either.
+    core::SyncChange reordered = c;
+    std::reverse(reordered.fields.begin(), reordered.fields.end());
+    reordered.deviceId = "another-desk";
+    QVERIFY(core::verifyChange(publicKey, reordered, sig));
+    // Everything else does.
+    auto differs = [&](auto change) { return !core::verifyChange(publicKey, change, sig); };
+    core::SyncChange x = c;
+    x.id = "0193a0b0-0000-7000-8000-000000000009";
+    QVERIFY(differs(x));
+    x = c;
+    x.entity = "allergy";
+    QVERIFY(differs(x));
+    x = c;
+    x.rowId = "0193a0b0-0000-7000-8000-000000000003";
+    QVERIFY(differs(x));
+    x = c;
+    x.deleted = true;
+    QVERIFY(differs(x));
+    x = c;
+    x.hlc = "0001763700000001-0000-dev";
+    QVERIFY(differs(x));
+    x = c;
+    x.baseHlc = c.hlc;
+    QVERIFY(differs(x));
+    x = c;
+    x.fields[1].value = std::string(""); // an empty text is not a null
+    QVERIFY(differs(x));
+    x = c;
+    x.fields[2].value = std::nullopt;
+    QVERIFY(differs(x));
+    x = c;
+    x.fields[0] = {"code", std::string("I10\ndisplay")};
+    QVERIFY(differs(x));
+    x = c;
+    x.fields.pop_back();
+    QVERIFY(differs(x));
+    // A damaged signature or key verifies nothing.
+    QVERIFY(!core::verifyChange(publicKey, c, sig.substr(1)));
+    QVERIFY(!core::verifyChange("not base64", c, sig));
+    QVERIFY(!core::verifyChange(core::signingPublicKeyFor(core::SecretKey::random()), c, sig));
+}
+
+void tst_KeySlots::olderKeysReadWithoutASigningHalf()
+{
+    core::initCrypto();
+    auto key = core::UserKey::create("dr.adams", "doctor-password-1", core::KdfCost::minimal());
+    QVERIFY(key);
+    const std::string text = key->encode();
+    QCOMPARE(std::count(text.begin(), text.end(), '$'), 7L);
+    // A key made before changes were signed ends at its public half, and still opens.
+    const std::string older = text.substr(0, text.rfind('$'));
+    auto oldKey = core::UserKey::decode(older);
+    QVERIFY(oldKey);
+    QVERIFY(oldKey->signingPublicKey.empty());
+    QVERIFY(*oldKey == *key);
+    QVERIFY(oldKey->open(core::UserKey::associatedDataFor("dr.adams"), "doctor-password-1"));
+    // A signing half that is not the secret's own is refused: the server would trust it.
+    core::UserKey wrong = *key;
+    wrong.signingPublicKey = core::signingPublicKeyFor(core::SecretKey::random());
+    auto reread = core::UserKey::decode(wrong.encode());
+    QVERIFY(reread);
+    QCOMPARE(test::failureOf(reread->open(core::UserKey::associatedDataFor("dr.adams"), "doctor-password-1")).field,
+             std::string("key_material"));
+    QVERIFY(!core::UserKey::decode(text + "$extra"));
+    QVERIFY(!core::UserKey::decode(older + "$c2hvcnQ="));
 }
 
 QTEST_GUILESS_MAIN(tst_KeySlots)

@@ -6,12 +6,16 @@
 #include "ServerProcess.h"
 #include "SyncFixture.h"
 #include "core/auth/UserStore.h"
+#include "core/auth/Vault.h"
 #include "core/chart/ChartRows.h"
 #include "core/chart/ClinicalListStore.h"
 #include "core/chart/EncounterStore.h"
 #include "core/clinic/ClinicStore.h"
+#include "core/crypto/UserKey.h"
 #include "core/db/Transaction.h"
+#include "core/sync/ChangeSignature.h"
 #include "core/sync/Replica.h"
+#include "sync/protocol/Protocol.h"
 #include "words/ErrorWords.h"
 
 #include <Poco/JSON/Object.h>
@@ -123,6 +127,21 @@ std::int64_t count(core::Session& s, const std::string& sql, const std::string& 
     if (!stmt)
         qFatal("prepare: %s", stmt.error().detail.c_str());
     return must(stmt->bind(1, param).scalar(), "count");
+}
+
+// An answer's body as text again, for the protocol's decoders.
+std::string bodyOf(const Answer& answer)
+{
+    std::ostringstream text;
+    if (answer.json)
+        answer.json->stringify(text);
+    return text.str();
+}
+
+// A push body sent as it is, over plain HTTP.
+Answer request_(int port, const std::string& body, const std::string& token)
+{
+    return request(port, "POST", "/v1/push", body, token);
 }
 
 } // namespace
@@ -300,6 +319,139 @@ private slots:
         QCOMPARE(locked.code, std::string("locked_record"));
         must(baker->sync(), "baker");
         QCOMPARE(must(baker->engine->serverDigest(), "server"), baker->digest());
+    }
+
+    // A desk the admin enrolled, where a clinician signs in and charts: the server authorizes each change
+    // as the user who signed it, not as the account the desk is connected with (an admin may write no
+    // chart), and records that user as its author.
+    void sharedDeskPushesEachAuthorsChanges()
+    {
+        ChartClinic c;
+        auto doctor =
+            must(core::Vault::unlock(c.fx.admin().db().path(), "dr.adams", kDoctorPassword, c.fx.clinic().clock()),
+                 "dr.adams signs in at the admin's desk");
+        QVERIFY(doctor->signingKeyCopy().has_value());
+        auto visit = must(core::EncounterStore(*doctor).startWalkIn(c.fx.patients.at(1), c.fx.providerA.id, "follow_up",
+                                                                    std::string("cough")),
+                          "visit");
+        auto note = must(core::NoteStore(*doctor).startNote(visit.id), "draft");
+        note.subjective = "Dry cough for a week.";
+        must(core::NoteStore(*doctor).saveDraft(note), "save");
+        must(core::NoteStore(*doctor).sign(note.id), "sign");
+        core::Problem cough;
+        cough.patientId = visit.patientId;
+        cough.code = "R05.9";
+        cough.display = "Cough, unspecified";
+        must(core::ClinicalListStore(*doctor).saveProblem(cough), "problem");
+        doctor.reset();
+
+        auto report = must(c.adminDesk->sync(), "the admin's desk pushes the doctor's changes");
+        QCOMPARE(report.conflicts, std::int64_t(0));
+        QVERIFY(report.pushed >= 4);
+        QCOMPARE(must(c.adminDesk->engine->serverDigest(), "server"), c.adminDesk->digest());
+
+        // Another clinician's desk receives the signed note, with its author as the server recorded it.
+        auto baker = c.desk("exam-2", "dr.baker");
+        QCOMPARE(count(*baker->session, "SELECT count(*) FROM clinical_note WHERE id = ? AND signed_at IS NOT NULL",
+                       note.id),
+                 std::int64_t(1));
+        const Answer changes = request(
+            c.server.port(), "GET", "/v1/changes?after=0&limit=5000", {},
+            must(
+                sync::SyncClient({c.url, {}, 2000, 20000}).login(c.clinic, "admin", kAdminPassword, "reader", "Reader"),
+                "login")
+                .accessToken);
+        QCOMPARE(changes.status, 200);
+        auto page = must(sync::decodePull(bodyOf(changes)), "page");
+        int notesByAdams = 0;
+        for (const core::SyncChange& ch : page.changes)
+            if (ch.entity == "clinical_note") {
+                QCOMPARE(ch.author, std::string("dr.adams"));
+                ++notesByAdams;
+            }
+        QVERIFY(notesByAdams >= 2);
+    }
+
+    // Signatures over raw HTTP: a change the admin's connection pushes is taken as a clinician's only when
+    // that clinician's key signed exactly this change and their account is active.
+    void signaturesAreCheckedOverRawHttp()
+    {
+        ChartClinic c;
+        auto adams = c.desk("exam", "dr.adams");
+        auto baker = c.desk("exam-2", "dr.baker");
+        const std::string patient = c.visit(*adams, 3).patientId;
+        must(adams->sync(), "adams");
+        auto problem = [&](Workstation& ws, const char* code, const char* display) {
+            core::Problem p;
+            p.patientId = patient;
+            p.code = code;
+            p.display = display;
+            must(core::ClinicalListStore(*ws.session).saveProblem(p), "problem");
+            auto out = must(ws.engine->replica().outgoing(10), "outbox");
+            if (out.size() != 1)
+                qFatal("one change expected in the outbox, found %zu", out.size());
+            return out.front();
+        };
+        const core::SyncChange genuine = problem(*adams, "J45.909", "Asthma");
+        QCOMPARE(genuine.signedBy, std::string("dr.adams"));
+        QVERIFY(!genuine.signature.empty());
+        // The outbox keeps its changes until the server answers: clear it so each problem is read alone.
+        auto clearOutbox = [](Workstation& ws) {
+            auto stmt = ws.session->db().prepare("DELETE FROM change_outbox;");
+            must(stmt->run(), "clear outbox");
+        };
+        clearOutbox(*adams);
+        core::SyncChange tampered = problem(*adams, "E11.9", "Type 2 diabetes");
+        clearOutbox(*adams);
+        core::SyncChange renamed = problem(*adams, "K21.9", "Reflux");
+        clearOutbox(*adams);
+        core::SyncChange unsignedChange = problem(*adams, "M54.50", "Low back pain");
+        clearOutbox(*adams);
+        const core::SyncChange bakers = problem(*baker, "R51.9", "Headache");
+        clearOutbox(*baker);
+
+        sync::SyncClient admin({c.url, {}, 2000, 20000});
+        const std::string token =
+            must(admin.login(c.clinic, "admin", kAdminPassword, "hand", "By hand"), "login").accessToken;
+        auto push = [&](const core::SyncChange& change) {
+            sync::PushRequest request{"hand", {change}};
+            const Answer answer = request_(c.server.port(), sync::encodePush(request), token);
+            if (answer.status != 200)
+                qFatal("push: HTTP %d %s", answer.status, bodyOf(answer).c_str());
+            auto response = must(sync::decodePushResponse(bodyOf(answer)), "response");
+            return response.results.front();
+        };
+
+        // A changed field, another signer's name, no signature: each is the admin's own change, refused.
+        for (core::SyncField& f : tampered.fields)
+            if (f.name == "display")
+                f.value = "Type 1 diabetes";
+        renamed.signedBy = "dr.baker";
+        unsignedChange.signedBy.clear();
+        unsignedChange.signature.clear();
+        for (const core::SyncChange* forged : {&tampered, &renamed, &unsignedChange}) {
+            const core::PushResult r = push(*forged);
+            QCOMPARE(r.outcome, core::PushOutcome::Conflict);
+            QCOMPARE(r.conflictCode, std::string("permission_denied"));
+            QCOMPARE(r.params.at("role"), std::string("admin"));
+        }
+
+        // The untouched change is Dr. Adams's.
+        QCOMPARE(push(genuine).outcome, core::PushOutcome::Applied);
+
+        // Dr. Baker is deactivated: his signature no longer authorizes anything.
+        must(core::UserStore(c.fx.admin()).deactivate("dr.baker"), "deactivate");
+        must(c.adminDesk->sync(), "admin desk");
+        const core::PushResult afterLeaving = push(bakers);
+        QCOMPARE(afterLeaving.conflictCode, std::string("permission_denied"));
+
+        const Answer changes = request(c.server.port(), "GET", "/v1/changes?after=0&limit=5000", {}, token);
+        auto page = must(sync::decodePull(bodyOf(changes)), "page");
+        auto accepted = std::find_if(page.changes.begin(), page.changes.end(),
+                                     [&](const core::SyncChange& ch) { return ch.id == genuine.id; });
+        QVERIFY(accepted != page.changes.end());
+        QCOMPARE(accepted->author, std::string("dr.adams"));
+        QCOMPARE(accepted->authorId, adams->session->actor().userId);
     }
 };
 

@@ -571,7 +571,8 @@ private:
             QVERIFY(deskUser);
             auto keys = core::KeyFile::load(d.ws->session->keyFilePath());
             QVERIFY(keys && keys->slot("desk"));
-            QCOMPARE(keys->slot("desk")->key().encode(), deskUser->keyMaterial);
+            auto synced = core::UserKey::decode(deskUser->keyMaterial);
+            QVERIFY(synced && keys->slot("desk")->key() == *synced);
             failed += d.failedSyncs;
             syncs += d.syncs;
             acked += d.acked.size();

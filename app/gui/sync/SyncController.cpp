@@ -68,7 +68,8 @@ void SyncController::launch(const sync::ClientOptions& options, bool enrolled)
                             &m_session->clock(),
                             options,
                             m_timing,
-                            enrolled};
+                            enrolled,
+                            m_session->signingKeyCopy()};
     auto* thread = new QThread;
     thread->setObjectName(QStringLiteral("syncWorkerThread"));
     m_worker = new SyncWorker(std::move(setup));

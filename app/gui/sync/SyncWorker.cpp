@@ -66,6 +66,10 @@ void SyncWorker::begin()
     }
     m_session = std::make_unique<core::Session>(std::move(*db), std::move(m_setup.dataKey), m_setup.actor,
                                                 m_setup.deviceId, *m_setup.clock);
+    if (m_setup.signingKey) {
+        m_session->setSigningKey(std::move(*m_setup.signingKey));
+        m_setup.signingKey.reset();
+    }
     m_engine = std::make_unique<sync::SyncEngine>(*m_session, *m_client);
     if (m_setup.enrolled)
         startTimers();

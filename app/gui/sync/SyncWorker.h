@@ -32,6 +32,8 @@ public:
         sync::ClientOptions client;
         SyncTiming timing;
         bool enrolled = true; // false: the workstation is connecting; wait for enroll()
+        // The user's key for signing the changes the worker writes (a resolved conflict), as the GUI's.
+        std::optional<core::SecretKey> signingKey{};
     };
 
     explicit SyncWorker(Setup setup);
