@@ -4909,6 +4909,22 @@
         <source>Sign this %1? A signed note cannot be changed; corrections are added as addenda.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Note template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill this note from the %1 template? What its four sections hold now is replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>practica::app::NoteTemplatesDialog</name>

@@ -290,8 +290,44 @@ Result<ClinicalNote> NoteStore::startNote(const std::string& encounterId, const 
     auto encounter = loadRecord(m_session, encounterRow(), encounterId);
     if (!encounter)
         return std::unexpected(encounter.error());
-    const std::string key = templateKey.value_or(encounter->visitType);
+    ClinicalNote note;
+    note.id = m_session.newId();
+    note.encounterId = encounter->id;
+    note.patientId = encounter->patientId;
+    note.authorId = m_session.actor().userId;
+    note.createdAtMs = m_session.clock().nowMs();
+    if (Status s = fillFromTemplate(note, templateKey.value_or(encounter->visitType)); !s)
+        return std::unexpected(s.error());
+    Transaction tx(m_session.db());
+    if (!tx.begun())
+        return std::unexpected(tx.begun().error());
+    if (Status s = writeRecord(m_session, clinicalNoteRow(), note.id, note, std::nullopt); !s)
+        return std::unexpected(s.error());
+    return committed(tx, note);
+}
 
+Result<ClinicalNote> NoteStore::applyTemplate(const std::string& noteId, const std::string& templateKey)
+{
+    if (Status perm = m_session.require(Permission::ClinicalWrite); !perm)
+        return std::unexpected(perm.error());
+    Transaction tx(m_session.db());
+    if (!tx.begun())
+        return std::unexpected(tx.begun().error());
+    auto before = ownDraft(noteId);
+    if (!before)
+        return std::unexpected(before.error());
+    if (before->kind == "addendum")
+        return fail(ErrorCode::Validation, "kind", Rule::Choice, {{"allowed", "note"}});
+    ClinicalNote note = *before;
+    if (Status s = fillFromTemplate(note, templateKey); !s)
+        return std::unexpected(s.error());
+    if (Status s = writeRecord(m_session, clinicalNoteRow(), note.id, note, *before); !s)
+        return std::unexpected(s.error());
+    return committed(tx, note);
+}
+
+Status NoteStore::fillFromTemplate(ClinicalNote& note, const std::string& key)
+{
     // The clinic's own template for the visit type, else the built-in one, else the office visit's.
     std::optional<NoteTemplate> chosen;
     auto own = listRecords(m_session, noteTemplateRow(), "visit_type = ? AND active = 1", key, "name");
@@ -305,13 +341,13 @@ Result<ClinicalNote> NoteStore::startNote(const std::string& encounterId, const 
     if (!chosen)
         chosen = builtInNoteTemplates().front();
 
-    auto header = ChartReader(m_session).header(encounter->patientId);
+    auto header = ChartReader(m_session).header(note.patientId);
     if (!header)
         return std::unexpected(header.error());
     ClinicalListStore lists(m_session);
-    auto vitals = lists.vitals(encounter->patientId);
-    auto problems = lists.problems(encounter->patientId);
-    auto meds = lists.medications(encounter->patientId);
+    auto vitals = lists.vitals(note.patientId);
+    auto problems = lists.problems(note.patientId);
+    auto meds = lists.medications(note.patientId);
     if (!vitals || !problems || !meds)
         return std::unexpected(!vitals ? vitals.error() : !problems ? problems.error() : meds.error());
     std::vector<std::string> active;
@@ -341,23 +377,12 @@ Result<ClinicalNote> NoteStore::startNote(const std::string& encounterId, const 
                                                        {"problems", joinedOrNone(active, "none")},
                                                        {"medications", joinedOrNone(medications, "none")},
                                                        {"allergies", allergyText}};
-    ClinicalNote note;
-    note.id = m_session.newId();
-    note.encounterId = encounter->id;
-    note.patientId = encounter->patientId;
-    note.authorId = m_session.actor().userId;
-    note.templateKey = key;
+    note.templateKey = chosen->visitType;
     note.subjective = fillTemplate(chosen->subjective, values);
     note.objective = fillTemplate(chosen->objective, values);
     note.assessment = fillTemplate(chosen->assessment, values);
     note.plan = fillTemplate(chosen->plan, values);
-    note.createdAtMs = m_session.clock().nowMs();
-    Transaction tx(m_session.db());
-    if (!tx.begun())
-        return std::unexpected(tx.begun().error());
-    if (Status s = writeRecord(m_session, clinicalNoteRow(), note.id, note, std::nullopt); !s)
-        return std::unexpected(s.error());
-    return committed(tx, note);
+    return {};
 }
 
 Result<ClinicalNote> NoteStore::ownDraft(const std::string& noteId)

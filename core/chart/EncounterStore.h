@@ -63,6 +63,9 @@ public:
     // clinic's own, else the built-in one) with the patient's age, sex, latest vitals, active problems,
     // allergies and medications.
     Result<ClinicalNote> startNote(const std::string& encounterId, const std::optional<std::string>& templateKey = {});
+    // Fills the author's draft again from another visit type's template, replacing its four sections (the
+    // front end asks before it discards what was written). An addendum has no template.
+    Result<ClinicalNote> applyTemplate(const std::string& noteId, const std::string& templateKey);
     // Saves a draft's SOAP text (or an addendum's body). Only its author edits it; a signed note never
     // changes (Conflict, rule signed).
     Status saveDraft(const ClinicalNote& note);
@@ -90,6 +93,8 @@ public:
 
 private:
     Result<ClinicalNote> ownDraft(const std::string& noteId);
+    // The note's template key and SOAP sections from the template for the key, its fields filled in.
+    Status fillFromTemplate(ClinicalNote& note, const std::string& key);
     Session& m_session;
 };
 

@@ -21,6 +21,7 @@
 
 #include <QAbstractItemView>
 #include <QChartView>
+#include <QComboBox>
 #include <QCompleter>
 #include <QDoubleSpinBox>
 #include <QFileInfo>
@@ -248,8 +249,35 @@ void tst_ChartGui::writeSignAndAmendANote()
     QVERIFY(QTest::qWaitForWindowExposed(editor));
     auto* subjective = child<QPlainTextEdit>(editor, QStringLiteral("noteSubjective"));
     QVERIFY(subjective->toPlainText().contains(QLatin1String("45-year-old")));
+
+    // Another visit type's template: asked first (the sections are replaced), then filled and saved.
+    auto* templates = child<QComboBox>(editor, QStringLiteral("noteTemplate"));
+    QVERIFY(templates->isVisible() && templates->isEnabled());
+    QCOMPARE(templates->currentData().toString().toStdString(), editor->note().templateKey.value_or(""));
+    const int annual = templates->findData(QStringLiteral("annual_physical"));
+    QVERIFY(annual >= 0);
+    bool asked = false;
+    QTimer answer;
+    answer.setInterval(50);
+    connect(&answer, &QTimer::timeout, [&] {
+        if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())) {
+            asked = true;
+            answer.stop();
+            box->button(QMessageBox::Yes)->click();
+        }
+    });
+    answer.start();
+    templates->setCurrentIndex(annual);
+    Q_EMIT templates->activated(annual);
+    QVERIFY(asked);
+    QVERIFY(subjective->toPlainText().contains(QLatin1String("Screening history:")));
+    QCOMPARE(must(core::NoteStore(*m_workspace->session()).get(editor->note().id), "get").templateKey,
+             std::optional<std::string>("annual_physical"));
+    editor->activateWindow(); // the question was the active window; the editor's shortcuts work in its own
+    QVERIFY(QTest::qWaitForWindowActive(editor));
     auto* assessment = child<QPlainTextEdit>(editor, QStringLiteral("noteAssessment"));
     assessment->setFocus();
+    QTest::keySequence(assessment, QKeySequence::SelectAll); // the template's prompt is typed over
     QTest::keyClicks(assessment, QStringLiteral("Hypertension, not at goal."));
     QTest::keySequence(editor, QKeySequence::Save);
     QTRY_COMPARE(must(core::NoteStore(*m_workspace->session()).get(editor->note().id), "get").assessment,

@@ -29,6 +29,7 @@ private slots:
     void noteFromTemplateSignsAndLocks();
     void clinicTemplatesReplaceTheBuiltInOnes();
     void onlyTheAuthorEditsAndSigns();
+    void draftTakesAnotherTemplate();
     void addendaGoToSignedNotesOnly();
     void allergyBannerStates();
     void vitalUnits_data();
@@ -189,6 +190,26 @@ void tst_Chart::onlyTheAuthorEditsAndSigns()
     const auto saved = other.saveDraft(draft);
     QVERIFY(!saved);
     QCOMPARE(saved.error().rule(), Rule::NotSigner);
+}
+
+void tst_Chart::draftTakesAnotherTemplate()
+{
+    const core::Appointment a = arrivedAppointment();
+    auto visit = must(core::EncounterStore(*m_doctor).startFromAppointment(a.id), "start");
+    core::NoteStore notes(*m_doctor);
+    auto draft = must(notes.startNote(visit.id), "note");
+    QVERIFY(draft.templateKey != std::optional<std::string>("acute"));
+    auto acute = must(notes.applyTemplate(draft.id, "acute"), "acute");
+    QCOMPARE(acute.templateKey, std::optional<std::string>("acute"));
+    QVERIFY(acute.subjective && acute.subjective->find("Chief complaint:") != std::string::npos);
+    QVERIFY(acute.subjective->find("45-year-old") != std::string::npos); // its fields are filled as well
+    QCOMPARE(must(notes.get(draft.id), "stored").subjective, acute.subjective);
+    // Only the author's own unsigned note; never an addendum.
+    QCOMPARE(failureOf(core::NoteStore(*m_otherDoctor).applyTemplate(draft.id, "office")).rule(), Rule::NotSigner);
+    must(notes.sign(draft.id), "sign");
+    QCOMPARE(failureOf(notes.applyTemplate(draft.id, "office")).rule(), Rule::Signed);
+    auto addendum = must(notes.addAddendum(draft.id, "Later."), "addendum");
+    QCOMPARE(failureOf(notes.applyTemplate(addendum.id, "office")).field, std::string("kind"));
 }
 
 void tst_Chart::addendaGoToSignedNotesOnly()

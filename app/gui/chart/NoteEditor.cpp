@@ -5,7 +5,9 @@
 #include "app/gui/shell/Workspace.h"
 #include "core/chart/ChartReader.h"
 #include "core/chart/EncounterStore.h"
+#include "core/chart/NoteTemplates.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFontDatabase>
 #include <QFormLayout>
@@ -60,12 +62,22 @@ NoteEditor::NoteEditor(Workspace& workspace, core::ClinicalNote note, const QStr
     m_plan = section(QStringLiteral("notePlan"), tr("Plan"));
     m_body = section(QStringLiteral("noteBody"), tr("Addendum"));
 
+    m_template = new QComboBox;
+    m_template->setObjectName(QStringLiteral("noteTemplate"));
+    m_template->setAccessibleName(tr("Note template"));
+    if (core::Session* s = m_workspace.session())
+        if (auto templates = core::NoteTemplateStore(*s).effective())
+            for (const core::NoteTemplate& t : *templates)
+                m_template->addItem(qs(t.name), qs(t.visitType));
+    m_template->setCurrentIndex(m_template->findData(qs(m_note.templateKey.value_or(""))));
+
     auto* form = new QFormLayout;
     form->setLabelAlignment(Qt::AlignRight | Qt::AlignTop);
     const bool addendum = m_note.kind == "addendum";
     if (addendum) {
         form->addRow(tr("&Addendum"), m_body);
     } else {
+        form->addRow(tr("&Template"), m_template);
         form->addRow(tr("&Subjective"), m_subjective);
         form->addRow(tr("&Objective"), m_objective);
         form->addRow(tr("&Assessment"), m_assessment);
@@ -91,11 +103,13 @@ NoteEditor::NoteEditor(Workspace& workspace, core::ClinicalNote note, const QStr
 
     // The sections this kind of note does not use stay hidden children (a note has no body, an addendum
     // no SOAP sections).
-    for (QPlainTextEdit* e : {m_subjective, m_objective, m_assessment, m_plan, m_body})
+    for (QWidget* e :
+         std::initializer_list<QWidget*>{m_template, m_subjective, m_objective, m_assessment, m_plan, m_body})
         if (!e->parent()) {
             e->setParent(this);
             e->hide();
         }
+    connect(m_template, &QComboBox::activated, this, &NoteEditor::chooseTemplate);
     connect(buttons, &QDialogButtonBox::rejected, this, &NoteEditor::reject);
     connect(m_save, &QPushButton::clicked, this, [this] { save(); });
     connect(m_sign, &QPushButton::clicked, this, [this] { sign(); });
@@ -122,6 +136,8 @@ void NoteEditor::showNote()
     const bool mine = m_workspace.session() && m_note.authorId == m_workspace.session()->actor().userId;
     for (QPlainTextEdit* e : {m_subjective, m_objective, m_assessment, m_plan, m_body})
         e->setReadOnly(isSigned || !mine);
+    m_template->setEnabled(!isSigned && mine);
+    m_template->setCurrentIndex(m_template->findData(qs(m_note.templateKey.value_or(""))));
     m_save->setVisible(!isSigned && mine);
     m_sign->setVisible(!isSigned && mine);
     m_addendum->setVisible(isSigned && m_workspace.can(core::Permission::ClinicalWrite));
@@ -154,6 +170,34 @@ bool NoteEditor::dirty() const
     const core::ClinicalNote n = edited();
     return !m_note.isSigned() && (n.subjective != m_note.subjective || n.objective != m_note.objective ||
                                   n.assessment != m_note.assessment || n.plan != m_note.plan || n.body != m_note.body);
+}
+
+void NoteEditor::chooseTemplate(int index)
+{
+    core::Session* s = m_workspace.session();
+    const QString key = m_template->itemData(index).toString();
+    if (!s || m_note.isSigned() || key.toStdString() == m_note.templateKey.value_or(""))
+        return;
+    const core::ClinicalNote n = edited();
+    const bool written = n.subjective || n.objective || n.assessment || n.plan;
+    if (written &&
+        QMessageBox::question(this, tr("Change template"),
+                              tr("Fill this note from the %1 template? What its four sections hold now "
+                                 "is replaced.")
+                                  .arg(m_template->itemText(index)),
+                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes) {
+        m_template->setCurrentIndex(m_template->findData(qs(m_note.templateKey.value_or(""))));
+        return;
+    }
+    auto filled = core::NoteStore(*s).applyTemplate(m_note.id, key.toStdString());
+    if (!filled) {
+        showError(UiText::error(filled.error()));
+        return;
+    }
+    m_note = *filled;
+    showError({});
+    showNote();
+    Q_EMIT noteChanged();
 }
 
 void NoteEditor::showError(const QString& text)

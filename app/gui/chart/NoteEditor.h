@@ -7,6 +7,7 @@
 
 #include <QDialog>
 
+class QComboBox;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
@@ -38,11 +39,14 @@ private:
     void showError(const QString& text);
     core::ClinicalNote edited() const;
     bool dirty() const;
+    // Fills the draft again from the template chosen in the list, after asking when text would be lost.
+    void chooseTemplate(int index);
 
     Workspace& m_workspace;
     core::ClinicalNote m_note;
     QLabel* m_state;
     QLabel* m_message;
+    QComboBox* m_template;
     QPlainTextEdit* m_subjective;
     QPlainTextEdit* m_objective;
     QPlainTextEdit* m_assessment;
