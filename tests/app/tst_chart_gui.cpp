@@ -37,6 +37,7 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
+#include <QTimeZone>
 #include <QTimer>
 #include <QTreeWidget>
 
@@ -233,7 +234,14 @@ void tst_ChartGui::vitalSignsInUsUnits()
     auto* view = child<QChartView>(chart, QStringLiteral("vitalsChart"));
     QVERIFY(view);
     QCOMPARE(view->chart()->series().size(), 3);
-    QCOMPARE(static_cast<QLineSeries*>(view->chart()->series().at(0))->count(), 1);
+    auto* systolic = static_cast<QLineSeries*>(view->chart()->series().at(0));
+    QCOMPARE(systolic->count(), 1);
+    // The axis labels in this computer's zone; the reading is drawn at the clinic's time of day.
+    const QString drawnAt = QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(systolic->at(0).x()))
+                                .toString(QStringLiteral("MM/dd HH:mm"));
+    const QString clinicTime = QDateTime::fromMSecsSinceEpoch(vitals[0].takenAtMs, QTimeZone("America/Chicago"))
+                                   .toString(QStringLiteral("MM/dd HH:mm"));
+    QCOMPARE(drawnAt, clinicTime);
     screenshot(chart, QStringLiteral("chart-vitals"));
 }
 

@@ -173,4 +173,15 @@ QString ChartText::dateTime(std::int64_t utcMs, const std::string& timeZone)
     return QLocale(QLocale::English, QLocale::UnitedStates).toString(at, QStringLiteral("MM/dd/yyyy h:mm AP"));
 }
 
+std::int64_t ChartText::onClinicClock(std::int64_t utcMs, const std::string& timeZone)
+{
+    const QTimeZone zone(QByteArray::fromStdString(timeZone));
+    const QDateTime utc = QDateTime::fromMSecsSinceEpoch(utcMs, QTimeZone::utc());
+    const int clinicOffset = zone.isValid() ? zone.offsetFromUtc(utc) : 0;
+    const std::int64_t shifted = utcMs + std::int64_t{clinicOffset} * 1000;
+    // The computer's offset at the shifted instant, which is the one its labels use.
+    const int localOffset = QDateTime::fromMSecsSinceEpoch(shifted).offsetFromUtc();
+    return shifted - std::int64_t{localOffset} * 1000;
+}
+
 } // namespace practica::app

@@ -31,6 +31,10 @@ public:
     static QString allergyBanner(const core::AllergyStatus& status);
     // A UTC time in the clinic's time zone: "11/21/2025 9:00 AM".
     static QString dateTime(std::int64_t utcMs, const std::string& timeZone);
+    // For a date-time axis, which labels in this computer's zone: the instant whose wall time here is the
+    // clinic's wall time at utcMs, so a reading taken at 9:00 in the clinic is drawn at 9:00 wherever
+    // the chart is opened.
+    static std::int64_t onClinicClock(std::int64_t utcMs, const std::string& timeZone);
 };
 
 } // namespace practica::app

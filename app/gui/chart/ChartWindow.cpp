@@ -604,6 +604,9 @@ void ChartWindow::fillLists()
 
 void ChartWindow::fillVitals()
 {
+    const auto onClinicClock = [this](std::int64_t utcMs) {
+        return ChartText::onClinicClock(utcMs, m_workspace.timeZone());
+    };
     std::vector<QStringList> rows;
     std::vector<bool> flags;
     auto* systolic = new QLineSeries;
@@ -651,11 +654,11 @@ void ChartWindow::fillVitals()
         if (v.status != "final")
             continue;
         if (v.systolic && v.diastolic) {
-            systolic->append(static_cast<qreal>(v.takenAtMs), *v.systolic);
-            diastolic->append(static_cast<qreal>(v.takenAtMs), *v.diastolic);
+            systolic->append(static_cast<qreal>(onClinicClock(v.takenAtMs)), *v.systolic);
+            diastolic->append(static_cast<qreal>(onClinicClock(v.takenAtMs)), *v.diastolic);
         }
         if (v.pulse)
-            pulse->append(static_cast<qreal>(v.takenAtMs), *v.pulse);
+            pulse->append(static_cast<qreal>(onClinicClock(v.takenAtMs)), *v.pulse);
     }
     fill(m_vitalsTable, rows, flags);
     QChart* chart = m_vitalsChart->chart();
