@@ -22,10 +22,13 @@ const char* const kFhirHelp = R"(Usage: practica-cli fhir <verb> [options]
         reads a FHIR R4 JSON Bundle (transaction, batch, collection or searchset) into the records, all
         of it in one transaction, and prints what was imported and what was skipped, by resource type.
         Patients are matched by this clinic's MRN, else by name and date of birth, else registered.
+        A resource imported before (its id or fullUrl, for the same patient) is left as it is and
+        counted as already present: importing a bundle twice adds nothing twice.
         A bundle that cannot be imported whole changes nothing: exit 6, naming the entry and field.
 
 Both need the clinician role (--user). With --json, export prints {"mrn", "file", "bytes"} and import
-prints {"entries", "imported": {type: n}, "skipped": {type: n}, "patients": [{"id", "mrn", "how"}],
+prints {"entries", "imported": {type: n}, "already_present": {type: n}, "skipped": {type: n},
+"patients": [{"id", "mrn", "how"}],
 "encounters_with_default_provider"}.
 )";
 
@@ -86,6 +89,7 @@ Outcome importBundle(CliContext& ctx, core::Session& session)
         auto o = newJsonObject();
         o->set("entries", report->entries);
         o->set("imported", countJson(report->imported));
+        o->set("already_present", countJson(report->alreadyPresent));
         o->set("skipped", countJson(report->skipped));
         Poco::JSON::Array::Ptr patients = new Poco::JSON::Array;
         for (const auto& p : report->patients) {
@@ -108,6 +112,8 @@ Outcome importBundle(CliContext& ctx, core::Session& session)
                                                : " (already registered, same name and date of birth)")
                   << "\n";
     ctx.out() << "Imported: " << countList(report->imported) << "\n";
+    if (!report->alreadyPresent.empty())
+        ctx.out() << "Already present (imported before): " << countList(report->alreadyPresent) << "\n";
     ctx.out() << "Skipped:  " << countList(report->skipped) << "\n";
     if (report->encountersWithDefaultProvider > 0)
         ctx.out() << report->encountersWithDefaultProvider

@@ -5,10 +5,10 @@
 #include "core/chart/ChartRows.h"
 #include "core/codes/CodeSets.h"
 #include "core/db/Transaction.h"
+#include "core/util/Uuid.h"
 #include "core/util/Validators.h"
 
 #include <algorithm>
-#include <sodium.h>
 
 namespace practica::core {
 
@@ -41,7 +41,8 @@ int severityRank(const std::string& s)
     return s == "severe" ? 0 : s == "moderate" ? 1 : s == "mild" ? 2 : 3;
 }
 
-// Creates the record when its id is empty, else writes the fields that changed; all in one transaction.
+// Creates the record when its id is empty (with a new id) or names no record yet (an import's id, derived from
+// its source), else writes the fields that changed; all in one transaction.
 template <class T>
 Result<T> save(Session& session, const RowBinding<T>& row, T record, std::string T::*id,
                const std::function<Status(const T&)>& check = {})
@@ -57,11 +58,10 @@ Result<T> save(Session& session, const RowBinding<T>& row, T record, std::string
     std::optional<T> before;
     if ((record.*id).empty()) {
         record.*id = session.newId();
-    } else {
-        auto found = loadRecord(session, row, record.*id);
-        if (!found)
-            return std::unexpected(found.error());
+    } else if (auto found = loadRecord(session, row, record.*id)) {
         before = std::move(*found);
+    } else if (found.error().code != ErrorCode::NotFound) {
+        return std::unexpected(found.error());
     }
     if (Status s = writeRecord(session, row, record.*id, record, before); !s)
         return std::unexpected(s.error());
@@ -83,22 +83,8 @@ Result<std::vector<T>> listFor(Session& session, const RowBinding<T>& row, const
 
 std::string ClinicalListStore::allergyReviewId(const std::string& patientId)
 {
-    // A name-based UUID (RFC 9562 version 8 over SHA-256): both offline workstations that record the
-    // review write the same record, which merges field by field instead of clashing.
-    unsigned char hash[crypto_hash_sha256_BYTES];
-    const std::string name = "allergy_review:" + patientId;
-    crypto_hash_sha256(hash, reinterpret_cast<const unsigned char*>(name.data()), name.size());
-    hash[6] = static_cast<unsigned char>((hash[6] & 0x0f) | 0x80);
-    hash[8] = static_cast<unsigned char>((hash[8] & 0x3f) | 0x80);
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string out;
-    for (int i = 0; i < 16; ++i) {
-        if (i == 4 || i == 6 || i == 8 || i == 10)
-            out.push_back('-');
-        out.push_back(kHex[hash[i] >> 4]);
-        out.push_back(kHex[hash[i] & 15]);
-    }
-    return out;
+    // Both offline workstations that record the review write the same record.
+    return nameBasedUuid("allergy_review:" + patientId);
 }
 
 Result<VitalSigns> ClinicalListStore::saveVitals(VitalSigns v)
@@ -132,7 +118,7 @@ Result<Problem> ClinicalListStore::saveProblem(Problem p)
 
 Result<Allergy> ClinicalListStore::saveAllergy(Allergy a)
 {
-    const bool creating = a.id.empty();
+    const bool creating = a.id.empty() || !loadRecord(m_session, allergyRow(), a.id);
     auto saved = save<Allergy>(m_session, allergyRow(), std::move(a), &Allergy::id);
     if (!saved || !creating || saved->status != "active")
         return saved;

@@ -36,8 +36,9 @@ class ClinicalListStore
 public:
     explicit ClinicalListStore(Session& session) : m_session(session) {}
 
-    // Each save creates the record when its id is empty (and fills the id in), else changes the fields
-    // that differ. The record's rules are the ones the server checks.
+    // Each save creates the record when its id is empty (and fills the id in) or names no record yet
+    // (an import's id derived from its source), else changes the fields that differ. The record's rules are the ones
+    // the server checks.
     Result<VitalSigns> saveVitals(VitalSigns vitals);
     Result<Problem> saveProblem(Problem problem);
     Result<Allergy> saveAllergy(Allergy allergy);

@@ -139,7 +139,8 @@ Result<Encounter> EncounterStore::recordPast(Encounter e)
     Transaction tx(m_session.db());
     if (!tx.begun())
         return std::unexpected(tx.begun().error());
-    e.id = m_session.newId();
+    if (e.id.empty())
+        e.id = m_session.newId();
     e.appointmentId.reset();
     if (Status s = writeRecord(m_session, encounterRow(), e.id, e, std::nullopt); !s)
         return std::unexpected(s.error());

@@ -38,7 +38,8 @@ public:
     Result<Encounter> startWalkIn(const std::string& patientId, const std::string& providerId,
                                   const std::string& visitType, const std::optional<std::string>& chiefComplaint);
     // A past visit as another system recorded it (an import): stored as given (date, start, visit type,
-    // status), with a new id, checked by the record's rules; no appointment moves.
+    // status), under its id when it has one (derived from its source) else a new one, checked by the
+    // record's rules; no appointment moves.
     Result<Encounter> recordPast(Encounter encounter);
     Status update(const Encounter& encounter);
     // Closes the visit; its appointment, if any, is checked out.

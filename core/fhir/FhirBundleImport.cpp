@@ -2,6 +2,7 @@
 
 #include "FhirCodes.h"
 #include "core/auth/Session.h"
+#include "core/chart/ChartRows.h"
 #include "core/chart/EncounterStore.h"
 #include "core/clinic/ClinicStore.h"
 #include "core/db/Transaction.h"
@@ -9,6 +10,7 @@
 #include "core/patients/PatientStore.h"
 #include "core/schedule/ScheduleSetupStore.h"
 #include "core/util/Text.h"
+#include "core/util/Uuid.h"
 #include "core/util/Validators.h"
 
 #include <Poco/JSON/JSONException.h>
@@ -151,6 +153,34 @@ std::unexpected<Error> BundleImport::refuse(int index, Error error) const
 void BundleImport::count(int index, bool kept)
 {
     ++(kept ? m_report.imported : m_report.skipped)[m_entries[static_cast<std::size_t>(index)].type];
+}
+
+std::string BundleImport::recordIdOf(int index, const std::string& patientId) const
+{
+    const Entry& entry = m_entries[static_cast<std::size_t>(index)];
+    std::string source;
+    if (auto id = textAt(entry.resource, "id"); id && !id->empty())
+        source = entry.type + "/" + *id;
+    else if (!entry.fullUrl.empty())
+        source = entry.fullUrl;
+    else
+        return {};
+    return nameBasedUuid("fhir:" + patientId + ":" + source);
+}
+
+Result<bool> BundleImport::alreadyPresent(const std::string& table, const std::string& id, std::optional<int> entry)
+{
+    if (id.empty())
+        return false;
+    auto stmt = m_session.db().prepare("SELECT count(*) FROM " + table + " WHERE id = ?;");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    auto found = stmt->bind(1, id).scalar();
+    if (!found)
+        return std::unexpected(found.error());
+    if (*found > 0 && entry)
+        ++m_report.alreadyPresent[m_entries[static_cast<std::size_t>(*entry)].type];
+    return *found > 0;
 }
 
 Status BundleImport::index(const Object& bundle)
@@ -432,6 +462,14 @@ Status BundleImport::importEncounter(int index)
             return std::unexpected(fallback.error());
         e.providerId = *fallback;
         ++m_report.encountersWithDefaultProvider;
+    }
+    e.id = recordIdOf(index, e.patientId);
+    auto present = alreadyPresent(encounterRow().table(), e.id, index);
+    if (!present)
+        return std::unexpected(present.error());
+    if (*present) {
+        m_encounters[index] = e.id;
+        return {};
     }
     auto saved = EncounterStore(m_session).recordPast(std::move(e));
     if (!saved)

@@ -48,6 +48,7 @@ private:
         VitalSigns vitals;
         std::map<std::string, int> entryOf; // field -> the entry it came from
         int bmiObservations = 0;
+        std::string key; // the patient, time, visit and status it was taken at, and which set of them
     };
 
     // Errors naming the entry: a rule broken at a field of the resource, or a store's refusal.
@@ -74,6 +75,12 @@ private:
     Status saveVitals();
     Status saveNoKnownAllergies();
     void count(int index, bool kept);
+    // The id a resource's record gets: derived from its patient and its own identity in the bundle (type and
+    // id, else fullUrl), so the same resource imported again names the same record. Empty when it has none.
+    std::string recordIdOf(int index, const std::string& patientId) const;
+    // Whether a record of that table has the id already (the resource came in before); counted as such then
+    // for the entry, when given.
+    Result<bool> alreadyPresent(const std::string& table, const std::string& id, std::optional<int> entry);
 
     Session& m_session;
     FhirImportReport& m_report;

@@ -2,10 +2,12 @@
 #include "FhirBundleImport.h"
 #include "FhirCodes.h"
 #include "core/auth/Session.h"
+#include "core/chart/ChartRows.h"
 #include "core/chart/ClinicalListStore.h"
 #include "core/codes/CodeSets.h"
 #include "core/schedule/ScheduleSetupStore.h"
 #include "core/util/Text.h"
+#include "core/util/Uuid.h"
 
 #include <algorithm>
 #include <set>
@@ -102,6 +104,9 @@ Status BundleImport::importCondition(int index)
         p.status = "active";
     if (std::string note = joinedNotes(r); !note.empty())
         p.note = note;
+    p.id = recordIdOf(index, p.patientId);
+    if (auto present = alreadyPresent(problemRow().table(), p.id, index); !present || *present)
+        return present ? Status{} : Status(std::unexpected(present.error()));
     auto saved = ClinicalListStore(m_session).saveProblem(std::move(p));
     if (!saved)
         return refuse(index, saved.error());
@@ -174,6 +179,9 @@ Status BundleImport::importAllergy(int index)
     a.onsetDate = dateOf(r, "onsetDateTime", "onsetPeriod");
     if (std::string note = joinedNotes(r); !note.empty())
         a.note = note;
+    a.id = recordIdOf(index, a.patientId);
+    if (auto present = alreadyPresent(allergyRow().table(), a.id, index); !present || *present)
+        return present ? Status{} : Status(std::unexpected(present.error()));
     auto saved = ClinicalListStore(m_session).saveAllergy(std::move(a));
     if (!saved)
         return refuse(index, saved.error());
@@ -265,6 +273,9 @@ Status BundleImport::importMedication(int index)
     m.source = "reported"; // prescribed elsewhere, or by someone before this clinic kept the record
     if (std::string note = joinedNotes(r); !note.empty())
         m.note = m.note ? *m.note + "\n" + note : note;
+    m.id = recordIdOf(index, m.patientId);
+    if (auto present = alreadyPresent(medicationRow().table(), m.id, index); !present || *present)
+        return present ? Status{} : Status(std::unexpected(present.error()));
     auto saved = ClinicalListStore(m_session).saveMedication(std::move(m));
     if (!saved)
         return refuse(index, saved.error());
@@ -311,6 +322,9 @@ Status BundleImport::importImmunization(int index)
     }
     if (std::string note = joinedNotes(r); !note.empty())
         i.note = note;
+    i.id = recordIdOf(index, i.patientId);
+    if (auto present = alreadyPresent(immunizationRow().table(), i.id, index); !present || *present)
+        return present ? Status{} : Status(std::unexpected(present.error()));
     auto saved = ClinicalListStore(m_session).saveImmunization(std::move(i));
     if (!saved)
         return refuse(index, saved.error());
@@ -410,6 +424,7 @@ Status BundleImport::importVitalSign(int index, const std::string& patientId, co
         fresh.vitals.encounterId = encounterId;
         fresh.vitals.takenAtMs = when->utcMs;
         fresh.vitals.status = status == "entered-in-error" ? "entered_in_error" : "final";
+        fresh.key = key + "|" + std::to_string(sets.size());
         m_vitals.push_back(std::move(fresh));
         sets.push_back(m_vitals.size() - 1);
         target = &m_vitals.back();
@@ -447,12 +462,29 @@ Status BundleImport::saveVitals()
         const VitalSigns& v = set.vitals;
         const bool measured = v.heightMm || v.weightG || v.systolic || v.diastolic || v.pulse || v.temperatureDeciC ||
                               v.respiratoryRate || v.spo2 || v.pain;
+        // Named by when and for whom it was taken: the same readings imported again are the same record.
+        set.vitals.id = nameBasedUuid("fhir-vitals:" + set.key);
+        auto present = measured ? alreadyPresent(vitalSignsRow().table(), v.id, std::nullopt) : Result<bool>(false);
+        if (!present)
+            return std::unexpected(present.error());
         // BMI is computed from height and weight, never stored: its Observation is kept when they are.
         const bool bmiKept = v.heightMm && v.weightG;
         for (int i = 0; i < set.bmiObservations; ++i)
-            count(set.entryOf["bmi"], bmiKept);
+            if (*present && bmiKept)
+                ++m_report.alreadyPresent[m_entries[static_cast<std::size_t>(set.entryOf["bmi"])].type];
+            else
+                count(set.entryOf["bmi"], bmiKept);
         if (!measured)
             continue;
+        if (*present) {
+            std::set<int> entries; // a blood-pressure panel is one Observation for two fields
+            for (const auto& [field, index] : set.entryOf)
+                if (field != "bmi")
+                    entries.insert(index);
+            for (int index : entries)
+                ++m_report.alreadyPresent[m_entries[static_cast<std::size_t>(index)].type];
+            continue;
+        }
         auto saved = lists.saveVitals(v);
         if (!saved) {
             auto it = set.entryOf.find(saved.error().field);
@@ -517,6 +549,9 @@ Status BundleImport::importLab(int index, const std::string& patientId)
     }
     if (std::string note = joinedNotes(r); !note.empty())
         l.note = note;
+    l.id = recordIdOf(index, l.patientId);
+    if (auto present = alreadyPresent(labResultRow().table(), l.id, index); !present || *present)
+        return present ? Status{} : Status(std::unexpected(present.error()));
     auto saved = ClinicalListStore(m_session).saveLabResult(std::move(l));
     if (!saved)
         return refuse(index, saved.error());

@@ -576,6 +576,20 @@ void tst_Fhir::syntheticHistoryImportsInOneTransaction()
         QCOMPARE(exported[type], synthetic.kept.at(type));
     QCOMPARE(exported["MedicationStatement"], synthetic.kept.at("MedicationRequest"));
     QCOMPARE(vitalObservations, synthetic.vitalObservations);
+
+    // The same history imported again adds nothing twice: every record it made is found under its id.
+    const std::int64_t outboxAfterFirst = m_a->rows("change_outbox");
+    const auto repeated = must(core::FhirImport(*m_a->doctor).importBundle(synthetic.json), "import again");
+    QCOMPARE(repeated.patients.at(0).id, patientId);
+    for (const char* type :
+         {"Encounter", "Condition", "AllergyIntolerance", "Immunization", "MedicationRequest", "Observation"}) {
+        QVERIFY2(repeated.imported.count(type) == 0, type);
+        QCOMPARE(repeated.alreadyPresent.at(type), synthetic.kept.at(type));
+    }
+    QCOMPARE(repeated.skipped, synthetic.skipped);
+    QCOMPARE(int(must(lists.vitals(patientId), "vitals").size()), synthetic.vitalSets);
+    QCOMPARE(int(must(core::EncounterStore(*m_a->doctor).forPatient(patientId), "encounters").size()), 120);
+    QCOMPARE(m_a->rows("change_outbox"), outboxAfterFirst);
 }
 
 void tst_Fhir::malformedBundlesWriteNothing_data()
