@@ -7,6 +7,7 @@
 #include "core/clinic/ClinicStore.h"
 #include "core/util/Uuid.h"
 
+#include <algorithm>
 #include <future>
 
 namespace practica::sync {
@@ -150,6 +151,15 @@ Result<SyncReport> SyncEngine::syncNow(const std::function<void(const SyncProgre
         if (!status)
             return std::unexpected(status.error());
         std::int64_t cursor = status->cursor;
+        auto unfinished = m_replica.snapshotMark();
+        if (!unfinished)
+            return std::unexpected(unfinished.error());
+        if (cursor == 0 || *unfinished) {
+            auto through = pullSnapshot(report, shown, progress);
+            if (!through)
+                return std::unexpected(through.error());
+            cursor = through->value_or(cursor);
+        }
         // The next page downloads while this one is applied: server, network and local disk overlap.
         // Only the prefetch touches the client meanwhile; token refreshes happen on this thread.
         auto fetch = [this](std::int64_t after) {
@@ -169,7 +179,10 @@ Result<SyncReport> SyncEngine::syncNow(const std::function<void(const SyncProgre
                 return std::unexpected(wider.error());
             if (*wider && cursor > 0) {
                 report.pulledAgain = true;
-                cursor = 0;
+                auto through = pullSnapshot(report, shown, progress);
+                if (!through)
+                    return std::unexpected(through.error());
+                cursor = through->value_or(0);
                 pending = fetch(cursor);
                 continue;
             }
@@ -222,6 +235,110 @@ Result<SyncReport> SyncEngine::syncNow(const std::function<void(const SyncProgre
         return std::unexpected(s.error());
     }
     return report;
+}
+
+Result<std::optional<std::int64_t>> SyncEngine::pullSnapshot(SyncReport& report, SyncProgress& shown,
+                                                             const std::function<void(const SyncProgress&)>& progress)
+{
+    while (true) {
+        auto start = withToken([&] { return m_client.snapshotStart(); });
+        if (!start && start.error().code == ErrorCode::NotFound)
+            return std::optional<std::int64_t>{};
+        if (!start)
+            return std::unexpected(start.error());
+        if (auto wider = m_replica.takeScope(start->scope); !wider)
+            return std::unexpected(wider.error());
+        auto held = m_replica.snapshotMark();
+        if (!held)
+            return std::unexpected(held.error());
+        // A resumed snapshot keeps its number: a row read now holds at least every change up to it.
+        core::SnapshotMark mark = held->value_or(core::SnapshotMark{start->seq, {}, {}});
+        if (!*held)
+            if (Status s = m_replica.beginSnapshot(mark.seq); !s)
+                return std::unexpected(s.error());
+        std::vector<std::string> served;
+        std::int64_t total = 0;
+        for (const auto& [entity, rows] : start->rows) {
+            served.push_back(entity);
+            total += rows;
+        }
+        const std::vector<std::string> order = m_replica.snapshotOrder(served);
+        // Where the mark stands; a type no longer served starts the snapshot over (rows merge again harmlessly).
+        std::size_t from = 0;
+        std::string after;
+        if (auto it = std::find(order.begin(), order.end(), mark.entity); !mark.entity.empty() && it != order.end()) {
+            from = static_cast<std::size_t>(it - order.begin());
+            after = mark.after;
+        }
+        std::int64_t done = 0;
+        for (std::size_t i = 0; i < from; ++i)
+            done += start->rows.at(order[i]);
+        auto show = [&] {
+            shown.snapshotRows = done;
+            shown.snapshotTotal = total;
+            shown.highestSeq = mark.seq;
+            shown.cursor = total > 0 ? mark.seq * std::min(done, total) / total : mark.seq;
+            if (progress)
+                progress(shown);
+        };
+        auto fetch = [this](const std::string& entity, const std::string& afterRow) {
+            return std::async(std::launch::async,
+                              [this, entity, afterRow] { return m_client.snapshotPage(entity, afterRow, kPullPage); });
+        };
+        // The next page downloads while this one is applied, across the ends of record types too.
+        bool widened = false;
+        std::size_t at = from;
+        std::future<Result<SnapshotPage>> pending;
+        if (at < order.size())
+            pending = fetch(order[at], after);
+        while (at < order.size()) {
+            const std::string entity = order[at];
+            auto page = pending.get();
+            if (!page && page.error().code == ErrorCode::NotAuthorized)
+                page = withToken([&] { return m_client.snapshotPage(entity, after, kPullPage); });
+            if (!page)
+                return std::unexpected(page.error());
+            auto wider = m_replica.takeScope(page->scope);
+            if (!wider)
+                return std::unexpected(wider.error());
+            if (*wider) {
+                // Rows taken so far lack what the wider scope reads: start over.
+                widened = true;
+                break;
+            }
+            const std::size_t next = page->more ? at : at + 1;
+            const std::string nextAfter = page->more ? page->after : std::string();
+            if (next < order.size())
+                pending = fetch(order[next], nextAfter);
+            mark.entity = entity;
+            mark.after = page->after;
+            if (Status s = m_replica.applySnapshotRows(page->rows, mark); !s) {
+                if (pending.valid())
+                    (void)pending.get();
+                return std::unexpected(s.error());
+            }
+            report.snapshotRows += static_cast<std::int64_t>(page->rows.size());
+            done += static_cast<std::int64_t>(page->rows.size());
+            at = next;
+            after = nextAfter;
+            show();
+            if (at < order.size() && m_client.cancelled()) {
+                (void)pending.get();
+                return fail(ErrorCode::Offline, "sync", core::Rule::Cancelled);
+            }
+        }
+        if (widened) {
+            if (Status s = m_replica.beginSnapshot(0); !s)
+                return std::unexpected(s.error());
+            if (Status s = m_replica.finishSnapshot(); !s) // forgets the mark; the cursor is 0
+                return std::unexpected(s.error());
+            continue;
+        }
+        if (Status s = m_replica.finishSnapshot(); !s)
+            return std::unexpected(s.error());
+        shown.snapshotRows = shown.snapshotTotal = 0;
+        return std::optional<std::int64_t>(mark.seq);
+    }
 }
 
 Status SyncEngine::pushAudit(SyncReport& report)

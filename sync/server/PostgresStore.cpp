@@ -3,6 +3,7 @@
 #include "PostgresPool.h"
 #include "PostgresPush.h"
 #include "sync/protocol/Protocol.h"
+#include "sync/protocol/PullPageReader.h"
 
 #include <algorithm>
 #include <charconv>
@@ -350,6 +351,36 @@ Result<std::vector<SyncRow>> PostgresStore::rowsAfter(const std::string& clinicI
     if (!res)
         return std::unexpected(res.error());
     return decodeRows(res->get());
+}
+
+Result<std::vector<SyncRow>> PostgresStore::rowsOf(const std::string& clinicId, const std::string& entity,
+                                                   const std::string& rowId, int limit)
+{
+    auto res = m_pool->run("SELECT doc FROM srv_row WHERE clinic_id = $1 AND entity = $2 AND row_id > $3 "
+                           "ORDER BY row_id LIMIT $4",
+                           {clinicId, entity, rowId, std::max(limit, 0)});
+    if (!res)
+        return std::unexpected(res.error());
+    std::vector<SyncRow> out;
+    out.reserve(static_cast<std::size_t>(PQntuples(res->get())));
+    for (int i = 0; i < PQntuples(res->get()); ++i) {
+        auto row = readRow(PQgetvalue(res->get(), i, 0));
+        if (!row)
+            return std::unexpected(row.error());
+        out.push_back(std::move(*row));
+    }
+    return out;
+}
+
+Result<std::map<std::string, std::int64_t>> PostgresStore::rowCounts(const std::string& clinicId)
+{
+    auto res = m_pool->run("SELECT entity, count(*) FROM srv_row WHERE clinic_id = $1 GROUP BY entity", {clinicId});
+    if (!res)
+        return std::unexpected(res.error());
+    std::map<std::string, std::int64_t> counts;
+    for (int i = 0; i < PQntuples(res->get()); ++i)
+        counts[text(res->get(), i, 0)] = integer(res->get(), i, 1);
+    return counts;
 }
 
 } // namespace practica::sync

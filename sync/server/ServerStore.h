@@ -213,6 +213,12 @@ public:
     // The clinic's merged rows in (entity, row id) order, after the given key, at most limit: for digests.
     virtual Result<std::vector<SyncRow>> rowsAfter(const std::string& clinicId, const std::string& entity,
                                                    const std::string& rowId, int limit) = 0;
+    // The clinic's merged rows of one record type in row id order, after rowId, at most limit (tombstones
+    // included): for the row snapshot a workstation's first sync is served from.
+    virtual Result<std::vector<SyncRow>> rowsOf(const std::string& clinicId, const std::string& entity,
+                                                const std::string& rowId, int limit) = 0;
+    // How many rows the clinic holds of each record type (tombstones included).
+    virtual Result<std::map<std::string, std::int64_t>> rowCounts(const std::string& clinicId) = 0;
 
     // The workstations' audit chains (append-only: no way to change or remove an event).
     virtual AuditStore& audit() = 0;

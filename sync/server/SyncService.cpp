@@ -779,6 +779,55 @@ Result<PullResponse> SyncService::pull(const std::string& clinicId, std::int64_t
     return response;
 }
 
+Result<SnapshotStart> SyncService::snapshotStart(const std::string& clinicId, const core::SyncScope& scope)
+{
+    // Numbers first: a row read after it holds at least every change up to it.
+    auto highest = m_store.highestSeq(clinicId);
+    if (!highest)
+        return std::unexpected(highest.error());
+    auto counts = m_store.rowCounts(clinicId);
+    if (!counts)
+        return std::unexpected(counts.error());
+    SnapshotStart start;
+    start.seq = *highest;
+    start.scope = scope.name();
+    for (const auto& [entity, count] : *counts) {
+        const core::RecordType* type = m_types.find(entity);
+        if (!type || scope.reads(*type))
+            start.rows[entity] = count;
+    }
+    return start;
+}
+
+Result<SnapshotPage> SyncService::snapshotPage(const std::string& clinicId, const std::string& entity,
+                                               const std::string& afterRowId, int limit, const core::SyncScope& scope)
+{
+    limit = std::clamp(limit, 1, kMaxSnapshotPage);
+    SnapshotPage page;
+    page.entity = entity;
+    page.after = afterRowId;
+    page.scope = scope.name();
+    const core::RecordType* type = m_types.find(entity);
+    if (type && !scope.reads(*type))
+        return page;
+    auto rows = m_store.rowsOf(clinicId, entity, afterRowId, limit);
+    if (!rows)
+        return std::unexpected(rows.error());
+    if (rows->empty())
+        return page;
+    page.after = rows->back().rowId;
+    page.more = static_cast<int>(rows->size()) == limit;
+    page.rows.reserve(rows->size());
+    for (SyncRow& stored : *rows) {
+        if (scope.isAll()) {
+            page.rows.push_back(std::move(stored));
+        } else if (auto seen = scope.filter(stored, m_types)) {
+            page.rows.push_back(std::move(*seen));
+        }
+    }
+    return page;
+}
+
 Result<std::optional<SyncRow>> SyncService::row(const std::string& clinicId, const std::string& entity,
                                                 const std::string& rowId, const core::SyncScope& scope)
 {
