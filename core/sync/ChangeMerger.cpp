@@ -311,7 +311,7 @@ Status ChangeMerger::apply(const SyncChange& change, bool anyTombstone)
         auto it = stamps.find(f.name);
         const std::string& version = it == stamps.end() ? createdHlc : it->second;
         if (change.hlc > version) {
-            if (current[i] != f.value)
+            if (current[i] != f.value && (current[i] || !m_mergingRow))
                 if (Status s = keep(f.name, current[i], version); !s)
                     return s;
             winners.push_back(f);
@@ -396,9 +396,13 @@ Status ChangeMerger::applyRow(const SyncRow& row, std::int64_t seq, bool anyTomb
 {
     const std::string& table = row.entity;
     auto asChanges = [&](bool whole) -> Status {
+        m_mergingRow = true;
         for (const SyncChange& c : rowChanges(row, seq, whole))
-            if (Status s = apply(c, true); !s)
+            if (Status s = apply(c, true); !s) {
+                m_mergingRow = false;
                 return s;
+            }
+        m_mergingRow = false;
         return {};
     };
     auto synced = m_schema.isSynced(table);

@@ -58,6 +58,9 @@ private:
     SyncSchema& m_schema;
     const RecordTypes& m_types;
     // The latest date anywhere (UTC+14) by this workstation's clock, worked out once an hour.
+    // A snapshot row merging as changes: an empty field it replaces is no value lost (a field the desk's
+    // scope withheld, or one cleared, whose history the server's change log keeps).
+    bool m_mergingRow = false;
     mutable std::int64_t m_todayHour = -1;
     mutable std::string m_todayIso;
 };

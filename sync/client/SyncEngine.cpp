@@ -197,7 +197,7 @@ Result<SyncReport> SyncEngine::syncNow(const std::function<void(const SyncProgre
                 if (c.deviceId != m_session.deviceId())
                     ++report.pulled; // this desk's own changes come back too; they are not news
             cursor = page->next;
-            shown.pulled = report.pulled;
+            shown.pulled = report.pulled + report.snapshotRows;
             shown.cursor = cursor;
             shown.highestSeq = page->highestSeq;
             if (progress)
@@ -274,6 +274,7 @@ Result<std::optional<std::int64_t>> SyncEngine::pullSnapshot(SyncReport& report,
         for (std::size_t i = 0; i < from; ++i)
             done += start->rows.at(order[i]);
         auto show = [&] {
+            shown.pulled = report.pulled + report.snapshotRows;
             shown.snapshotRows = done;
             shown.snapshotTotal = total;
             shown.highestSeq = mark.seq;

@@ -19,7 +19,7 @@ namespace practica::sync {
 struct SyncProgress
 {
     std::int64_t pushed = 0;
-    std::int64_t pulled = 0;
+    std::int64_t pulled = 0; // changes pulled, and rows of a snapshot: what arrived from the server
     // While a snapshot comes in, cursor runs from 0 to highestSeq (the snapshot's number) in step with
     // the rows received, so a bar over the two stays meaningful.
     std::int64_t cursor = 0;

@@ -564,6 +564,12 @@ std::string encodeSnapshotPage(const SnapshotPage& page)
         }
         out += "}";
     }
+    for (const std::string& doc : page.rowsJson) {
+        if (!first)
+            out.push_back(',');
+        first = false;
+        out += doc;
+    }
     out += "],\"after\":";
     appendJsonString(out, page.after);
     out += ",\"more\":";

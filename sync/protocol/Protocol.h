@@ -82,6 +82,8 @@ struct SnapshotPage
 {
     std::string entity;
     std::vector<SyncRow> rows;
+    // More rows as the store keeps them (encodeRow's JSON), passed through unread; a reader gets them in rows.
+    std::vector<std::string> rowsJson{};
     std::string after; // the last row id read (rows the scope left out included): the next page starts past it
     bool more = false;
     std::string scope = "all";

@@ -4,7 +4,6 @@
 #include "core/db/Statement.h"
 #include "core/db/Transaction.h"
 #include "sync/protocol/Protocol.h"
-#include "sync/protocol/PullPageReader.h"
 
 #include <map>
 
@@ -640,27 +639,16 @@ Result<std::vector<SyncRow>> EmbeddedStore::rowsAfter(const std::string& clinicI
     return out;
 }
 
-Result<std::vector<SyncRow>> EmbeddedStore::rowsOf(const std::string& clinicId, const std::string& entity,
-                                                   const std::string& rowId, int limit)
+Result<std::vector<StoredRow>> EmbeddedStore::rowsOf(const std::string& clinicId, const std::string& entity,
+                                                     const std::string& rowId, int limit)
 {
     std::lock_guard lock(m_mutex);
-    auto stmt = m_db->prepare("SELECT doc FROM srv_row WHERE clinic_id = ? AND entity = ? AND row_id > ? ORDER BY "
-                              "row_id LIMIT ?;");
+    auto stmt = m_db->prepare("SELECT row_id, doc FROM srv_row WHERE clinic_id = ? AND entity = ? AND row_id > ? "
+                              "ORDER BY row_id LIMIT ?;");
     if (!stmt)
         return std::unexpected(stmt.error());
     stmt->bind(1, clinicId).bind(2, entity).bind(3, rowId).bind(4, limit);
-    auto docs = stmt->all<std::string>([](const Statement& r) { return r.text(0); });
-    if (!docs)
-        return std::unexpected(docs.error());
-    std::vector<SyncRow> out;
-    out.reserve(docs->size());
-    for (const auto& d : *docs) {
-        auto row = readRow(d);
-        if (!row)
-            return std::unexpected(row.error());
-        out.push_back(std::move(*row));
-    }
-    return out;
+    return stmt->all<StoredRow>([](const Statement& r) { return StoredRow{r.text(0), r.text(1)}; });
 }
 
 Result<std::map<std::string, std::int64_t>> EmbeddedStore::rowCounts(const std::string& clinicId)

@@ -3,7 +3,6 @@
 #include "PostgresPool.h"
 #include "PostgresPush.h"
 #include "sync/protocol/Protocol.h"
-#include "sync/protocol/PullPageReader.h"
 
 #include <algorithm>
 #include <charconv>
@@ -353,23 +352,15 @@ Result<std::vector<SyncRow>> PostgresStore::rowsAfter(const std::string& clinicI
     return decodeRows(res->get());
 }
 
-Result<std::vector<SyncRow>> PostgresStore::rowsOf(const std::string& clinicId, const std::string& entity,
-                                                   const std::string& rowId, int limit)
+Result<std::vector<StoredRow>> PostgresStore::rowsOf(const std::string& clinicId, const std::string& entity,
+                                                     const std::string& rowId, int limit)
 {
-    auto res = m_pool->run("SELECT doc FROM srv_row WHERE clinic_id = $1 AND entity = $2 AND row_id > $3 "
+    auto res = m_pool->run("SELECT row_id, doc FROM srv_row WHERE clinic_id = $1 AND entity = $2 AND row_id > $3 "
                            "ORDER BY row_id LIMIT $4",
                            {clinicId, entity, rowId, std::max(limit, 0)});
     if (!res)
         return std::unexpected(res.error());
-    std::vector<SyncRow> out;
-    out.reserve(static_cast<std::size_t>(PQntuples(res->get())));
-    for (int i = 0; i < PQntuples(res->get()); ++i) {
-        auto row = readRow(PQgetvalue(res->get(), i, 0));
-        if (!row)
-            return std::unexpected(row.error());
-        out.push_back(std::move(*row));
-    }
-    return out;
+    return all<StoredRow>(res->get(), [](const PGresult* r, int i) { return StoredRow{text(r, i, 0), text(r, i, 1)}; });
 }
 
 Result<std::map<std::string, std::int64_t>> PostgresStore::rowCounts(const std::string& clinicId)

@@ -77,6 +77,13 @@ struct RefreshToken
     std::int64_t expiresMs = 0;
 };
 
+// A merged row as a store keeps it: its id and its document (encodeRow's JSON).
+struct StoredRow
+{
+    std::string rowId;
+    std::string doc;
+};
+
 // A synced user record as its server account follows it.
 struct AccountUpdate
 {
@@ -214,9 +221,10 @@ public:
     virtual Result<std::vector<SyncRow>> rowsAfter(const std::string& clinicId, const std::string& entity,
                                                    const std::string& rowId, int limit) = 0;
     // The clinic's merged rows of one record type in row id order, after rowId, at most limit (tombstones
-    // included): for the row snapshot a workstation's first sync is served from.
-    virtual Result<std::vector<SyncRow>> rowsOf(const std::string& clinicId, const std::string& entity,
-                                                const std::string& rowId, int limit) = 0;
+    // included), as stored (encodeRow's JSON): for the row snapshot a workstation's first sync is served
+    // from, which passes most of them through unread.
+    virtual Result<std::vector<StoredRow>> rowsOf(const std::string& clinicId, const std::string& entity,
+                                                  const std::string& rowId, int limit) = 0;
     // How many rows the clinic holds of each record type (tombstones included).
     virtual Result<std::map<std::string, std::int64_t>> rowCounts(const std::string& clinicId) = 0;
 

@@ -6,6 +6,7 @@
 #include "core/sync/Digest.h"
 #include "core/util/Uuid.h"
 #include "core/util/Validators.h"
+#include "sync/protocol/PullPageReader.h"
 
 #include <algorithm>
 #include <array>
@@ -817,13 +818,24 @@ Result<SnapshotPage> SyncService::snapshotPage(const std::string& clinicId, cons
         return page;
     page.after = rows->back().rowId;
     page.more = static_cast<int>(rows->size()) == limit;
+    // A row the scope sees whole travels as stored, unread.
+    const bool whole =
+        scope.isAll() || !type ||
+        std::all_of(type->readGuarded.begin(), type->readGuarded.end(),
+                    [&](const core::RecordType::ReadGuard& g) { return scope.readsField(*type, g.field); });
+    if (whole) {
+        page.rowsJson.reserve(rows->size());
+        for (StoredRow& stored : *rows)
+            page.rowsJson.push_back(std::move(stored.doc));
+        return page;
+    }
     page.rows.reserve(rows->size());
-    for (SyncRow& stored : *rows) {
-        if (scope.isAll()) {
-            page.rows.push_back(std::move(stored));
-        } else if (auto seen = scope.filter(stored, m_types)) {
+    for (const StoredRow& stored : *rows) {
+        auto row = readRow(stored.doc);
+        if (!row)
+            return std::unexpected(row.error());
+        if (auto seen = scope.filter(*row, m_types))
             page.rows.push_back(std::move(*seen));
-        }
     }
     return page;
 }
