@@ -392,7 +392,7 @@ Result<bool> ChangeMerger::holds(const std::string& table, const std::string& ro
     return *buried;
 }
 
-Status ChangeMerger::applyRow(const SyncRow& row, std::int64_t seq, bool anyTombstone)
+Status ChangeMerger::applyRow(SyncRow row, std::int64_t seq, bool anyTombstone)
 {
     const std::string& table = row.entity;
     auto asChanges = [&](bool whole) -> Status {
@@ -443,9 +443,10 @@ Status ChangeMerger::applyRow(const SyncRow& row, std::int64_t seq, bool anyTomb
     change.rowId = row.rowId;
     change.seq = seq;
     change.deviceId = "server";
+    // The values move into the change; a row that turns out to be held gets them back.
     change.fields.reserve(row.values.size());
-    for (const auto& [name, value] : row.values)
-        change.fields.push_back({name, value});
+    for (auto& [name, value] : row.values)
+        change.fields.push_back({name, std::move(value)});
     std::string newest = row.createdHlc.value_or("");
     std::string oldest = newest;
     for (const auto& [name, stamp] : row.fieldHlc) {
@@ -491,8 +492,11 @@ Status ChangeMerger::applyRow(const SyncRow& row, std::int64_t seq, bool anyTomb
         auto held = holds(table, row.rowId, false);
         if (!held)
             return std::unexpected(held.error());
-        if (*held)
+        if (*held) {
+            for (auto& f : change.fields)
+                row.values[f.name] = std::move(f.value);
             return asChanges(false);
+        }
         return parkRefused(change, "insert", s.error());
     }
     return afterWrite(table, row.rowId, true);

@@ -35,7 +35,7 @@ public:
     // here, merges field by field by stamp, as the changes that made it would, one per stamp. A row that
     // does not fit (an unknown type or field, a rule this build's types break, a reference not there yet)
     // is parked as one change under seq, to be tried again. anyTombstone as for apply().
-    Status applyRow(const SyncRow& row, std::int64_t seq, bool anyTombstone);
+    Status applyRow(SyncRow row, std::int64_t seq, bool anyTombstone);
     // Parked changes that met a constraint (a reference not there yet) get another try.
     Status retryParked();
     // Writes fields of a synced row with the given per-field stamps (table and fields checked by the caller).

@@ -246,7 +246,7 @@ Status Replica::beginSnapshot(std::int64_t seq)
     return tx.commit();
 }
 
-Status Replica::applySnapshotRows(const std::vector<SyncRow>& rows, const SnapshotMark& mark)
+Status Replica::applySnapshotRows(std::vector<SyncRow> rows, const SnapshotMark& mark)
 {
     Database& db = m_session.db();
     Transaction tx(db);
@@ -258,7 +258,7 @@ Status Replica::applySnapshotRows(const std::vector<SyncRow>& rows, const Snapsh
     auto count = tombstones->scalar();
     if (!count)
         return std::unexpected(count.error());
-    for (const SyncRow& row : rows) {
+    for (SyncRow& row : rows) {
         // Stamps order as text: the newest one is all the clock needs to see.
         const std::string* newest = nullptr;
         for (const auto& [field, stamp] : row.fieldHlc)
@@ -268,9 +268,10 @@ Status Replica::applySnapshotRows(const std::vector<SyncRow>& rows, const Snapsh
             m_session.hlc().observe(remote);
         // A tombstone this page saved counts for the rows after it.
         const bool anyTombstone = *count > 0;
-        if (Status s = m_merger.applyRow(row, mark.seq, anyTombstone); !s)
+        const bool buries = row.deletedHlc.has_value();
+        if (Status s = m_merger.applyRow(std::move(row), mark.seq, anyTombstone); !s)
             return s;
-        if (row.deletedHlc)
+        if (buries)
             ++*count;
     }
     if (Status s = m_merger.retryParked(); !s)

@@ -94,7 +94,7 @@ public:
     // Starts a snapshot at the server's sequence number (forgetting any unfinished one).
     Status beginSnapshot(std::int64_t seq);
     // Merges a page of snapshot rows (ChangeMerger::applyRow) and keeps the new mark, in one transaction.
-    Status applySnapshotRows(const std::vector<SyncRow>& rows, const SnapshotMark& mark);
+    Status applySnapshotRows(std::vector<SyncRow> rows, const SnapshotMark& mark);
     // Every row is in: the pull cursor moves to the snapshot's sequence number and the mark goes.
     Status finishSnapshot();
     // The order a snapshot takes record types in: a type after the types its references name (so rows

@@ -313,13 +313,14 @@ Result<std::optional<std::int64_t>> SyncEngine::pullSnapshot(SyncReport& report,
                 pending = fetch(order[next], nextAfter);
             mark.entity = entity;
             mark.after = page->after;
-            if (Status s = m_replica.applySnapshotRows(page->rows, mark); !s) {
+            const auto received = static_cast<std::int64_t>(page->rows.size());
+            if (Status s = m_replica.applySnapshotRows(std::move(page->rows), mark); !s) {
                 if (pending.valid())
                     (void)pending.get();
                 return std::unexpected(s.error());
             }
-            report.snapshotRows += static_cast<std::int64_t>(page->rows.size());
-            done += static_cast<std::int64_t>(page->rows.size());
+            report.snapshotRows += received;
+            done += received;
             at = next;
             after = nextAfter;
             show();
