@@ -246,11 +246,15 @@ Result<std::optional<std::int64_t>> SyncEngine::pullSnapshot(SyncReport& report,
             return std::optional<std::int64_t>{};
         if (!start)
             return std::unexpected(start.error());
-        if (auto wider = m_replica.takeScope(start->scope); !wider)
+        auto wider = m_replica.takeScope(start->scope);
+        if (!wider)
             return std::unexpected(wider.error());
         auto held = m_replica.snapshotMark();
         if (!held)
             return std::unexpected(held.error());
+        // An unfinished snapshot taken through a narrower scope lacks what this one reads: start afresh.
+        if (*wider)
+            held->reset();
         // A resumed snapshot keeps its number: a row read now holds at least every change up to it.
         core::SnapshotMark mark = held->value_or(core::SnapshotMark{start->seq, {}, {}});
         if (!*held)
@@ -299,10 +303,10 @@ Result<std::optional<std::int64_t>> SyncEngine::pullSnapshot(SyncReport& report,
                 page = withToken([&] { return m_client.snapshotPage(entity, after, kPullPage); });
             if (!page)
                 return std::unexpected(page.error());
-            auto wider = m_replica.takeScope(page->scope);
-            if (!wider)
-                return std::unexpected(wider.error());
-            if (*wider) {
+            auto widens = m_replica.takeScope(page->scope);
+            if (!widens)
+                return std::unexpected(widens.error());
+            if (*widens) {
                 // Rows taken so far lack what the wider scope reads: start over.
                 widened = true;
                 break;
