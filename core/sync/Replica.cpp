@@ -284,8 +284,9 @@ Status Replica::applySnapshotRows(std::vector<SyncRow> rows, const SnapshotMark&
         return s;
     if (!rows.empty())
         if (Status s = m_session.journal().audit(AuditAction::SyncApply, "sync", "snapshot " + std::to_string(mark.seq),
-                                                 std::to_string(rows.size()) + " " + mark.entity +
-                                                     " records from the server's snapshot");
+                                                 std::to_string(rows.size()) +
+                                                     " records from the server's snapshot, through " + mark.entity +
+                                                     " " + mark.after);
             !s)
             return s;
     return tx.commit();

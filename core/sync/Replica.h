@@ -93,7 +93,8 @@ public:
     Result<std::optional<SnapshotMark>> snapshotMark();
     // Starts a snapshot at the server's sequence number (forgetting any unfinished one).
     Status beginSnapshot(std::int64_t seq);
-    // Merges a page of snapshot rows (ChangeMerger::applyRow) and keeps the new mark, in one transaction.
+    // Merges snapshot rows (ChangeMerger::applyRow; a page, or the small record types' pages together)
+    // and keeps the new mark, in one transaction.
     Status applySnapshotRows(std::vector<SyncRow> rows, const SnapshotMark& mark);
     // Every row is in: the pull cursor moves to the snapshot's sequence number and the mark goes.
     Status finishSnapshot();

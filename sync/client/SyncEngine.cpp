@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <future>
+#include <iterator>
 
 namespace practica::sync {
 
@@ -294,6 +295,7 @@ Result<std::optional<std::int64_t>> SyncEngine::pullSnapshot(SyncReport& report,
         bool widened = false;
         std::size_t at = from;
         std::future<Result<SnapshotPage>> pending;
+        std::vector<core::SyncRow> batch;
         if (at < order.size())
             pending = fetch(order[at], after);
         while (at < order.size()) {
@@ -317,12 +319,23 @@ Result<std::optional<std::int64_t>> SyncEngine::pullSnapshot(SyncReport& report,
                 pending = fetch(order[next], nextAfter);
             mark.entity = entity;
             mark.after = page->after;
-            const auto received = static_cast<std::int64_t>(page->rows.size());
-            if (Status s = m_replica.applySnapshotRows(std::move(page->rows), mark); !s) {
+            // Small record types share a transaction: a commit for a dozen rows costs as much as the rows.
+            if (batch.empty())
+                batch = std::move(page->rows);
+            else
+                std::move(page->rows.begin(), page->rows.end(), std::back_inserter(batch));
+            if (batch.size() < static_cast<std::size_t>(kPullPage) && next < order.size()) {
+                at = next;
+                after = nextAfter;
+                continue;
+            }
+            const auto received = static_cast<std::int64_t>(batch.size());
+            if (Status s = m_replica.applySnapshotRows(std::move(batch), mark); !s) {
                 if (pending.valid())
                     (void)pending.get();
                 return std::unexpected(s.error());
             }
+            batch.clear();
             report.snapshotRows += received;
             done += received;
             at = next;
