@@ -233,6 +233,7 @@ int pullBench(int argc, char** argv)
     const core::RecordTypes types = core::RecordTypes::builtIn();
     core::SystemClock clock;
     sync::SyncService service(*server.store, types, clock);
+    service.setMinimumKeyCost(core::KdfCost::minimal()); // the source clinic's keys are made at the least cost
 
     // The source workstation's own outbox (clinic, admin, providers, types), then the synthetic rows.
     core::Replica replica(*src.session);
