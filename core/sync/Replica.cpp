@@ -246,7 +246,7 @@ Status Replica::beginSnapshot(std::int64_t seq)
     return tx.commit();
 }
 
-Status Replica::applySnapshotRows(std::vector<SyncRow> rows, const SnapshotMark& mark)
+Status Replica::applySnapshotRows(std::vector<SyncRow>& rows, const SnapshotMark& mark)
 {
     Database& db = m_session.db();
     Transaction tx(db);

@@ -95,7 +95,8 @@ public:
     Status beginSnapshot(std::int64_t seq);
     // Merges snapshot rows (ChangeMerger::applyRow; a page, or the small record types' pages together)
     // and keeps the new mark, in one transaction.
-    Status applySnapshotRows(std::vector<SyncRow> rows, const SnapshotMark& mark);
+    // The rows' values move into the database; what is left of them is the caller's to free.
+    Status applySnapshotRows(std::vector<SyncRow>& rows, const SnapshotMark& mark);
     // Every row is in: the pull cursor moves to the snapshot's sequence number and the mark goes.
     Status finishSnapshot();
     // The order a snapshot takes record types in: a type after the types its references name (so rows
