@@ -146,6 +146,10 @@ std::function<void(const sync::SyncProgress&)> progressPrinter(CliContext& ctx, 
             ctx.err() << "pushed " << p.pushed << " changes" << end << std::flush;
             return;
         }
+        if (p.snapshotTotal > 0) {
+            ctx.err() << "received " << p.snapshotRows << " of " << p.snapshotTotal << " records" << end << std::flush;
+            return;
+        }
         const std::int64_t total = std::max(p.highestSeq - startCursor, p.pulled);
         ctx.err() << "pulled " << p.pulled << " of " << total << " changes" << end << std::flush;
     };
@@ -159,6 +163,7 @@ Poco::JSON::Object::Ptr reportJson(const sync::SyncReport& r)
     o->set("conflicts", r.conflicts);
     o->set("redirected", r.redirected);
     o->set("pulled", r.pulled);
+    o->set("snapshot_rows", r.snapshotRows);
     o->set("cursor", r.cursor);
     return o;
 }
@@ -168,6 +173,8 @@ std::string reportText(const sync::SyncReport& r)
     std::string text = "Pushed " + std::to_string(r.pushed) + ", pulled " + std::to_string(r.pulled) + " changes; " +
                        std::to_string(r.conflicts) + (r.conflicts == 1 ? " conflict" : " conflicts");
     text += r.conflicts > 0 ? " (see practica-cli sync conflicts).\n" : ".\n";
+    if (r.snapshotRows > 0)
+        text += "Received " + std::to_string(r.snapshotRows) + " records from the server's snapshot.\n";
     if (r.redirected > 0)
         text += std::to_string(r.redirected) +
                 (r.redirected == 1 ? " change referred to a merged patient and was moved"

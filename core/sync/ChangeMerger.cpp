@@ -311,7 +311,7 @@ Status ChangeMerger::apply(const SyncChange& change, bool anyTombstone)
         auto it = stamps.find(f.name);
         const std::string& version = it == stamps.end() ? createdHlc : it->second;
         if (change.hlc > version) {
-            if (current[i] != f.value)
+            if (current[i] != f.value && (current[i] || !m_mergingRow))
                 if (Status s = keep(f.name, current[i], version); !s)
                     return s;
             winners.push_back(f);
@@ -334,6 +334,172 @@ Status ChangeMerger::apply(const SyncChange& change, bool anyTombstone)
     if (Status s = writeRow(table, change.rowId, winners, change.hlc, false, fieldStampsToJson(stamps)); !s)
         return isParkable(s.error()) ? parkRefused(change, "update", s.error()) : s;
     return afterWrite(table, change.rowId);
+}
+
+std::vector<SyncChange> ChangeMerger::rowChanges(const SyncRow& row, std::int64_t seq, bool whole)
+{
+    std::string newest = row.createdHlc.value_or("");
+    for (const auto& [name, stamp] : row.fieldHlc)
+        newest = std::max(newest, stamp);
+    std::map<std::string, std::vector<SyncField>> byStamp;
+    for (const auto& [name, value] : row.values) {
+        auto it = row.fieldHlc.find(name);
+        const std::string& stamp = whole                      ? newest
+                                   : it != row.fieldHlc.end() ? it->second
+                                                              : row.createdHlc.value_or(newest);
+        byStamp[stamp].push_back({name, value});
+    }
+    std::vector<SyncChange> changes;
+    auto make = [&](const std::string& hlc, bool deleted) {
+        SyncChange c;
+        c.id = "snapshot:" + row.entity + ":" + row.rowId + ":" + hlc + (deleted ? ":delete" : "");
+        c.entity = row.entity;
+        c.rowId = row.rowId;
+        c.hlc = hlc;
+        c.deleted = deleted;
+        c.seq = seq;
+        c.deviceId = "server";
+        return c;
+    };
+    for (auto& [stamp, fields] : byStamp) {
+        changes.push_back(make(stamp, false));
+        changes.back().fields = std::move(fields);
+    }
+    if (row.deletedHlc)
+        changes.push_back(make(*row.deletedHlc, true));
+    return changes;
+}
+
+Result<bool> ChangeMerger::holds(const std::string& table, const std::string& rowId, bool anyTombstone)
+{
+    Database& db = m_session.db();
+    auto found = db.prepare("SELECT 1 FROM " + table + " WHERE id = ?;");
+    if (!found)
+        return std::unexpected(found.error());
+    auto row = found->bind(1, rowId).step();
+    if (!row)
+        return std::unexpected(row.error());
+    found->reset();
+    if (*row || !anyTombstone)
+        return *row;
+    auto tomb = db.prepare("SELECT 1 FROM sync_tombstone WHERE entity = ? AND row_id = ?;");
+    if (!tomb)
+        return std::unexpected(tomb.error());
+    auto buried = tomb->bind(1, table).bind(2, rowId).step();
+    if (!buried)
+        return std::unexpected(buried.error());
+    tomb->reset();
+    return *buried;
+}
+
+Status ChangeMerger::applyRow(SyncRow row, std::int64_t seq, bool anyTombstone)
+{
+    const std::string& table = row.entity;
+    auto asChanges = [&](bool whole) -> Status {
+        m_mergingRow = true;
+        for (const SyncChange& c : rowChanges(row, seq, whole))
+            if (Status s = apply(c, true); !s) {
+                m_mergingRow = false;
+                return s;
+            }
+        m_mergingRow = false;
+        return {};
+    };
+    auto synced = m_schema.isSynced(table);
+    if (!synced)
+        return std::unexpected(synced.error());
+    if (!*synced)
+        return asChanges(true); // parked as an unknown record type
+    auto cols = m_schema.columns(table);
+    if (!cols)
+        return std::unexpected(cols.error());
+    for (const auto& [name, value] : row.values)
+        if (!std::binary_search((*cols)->begin(), (*cols)->end(), name))
+            return asChanges(true); // parked as an unknown field
+
+    // A row behind a tombstone here, or one this desk holds, merges by stamp. Inserting first finds most
+    // held rows (the insert fails on the id); a deleted row inserts nothing, so it looks first.
+    if (anyTombstone || row.isDeleted()) {
+        auto held = holds(table, row.rowId, anyTombstone);
+        if (!held)
+            return std::unexpected(held.error());
+        if (*held)
+            return asChanges(false);
+    }
+    Database& db = m_session.db();
+    if (row.deletedHlc) {
+        auto save = db.prepare("INSERT OR REPLACE INTO sync_tombstone (entity, row_id, hlc) VALUES (?,?,?);");
+        if (!save)
+            return std::unexpected(save.error());
+        if (Status s = save->bind(1, table).bind(2, row.rowId).bind(3, *row.deletedHlc).run(); !s)
+            return s;
+        if (row.isDeleted())
+            return {};
+    }
+
+    SyncChange change;
+    change.id = "snapshot:" + table + ":" + row.rowId;
+    change.entity = table;
+    change.rowId = row.rowId;
+    change.seq = seq;
+    change.deviceId = "server";
+    // The values move into the change; a row that turns out to be held gets them back.
+    change.fields.reserve(row.values.size());
+    for (auto& [name, value] : row.values)
+        change.fields.push_back({name, std::move(value)});
+    std::string newest = row.createdHlc.value_or("");
+    std::string oldest = newest;
+    for (const auto& [name, stamp] : row.fieldHlc) {
+        newest = std::max(newest, stamp);
+        if (oldest.empty() || stamp < oldest)
+            oldest = stamp;
+    }
+    change.hlc = newest;
+    if (auto broken = brokenRule(change))
+        return park(change, "invalid_field", violationParams(*m_types.find(table), *broken));
+
+    // A field without its own stamp carries the row's creation stamp, as on a row a pulled change made.
+    const std::string created = row.createdHlc.value_or(oldest);
+    std::map<std::string, std::string> own;
+    for (const auto& [name, stamp] : row.fieldHlc)
+        if (stamp != created && row.values.contains(name))
+            own.emplace(name, stamp);
+    const RecordType* type = m_types.find(table);
+    std::string sql = "INSERT INTO " + table + " (id, created_hlc, updated_hlc, field_hlc";
+    std::string values = ") VALUES (?, ?, ?, ?";
+    if (type)
+        for (const auto& d : type->derivedColumns) {
+            sql.append(", ").append(d);
+            values.append(", ''");
+        }
+    for (const auto& f : change.fields) {
+        sql.append(", ").append(f.name);
+        values.append(", ?");
+    }
+    auto insert = db.prepare(sql + values + ");");
+    if (!insert)
+        return std::unexpected(insert.error());
+    insert->bind(1, row.rowId)
+        .bind(2, created)
+        .bind(3, newest)
+        .bind(4, own.empty() ? kNoOwnStamps : fieldStampsToJson(own));
+    int i = 5;
+    for (const auto& f : change.fields)
+        insert->bind(i++, f.value);
+    if (Status s = insert->run(); !s) {
+        if (!isParkable(s.error()))
+            return s;
+        auto held = holds(table, row.rowId, false);
+        if (!held)
+            return std::unexpected(held.error());
+        if (*held) {
+            for (auto& f : change.fields)
+                row.values[f.name] = std::move(f.value);
+            return asChanges(false);
+        }
+        return parkRefused(change, "insert", s.error());
+    }
+    return afterWrite(table, row.rowId, true);
 }
 
 Status ChangeMerger::retryParked()

@@ -11,6 +11,7 @@
 #include <Poco/JSON/Parser.h>
 #include <algorithm>
 #include <charconv>
+#include <functional>
 #include <sstream>
 
 namespace practica::core {
@@ -215,6 +216,139 @@ Status Replica::applyPulled(const std::vector<SyncChange>& page, std::int64_t ne
             !s)
             return s;
     return tx.commit();
+}
+
+Result<std::optional<SnapshotMark>> Replica::snapshotMark()
+{
+    auto seq = setting("sync_snapshot_seq");
+    auto entity = setting("sync_snapshot_entity");
+    auto after = setting("sync_snapshot_after");
+    if (!seq || !entity || !after)
+        return std::unexpected(!seq ? seq.error() : !entity ? entity.error() : after.error());
+    if (!*seq || (*seq)->empty())
+        return std::optional<SnapshotMark>{};
+    SnapshotMark mark;
+    auto [end, ec] = std::from_chars((*seq)->data(), (*seq)->data() + (*seq)->size(), mark.seq);
+    if (ec != std::errc() || end != (*seq)->data() + (*seq)->size())
+        return fail(ErrorCode::DatabaseCorrupt, "sync_snapshot_seq", **seq);
+    mark.entity = entity->value_or("");
+    mark.after = after->value_or("");
+    return std::optional<SnapshotMark>(std::move(mark));
+}
+
+Status Replica::beginSnapshot(std::int64_t seq)
+{
+    Transaction tx(m_session.db());
+    if (!tx.begun())
+        return tx.begun();
+    for (auto [key, value] :
+         {std::pair{"sync_snapshot_seq", std::to_string(seq)}, std::pair{"sync_snapshot_entity", std::string()},
+          std::pair{"sync_snapshot_after", std::string()}})
+        if (Status s = setSetting(key, value); !s)
+            return s;
+    return tx.commit();
+}
+
+Status Replica::applySnapshotRows(std::vector<SyncRow>& rows, const SnapshotMark& mark)
+{
+    Database& db = m_session.db();
+    Transaction tx(db);
+    if (!tx.begun())
+        return tx.begun();
+    auto tombstones = db.prepare("SELECT count(*) FROM sync_tombstone;");
+    if (!tombstones)
+        return std::unexpected(tombstones.error());
+    auto count = tombstones->scalar();
+    if (!count)
+        return std::unexpected(count.error());
+    for (SyncRow& row : rows) {
+        // Stamps order as text: the newest one is all the clock needs to see.
+        const std::string* newest = nullptr;
+        for (const auto& [field, stamp] : row.fieldHlc)
+            if (!newest || stamp > *newest)
+                newest = &stamp;
+        if (HlcStamp remote; newest && HlcStamp::parse(*newest, remote))
+            m_session.hlc().observe(remote);
+        // A tombstone this page saved counts for the rows after it.
+        const bool anyTombstone = *count > 0;
+        const bool buries = row.deletedHlc.has_value();
+        if (Status s = m_merger.applyRow(std::move(row), mark.seq, anyTombstone); !s)
+            return s;
+        if (buries)
+            ++*count;
+    }
+    if (Status s = m_merger.retryParked(); !s)
+        return s;
+    for (auto [key, value] :
+         {std::pair{"sync_snapshot_entity", mark.entity}, std::pair{"sync_snapshot_after", mark.after}})
+        if (Status s = setSetting(key, value); !s)
+            return s;
+    if (Status s = setSetting("hlc_last", m_session.hlc().last().toString()); !s)
+        return s;
+    if (!rows.empty())
+        if (Status s = m_session.journal().audit(AuditAction::SyncApply, "sync", "snapshot " + std::to_string(mark.seq),
+                                                 std::to_string(rows.size()) +
+                                                     " records from the server's snapshot, through " + mark.entity +
+                                                     " " + mark.after);
+            !s)
+            return s;
+    return tx.commit();
+}
+
+Status Replica::finishSnapshot()
+{
+    auto mark = snapshotMark();
+    if (!mark)
+        return std::unexpected(mark.error());
+    if (!*mark)
+        return {};
+    Transaction tx(m_session.db());
+    if (!tx.begun())
+        return tx.begun();
+    auto forget = m_session.db().prepare("DELETE FROM workstation_setting WHERE key IN ('sync_snapshot_seq', "
+                                         "'sync_snapshot_entity', 'sync_snapshot_after');");
+    if (!forget)
+        return std::unexpected(forget.error());
+    if (Status s = forget->run(); !s)
+        return s;
+    if (Status s = setSetting("sync_cursor", std::to_string((*mark)->seq)); !s)
+        return s;
+    return tx.commit();
+}
+
+std::vector<std::string> Replica::snapshotOrder(const std::vector<std::string>& served) const
+{
+    // Depth first over the references of the declared types, in name order, each type after those it
+    // names; a type naming itself (a merged patient's survivor) is no cycle to follow.
+    std::vector<std::string> order;
+    std::set<std::string> placed, visiting;
+    std::function<void(const RecordType&)> place = [&](const RecordType& type) {
+        if (placed.contains(type.name) || !visiting.insert(type.name).second)
+            return;
+        std::set<std::string> named;
+        for (const FieldRule& f : type.fields)
+            if (f.kind == FieldKind::Reference && f.references != type.name)
+                named.insert(f.references);
+        for (const std::string& name : named)
+            if (const RecordType* other = m_types.find(name))
+                place(*other);
+        visiting.erase(type.name);
+        placed.insert(type.name);
+        order.push_back(type.name);
+    };
+    std::vector<const RecordType*> declared;
+    for (const RecordType& type : m_types.all())
+        declared.push_back(&type);
+    std::sort(declared.begin(), declared.end(),
+              [](const RecordType* a, const RecordType* b) { return a->name < b->name; });
+    for (const RecordType* type : declared)
+        place(*type);
+    const std::set<std::string> wanted(served.begin(), served.end());
+    std::erase_if(order, [&](const std::string& name) { return !wanted.contains(name); });
+    for (const std::string& name : wanted) // std::set: name order
+        if (!placed.contains(name))
+            order.push_back(name);
+    return order;
 }
 
 Result<std::optional<std::string>> Replica::setting(const std::string& key)

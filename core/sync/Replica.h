@@ -52,6 +52,15 @@ struct ParkedChange
     std::string deviceId; // and on which workstation
 };
 
+// How far a row snapshot (sync/protocol/Protocol.h) has come: the sequence number the pull goes on from
+// once it is in, and the last row taken (the record type, then the row id within it).
+struct SnapshotMark
+{
+    std::int64_t seq = 0;
+    std::string entity;
+    std::string after;
+};
+
 struct SyncStatus
 {
     std::int64_t pending = 0; // local changes not yet accepted by the server
@@ -79,6 +88,20 @@ public:
     Status acknowledge(const std::vector<PushResult>& results);
     // Merges a pulled page and stores the new cursor, all in one transaction.
     Status applyPulled(const std::vector<SyncChange>& page, std::int64_t next);
+
+    // The snapshot under way, if one is: a sync cut off in the middle of one resumes from its mark.
+    Result<std::optional<SnapshotMark>> snapshotMark();
+    // Starts a snapshot at the server's sequence number (forgetting any unfinished one).
+    Status beginSnapshot(std::int64_t seq);
+    // Merges snapshot rows (ChangeMerger::applyRow; a page, or the small record types' pages together)
+    // and keeps the new mark, in one transaction.
+    // The rows' values move into the database; what is left of them is the caller's to free.
+    Status applySnapshotRows(std::vector<SyncRow>& rows, const SnapshotMark& mark);
+    // Every row is in: the pull cursor moves to the snapshot's sequence number and the mark goes.
+    Status finishSnapshot();
+    // The order a snapshot takes record types in: a type after the types its references name (so rows
+    // insert with their references in place), the server's types this build does not know last.
+    std::vector<std::string> snapshotOrder(const std::vector<std::string>& served) const;
 
     Result<SyncStatus> status();
     Status recordSuccess();

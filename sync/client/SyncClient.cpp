@@ -2,6 +2,7 @@
 
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
+#include <cctype>
 #include <curl/curl.h>
 #include <mutex>
 #include <sstream>
@@ -272,6 +273,48 @@ Result<PullResponse> SyncClient::pull(std::int64_t after, int limit)
     // Past the last change when the server left changes out for this workstation's scope, never before it.
     if (page->next < last)
         return fail(ErrorCode::ProtocolError, "pull", "cursor does not match the page");
+    return page;
+}
+
+Result<SnapshotStart> SyncClient::snapshotStart()
+{
+    auto r = request("GET", "/v1/snapshot", {}, true);
+    if (!r)
+        return std::unexpected(r.error());
+    return decodeSnapshotStart(r->body);
+}
+
+Result<SnapshotPage> SyncClient::snapshotPage(const std::string& entity, const std::string& after, int limit)
+{
+    if (!isIdentifier(entity))
+        return fail(ErrorCode::ProtocolError, "snapshot", "not a record type: " + entity);
+    // A row id is the server's: percent-encoded, it cannot bend the query.
+    std::string escaped;
+    for (unsigned char ch : after) {
+        if (std::isalnum(ch) || ch == '-' || ch == '_' || ch == '.' || ch == '~') {
+            escaped.push_back(static_cast<char>(ch));
+        } else {
+            static constexpr char kHex[] = "0123456789ABCDEF";
+            escaped += {'%', kHex[ch >> 4], kHex[ch & 15]};
+        }
+    }
+    auto r = request("GET", "/v1/snapshot?entity=" + entity + "&after=" + escaped + "&limit=" + std::to_string(limit),
+                     {}, true);
+    if (!r)
+        return std::unexpected(r.error());
+    auto page = decodeSnapshotPage(r->body);
+    if (!page)
+        return page;
+    if (page->entity != entity)
+        return fail(ErrorCode::ProtocolError, "snapshot", "a page of another record type");
+    std::string last = after;
+    for (const auto& row : page->rows) {
+        if (row.rowId <= last)
+            return fail(ErrorCode::ProtocolError, "snapshot", "rows out of order");
+        last = row.rowId;
+    }
+    if ((page->more && page->after <= after) || page->after < last)
+        return fail(ErrorCode::ProtocolError, "snapshot", "cursor does not match the page");
     return page;
 }
 

@@ -50,6 +50,10 @@ public:
 
     Result<PushResponse> push(const PushRequest& request);
     Result<PullResponse> pull(std::int64_t after, int limit);
+    // A row snapshot's start, and a page of one record type's rows after a row id (Protocol.h).
+    // NotFound from a server that serves none.
+    Result<SnapshotStart> snapshotStart();
+    Result<SnapshotPage> snapshotPage(const std::string& entity, const std::string& after, int limit);
     // This workstation's audit events, in seq order; the server answers how far it holds the chain.
     Result<AuditPushResponse> pushAudit(const AuditPushRequest& request);
     Result<std::string> digest();

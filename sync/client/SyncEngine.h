@@ -1,6 +1,8 @@
 // Runs sync for one workstation: enrolment with the server, then push until the outbox is empty and
 // pull until caught up, applying each page and its cursor in one transaction so that a cut-off or
-// cancelled sync resumes where it stopped. Keeps the refresh token in the encrypted database.
+// cancelled sync resumes where it stopped. A pull from the start (a first sync, a wider scope) takes the
+// clinic's rows from the server's snapshot, then the changes after it. Keeps the refresh token in the
+// encrypted database.
 #pragma once
 
 #include "SyncClient.h"
@@ -17,9 +19,14 @@ namespace practica::sync {
 struct SyncProgress
 {
     std::int64_t pushed = 0;
-    std::int64_t pulled = 0;
+    std::int64_t pulled = 0; // changes pulled, and rows of a snapshot: what arrived from the server
+    // While a snapshot comes in, cursor runs from 0 to highestSeq (the snapshot's number) in step with
+    // the rows received, so a bar over the two stays meaningful.
     std::int64_t cursor = 0;
     std::int64_t highestSeq = 0;
+    // Rows of a snapshot received so far and its rows in all (0 when no snapshot is under way).
+    std::int64_t snapshotRows = 0;
+    std::int64_t snapshotTotal = 0;
 };
 
 struct SyncReport
@@ -34,6 +41,8 @@ struct SyncReport
     std::int64_t purged = 0;
     // The server widened this workstation's scope: it pulled again from the start.
     bool pulledAgain = false;
+    // Rows taken from the server's snapshot, on a pull from the start (a first sync, a wider scope).
+    std::int64_t snapshotRows = 0;
     core::KeySlotChanges keySlots;  // what the clinic's user list changed in this workstation's key file
     std::int64_t auditSent = 0;     // audit events the server acknowledged in this sync
     std::int64_t auditFindings = 0; // problems the server reported in this workstation's audit chain
@@ -82,6 +91,10 @@ private:
     Status rememberTokens(const ClientTokens& tokens);
     // Pushes the audit events the server has not acknowledged, in seq order and in pages.
     Status pushAudit(SyncReport& report);
+    // Takes the clinic's rows from the server's snapshot, resuming one a cut-off left unfinished; the
+    // cursor to pull changes from afterwards, or nullopt from a server older than snapshots.
+    Result<std::optional<std::int64_t>> pullSnapshot(SyncReport& report, SyncProgress& shown,
+                                                     const std::function<void(const SyncProgress&)>& progress);
 
     core::Session& m_session;
     SyncClient& m_client;

@@ -494,6 +494,112 @@ Result<PullResponse> decodePull(const std::string& body)
     return readPullPage(body);
 }
 
+std::string encodeSnapshotStart(const SnapshotStart& start)
+{
+    Object root(Poco::JSON_PRESERVE_KEY_ORDER);
+    root.set("protocol", kProtocolVersion);
+    root.set("seq", start.seq);
+    Object::Ptr rows = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    for (const auto& [entity, count] : start.rows)
+        rows->set(entity, count);
+    root.set("rows", rows);
+    root.set("scope", start.scope);
+    return stringify(root);
+}
+
+Result<SnapshotStart> decodeSnapshotStart(const std::string& body)
+{
+    return guarded(body, [](const Object::Ptr& root) -> Result<SnapshotStart> {
+        Reader r{root, "snapshot"};
+        auto seq = r.integer("seq", -1);
+        auto scope = r.text("scope");
+        if (!seq || *seq < 0)
+            return fail(ErrorCode::ProtocolError, "snapshot.seq", "missing or not an integer");
+        if (!scope)
+            return std::unexpected(scope.error());
+        Object::Ptr rows = root->getObject("rows");
+        if (!rows)
+            return fail(ErrorCode::ProtocolError, "snapshot.rows", "missing or not an object");
+        SnapshotStart start;
+        start.seq = *seq;
+        start.scope = *scope;
+        for (const auto& [entity, count] : *rows) {
+            if (!isIdentifier(entity) || !count.isInteger())
+                return fail(ErrorCode::ProtocolError, "snapshot.rows." + entity, "not a count of a record type");
+            start.rows[entity] = count.convert<std::int64_t>();
+        }
+        return start;
+    });
+}
+
+// By hand, as a pull page: a page carries thousands of rows.
+std::string encodeSnapshotPage(const SnapshotPage& page)
+{
+    std::string out;
+    out.reserve(256 + page.rows.size() * 768);
+    out += "{\"protocol\":" + std::to_string(kProtocolVersion) + ",\"entity\":";
+    appendJsonString(out, page.entity);
+    out += ",\"rows\":[";
+    bool first = true;
+    for (const SyncRow& row : page.rows) {
+        out += first ? "{\"row\":" : ",{\"row\":";
+        first = false;
+        appendJsonString(out, row.rowId);
+        out += ",\"values\":{";
+        bool firstValue = true;
+        for (const auto& [name, value] : row.values) {
+            if (!firstValue)
+                out.push_back(',');
+            firstValue = false;
+            appendJsonString(out, name);
+            out.push_back(':');
+            if (value)
+                appendJsonString(out, *value);
+            else
+                out += "null";
+        }
+        out += "},\"field_hlc\":{";
+        bool firstStamp = true;
+        for (const auto& [name, stamp] : row.fieldHlc) {
+            if (!firstStamp)
+                out.push_back(',');
+            firstStamp = false;
+            appendJsonString(out, name);
+            out.push_back(':');
+            appendJsonString(out, stamp);
+        }
+        out += "}";
+        if (row.deletedHlc) {
+            out += ",\"deleted_hlc\":";
+            appendJsonString(out, *row.deletedHlc);
+        }
+        if (row.createdHlc) {
+            out += ",\"created_hlc\":";
+            appendJsonString(out, *row.createdHlc);
+        }
+        out += "}";
+    }
+    for (const std::string& doc : page.rowsJson) {
+        if (!first)
+            out.push_back(',');
+        first = false;
+        out += doc;
+    }
+    out += "],\"after\":";
+    appendJsonString(out, page.after);
+    out += ",\"more\":";
+    out += page.more ? "true" : "false";
+    out += ",\"scope\":";
+    appendJsonString(out, page.scope);
+    out += "}";
+    return out;
+}
+
+Result<SnapshotPage> decodeSnapshotPage(const std::string& body)
+{
+    return readSnapshotPage(body);
+}
+
 std::string encodeFields(const std::vector<core::SyncField>& fields)
 {
     return core::fieldsToJson(fields);
@@ -527,10 +633,10 @@ Result<SyncRow> decodeRow(const std::string& body)
     return guarded(body, [](const Object::Ptr& root) { return rowFromJson(root); });
 }
 
-std::string gzip(const std::string& data)
+std::string gzip(const std::string& data, int level)
 {
     std::ostringstream out;
-    Poco::DeflatingOutputStream deflater(out, Poco::DeflatingStreamBuf::STREAM_GZIP, 6);
+    Poco::DeflatingOutputStream deflater(out, Poco::DeflatingStreamBuf::STREAM_GZIP, level);
     deflater.write(data.data(), static_cast<std::streamsize>(data.size()));
     deflater.close();
     return out.str();

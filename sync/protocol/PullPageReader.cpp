@@ -60,6 +60,64 @@ public:
         return page;
     }
 
+    Result<SnapshotPage> snapshotPage()
+    {
+        SnapshotPage page;
+        bool sawEntity = false, sawRows = false, sawAfter = false;
+        auto ok = object("snapshot", [&](const std::string& key) -> core::Status {
+            if (key == "entity") {
+                sawEntity = true;
+                return string(page.entity, "snapshot.entity");
+            }
+            if (key == "rows") {
+                sawRows = true;
+                return rows(page.rows);
+            }
+            if (key == "after") {
+                sawAfter = true;
+                return string(page.after, "snapshot.after");
+            }
+            if (key == "scope")
+                return string(page.scope, "snapshot.scope");
+            if (key == "more") {
+                skipSpace();
+                if (m_text.substr(m_pos, 4) == "true") {
+                    page.more = true;
+                    m_pos += 4;
+                    return {};
+                }
+                page.more = false;
+                return skipValue(0);
+            }
+            return skipValue(0);
+        });
+        if (!ok)
+            return std::unexpected(ok.error());
+        skipSpace();
+        if (m_pos != m_text.size())
+            return error("snapshot", "text after the page");
+        if (!sawEntity || !isIdentifier(page.entity))
+            return fail(ErrorCode::ProtocolError, "snapshot.entity", "missing or not a table name");
+        if (!sawRows || !sawAfter)
+            return fail(ErrorCode::ProtocolError, "snapshot", "rows or after is missing");
+        for (SyncRow& row : page.rows)
+            row.entity = page.entity;
+        return page;
+    }
+
+    Result<SyncRow> storedRow()
+    {
+        SyncRow row;
+        if (Status s = snapshotRow(row, 0); !s)
+            return std::unexpected(s.error());
+        skipSpace();
+        if (m_pos != m_text.size())
+            return error("row", "text after the row");
+        if (!isIdentifier(row.entity))
+            return fail(ErrorCode::ProtocolError, "row.entity", "missing or not a table name");
+        return row;
+    }
+
 private:
     std::unexpected<core::Error> error(const std::string& where, const std::string& what) const
     {
@@ -373,6 +431,82 @@ private:
         });
     }
 
+    core::Status rows(std::vector<SyncRow>& out)
+    {
+        if (!take('['))
+            return error("snapshot.rows", "not an array");
+        if (take(']'))
+            return {};
+        while (true) {
+            SyncRow row;
+            if (Status s = snapshotRow(row, out.size()); !s)
+                return s;
+            out.push_back(std::move(row));
+            if (take(','))
+                continue;
+            if (take(']'))
+                return {};
+            return error("snapshot.rows", "no ',' or ']' between rows");
+        }
+    }
+
+    core::Status snapshotRow(SyncRow& row, std::size_t index)
+    {
+        const std::string where = "rows[" + std::to_string(index) + "]";
+        bool sawRow = false, sawValues = false, sawStamps = false;
+        auto ok = object(where, [&](const std::string& key) -> core::Status {
+            if (key == "row") {
+                sawRow = true;
+                return string(row.rowId, where + ".row");
+            }
+            if (key == "entity")
+                return string(row.entity, where + ".entity");
+            if (key == "values") {
+                sawValues = true;
+                return object(where + ".values", [&](const std::string& name) -> core::Status {
+                    if (!isIdentifier(name) || name == "id")
+                        return fail(ErrorCode::ProtocolError, where + ".values." + name, "not a field name");
+                    if (row.values.size() >= static_cast<std::size_t>(kMaxFieldsPerChange))
+                        return fail(ErrorCode::ProtocolError, where + ".values", "too many fields");
+                    skipSpace();
+                    if (m_pos < m_text.size() && m_text[m_pos] != '"' && m_text[m_pos] != 'n')
+                        return fail(ErrorCode::ProtocolError, where + ".values." + name, "values are strings or null");
+                    std::optional<std::string> value;
+                    if (Status s = optionalString(value, where + ".values." + name); !s)
+                        return s;
+                    if (value && value->size() > kMaxFieldBytes)
+                        return fail(ErrorCode::ProtocolError, where + ".values." + name, "value too long");
+                    row.values[name] = std::move(value);
+                    return {};
+                });
+            }
+            if (key == "field_hlc") {
+                sawStamps = true;
+                return object(where + ".field_hlc", [&](const std::string& name) -> core::Status {
+                    std::string stamp;
+                    if (Status s = string(stamp, where + ".field_hlc." + name); !s)
+                        return s;
+                    if (stamp.size() > 128)
+                        return fail(ErrorCode::ProtocolError, where + ".field_hlc." + name, "too long");
+                    row.fieldHlc[name] = std::move(stamp);
+                    return {};
+                });
+            }
+            if (key == "deleted_hlc")
+                return optionalString(row.deletedHlc, where + ".deleted_hlc");
+            if (key == "created_hlc")
+                return optionalString(row.createdHlc, where + ".created_hlc");
+            return skipValue(0);
+        });
+        if (!ok)
+            return ok;
+        if (!sawRow || row.rowId.empty() || row.rowId.size() > 64)
+            return fail(ErrorCode::ProtocolError, where + ".row", "missing or the wrong length");
+        if (!sawValues || !sawStamps)
+            return fail(ErrorCode::ProtocolError, where, "values or field_hlc is missing");
+        return {};
+    }
+
     std::string_view m_text;
     std::size_t m_pos = 0;
 };
@@ -382,6 +516,16 @@ private:
 Result<PullResponse> readPullPage(std::string_view body)
 {
     return Reader(body).page();
+}
+
+Result<SnapshotPage> readSnapshotPage(std::string_view body)
+{
+    return Reader(body).snapshotPage();
+}
+
+Result<SyncRow> readRow(std::string_view body)
+{
+    return Reader(body).storedRow();
 }
 
 } // namespace practica::sync

@@ -11,5 +11,9 @@
 namespace practica::sync {
 
 Result<PullResponse> readPullPage(std::string_view body);
+// A snapshot page (decodeSnapshotPage), read the same way.
+Result<SnapshotPage> readSnapshotPage(std::string_view body);
+// A row as encodeRow writes it (and stores keep it), read the same way: a snapshot reads every row.
+Result<SyncRow> readRow(std::string_view body);
 
 } // namespace practica::sync

@@ -639,4 +639,31 @@ Result<std::vector<SyncRow>> EmbeddedStore::rowsAfter(const std::string& clinicI
     return out;
 }
 
+Result<std::vector<StoredRow>> EmbeddedStore::rowsOf(const std::string& clinicId, const std::string& entity,
+                                                     const std::string& rowId, int limit)
+{
+    std::lock_guard lock(m_mutex);
+    auto stmt = m_db->prepare("SELECT row_id, doc FROM srv_row WHERE clinic_id = ? AND entity = ? AND row_id > ? "
+                              "ORDER BY row_id LIMIT ?;");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    stmt->bind(1, clinicId).bind(2, entity).bind(3, rowId).bind(4, limit);
+    return stmt->all<StoredRow>([](const Statement& r) { return StoredRow{r.text(0), r.text(1)}; });
+}
+
+Result<std::map<std::string, std::int64_t>> EmbeddedStore::rowCounts(const std::string& clinicId)
+{
+    std::lock_guard lock(m_mutex);
+    auto stmt = m_db->prepare("SELECT entity, count(*) FROM srv_row WHERE clinic_id = ? GROUP BY entity;");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    stmt->bind(1, clinicId);
+    auto counts = stmt->all<std::pair<std::string, std::int64_t>>([](const Statement& r) {
+        return std::pair{r.text(0), r.int64(1)};
+    });
+    if (!counts)
+        return std::unexpected(counts.error());
+    return std::map<std::string, std::int64_t>(counts->begin(), counts->end());
+}
+
 } // namespace practica::sync

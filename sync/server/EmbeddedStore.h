@@ -50,6 +50,9 @@ public:
                                        const std::string& rowId) override;
     Result<std::vector<SyncRow>> rowsAfter(const std::string& clinicId, const std::string& entity,
                                            const std::string& rowId, int limit) override;
+    Result<std::vector<StoredRow>> rowsOf(const std::string& clinicId, const std::string& entity,
+                                          const std::string& rowId, int limit) override;
+    Result<std::map<std::string, std::int64_t>> rowCounts(const std::string& clinicId) override;
     AuditStore& audit() override { return *m_audit; }
 
 private:

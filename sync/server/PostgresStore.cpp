@@ -352,4 +352,26 @@ Result<std::vector<SyncRow>> PostgresStore::rowsAfter(const std::string& clinicI
     return decodeRows(res->get());
 }
 
+Result<std::vector<StoredRow>> PostgresStore::rowsOf(const std::string& clinicId, const std::string& entity,
+                                                     const std::string& rowId, int limit)
+{
+    auto res = m_pool->run("SELECT row_id, doc FROM srv_row WHERE clinic_id = $1 AND entity = $2 AND row_id > $3 "
+                           "ORDER BY row_id LIMIT $4",
+                           {clinicId, entity, rowId, std::max(limit, 0)});
+    if (!res)
+        return std::unexpected(res.error());
+    return all<StoredRow>(res->get(), [](const PGresult* r, int i) { return StoredRow{text(r, i, 0), text(r, i, 1)}; });
+}
+
+Result<std::map<std::string, std::int64_t>> PostgresStore::rowCounts(const std::string& clinicId)
+{
+    auto res = m_pool->run("SELECT entity, count(*) FROM srv_row WHERE clinic_id = $1 GROUP BY entity", {clinicId});
+    if (!res)
+        return std::unexpected(res.error());
+    std::map<std::string, std::int64_t> counts;
+    for (int i = 0; i < PQntuples(res->get()); ++i)
+        counts[text(res->get(), i, 0)] = integer(res->get(), i, 1);
+    return counts;
+}
+
 } // namespace practica::sync

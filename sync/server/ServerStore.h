@@ -77,6 +77,13 @@ struct RefreshToken
     std::int64_t expiresMs = 0;
 };
 
+// A merged row as a store keeps it: its id and its document (encodeRow's JSON).
+struct StoredRow
+{
+    std::string rowId;
+    std::string doc;
+};
+
 // A synced user record as its server account follows it.
 struct AccountUpdate
 {
@@ -213,6 +220,13 @@ public:
     // The clinic's merged rows in (entity, row id) order, after the given key, at most limit: for digests.
     virtual Result<std::vector<SyncRow>> rowsAfter(const std::string& clinicId, const std::string& entity,
                                                    const std::string& rowId, int limit) = 0;
+    // The clinic's merged rows of one record type in row id order, after rowId, at most limit (tombstones
+    // included), as stored (encodeRow's JSON): for the row snapshot a workstation's first sync is served
+    // from, which passes most of them through unread.
+    virtual Result<std::vector<StoredRow>> rowsOf(const std::string& clinicId, const std::string& entity,
+                                                  const std::string& rowId, int limit) = 0;
+    // How many rows the clinic holds of each record type (tombstones included).
+    virtual Result<std::map<std::string, std::int64_t>> rowCounts(const std::string& clinicId) = 0;
 
     // The workstations' audit chains (append-only: no way to change or remove an event).
     virtual AuditStore& audit() = 0;

@@ -38,6 +38,9 @@ struct Reply
     std::string body;
     std::string contentType = "application/json";
     std::string retryAfter;
+    // Snapshot pages are megabytes of rows that compress well at the fastest level; deflate at 6 took as
+    // long as the workstation's inserts of them (bench_sync demo).
+    int gzipLevel = 6;
 };
 
 Reply json(int status, const Poco::JSON::Object& o)
@@ -229,6 +232,10 @@ private:
         if (path == "/v1/changes" && method == "GET") {
             route = "pull";
             return pull(*claims, uri);
+        }
+        if (path == "/v1/snapshot" && method == "GET") {
+            route = "snapshot";
+            return snapshot(*claims, uri);
         }
         if (path == "/v1/digest" && method == "GET") {
             route = "digest";
@@ -460,6 +467,41 @@ private:
         return Reply{200, encodePull(*response), "application/json", {}};
     }
 
+    // A row snapshot: without an entity its start (the sequence number to pull from afterwards and the
+    // row counts), with one a page of that record type's rows after the row id given.
+    Reply snapshot(const TokenClaims& claims, const Poco::URI& uri)
+    {
+        auto scope = deviceScope(claims);
+        if (!scope)
+            return fromError(scope.error());
+        std::string entity, after;
+        int limit = kMaxSnapshotPage;
+        for (const auto& [k, v] : uri.getQueryParameters()) {
+            try {
+                if (k == "entity")
+                    entity = v;
+                else if (k == "after")
+                    after = v;
+                else if (k == "limit")
+                    limit = std::stoi(v);
+            } catch (...) {
+                return errorReply(400, "validation", k);
+            }
+        }
+        if (entity.empty()) {
+            auto start = m_sync.snapshotStart(claims.clinicId, *scope);
+            if (!start)
+                return fromError(start.error());
+            return Reply{200, encodeSnapshotStart(*start), "application/json", {}};
+        }
+        if (!isIdentifier(entity) || after.size() > 64 || limit <= 0)
+            return errorReply(400, "validation", "entity/after/limit");
+        auto page = m_sync.snapshotPage(claims.clinicId, entity, after, limit, *scope);
+        if (!page)
+            return fromError(page.error());
+        return Reply{200, encodeSnapshotPage(*page), "application/json", {}, 1};
+    }
+
     // The server's merged version of one record, for a workstation that discards a refused edit.
     Reply row(const TokenClaims& claims, const std::string& rest)
     {
@@ -489,7 +531,7 @@ private:
             response.set("Retry-After", reply.retryAfter);
         const bool compress =
             reply.body.size() > 1024 && request.get("Accept-Encoding", "").find("gzip") != std::string::npos;
-        const std::string payload = compress ? gzip(reply.body) : reply.body;
+        const std::string payload = compress ? gzip(reply.body, reply.gzipLevel) : reply.body;
         if (compress)
             response.set("Content-Encoding", "gzip");
         response.setContentLength64(static_cast<Poco::Int64>(payload.size()));

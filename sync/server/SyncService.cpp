@@ -7,6 +7,7 @@
 #include "core/sync/Digest.h"
 #include "core/util/Uuid.h"
 #include "core/util/Validators.h"
+#include "sync/protocol/PullPageReader.h"
 
 #include <algorithm>
 #include <array>
@@ -833,6 +834,66 @@ Result<PullResponse> SyncService::pull(const std::string& clinicId, std::int64_t
         if (auto seen = scope.filter(change, m_types))
             response.changes.push_back(std::move(*seen));
     return response;
+}
+
+Result<SnapshotStart> SyncService::snapshotStart(const std::string& clinicId, const core::SyncScope& scope)
+{
+    // Numbers first: a row read after it holds at least every change up to it.
+    auto highest = m_store.highestSeq(clinicId);
+    if (!highest)
+        return std::unexpected(highest.error());
+    auto counts = m_store.rowCounts(clinicId);
+    if (!counts)
+        return std::unexpected(counts.error());
+    SnapshotStart start;
+    start.seq = *highest;
+    start.scope = scope.name();
+    for (const auto& [entity, count] : *counts) {
+        const core::RecordType* type = m_types.find(entity);
+        if (!type || scope.reads(*type))
+            start.rows[entity] = count;
+    }
+    return start;
+}
+
+Result<SnapshotPage> SyncService::snapshotPage(const std::string& clinicId, const std::string& entity,
+                                               const std::string& afterRowId, int limit, const core::SyncScope& scope)
+{
+    limit = std::clamp(limit, 1, kMaxSnapshotPage);
+    SnapshotPage page;
+    page.entity = entity;
+    page.after = afterRowId;
+    page.scope = scope.name();
+    const core::RecordType* type = m_types.find(entity);
+    if (type && !scope.reads(*type))
+        return page;
+    auto rows = m_store.rowsOf(clinicId, entity, afterRowId, limit);
+    if (!rows)
+        return std::unexpected(rows.error());
+    if (rows->empty())
+        return page;
+    page.after = rows->back().rowId;
+    page.more = static_cast<int>(rows->size()) == limit;
+    // A row the scope sees whole travels as stored, unread.
+    const bool whole =
+        scope.isAll() || !type ||
+        std::all_of(type->readGuarded.begin(), type->readGuarded.end(),
+                    [&](const core::RecordType::ReadGuard& g) { return scope.readsField(*type, g.field); });
+    if (whole) {
+        page.rowsJson.reserve(rows->size());
+        for (StoredRow& stored : *rows)
+            page.rowsJson.push_back(std::move(stored.doc));
+        return page;
+    }
+    page.rows.reserve(rows->size());
+    for (const StoredRow& stored : *rows) {
+        auto row = readRow(stored.doc);
+        if (!row)
+            return std::unexpected(row.error());
+        if (auto seen = scope.filter(*row, m_types))
+            page.rows.push_back(std::move(*seen));
+    }
+    return page;
 }
 
 Result<std::optional<SyncRow>> SyncService::row(const std::string& clinicId, const std::string& entity,

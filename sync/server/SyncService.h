@@ -46,6 +46,13 @@ public:
     // none of is left out, but the cursor moves past it, so no puller is stuck or skips one. The page
     // names the scope.
     Result<PullResponse> pull(const std::string& clinicId, std::int64_t after, int limit, const core::SyncScope& scope);
+    // A row snapshot's start: the highest accepted sequence number, read before any row, and the row
+    // counts of the record types the scope reads (types this server does not declare pass).
+    Result<SnapshotStart> snapshotStart(const std::string& clinicId, const core::SyncScope& scope);
+    // One record type's rows after a row id in id order, as the scope sees them (row() filters the
+    // same way), tombstones included; a page's cursor passes rows the scope leaves out.
+    Result<SnapshotPage> snapshotPage(const std::string& clinicId, const std::string& entity,
+                                      const std::string& afterRowId, int limit, const core::SyncScope& scope);
     // The canonical digest of the clinic's records as the scope sees them (see core/sync/Digest.h), equal
     // to a workstation's digest through the same scope exactly when both hold the same records.
     Result<std::string> digest(const std::string& clinicId, const core::SyncScope& scope);

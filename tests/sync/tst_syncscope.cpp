@@ -232,9 +232,35 @@ class tst_SyncScope : public QObject
         return request(server.port(), "POST", "/v1/devices/scope", text(body), who.token);
     }
 
+    // Every page of one record type's snapshot rows, limit at a time.
+    static std::vector<Object::Ptr> snapshotRows(ServerFixture& server, const Device& who, const std::string& entity,
+                                                 int limit, int* pages = nullptr)
+    {
+        std::vector<Object::Ptr> rows;
+        std::string after;
+        while (true) {
+            auto answer = request(
+                server.port(), "GET",
+                "/v1/snapshot?entity=" + entity + "&after=" + after + "&limit=" + std::to_string(limit), {}, who.token);
+            if (answer.status != 200 || !answer.json)
+                qFatal("snapshot page: HTTP %d", answer.status);
+            if (pages)
+                ++*pages;
+            for (const auto& v : *answer.json->getArray("rows"))
+                rows.push_back(v.extract<Object::Ptr>());
+            const std::string next = answer.json->getValue<std::string>("after");
+            if (!answer.json->getValue<bool>("more"))
+                return rows;
+            if (next <= after)
+                qFatal("snapshot: the cursor did not move");
+            after = next;
+        }
+    }
+
 private slots:
     void initTestCase();
     void pullsRowsAndDigestsFollowTheDeviceScope();
+    void snapshotPagesFollowTheDeviceScope();
     void aFrontDeskAndAnAllDeskConvergeEachThroughItsScope();
     void aWiderScopeBringsTheRecordsANarrowerOnePurges();
 };
@@ -361,6 +387,87 @@ void tst_SyncScope::pullsRowsAndDigestsFollowTheDeviceScope()
     QCOMPARE(digestOf(server, all), frontDigest);
 }
 
+// The rows a first sync is served from: numbered before any row is read, paged by record type, through
+// the device's scope (no note for a front desk, no chief complaint), deleted rows kept as tombstones.
+void tst_SyncScope::snapshotPagesFollowTheDeviceScope()
+{
+    ServerFixture server(newStore(), {}, m_types);
+    const std::string clinic = "0190f0e2-0000-7000-8000-00000000c1a1";
+    server.createClinic(clinic);
+    must(server.accounts().addUser(clinic, "desk", "Dana Desk", "front_desk", kAdminPassword), "desk");
+    Device all = signIn(server, clinic, "admin", "desk-all");
+    signIn(server, clinic, "desk", "desk-front");
+    must(server.accounts().approveDevice(clinic, "desk-front", "test-admin"), "approve");
+    Device front = signIn(server, clinic, "desk", "desk-front");
+
+    std::map<std::string, std::string> refs;
+    std::vector<std::string> patients;
+    for (int i = 0; i < 5; ++i) {
+        patients.push_back(core::uuidV7(server.clock().nowMs()));
+        QVERIFY(!push(server, all, "patient", patients.back(), sampleRecord(*m_types.find("patient"), refs, i), false)
+                     .empty());
+    }
+    const std::string note = core::uuidV7(server.clock().nowMs()), visit = core::uuidV7(server.clock().nowMs());
+    QVERIFY(!push(server, all, "test_note", note, {{"patient_id", patients[0]}, {"body", "Sore"}}, false).empty());
+    QVERIFY(!push(server, all, "test_visit", visit,
+                  {{"patient_id", patients[0]}, {"reason", "Follow-up"}, {"chief_complaint", "Chest pain"}}, false)
+                 .empty());
+    server.clock().advance(1000);
+    QVERIFY(!push(server, all, "test_visit", visit, {{"reason", "Review"}}, true).empty());
+
+    // The start: the number to pull changes from afterwards, and what there is to read.
+    auto start = request(server.port(), "GET", "/v1/snapshot", {}, all.token);
+    QCOMPARE(start.status, 200);
+    const std::int64_t seq = start.json->getValue<std::int64_t>("seq");
+    QCOMPARE(seq, pullAll(server, all, 1000).highest);
+    QCOMPARE(start.json->getObject("rows")->getValue<std::int64_t>("patient"), std::int64_t(5));
+    QVERIFY(start.json->getObject("rows")->has("test_note"));
+    auto frontStart = request(server.port(), "GET", "/v1/snapshot", {}, front.token);
+    QCOMPARE(frontStart.json->getValue<std::string>("scope"), std::string("front_desk"));
+    QVERIFY(!frontStart.json->getObject("rows")->has("test_note"));
+    QVERIFY(frontStart.json->getObject("rows")->has("test_visit"));
+
+    // Paged one, two or a hundred at a time: the same rows, in id order, each once.
+    for (int limit : {1, 2, 5, 100}) {
+        int pages = 0;
+        auto rows = snapshotRows(server, all, "patient", limit, &pages);
+        QCOMPARE(rows.size(), std::size_t(5));
+        QCOMPARE(pages, limit >= 100 ? 1 : 5 / limit + 1); // a full last page says more: one empty page ends it
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            QCOMPARE(rows[i]->getValue<std::string>("row"), patients[i]);
+    }
+    auto allVisits = snapshotRows(server, all, "test_visit", 100);
+    QCOMPARE(allVisits.size(), std::size_t(1));
+    QCOMPARE(allVisits[0]->getObject("values")->getValue<std::string>("chief_complaint"), std::string("Chest pain"));
+    QCOMPARE(allVisits[0]->getObject("values")->getValue<std::string>("reason"), std::string("Review"));
+    QVERIFY(allVisits[0]->getObject("field_hlc")->has("chief_complaint"));
+    QCOMPARE(snapshotRows(server, all, "test_note", 100).size(), std::size_t(1));
+
+    // The front desk: no note at all, a visit without its complaint (value and stamp).
+    QCOMPARE(snapshotRows(server, front, "test_note", 100).size(), std::size_t(0));
+    auto frontVisits = snapshotRows(server, front, "test_visit", 100);
+    QCOMPARE(frontVisits.size(), std::size_t(1));
+    QVERIFY(!frontVisits[0]->getObject("values")->has("chief_complaint"));
+    QVERIFY(!frontVisits[0]->getObject("field_hlc")->has("chief_complaint"));
+    QCOMPARE(frontVisits[0]->getObject("values")->getValue<std::string>("reason"), std::string("Review"));
+
+    // A change accepted after the start is numbered after it: the pull from the snapshot's number brings it.
+    server.clock().advance(1000);
+    const std::string late = push(server, all, "test_visit", visit, {{"reason", "Late change"}}, true);
+    QVERIFY(!late.empty());
+    auto after =
+        request(server.port(), "GET", "/v1/changes?after=" + std::to_string(seq) + "&limit=100", {}, front.token);
+    QCOMPARE(after.status, 200);
+    QCOMPARE(after.json->getArray("changes")->size(), std::size_t(1));
+    QCOMPARE(after.json->getArray("changes")->getObject(0)->getValue<std::string>("id"), late);
+
+    // Bad requests are refused; an unknown type has no rows.
+    QCOMPARE(request(server.port(), "GET", "/v1/snapshot?entity=Patient;DROP", {}, all.token).status, 400);
+    QCOMPARE(request(server.port(), "GET", "/v1/snapshot?entity=patient&limit=0", {}, all.token).status, 400);
+    QCOMPARE(request(server.port(), "GET", "/v1/snapshot", {}, {}).status, 401);
+    QCOMPARE(snapshotRows(server, all, "no_such_type", 10).size(), std::size_t(0));
+}
+
 void tst_SyncScope::aFrontDeskAndAnAllDeskConvergeEachThroughItsScope()
 {
     ScheduleFixture fx;
@@ -476,8 +583,11 @@ void tst_SyncScope::aWiderScopeBringsTheRecordsANarrowerOnePurges()
     QCOMPARE(count(*ws2->session, "SELECT count(*) FROM test_note;"), std::int64_t(4));
     QCOMPARE(count(*ws2->session, "SELECT count(*) FROM test_visit WHERE chief_complaint IS NOT NULL;"),
              std::int64_t(4));
+    // The pull again was served as rows: the desk holds each complaint as it is now; the earlier words
+    // stay in the server's change log and on the desks that saw them (no empty value is kept as history).
+    QVERIFY(widened.snapshotRows > 0);
     QCOMPARE(count(*ws2->session, "SELECT count(*) FROM field_history WHERE field = 'chief_complaint';"),
-             std::int64_t(2));
+             std::int64_t(0));
     QCOMPARE(ws2->digest(), ws1->digest()); // a clinician reads all of it
     QCOMPARE(must(ws2->engine->serverDigest(), "server"), ws2->digest());
     auto again = must(ws2->sync(), "ws2 once more");

@@ -156,8 +156,18 @@ private slots:
         QTemporaryDir dir;
         auto ws2 =
             Workstation::join(server.url(), dir.filePath("ws2.db").toStdString(), clinic, ws1Clinic.clinic().clock());
+        // The first sync takes the clinic as rows from the server's snapshot: no change of it is replayed.
         auto pulled = must(ws2->sync(), "ws2 first sync");
-        QCOMPARE(pulled.pulled, first.pushed);
+        QCOMPARE(pulled.pulled, std::int64_t(0));
+        QVERIFY(pulled.snapshotRows > 5);
+        QCOMPARE(must(ws2->engine->replica().status(), "status").cursor,
+                 must(ws1->engine->replica().status(), "status").cursor);
+        QVERIFY(!must(ws2->engine->replica().snapshotMark(), "mark"));
+        // Rows a desk holds are its own: nothing went to the outbox or to field history.
+        QCOMPARE(must(ws2->engine->replica().status(), "status").pending, std::int64_t(0));
+        QCOMPARE(must(must(ws2->session->db().prepare("SELECT count(*) FROM field_history;"), "history").scalar(),
+                      "history"),
+                 std::int64_t(0));
         QCOMPARE(must(ws2->engine->replica().status(), "status").parked, std::int64_t(0));
         QCOMPARE(ws2->digest(), ws1->digest());
         QCOMPARE(must(ws2->engine->serverDigest(), "server digest"), ws1->digest());
@@ -207,6 +217,8 @@ private slots:
         QVERIFY(status.lastSuccessMs > 0);
     }
 
+    // A first sync cut off in the middle of its snapshot resumes from the last page it applied, and a
+    // change the server accepts while the snapshot is under way still reaches the desk.
     void firstSyncCanBeCancelledAndResumed()
     {
         ScheduleFixture fx;
@@ -226,22 +238,55 @@ private slots:
         must(ws1->sync(), "ws1");
         QTemporaryDir dir;
         auto ws2 = Workstation::join(server.url(), dir.filePath("ws2.db").toStdString(), clinic, fx.clinic().clock());
-        // Cancel after the first page has been applied.
-        int pages = 0;
+        auto patientsHeld = [&] {
+            return must(must(ws2->session->db().prepare("SELECT count(*) FROM patient;"), "count").scalar(), "count");
+        };
+        // Cancel once the first page of patients is in.
         auto cancelled = ws2->engine->syncNow([&](const sync::SyncProgress& p) {
-            if (p.pulled > 0 && ++pages == 1)
+            if (p.snapshotTotal > 0 && patientsHeld() > 0)
                 ws2->client->cancel();
         });
         QVERIFY(!cancelled);
         QCOMPARE(test::failureOf(cancelled).code, core::ErrorCode::Offline);
         auto status = must(ws2->engine->replica().status(), "status");
-        QVERIFY(status.cursor > 0);
-        QVERIFY(status.cursor < 6000);
-        // What was applied stays; the next sync carries on from the cursor.
+        QCOMPARE(status.cursor, std::int64_t(0));
+        auto mark = must(ws2->engine->replica().snapshotMark(), "mark");
+        QVERIFY(mark);
+        QCOMPARE(mark->entity, std::string("patient"));
+        QVERIFY(!mark->after.empty());
+        const std::int64_t held = patientsHeld();
+        QVERIFY(held > 0 && held < 6000);
+
+        // Meanwhile the exam room renames a patient the desk already holds and adds one.
+        const std::string first =
+            must(must(ws2->session->db().prepare("SELECT id FROM patient ORDER BY id LIMIT 1;"), "first")
+                     .one<std::string>([](const core::Statement& r) { return r.text(0); }, "patient", "first"),
+                 "first");
+        fx.clinic().clock().advance(1000);
+        core::Patient renamed = must(patients.get(first), "get");
+        renamed.familyName = "Renamed";
+        must(patients.update(renamed), "rename");
+        core::Patient added;
+        added.familyName = "Late";
+        added.givenName = "Arrival";
+        added.dateOfBirth = "1990-05-06";
+        added.sex = "unknown";
+        must(patients.create(added), "late patient");
+        must(ws1->sync(), "ws1 pushes during the snapshot");
+
+        // What was applied stays; the next sync carries on from the mark, then pulls what came after.
         ws2->client->resetCancel();
         auto resumed = must(ws2->sync(), "resume");
-        QVERIFY(resumed.pulled > 0);
+        QVERIFY(resumed.snapshotRows > 0);
+        QVERIFY(resumed.snapshotRows < 6000 + 100);
+        QVERIFY(!must(ws2->engine->replica().snapshotMark(), "mark"));
+        QCOMPARE(must(patients.get(first), "get").familyName, std::string("Renamed"));
+        QCOMPARE(must(core::PatientStore(*ws2->session).get(first), "ws2 get").familyName, std::string("Renamed"));
+        QCOMPARE(patientsHeld(),
+                 must(must(fx.admin().db().prepare("SELECT count(*) FROM patient;"), "count").scalar(), "count"));
         QCOMPARE(ws2->digest(), ws1->digest());
+        QCOMPARE(must(ws2->engine->serverDigest(), "server"), ws2->digest());
+        QCOMPARE(must(ws2->engine->replica().status(), "status").parked, std::int64_t(0));
     }
 
     void doubleBookingIsRefusedAndResolved()
