@@ -1752,10 +1752,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Downloading the clinic: %1 of %2 changes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Not connected to a sync server</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1882,6 +1878,10 @@
     </message>
     <message>
         <source>You use two-step sign-in: the sync server needs the 6-digit code from your authenticator app as well. Enter it under Authenticator code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading the clinic: %1%</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

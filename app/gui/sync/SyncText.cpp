@@ -134,7 +134,10 @@ QString SyncText::lastSynced(std::int64_t ms)
 
 QString SyncText::download(std::int64_t done, std::int64_t total)
 {
-    return tr("Downloading the clinic: %1 of %2 changes").arg(number(done), number(std::max(done, total)));
+    // A share rather than a count: a first sync takes the clinic's records, then the changes made since,
+    // and the two are one measure only as a proportion.
+    const std::int64_t percent = total > 0 ? std::clamp<std::int64_t>(done * 100 / total, 0, 100) : 0;
+    return tr("Downloading the clinic: %1%").arg(percent);
 }
 
 QString SyncText::statusLine(const SyncState& s)

@@ -35,7 +35,7 @@ public:
     static QString pending(std::int64_t count);
     // "synced 10:42" today, "synced Nov 20 10:42" before, "not synced yet".
     static QString lastSynced(std::int64_t ms);
-    // "Downloading the clinic: 12,000 of 250,000 changes".
+    // "Downloading the clinic: 4%" (12,000 of 250,000).
     static QString download(std::int64_t done, std::int64_t total);
     // A count with the group separators people expect (12,000), whatever the process locale.
     static QString number(std::int64_t n);
