@@ -48,6 +48,49 @@
     </message>
 </context>
 <context>
+    <name>ChartPrintout</name>
+    <message>
+        <source>Patient summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Immunizations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vital signs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subjective</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChartText</name>
     <message>
         <source>Office visit</source>
@@ -2941,50 +2984,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Taken</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>BP</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pulse</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Temp</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RR</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SpO2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Height</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Weight</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>BMI</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pain</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Blood pressure and pulse</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Chart: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3031,18 +3030,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Systolic</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Diastolic</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No blood pressure or pulse recorded yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Addendum</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3076,42 +3063,6 @@
     </message>
     <message>
         <source>Reason for the visit:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Patient summary</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Printed %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Visit summary</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reason:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Vital signs:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Subjective</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Objective</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Assessment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Plan</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6126,6 +6077,69 @@
     </message>
     <message>
         <source> °C</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>practica::app::VitalsTab</name>
+    <message>
+        <source>Taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pulse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SpO2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BMI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blood pressure and pulse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record vital signs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Systolic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diastolic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No blood pressure or pulse recorded yet</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -184,4 +184,22 @@ std::int64_t ChartText::onClinicClock(std::int64_t utcMs, const std::string& tim
     return shifted - std::int64_t{localOffset} * 1000;
 }
 
+QString ChartText::vitalsSummary(const core::VitalSigns& v)
+{
+    QStringList parts;
+    for (const core::VitalReading& r : core::vitalReadings(v, core::UnitSystem::Us)) {
+        QString part = QStringLiteral("%1 %2 %3")
+                           .arg(vitalName(r.field), QString::fromStdString(r.text), QString::fromStdString(r.unit));
+        if (r.flag != core::VitalFlag::Normal)
+            part += QStringLiteral(" (%1)").arg(vitalFlag(r.flag));
+        parts << part;
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+QString ChartText::html(const QString& text)
+{
+    return text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+}
+
 } // namespace practica::app

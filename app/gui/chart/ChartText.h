@@ -35,6 +35,10 @@ public:
     // clinic's wall time at utcMs, so a reading taken at 9:00 in the clinic is drawn at 9:00 wherever
     // the chart is opened.
     static std::int64_t onClinicClock(std::int64_t utcMs, const std::string& timeZone);
+    // One set of vital signs in US units with their flags: "Blood pressure 152/94 mmHg (high), ...".
+    static QString vitalsSummary(const core::VitalSigns& vitals);
+    // Plain text made safe for the chart's rich-text labels and printouts, line breaks kept.
+    static QString html(const QString& text);
 };
 
 } // namespace practica::app

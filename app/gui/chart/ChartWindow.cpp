@@ -1,8 +1,10 @@
 #include "ChartWindow.h"
 
 #include "ChartDialogs.h"
+#include "ChartTables.h"
 #include "ChartText.h"
 #include "NoteEditor.h"
+#include "VitalsTab.h"
 #include "app/gui/common/UiText.h"
 #include "app/gui/shell/Workspace.h"
 #include "core/chart/ClinicalListStore.h"
@@ -11,95 +13,19 @@
 #include "core/schedule/ScheduleSetupStore.h"
 #include "core/util/Validators.h"
 
-#include <QChart>
-#include <QChartView>
-#include <QDateTime>
-#include <QDateTimeAxis>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
-#include <QLineSeries>
-#include <QPageSize>
-#include <QPdfWriter>
 #include <QPushButton>
 #include <QShortcut>
-#include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
-#include <QTextDocument>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-#include <QValueAxis>
 
 namespace practica::app {
-
-namespace {
-
-QTableWidget* newTable(const QString& objectName, const QStringList& headers)
-{
-    auto* t = new QTableWidget(0, static_cast<int>(headers.size()));
-    t->setObjectName(objectName);
-    t->setHorizontalHeaderLabels(headers);
-    t->verticalHeader()->hide();
-    t->verticalHeader()->setDefaultSectionSize(30);
-    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    t->setSelectionBehavior(QAbstractItemView::SelectRows);
-    t->setSelectionMode(QAbstractItemView::SingleSelection);
-    t->setAlternatingRowColors(true);
-    t->setShowGrid(false);
-    t->setWordWrap(false);
-    t->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    t->horizontalHeader()->setStretchLastSection(true);
-    return t;
-}
-
-// Fills a table; a row whose `flag` is set is shown in the warning colour.
-void fill(QTableWidget* table, const std::vector<QStringList>& rows, const std::vector<bool>& flags = {})
-{
-    table->setRowCount(static_cast<int>(rows.size()));
-    for (int r = 0; r < static_cast<int>(rows.size()); ++r)
-        for (int c = 0; c < static_cast<int>(rows[r].size()); ++c) {
-            auto* item = new QTableWidgetItem(rows[r][c]);
-            if (r < static_cast<int>(flags.size()) && flags[r])
-                item->setForeground(QColor(QStringLiteral("#b42318")));
-            table->setItem(r, c, item);
-        }
-    table->resizeColumnsToContents();
-}
-
-QString html(const QString& text)
-{
-    return text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
-}
-
-QString vitalsSummary(const core::VitalSigns& v)
-{
-    QStringList parts;
-    for (const core::VitalReading& r : core::vitalReadings(v, core::UnitSystem::Us)) {
-        QString part = QStringLiteral("%1 %2 %3").arg(ChartText::vitalName(r.field), qs(r.text), qs(r.unit));
-        if (r.flag != core::VitalFlag::Normal)
-            part += QStringLiteral(" (%1)").arg(ChartText::vitalFlag(r.flag));
-        parts << part;
-    }
-    return parts.join(QStringLiteral(", "));
-}
-
-bool writePdf(const QString& path, const QString& body)
-{
-    QPdfWriter pdf(path);
-    pdf.setPageSize(QPageSize(QPageSize::Letter));
-    pdf.setResolution(96);
-    pdf.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout::Millimeter);
-    QTextDocument doc;
-    doc.setHtml(body);
-    doc.setPageSize(QSizeF(pdf.width(), pdf.height()));
-    doc.print(&pdf);
-    return QFileInfo(path).size() > 0;
-}
-
-} // namespace
 
 ChartWindow::ChartWindow(Workspace& workspace, std::string patientId, QWidget* parent)
     : QWidget(parent, Qt::Window), m_workspace(workspace), m_patientId(std::move(patientId))
@@ -176,7 +102,9 @@ ChartWindow::ChartWindow(Workspace& workspace, std::string patientId, QWidget* p
                        },
                        m_noKnownAllergies),
                    tr("Allergies"));
-    m_tabs->addTab(buildVitalsTab(), tr("Vital signs"));
+    m_vitalsTab = new VitalsTab(m_workspace.can(core::Permission::ClinicalWrite));
+    connect(m_vitalsTab, &VitalsTab::recordRequested, this, &ChartWindow::addVitals);
+    m_tabs->addTab(m_vitalsTab, tr("Vital signs"));
     m_tabs->addTab(buildListTab(m_labTable,
                                 {tr("Collected"), tr("Test"), tr("Result"), tr("Unit"), tr("Reference range"),
                                  tr("Flag"), tr("Status"), tr("Lab")},
@@ -334,7 +262,7 @@ QWidget* ChartWindow::buildListTab(QTableWidget*& table, const QStringList& head
                                    const std::function<void()>& add, const std::function<void(int)>& edit,
                                    QWidget* extra)
 {
-    table = newTable(QStringLiteral("chartTable%1").arg(m_tabs->count()), headers);
+    table = chartTable(QStringLiteral("chartTable%1").arg(m_tabs->count()), headers);
     auto* page = new QWidget;
     auto* layout = new QVBoxLayout(page);
     const bool write = m_workspace.can(core::Permission::ClinicalWrite);
@@ -355,35 +283,6 @@ QWidget* ChartWindow::buildListTab(QTableWidget*& table, const QStringList& head
     if (edit && write)
         connect(table, &QTableWidget::cellActivated, this, [edit](int row, int) { edit(row); });
     layout->addWidget(table, 1);
-    return page;
-}
-
-QWidget* ChartWindow::buildVitalsTab()
-{
-    m_vitalsTable =
-        newTable(QStringLiteral("vitalsTable"), {tr("Taken"), tr("BP"), tr("Pulse"), tr("Temp"), tr("RR"), tr("SpO2"),
-                                                 tr("Height"), tr("Weight"), tr("BMI"), tr("Pain")});
-    auto* chart = new QChart;
-    chart->setTitle(tr("Blood pressure and pulse"));
-    chart->legend()->setAlignment(Qt::AlignBottom);
-    m_vitalsChart = new QChartView(chart);
-    m_vitalsChart->setObjectName(QStringLiteral("vitalsChart"));
-    m_vitalsChart->setRenderHint(QPainter::Antialiasing);
-    m_vitalsChart->setMinimumHeight(260);
-    auto* add = new QPushButton(tr("Record vital signs…"));
-    add->setObjectName(QStringLiteral("recordVitalsButton"));
-    add->setVisible(m_workspace.can(core::Permission::ClinicalWrite));
-    connect(add, &QPushButton::clicked, this, &ChartWindow::addVitals);
-    auto* split = new QSplitter(Qt::Vertical);
-    split->addWidget(m_vitalsChart);
-    split->addWidget(m_vitalsTable);
-    auto* page = new QWidget;
-    auto* layout = new QVBoxLayout(page);
-    auto* buttons = new QHBoxLayout;
-    buttons->addWidget(add);
-    buttons->addStretch(1);
-    layout->addLayout(buttons);
-    layout->addWidget(split, 1);
     return page;
 }
 
@@ -453,7 +352,7 @@ void ChartWindow::refresh()
     fillSummary();
     fillVisits();
     fillLists();
-    fillVitals();
+    m_vitalsTab->showVitals(m_vitals, m_workspace.timeZone());
     fillTimeline();
 }
 
@@ -497,17 +396,18 @@ void ChartWindow::fillSummary()
         text += QStringLiteral("<p>%1</p>").arg(tr("None recorded."));
     for (const auto& p : m_summary.activeProblems)
         text += QStringLiteral("<p>%1 <span style='color:#667085'>%2</span></p>")
-                    .arg(html(qs(p.display)), html(qs(p.code)));
+                    .arg(ChartText::html(qs(p.display)), ChartText::html(qs(p.code)));
     text += QStringLiteral("<h3>%1</h3>").arg(tr("Medications"));
     if (m_summary.activeMedications.empty())
         text += QStringLiteral("<p>%1</p>").arg(tr("None recorded."));
     for (const auto& m : m_summary.activeMedications)
-        text += QStringLiteral("<p>%1 %2 %3</p>").arg(html(qs(m.name)), html(qs(m.dose)), html(qs(m.frequency)));
+        text += QStringLiteral("<p>%1 %2 %3</p>")
+                    .arg(ChartText::html(qs(m.name)), ChartText::html(qs(m.dose)), ChartText::html(qs(m.frequency)));
     text += QStringLiteral("<h3>%1</h3>").arg(tr("Latest vital signs"));
     text += QStringLiteral("<p>%1</p>")
                 .arg(m_summary.latestVitals
                          ? ChartText::dateTime(m_summary.latestVitals->takenAtMs, m_workspace.timeZone()) +
-                               QStringLiteral(": ") + html(vitalsSummary(*m_summary.latestVitals))
+                               QStringLiteral(": ") + ChartText::html(ChartText::vitalsSummary(*m_summary.latestVitals))
                          : tr("None recorded."));
     int unsignedNotes = 0;
     for (const auto& n : m_notes)
@@ -572,12 +472,12 @@ void ChartWindow::fillLists()
         rows.push_back({qs(p.display), qs(p.code), ChartText::status(p.status),
                         UiText::usDate(p.onsetDate.value_or("")), UiText::usDate(p.resolvedDate.value_or("")),
                         qs(p.note)});
-    fill(m_problemTable, rows);
+    fillTable(m_problemTable, rows);
     rows.clear();
     for (const auto& m : m_medications)
         rows.push_back({qs(m.name), qs(m.dose), qs(m.route), qs(m.frequency), ChartText::status(m.status),
                         ChartText::status(m.source), UiText::usDate(m.startDate.value_or(""))});
-    fill(m_medicationTable, rows);
+    fillTable(m_medicationTable, rows);
     rows.clear();
     std::vector<bool> flags;
     for (const auto& a : m_allergies) {
@@ -585,7 +485,7 @@ void ChartWindow::fillLists()
                         ChartText::severity(a.severity), ChartText::status(a.status)});
         flags.push_back(a.status == "active");
     }
-    fill(m_allergyTable, rows, flags);
+    fillTable(m_allergyTable, rows, flags);
     rows.clear();
     flags.clear();
     for (const auto& l : m_labs) {
@@ -594,109 +494,12 @@ void ChartWindow::fillLists()
                         ChartText::status(l.resultStatus), qs(l.source)});
         flags.push_back(l.abnormalFlag && *l.abnormalFlag != "N");
     }
-    fill(m_labTable, rows, flags);
+    fillTable(m_labTable, rows, flags);
     rows.clear();
     for (const auto& i : m_immunizations)
         rows.push_back({UiText::usDate(i.administeredOn), qs(i.vaccine), qs(i.cvxCode), qs(i.lotNumber), qs(i.site),
                         ChartText::status(i.status)});
-    fill(m_immunizationTable, rows);
-}
-
-void ChartWindow::fillVitals()
-{
-    const auto onClinicClock = [this](std::int64_t utcMs) {
-        return ChartText::onClinicClock(utcMs, m_workspace.timeZone());
-    };
-    std::vector<QStringList> rows;
-    std::vector<bool> flags;
-    auto* systolic = new QLineSeries;
-    systolic->setName(tr("Systolic"));
-    auto* diastolic = new QLineSeries;
-    diastolic->setName(tr("Diastolic"));
-    auto* pulse = new QLineSeries;
-    pulse->setName(tr("Pulse"));
-    for (auto it = m_vitals.rbegin(); it != m_vitals.rend(); ++it) {
-        const core::VitalSigns& v = *it;
-        if (v.status != "final")
-            continue;
-        QString bp, pulseText, temp, rr, spo2, height, weight, bmi, pain;
-        bool flagged = false;
-        for (const core::VitalReading& r : core::vitalReadings(v, core::UnitSystem::Us)) {
-            QString text = qs(r.text) + QStringLiteral(" ") + qs(r.unit);
-            if (r.flag != core::VitalFlag::Normal) {
-                text += QStringLiteral(" (%1)").arg(ChartText::vitalFlag(r.flag));
-                flagged = true;
-            }
-            if (r.field == "blood_pressure")
-                bp = text;
-            else if (r.field == "pulse")
-                pulseText = text;
-            else if (r.field == "temperature_dc")
-                temp = text;
-            else if (r.field == "respiratory_rate")
-                rr = text;
-            else if (r.field == "spo2")
-                spo2 = text;
-            else if (r.field == "height_mm")
-                height = text;
-            else if (r.field == "weight_g")
-                weight = text;
-            else if (r.field == "bmi")
-                bmi = text;
-            else if (r.field == "pain")
-                pain = text;
-        }
-        rows.push_back({ChartText::dateTime(v.takenAtMs, m_workspace.timeZone()), bp, pulseText, temp, rr, spo2, height,
-                        weight, bmi, pain});
-        flags.push_back(flagged);
-    }
-    for (const core::VitalSigns& v : m_vitals) {
-        if (v.status != "final")
-            continue;
-        if (v.systolic && v.diastolic) {
-            systolic->append(static_cast<qreal>(onClinicClock(v.takenAtMs)), *v.systolic);
-            diastolic->append(static_cast<qreal>(onClinicClock(v.takenAtMs)), *v.diastolic);
-        }
-        if (v.pulse)
-            pulse->append(static_cast<qreal>(onClinicClock(v.takenAtMs)), *v.pulse);
-    }
-    fill(m_vitalsTable, rows, flags);
-    QChart* chart = m_vitalsChart->chart();
-    chart->removeAllSeries();
-    for (QAbstractAxis* axis : chart->axes()) {
-        chart->removeAxis(axis);
-        delete axis; // a removed axis is no longer the chart's
-    }
-    auto* x = new QDateTimeAxis;
-    x->setFormat(QStringLiteral("MM/dd/yy"));
-    x->setTickCount(6);
-    auto* y = new QValueAxis;
-    y->setRange(40, 200);
-    y->setLabelFormat(QStringLiteral("%d"));
-    chart->addAxis(x, Qt::AlignBottom);
-    chart->addAxis(y, Qt::AlignLeft);
-    for (QLineSeries* series : {systolic, diastolic, pulse}) {
-        series->setPointsVisible(true);
-        chart->addSeries(series);
-        series->attachAxis(x);
-        series->attachAxis(y);
-    }
-    if (systolic->count() + pulse->count() == 0) {
-        chart->setTitle(tr("No blood pressure or pulse recorded yet"));
-    } else {
-        chart->setTitle(tr("Blood pressure and pulse"));
-        qint64 first = std::numeric_limits<qint64>::max(), last = 0;
-        for (QLineSeries* s : {systolic, pulse})
-            for (const QPointF& p : s->points()) {
-                first = std::min(first, static_cast<qint64>(p.x()));
-                last = std::max(last, static_cast<qint64>(p.x()));
-            }
-        const qint64 pad = std::max<qint64>((last - first) / 20, 12LL * 3600 * 1000);
-        // Readings of one or two days are told apart by their time of day.
-        x->setFormat(last - first < 2LL * 24 * 3600 * 1000 ? QStringLiteral("MM/dd h:mm AP")
-                                                           : QStringLiteral("MM/dd/yy"));
-        x->setRange(QDateTime::fromMSecsSinceEpoch(first - pad), QDateTime::fromMSecsSinceEpoch(last + pad));
-    }
+    fillTable(m_immunizationTable, rows);
 }
 
 void ChartWindow::fillTimeline()
@@ -728,7 +531,7 @@ void ChartWindow::fillTimeline()
         rows.push_back({when, ChartText::entity(e.entity), label, detail});
         flags.push_back(e.flagged);
     }
-    fill(m_timelineTable, rows, flags);
+    fillTable(m_timelineTable, rows, flags);
 }
 
 std::string ChartWindow::currentEncounterId() const
@@ -838,57 +641,21 @@ void ChartWindow::addVitals()
         refresh();
 }
 
+ChartPrintout ChartWindow::printout() const
+{
+    return ChartPrintout{
+        m_summary, m_details->text(),      m_summaryText->text(),      m_encounters, m_notes, m_vitals, m_immunizations,
+        m_staff,   m_workspace.timeZone(), m_workspace.clock().nowMs()};
+}
+
 bool ChartWindow::printPatientSummary(const QString& path)
 {
-    const core::Patient& p = m_summary.header.patient;
-    QString body = QStringLiteral("<h2>%1</h2>").arg(tr("Patient summary"));
-    body += QStringLiteral("<p><b>%1</b><br>%2</p>")
-                .arg(html(qs(p.familyName + ", " + p.givenName)), html(m_details->text()));
-    body += QStringLiteral("<p><b>%1</b></p>").arg(html(ChartText::allergyBanner(m_summary.header.allergies)));
-    body += m_summaryText->text();
-    body += QStringLiteral("<h3>%1</h3><ul>").arg(tr("Immunizations"));
-    for (const auto& i : m_immunizations)
-        body += QStringLiteral("<li>%1 %2</li>").arg(UiText::usDate(i.administeredOn), html(qs(i.vaccine)));
-    body += QStringLiteral("</ul><p style='color:#667085'>%1</p>")
-                .arg(tr("Printed %1").arg(ChartText::dateTime(m_workspace.clock().nowMs(), m_workspace.timeZone())));
-    return writePdf(path, body);
+    return printout().patientSummary(path);
 }
 
 bool ChartWindow::printVisitSummary(const std::string& encounterId, const QString& path)
 {
-    auto visit = std::find_if(m_encounters.begin(), m_encounters.end(),
-                              [&](const core::Encounter& e) { return e.id == encounterId; });
-    if (visit == m_encounters.end())
-        return false;
-    const core::Patient& p = m_summary.header.patient;
-    QString body = QStringLiteral("<h2>%1</h2>").arg(tr("Visit summary"));
-    body += QStringLiteral("<p><b>%1</b><br>%2</p>")
-                .arg(html(qs(p.familyName + ", " + p.givenName)), html(m_details->text()));
-    body += QStringLiteral("<p>%1 · %2</p>").arg(UiText::usDate(visit->date), ChartText::visitType(visit->visitType));
-    if (visit->chiefComplaint)
-        body += QStringLiteral("<p><b>%1</b> %2</p>").arg(tr("Reason:"), html(qs(*visit->chiefComplaint)));
-    body += QStringLiteral("<p><b>%1</b></p>").arg(html(ChartText::allergyBanner(m_summary.header.allergies)));
-    for (const auto& v : m_vitals)
-        if (v.encounterId == encounterId && v.status == "final")
-            body += QStringLiteral("<p><b>%1</b> %2</p>").arg(tr("Vital signs:"), html(vitalsSummary(v)));
-    for (const core::ClinicalNote& n : m_notes) {
-        if (n.encounterId != encounterId)
-            continue;
-        const QString signer = qs(n.signedBy && m_staff.count(*n.signedBy) ? m_staff.at(*n.signedBy) : "");
-        body += QStringLiteral("<h3>%1</h3><p style='color:#667085'>%2</p>")
-                    .arg(ChartText::noteKind(n), html(ChartText::signature(n, signer, m_workspace.timeZone())));
-        const std::pair<QString, std::optional<std::string>> sections[] = {{tr("Subjective"), n.subjective},
-                                                                           {tr("Objective"), n.objective},
-                                                                           {tr("Assessment"), n.assessment},
-                                                                           {tr("Plan"), n.plan},
-                                                                           {QString(), n.body}};
-        for (const auto& [label, text] : sections)
-            if (text)
-                body +=
-                    QStringLiteral("<p>%1%2</p>")
-                        .arg(label.isEmpty() ? QString() : QStringLiteral("<b>%1</b><br>").arg(label), html(qs(*text)));
-    }
-    return writePdf(path, body);
+    return printout().visitSummary(encounterId, path);
 }
 
 } // namespace practica::app

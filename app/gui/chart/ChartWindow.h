@@ -4,6 +4,7 @@
 // chart), labs, immunizations and the timeline. Opening it is an audited read of the chart.
 #pragma once
 
+#include "ChartPrint.h"
 #include "core/chart/ChartReader.h"
 
 #include <QWidget>
@@ -21,6 +22,7 @@ class QTreeWidget;
 namespace practica::app {
 
 class NoteEditor;
+class VitalsTab;
 class Workspace;
 
 class ChartWindow : public QWidget
@@ -44,6 +46,8 @@ public:
     // Writes the patient summary, or the selected visit's summary, as a PDF.
     bool printPatientSummary(const QString& path);
     bool printVisitSummary(const std::string& encounterId, const QString& path);
+    // What the printouts are made of: the records this window has loaded.
+    ChartPrintout printout() const;
 
 Q_SIGNALS:
     void statusMessage(const QString& text);
@@ -55,12 +59,10 @@ private:
     QWidget* buildListTab(QTableWidget*& table, const QStringList& headers, const QString& addText,
                           const std::function<void()>& add, const std::function<void(int)>& edit,
                           QWidget* extra = nullptr);
-    QWidget* buildVitalsTab();
     void fillHeader();
     void fillSummary();
     void fillVisits();
     void fillLists();
-    void fillVitals();
     void fillTimeline();
     void startWalkIn();
     void addVitals();
@@ -90,11 +92,10 @@ private:
     QTableWidget* m_problemTable = nullptr;
     QTableWidget* m_medicationTable = nullptr;
     QTableWidget* m_allergyTable = nullptr;
-    QTableWidget* m_vitalsTable = nullptr;
     QTableWidget* m_labTable = nullptr;
     QTableWidget* m_immunizationTable = nullptr;
     QTableWidget* m_timelineTable = nullptr;
-    QChartView* m_vitalsChart = nullptr;
+    VitalsTab* m_vitalsTab = nullptr;
     QPushButton* m_noKnownAllergies = nullptr;
 };
 
