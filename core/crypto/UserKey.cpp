@@ -11,6 +11,19 @@ namespace {
 constexpr const char* kPrefix = "uk1";
 constexpr std::size_t kWrappedSize = SecretKey::kSize + crypto_aead_xchacha20poly1305_ietf_ABYTES;
 
+Error badKey()
+{
+    return Error{ErrorCode::Validation, "key_material", std::string(ruleName(Rule::Format)), {{"format", "user_key"}}};
+}
+
+template <class T> bool parseNumber(const std::string& text, T& out)
+{
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+    return ec == std::errc() && end == text.data() + text.size() && !text.empty();
+}
+
+} // namespace
+
 std::string toBase64(const unsigned char* data, std::size_t size)
 {
     std::string out(sodium_base64_encoded_len(size, sodium_base64_VARIANT_ORIGINAL), '\0');
@@ -31,19 +44,6 @@ bool fromBase64(const std::string& text, std::vector<unsigned char>& out, std::s
     out.resize(len);
     return len == expected;
 }
-
-Error badKey()
-{
-    return Error{ErrorCode::Validation, "key_material", std::string(ruleName(Rule::Format)), {{"format", "user_key"}}};
-}
-
-template <class T> bool parseNumber(const std::string& text, T& out)
-{
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
-    return ec == std::errc() && end == text.data() + text.size() && !text.empty();
-}
-
-} // namespace
 
 KdfCost KdfCost::minimal()
 {

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace practica::core {
 
@@ -66,6 +67,11 @@ struct UserKey
 // when their key pair does, and needs nothing more kept), and its public half in base64.
 SecretKey signingKeyFor(const SecretKey& boxSecret);
 std::string signingPublicKeyFor(const SecretKey& boxSecret);
+
+// Standard base64 (with padding), as every binary value in a synced key travels; decoding is strict and
+// true only for exactly `expected` bytes.
+std::string toBase64(const unsigned char* data, std::size_t size);
+bool fromBase64(const std::string& text, std::vector<unsigned char>& out, std::size_t expected);
 
 // Seals a data key to a public key (base64), and opens one sealed that way.
 Result<std::string> sealTo(const SecretKey& key, const std::string& publicKeyBase64);

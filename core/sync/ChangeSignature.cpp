@@ -1,5 +1,7 @@
 #include "ChangeSignature.h"
 
+#include "core/crypto/UserKey.h"
+
 #include <algorithm>
 #include <cstring>
 #include <sodium.h>
@@ -8,27 +10,6 @@
 namespace practica::core {
 
 namespace {
-
-std::string toBase64(const unsigned char* data, std::size_t size)
-{
-    std::string out(sodium_base64_encoded_len(size, sodium_base64_VARIANT_ORIGINAL), '\0');
-    sodium_bin2base64(out.data(), out.size(), data, size, sodium_base64_VARIANT_ORIGINAL);
-    out.resize(std::strlen(out.c_str()));
-    return out;
-}
-
-bool fromBase64(const std::string& text, std::vector<unsigned char>& out, std::size_t expected)
-{
-    out.assign(text.size(), 0);
-    std::size_t len = 0;
-    const char* end = nullptr;
-    if (sodium_base642bin(out.data(), out.size(), text.c_str(), text.size(), nullptr, &len, &end,
-                          sodium_base64_VARIANT_ORIGINAL) != 0 ||
-        end != text.c_str() + text.size())
-        return false;
-    out.resize(len);
-    return len == expected;
-}
 
 void appendPart(std::string& out, const std::string& part)
 {

@@ -183,16 +183,26 @@ Status Replica::acknowledge(const std::vector<PushResult>& results)
     return tx.commit();
 }
 
+namespace {
+
+// How many deletes this workstation keeps: with none, a merge need not look for a tombstone before inserting.
+Result<std::int64_t> tombstoneCount(Database& db)
+{
+    auto tombstones = db.prepare("SELECT count(*) FROM sync_tombstone;");
+    if (!tombstones)
+        return std::unexpected(tombstones.error());
+    return tombstones->scalar();
+}
+
+} // namespace
+
 Status Replica::applyPulled(const std::vector<SyncChange>& page, std::int64_t next)
 {
     Database& db = m_session.db();
     Transaction tx(db);
     if (!tx.begun())
         return tx.begun();
-    auto tombstones = db.prepare("SELECT count(*) FROM sync_tombstone;");
-    if (!tombstones)
-        return std::unexpected(tombstones.error());
-    auto count = tombstones->scalar();
+    auto count = tombstoneCount(db);
     if (!count)
         return std::unexpected(count.error());
     const bool anyTombstone =
@@ -255,10 +265,7 @@ Status Replica::applySnapshotRows(std::vector<SyncRow>& rows, const SnapshotMark
     Transaction tx(db);
     if (!tx.begun())
         return tx.begun();
-    auto tombstones = db.prepare("SELECT count(*) FROM sync_tombstone;");
-    if (!tombstones)
-        return std::unexpected(tombstones.error());
-    auto count = tombstones->scalar();
+    auto count = tombstoneCount(db);
     if (!count)
         return std::unexpected(count.error());
     for (SyncRow& row : rows) {
