@@ -102,23 +102,6 @@ std::string mrnSystemUri(const std::string& clinicId)
     return "urn:uuid:" + clinicId;
 }
 
-std::string nameUuid(const std::string& name)
-{
-    unsigned char hash[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256(hash, reinterpret_cast<const unsigned char*>(name.data()), name.size());
-    hash[6] = static_cast<unsigned char>((hash[6] & 0x0f) | 0x80);
-    hash[8] = static_cast<unsigned char>((hash[8] & 0x3f) | 0x80);
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string out;
-    for (int i = 0; i < 16; ++i) {
-        if (i == 4 || i == 6 || i == 8 || i == 10)
-            out.push_back('-');
-        out.push_back(kHex[hash[i] >> 4]);
-        out.push_back(kHex[hash[i] & 15]);
-    }
-    return out;
-}
-
 std::optional<std::string> codeSystemUriFor(const std::string& name)
 {
     return lookUp(systemUris(), name);

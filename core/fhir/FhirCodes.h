@@ -36,8 +36,6 @@ inline constexpr const char* kNoKnownAllergy = "716186003";
 
 // The identifier system of the clinic's MRNs: urn:uuid:<clinic id> (the same on every workstation of the clinic).
 std::string mrnSystemUri(const std::string& clinicId);
-// A name-based UUID (RFC 9562 version 8 over SHA-256): the same name always gives the same id.
-std::string nameUuid(const std::string& name);
 
 // A code system's short name as Practica stores it (snomed, icd10cm, rxnorm, ...) and its URI.
 std::optional<std::string> codeSystemUriFor(const std::string& name);

@@ -11,6 +11,7 @@
 #include "core/codes/CodeSets.h"
 #include "core/patients/PatientStore.h"
 #include "core/schedule/ScheduleSetupStore.h"
+#include "core/util/Uuid.h"
 #include "core/util/Validators.h"
 
 #include <Poco/Base64Encoder.h>
@@ -446,7 +447,7 @@ void BundleWriter::vitals(const VitalSigns& v)
                 code = &c;
                 break;
             }
-        Object r = observation(nameUuid("vital_signs:" + v.id + ":" + code->loinc), "vital-signs", status,
+        Object r = observation(nameBasedUuid("vital_signs:" + v.id + ":" + code->loinc), "vital-signs", status,
                                v.encounterId, v.takenAtMs);
         Array codings = array();
         if (field == "spo2") // the vital-signs profile asks for 2708-6; pulse oximetry is 59408-5

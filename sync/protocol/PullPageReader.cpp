@@ -36,16 +36,8 @@ public:
             }
             if (key == "scope")
                 return string(page.scope, "pull.scope");
-            if (key == "more") {
-                skipSpace();
-                if (m_text.substr(m_pos, 4) == "true") {
-                    page.more = true;
-                    m_pos += 4;
-                    return {};
-                }
-                page.more = false;
-                return skipValue(0);
-            }
+            if (key == "more")
+                return more(page.more);
             return skipValue(0);
         });
         if (!ok)
@@ -79,16 +71,8 @@ public:
             }
             if (key == "scope")
                 return string(page.scope, "snapshot.scope");
-            if (key == "more") {
-                skipSpace();
-                if (m_text.substr(m_pos, 4) == "true") {
-                    page.more = true;
-                    m_pos += 4;
-                    return {};
-                }
-                page.more = false;
-                return skipValue(0);
-            }
+            if (key == "more")
+                return more(page.more);
             return skipValue(0);
         });
         if (!ok)
@@ -292,6 +276,19 @@ private:
             return error("pull", "not an integer");
         m_pos += static_cast<std::size_t>(end - begin);
         return {};
+    }
+
+    // A page's "more": true, or anything else (false, null) read as no more pages.
+    core::Status more(bool& out)
+    {
+        skipSpace();
+        if (m_text.substr(m_pos, 4) == "true") {
+            out = true;
+            m_pos += 4;
+            return {};
+        }
+        out = false;
+        return skipValue(0);
     }
 
     core::Status skipValue(int depth)
