@@ -269,8 +269,9 @@ Status Replica::applySnapshotRows(std::vector<SyncRow>& rows, const SnapshotMark
     if (!count)
         return std::unexpected(count.error());
     for (SyncRow& row : rows) {
-        // Stamps order as text: the newest one is all the clock needs to see.
-        const std::string* newest = nullptr;
+        // Stamps order as text: the newest one is all the clock needs to see (a field without a stamp
+        // of its own carries the creation stamp).
+        const std::string* newest = row.createdHlc ? &*row.createdHlc : nullptr;
         for (const auto& [field, stamp] : row.fieldHlc)
             if (!newest || stamp > *newest)
                 newest = &stamp;

@@ -105,7 +105,25 @@ bool SyncRow::isDeleted() const
     for (const auto& [name, stamp] : fieldHlc)
         if (stamp > *deletedHlc)
             return false;
+    // Fields without a stamp of their own carry the creation stamp.
+    if (createdHlc && *createdHlc > *deletedHlc && values.size() > fieldHlc.size())
+        for (const auto& [name, value] : values)
+            if (!fieldHlc.contains(name))
+                return false;
     return true;
+}
+
+void SyncRow::fillStamps()
+{
+    if (!createdHlc || values.size() == fieldHlc.size())
+        return;
+    for (const auto& [name, value] : values)
+        fieldHlc.try_emplace(name, *createdHlc);
+}
+
+bool SyncRow::stampIsImplied(const std::string& field, const std::string& stamp) const
+{
+    return createdHlc && stamp == *createdHlc && values.contains(field);
 }
 
 } // namespace practica::core

@@ -73,6 +73,12 @@ struct SyncRow
     // A row is gone when its latest delete is newer than every field's stamp: the outcome does not
     // depend on the order in which changes arrive.
     bool isDeleted() const;
+
+    // On the wire and in the server's stores a field stamped when the row was made carries no stamp of
+    // its own (most fields of most rows): a value without one carries createdHlc. This gives such fields
+    // their stamps back, as merging expects; stampIsImplied says which ones may be left out.
+    void fillStamps();
+    bool stampIsImplied(const std::string& field, const std::string& stamp) const;
 };
 
 enum class PushOutcome

@@ -196,7 +196,8 @@ Object::Ptr rowToJson(const SyncRow& row)
     }
     Object::Ptr stamps = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
     for (const auto& [k, v] : row.fieldHlc)
-        stamps->set(k, v);
+        if (!row.stampIsImplied(k, v))
+            stamps->set(k, v);
     o->set("values", values);
     o->set("field_hlc", stamps);
     if (row.deletedHlc)
@@ -245,6 +246,7 @@ Result<SyncRow> rowFromJson(const Object::Ptr& o)
             return fail(ErrorCode::ProtocolError, "row.field_hlc." + k, "not a string");
         row.fieldHlc[k] = v.extract<std::string>();
     }
+    row.fillStamps();
     return row;
 }
 
@@ -561,6 +563,8 @@ std::string encodeSnapshotPage(const SnapshotPage& page)
         out += "},\"field_hlc\":{";
         bool firstStamp = true;
         for (const auto& [name, stamp] : row.fieldHlc) {
+            if (row.stampIsImplied(name, stamp))
+                continue;
             if (!firstStamp)
                 out.push_back(',');
             firstStamp = false;

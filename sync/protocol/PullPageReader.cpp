@@ -99,6 +99,7 @@ public:
             return error("row", "text after the row");
         if (!isIdentifier(row.entity))
             return fail(ErrorCode::ProtocolError, "row.entity", "missing or not a table name");
+        row.fillStamps(); // a stored row is merged into: every field gets its stamp
         return row;
     }
 

@@ -11,9 +11,10 @@
 namespace practica::sync {
 
 Result<PullResponse> readPullPage(std::string_view body);
-// A snapshot page (decodeSnapshotPage), read the same way.
+// A snapshot page (decodeSnapshotPage), read the same way. Its rows keep the stamps as sent: a value
+// without a stamp of its own carries created_hlc (SyncRow::fillStamps), as ChangeMerger::applyRow reads it.
 Result<SnapshotPage> readSnapshotPage(std::string_view body);
-// A row as encodeRow writes it (and stores keep it), read the same way: a snapshot reads every row.
+// A row as encodeRow writes it (and stores keep it), read the same way, every field with its stamp.
 Result<SyncRow> readRow(std::string_view body);
 
 } // namespace practica::sync

@@ -1,6 +1,7 @@
 // The sync wire format and the per-field merge: round trips, hostile input, compression limits, and
 // merge results that do not depend on the order changes arrive in.
 #include "sync/protocol/Protocol.h"
+#include "sync/protocol/PullPageReader.h"
 #include "tests/support/TestSupport.h"
 
 #include <QtTest>
@@ -238,6 +239,46 @@ private slots:
         }
     }
 
+
+    // A field stamped when its row was made travels and is stored without a stamp of its own; a stored
+    // row read back has every stamp again, and a snapshot page's row keeps them implied.
+    void creationStampsAreImplied()
+    {
+        SyncRow row{"patient", "0190f0e2-0000-7000-8000-000000000003", {}, {}, std::nullopt, stamp(1)};
+        row.values = {{"family_name", "Okafor"}, {"given_name", "Ada"}, {"middle_name", std::nullopt}};
+        row.fieldHlc = {{"family_name", stamp(4)}, {"given_name", stamp(1)}, {"middle_name", stamp(1)}};
+        const std::string text = sync::encodeRow(row);
+        QCOMPARE(text.find(stamp(1)), text.rfind(stamp(1))); // once: as created_hlc
+        QVERIFY(text.find(stamp(4)) != std::string::npos);
+        auto stored = sync::decodeRow(text);
+        QVERIFY(stored);
+        QVERIFY(stored->fieldHlc == row.fieldHlc);
+        auto read = sync::readRow(text);
+        QVERIFY(read);
+        QVERIFY(read->fieldHlc == row.fieldHlc);
+
+        sync::SnapshotPage page;
+        page.entity = "patient";
+        page.rows = {row};
+        page.after = row.rowId;
+        auto snap = sync::decodeSnapshotPage(sync::encodeSnapshotPage(page));
+        QVERIFY(snap);
+        QCOMPARE(snap->rows.size(), std::size_t(1));
+        QVERIFY((snap->rows[0].fieldHlc == std::map<std::string, std::string>{{"family_name", stamp(4)}}));
+        snap->rows[0].fillStamps();
+        QVERIFY(snap->rows[0].fieldHlc == row.fieldHlc);
+
+        // A delete is weighed against the implied stamps too.
+        SyncRow made = row;
+        made.fieldHlc = {};
+        made.createdHlc = stamp(6);
+        made.deletedHlc = stamp(5);
+        QVERIFY(!made.isDeleted());
+        made.deletedHlc = stamp(7);
+        QVERIFY(made.isDeleted());
+        made.fieldHlc = {{"family_name", stamp(8)}};
+        QVERIFY(!made.isDeleted());
+    }
     void tooManyChanges()
     {
         sync::PushRequest req;
