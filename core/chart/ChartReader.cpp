@@ -1,7 +1,7 @@
 #include "ChartReader.h"
 
 #include "core/auth/Session.h"
-#include "core/chart/ChartRecordIo.h"
+#include "core/records/RecordIo.h"
 #include "core/chart/ChartRows.h"
 #include "core/chart/EncounterStore.h"
 #include "core/clinic/ClinicStore.h"
@@ -49,7 +49,7 @@ Result<ChartHeader> ChartReader::header(const std::string& patientId)
 {
     if (Status perm = m_session.require(Permission::ClinicalRead); !perm)
         return std::unexpected(perm.error());
-    auto patient = chart::loadRecord(m_session, patientRow(), patientId);
+    auto patient = records::loadRecord(m_session, patientRow(), patientId);
     if (!patient)
         return std::unexpected(patient.error());
     auto clinic = ClinicStore(m_session).get();
@@ -90,13 +90,13 @@ Result<ChartSummary> ChartReader::open(const std::string& patientId)
             s.activeMedications.push_back(std::move(m));
     const auto& v = vitalSignsRow();
     auto latest =
-        chart::listRecords(m_session, v, "patient_id = ? AND status = 'final'", patientId, "taken_at_ms DESC LIMIT 1");
+        records::listRecords(m_session, v, "patient_id = ? AND status = 'final'", patientId, "taken_at_ms DESC LIMIT 1");
     if (!latest)
         return std::unexpected(latest.error());
     if (!latest->empty())
         s.latestVitals = latest->front();
     auto encounters =
-        chart::listRecords(m_session, encounterRow(), "patient_id = ?", patientId, "started_at_ms DESC LIMIT 10");
+        records::listRecords(m_session, encounterRow(), "patient_id = ?", patientId, "started_at_ms DESC LIMIT 10");
     if (!encounters)
         return std::unexpected(encounters.error());
     s.recentEncounters = std::move(*encounters);
@@ -107,7 +107,7 @@ Result<ChartSummary> ChartReader::open(const std::string& patientId)
     if (!n)
         return std::unexpected(n.error());
     s.encounterCount = static_cast<int>(*n);
-    auto unsignedNotes = chart::listRecords(m_session, clinicalNoteRow(), "patient_id = ? AND signed_at IS NULL",
+    auto unsignedNotes = records::listRecords(m_session, clinicalNoteRow(), "patient_id = ? AND signed_at IS NULL",
                                             patientId, "created_at_ms");
     if (!unsignedNotes)
         return std::unexpected(unsignedNotes.error());
@@ -139,14 +139,14 @@ Result<std::vector<TimelineEntry>> ChartReader::timeline(const std::string& pati
         return std::unexpected(perm.error());
     std::vector<TimelineEntry> out;
     // One query per record type, each through its patient index; entries are merged by time below.
-    auto encounters = chart::listRecords(m_session, encounterRow(), "patient_id = ?", patientId, "started_at_ms");
-    auto notes = chart::listRecords(m_session, clinicalNoteRow(), "patient_id = ?", patientId, "created_at_ms");
-    auto vitals = chart::listRecords(m_session, vitalSignsRow(), "patient_id = ?", patientId, "taken_at_ms");
-    auto problems = chart::listRecords(m_session, problemRow(), "patient_id = ?", patientId, "id");
-    auto allergies = chart::listRecords(m_session, allergyRow(), "patient_id = ?", patientId, "id");
-    auto meds = chart::listRecords(m_session, medicationRow(), "patient_id = ?", patientId, "id");
-    auto shots = chart::listRecords(m_session, immunizationRow(), "patient_id = ?", patientId, "id");
-    auto labs = chart::listRecords(m_session, labResultRow(), "patient_id = ?", patientId, "collected_at_ms");
+    auto encounters = records::listRecords(m_session, encounterRow(), "patient_id = ?", patientId, "started_at_ms");
+    auto notes = records::listRecords(m_session, clinicalNoteRow(), "patient_id = ?", patientId, "created_at_ms");
+    auto vitals = records::listRecords(m_session, vitalSignsRow(), "patient_id = ?", patientId, "taken_at_ms");
+    auto problems = records::listRecords(m_session, problemRow(), "patient_id = ?", patientId, "id");
+    auto allergies = records::listRecords(m_session, allergyRow(), "patient_id = ?", patientId, "id");
+    auto meds = records::listRecords(m_session, medicationRow(), "patient_id = ?", patientId, "id");
+    auto shots = records::listRecords(m_session, immunizationRow(), "patient_id = ?", patientId, "id");
+    auto labs = records::listRecords(m_session, labResultRow(), "patient_id = ?", patientId, "collected_at_ms");
     for (const Error* e : {encounters ? nullptr : &encounters.error(), notes ? nullptr : &notes.error(),
                            vitals ? nullptr : &vitals.error(), problems ? nullptr : &problems.error(),
                            allergies ? nullptr : &allergies.error(), meds ? nullptr : &meds.error(),

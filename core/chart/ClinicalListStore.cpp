@@ -1,7 +1,7 @@
 #include "ClinicalListStore.h"
 
 #include "core/auth/Session.h"
-#include "core/chart/ChartRecordIo.h"
+#include "core/records/RecordIo.h"
 #include "core/chart/ChartRows.h"
 #include "core/codes/CodeSets.h"
 #include "core/db/Transaction.h"
@@ -12,9 +12,9 @@
 
 namespace practica::core {
 
-using chart::listRecords;
-using chart::loadRecord;
-using chart::writeRecord;
+using records::listRecords;
+using records::loadRecord;
+using records::writeRecord;
 
 namespace {
 

@@ -2,7 +2,7 @@
 
 #include "core/auth/Session.h"
 #include "core/chart/ChartReader.h"
-#include "core/chart/ChartRecordIo.h"
+#include "core/records/RecordIo.h"
 #include "core/chart/ChartRows.h"
 #include "core/chart/ClinicalListStore.h"
 #include "core/chart/NoteTemplates.h"
@@ -20,9 +20,9 @@
 
 namespace practica::core {
 
-using chart::listRecords;
-using chart::loadRecord;
-using chart::writeRecord;
+using records::listRecords;
+using records::loadRecord;
+using records::writeRecord;
 
 namespace {
 
@@ -270,7 +270,7 @@ std::string NoteStore::contentHash(const ClinicalNote& note)
 {
     const auto& row = clinicalNoteRow();
     const auto fields = row.fields(note);
-    return signedContentHash(*chart::typeOf(row.table()).sign, row.table(), note.id,
+    return signedContentHash(*records::typeOf(row.table()).sign, row.table(), note.id,
                              [&](const std::string& name) -> std::optional<std::string> {
                                  for (const auto& f : fields)
                                      if (f.name == name)

@@ -1,7 +1,7 @@
 #include "LabImport.h"
 
 #include "core/auth/Session.h"
-#include "core/chart/ChartRecordIo.h"
+#include "core/records/RecordIo.h"
 #include "core/chart/ClinicalListStore.h"
 #include "core/clinic/ClinicStore.h"
 #include "core/db/Transaction.h"
@@ -162,14 +162,14 @@ Result<LabImport::Match> LabImport::matchPatient(const OruPatient& sent)
     for (const OruPatientId& id : sent.identifiers) {
         if (id.typeCode != "MR" || id.id.empty())
             continue;
-        auto byMrn = chart::listRecords(m_session, row, "mrn = ?", id.id, "id");
+        auto byMrn = records::listRecords(m_session, row, "mrn = ?", id.id, "id");
         if (!byMrn)
             return std::unexpected(byMrn.error());
         if (byMrn->empty())
             continue;
         Patient p = byMrn->front();
         if (p.status == PatientStatus::Merged && p.mergedInto) {
-            auto survivor = chart::loadRecord(m_session, row, *p.mergedInto);
+            auto survivor = records::loadRecord(m_session, row, *p.mergedInto);
             if (!survivor)
                 return std::unexpected(survivor.error());
             p = *survivor;
@@ -184,7 +184,7 @@ Result<LabImport::Match> LabImport::matchPatient(const OruPatient& sent)
     }
     // No MRN of ours: the one active patient with the same family name, given name and birth date.
     auto sameBirth =
-        chart::listRecords(m_session, row, "date_of_birth = ? AND status = 'active'", sent.birthDate, "id");
+        records::listRecords(m_session, row, "date_of_birth = ? AND status = 'active'", sent.birthDate, "id");
     if (!sameBirth)
         return std::unexpected(sameBirth.error());
     std::vector<std::string> fits;
@@ -439,7 +439,7 @@ Result<LabMessageOutcome> LabImport::release(const std::string& heldId, const st
         return std::unexpected(h.error());
     if (h->status != "held")
         return fail(ErrorCode::Conflict, "status", Rule::StatusTransition, {{"from", h->status}, {"to", "released"}});
-    auto patient = chart::loadRecord(m_session, patientRow(), patientId);
+    auto patient = records::loadRecord(m_session, patientRow(), patientId);
     if (!patient)
         return std::unexpected(patient.error());
     const std::vector<OruOutcome> parsed = parseOruFile(h->message);

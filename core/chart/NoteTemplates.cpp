@@ -1,7 +1,7 @@
 #include "NoteTemplates.h"
 
 #include "core/auth/Session.h"
-#include "core/chart/ChartRecordIo.h"
+#include "core/records/RecordIo.h"
 #include "core/chart/ChartRows.h"
 #include "core/db/Transaction.h"
 
@@ -66,7 +66,7 @@ Result<std::vector<NoteTemplate>> NoteTemplateStore::effective()
 {
     if (Status perm = m_session.require(Permission::ClinicalRead); !perm)
         return std::unexpected(perm.error());
-    auto own = chart::listRecords(m_session, noteTemplateRow(), "active = ?", "1", "visit_type, id");
+    auto own = records::listRecords(m_session, noteTemplateRow(), "active = ?", "1", "visit_type, id");
     if (!own)
         return std::unexpected(own.error());
     std::vector<NoteTemplate> out;
@@ -85,7 +85,7 @@ Result<NoteTemplate> NoteTemplateStore::save(NoteTemplate t)
     Transaction tx(m_session.db());
     if (!tx.begun())
         return std::unexpected(tx.begun().error());
-    auto own = chart::listRecords(m_session, noteTemplateRow(), "visit_type = ?", t.visitType, "id");
+    auto own = records::listRecords(m_session, noteTemplateRow(), "visit_type = ?", t.visitType, "id");
     if (!own)
         return std::unexpected(own.error());
     std::optional<NoteTemplate> before;
@@ -93,7 +93,7 @@ Result<NoteTemplate> NoteTemplateStore::save(NoteTemplate t)
         before = own->front();
     t.id = before ? before->id : m_session.newId();
     t.active = true;
-    if (Status s = chart::writeRecord(m_session, noteTemplateRow(), t.id, t, before); !s)
+    if (Status s = records::writeRecord(m_session, noteTemplateRow(), t.id, t, before); !s)
         return std::unexpected(s.error());
     if (Status s = tx.commit(); !s)
         return std::unexpected(s.error());

@@ -1,6 +1,6 @@
-// How the chart's stores read and write their records: every record is checked by its type's declared
+// How the domain stores read and write their records: every record is checked by its type's declared
 // rules (the ones the server checks each push by) and written through the change journal, stamping only
-// the fields that changed. Internal to core/chart.
+// the fields that changed. Internal to core.
 #pragma once
 
 #include "core/auth/Session.h"
@@ -13,7 +13,7 @@
 #include <type_traits>
 #include <vector>
 
-namespace practica::core::chart {
+namespace practica::core::records {
 
 // The record type declared for a table.
 const RecordType& typeOf(const std::string& table);
@@ -75,4 +75,4 @@ Result<std::vector<T>> listRecords(Session& session, const RowBinding<T>& row, c
     return stmt->template all<T>([&](const Statement& s) { return row.read(s); });
 }
 
-} // namespace practica::core::chart
+} // namespace practica::core::records

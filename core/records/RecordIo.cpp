@@ -1,16 +1,16 @@
-#include "ChartRecordIo.h"
+#include "RecordIo.h"
 
 #include "core/clinic/ClinicStore.h"
 #include "core/util/Validators.h"
 
-namespace practica::core::chart {
+namespace practica::core::records {
 
 const RecordType& typeOf(const std::string& table)
 {
     static const RecordTypes types = RecordTypes::builtIn();
     const RecordType* type = types.find(table);
     if (!type)
-        std::abort(); // a chart store names a table it did not declare: a programming error
+        std::abort(); // a store names a table it did not declare: a programming error
     return *type;
 }
 
@@ -69,4 +69,4 @@ std::vector<FieldValue> changedFields(const std::vector<FieldValue>& after,
     return out;
 }
 
-} // namespace practica::core::chart
+} // namespace practica::core::records
