@@ -45,7 +45,8 @@ const RowBinding<Encounter>& encounterRow()
             .field(integer("started_at_ms").required().min(0), &E::startedAtMs)
             .field(text("visit_type").required().maxLength(40), &E::visitType)
             .field(text("chief_complaint").maxLength(kShortText), &E::chiefComplaint)
-            .field(choice("status", {"open", "closed", "entered_in_error"}).required(), &E::status);
+            .field(choice("status", {"open", "closed", "entered_in_error"}).required(), &E::status)
+            .field(text("note_signed_at").format(TextFormat::UtcTime), &E::noteSignedAt);
         return r;
     }();
     return row;

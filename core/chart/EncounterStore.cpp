@@ -435,6 +435,18 @@ Result<ClinicalNote> NoteStore::sign(const std::string& noteId)
     note.contentSha256 = contentHash(note);
     if (Status s = writeRecord(m_session, clinicalNoteRow(), note.id, note, *before, "signed"); !s)
         return std::unexpected(s.error());
+    // The visit says its note is signed, for billing, which reads visits and never notes.
+    if (note.kind == "note") {
+        auto visit = loadRecord(m_session, encounterRow(), note.encounterId);
+        if (!visit)
+            return std::unexpected(visit.error());
+        if (!visit->noteSignedAt) {
+            Encounter signedVisit = *visit;
+            signedVisit.noteSignedAt = note.signedAt;
+            if (Status s = writeRecord(m_session, encounterRow(), visit->id, signedVisit, *visit); !s)
+                return std::unexpected(s.error());
+        }
+    }
     return committed(tx, note);
 }
 

@@ -19,6 +19,7 @@ struct Encounter
     std::string visitType = "office";          // a key of the note templates (core/chart/NoteTemplates.h)
     std::optional<std::string> chiefComplaint; // clinical text: read-guarded
     std::string status = "open";               // open, closed, entered_in_error
+    std::optional<std::string> noteSignedAt;   // UTC: when its note was first signed (ready to bill)
 };
 
 // A SOAP note, or an addendum to a signed note (its text in body). Signing locks it: signer, time and

@@ -1,5 +1,7 @@
 #include "RecordType.h"
 
+#include "core/crypto/Sha256.h"
+
 #include <algorithm>
 #include <sodium.h>
 
@@ -59,11 +61,7 @@ std::string signedContentHash(const SignRule& rule, std::string_view entity, std
     }
     unsigned char digest[crypto_hash_sha256_BYTES];
     crypto_hash_sha256_final(&state, digest);
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string hex;
-    for (unsigned char b : digest)
-        hex.append({kHex[b >> 4], kHex[b & 15]});
-    return hex;
+    return lowerHex(digest);
 }
 
 RecordTypes RecordTypes::builtIn()
@@ -75,6 +73,7 @@ RecordTypes RecordTypes::builtIn()
     addScheduleRecordTypes(types);
     addSecondFactorRecordTypes(types);
     addChartRecordTypes(types);
+    addBillingRecordTypes(types);
     return types;
 }
 

@@ -270,6 +270,7 @@ void addPatientRecordTypes(RecordTypes& types);
 void addScheduleRecordTypes(RecordTypes& types);
 void addSecondFactorRecordTypes(RecordTypes& types);
 void addChartRecordTypes(RecordTypes& types);
+void addBillingRecordTypes(RecordTypes& types);
 
 // The SHA-256 (hex) a signature covers: the record type, the row id and each content field's value or
 // its absence, framed so that no two different contents give the same bytes.

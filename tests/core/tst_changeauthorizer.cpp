@@ -41,14 +41,38 @@ core::SyncChange change(const std::string& type, std::vector<core::FieldValue> f
 
 // A = admin, F = front desk, C = clinician, B = biller: the roles that may create and edit each type.
 // user_totp: only its owner writes a user's second factor, whatever their role (tst_secondfactor).
-const std::map<std::string, std::string> kWriters = {
-    {"clinic", "A"},           {"user_account", "A"},        {"patient", "AFC"},       {"patient_merge", "A"},
-    {"payer", "AB"},           {"coverage", "AFB"},          {"provider", "A"},        {"room", "A"},
-    {"appointment_type", "A"}, {"working_hours", "A"},       {"schedule_block", "A"},  {"clinic_holiday", "A"},
-    {"appointment", "AF"},     {"appointment_series", "AF"}, {"waitlist_entry", "AF"}, {"user_totp", ""},
-    {"encounter", "C"},        {"clinical_note", "C"},       {"vital_signs", "C"},     {"problem", "C"},
-    {"allergy", "C"},          {"allergy_review", "C"},      {"medication", "C"},      {"immunization", "C"},
-    {"lab_result", "C"},       {"note_template", "C"}};
+const std::map<std::string, std::string> kWriters = {{"clinic", "A"},
+                                                     {"user_account", "A"},
+                                                     {"patient", "AFC"},
+                                                     {"patient_merge", "A"},
+                                                     {"payer", "AB"},
+                                                     {"coverage", "AFB"},
+                                                     {"provider", "A"},
+                                                     {"room", "A"},
+                                                     {"appointment_type", "A"},
+                                                     {"working_hours", "A"},
+                                                     {"schedule_block", "A"},
+                                                     {"clinic_holiday", "A"},
+                                                     {"appointment", "AF"},
+                                                     {"appointment_series", "AF"},
+                                                     {"waitlist_entry", "AF"},
+                                                     {"user_totp", ""},
+                                                     {"encounter", "C"},
+                                                     {"clinical_note", "C"},
+                                                     {"vital_signs", "C"},
+                                                     {"problem", "C"},
+                                                     {"allergy", "C"},
+                                                     {"allergy_review", "C"},
+                                                     {"medication", "C"},
+                                                     {"immunization", "C"},
+                                                     {"lab_result", "C"},
+                                                     {"note_template", "C"},
+                                                     {"clearinghouse", "B"},
+                                                     {"fee", "B"},
+                                                     {"claim", "B"},
+                                                     {"claim_line", "B"},
+                                                     {"claim_event", "B"},
+                                                     {"claim_batch", "B"}};
 
 char letter(Role r)
 {

@@ -94,8 +94,16 @@ SampleFields sampleRecord(const core::RecordType& type, const std::map<std::stri
     SampleFields fields;
     for (const core::FieldRule& rule : type.fields) {
         std::string value = sampleValue(rule, references, serial);
-        if (std::find(type.unique.begin(), type.unique.end(), rule.name) != type.unique.end())
-            value = rule.name + "-" + std::to_string(serial);
+        if (std::find(type.unique.begin(), type.unique.end(), rule.name) != type.unique.end()) {
+            // Distinct per serial, within the field's rules: a number from its minimum, or text kept to its length.
+            if (rule.kind == FieldKind::Integer) {
+                value = std::to_string(rule.min.value_or(0) + serial);
+            } else {
+                value = rule.name + "-" + std::to_string(serial);
+                if (rule.maxLength && value.size() > *rule.maxLength)
+                    value.erase(0, value.size() - *rule.maxLength);
+            }
+        }
         if (value.empty())
             fields[rule.name] = std::nullopt;
         else

@@ -1,0 +1,64 @@
+// Claims leave in batches: every ready or queued claim, scrubbed once more, written as one 837P
+// interchange with control numbers no workstation of the clinic ever used (the workstation's two-digit
+// number, then its own seven-digit sequence). Making the batch submits its claims in the same transaction:
+// each is locked (submitted_at, with its lines), gets a "submitted" event, and the file is kept with the
+// batch on this workstation. At the server the first workstation's submission of a claim wins; another's
+// is refused as a change to a locked record, so a claim never leaves twice.
+#pragma once
+
+#include "core/Error.h"
+#include "core/billing/ClaimScrubber.h"
+#include "core/model/Billing.h"
+#include "core/x12/Claim837.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace practica::core {
+
+class Session;
+
+struct HeldClaim
+{
+    std::string claimId;
+    std::string patientControlNumber;
+    std::vector<ScrubFinding> findings;
+};
+
+struct BatchOutcome
+{
+    ClaimBatch batch;
+    std::string text; // the 837P interchange
+    std::vector<std::string> claimIds;
+    std::vector<HeldClaim> held; // ready or queued claims the scrubber stopped this time
+};
+
+class ClaimBatchStore
+{
+public:
+    explicit ClaimBatchStore(Session& session) : m_session(session) {}
+
+    // The clinic's active clearinghouse; NotFound when none is set up.
+    Result<Clearinghouse> clearinghouse();
+    Result<Clearinghouse> saveClearinghouse(Clearinghouse settings);
+
+    // One batch of the claims given, else of every ready and queued claim. Claims the scrubber stops stay
+    // where they are (held); a batch with no claim left is a Validation error (field claims, rule required).
+    Result<BatchOutcome> createBatch(const std::optional<std::vector<std::string>>& claimIds = {});
+
+    Result<std::vector<ClaimBatch>> batches(int limit = 200); // newest first
+    // The 837 this workstation wrote for the batch; NotFound on the clinic's other workstations.
+    Result<std::string> fileOf(const std::string& batchId);
+
+    // The 837P values of a claim as it stands (for the writer, and for checks of what would be sent).
+    Result<Claim837> claim837(const Claim& claim);
+
+private:
+    Session& m_session;
+};
+
+// This workstation's next interchange (and group) control number.
+Result<std::int64_t> nextInterchangeControl(Session& session);
+
+} // namespace practica::core
