@@ -45,6 +45,19 @@ bool isUpperAlnum(char c)
     return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
+bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+constexpr std::string_view kCptUri = "http://www.ama-assn.org/go/cpt";
+constexpr std::string_view kHcpcsUri = "https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets";
+
+bool isProcedureKind(std::string_view kind)
+{
+    return kind == "em" || kind == "procedure" || kind == "lab" || kind == "vaccine" || kind == "hcpcs";
+}
+
 const char* fileName(CodeSystem system)
 {
     switch (system) {
@@ -54,6 +67,12 @@ const char* fileName(CodeSystem system)
         return "cvx.csv";
     case CodeSystem::Loinc:
         return "loinc_vitals_labs.csv";
+    case CodeSystem::Procedure:
+        return "procedures.csv";
+    case CodeSystem::Modifier:
+        return "modifiers.csv";
+    case CodeSystem::PlaceOfService:
+        return "place_of_service.csv";
     }
     return "";
 }
@@ -67,6 +86,11 @@ std::vector<std::string> expectedHeader(CodeSystem system)
         return {"code", "description", "status"};
     case CodeSystem::Loinc:
         return {"code", "kind", "description", "unit"};
+    case CodeSystem::Procedure:
+        return {"code", "kind", "description"};
+    case CodeSystem::Modifier:
+    case CodeSystem::PlaceOfService:
+        return {"code", "description"};
     }
     return {};
 }
@@ -105,6 +129,24 @@ Result<CodeEntry> entryFromRow(CodeSystem system, const CsvRow& r, std::size_t r
         e.description = r[2];
         e.unit = r[3];
         break;
+    case CodeSystem::Procedure:
+        if (!isProcedureCodeFormat(e.code))
+            return badRow(row, "code", Rule::Format, {{"format", "procedure"}});
+        e.kind = r[1];
+        if (!isProcedureKind(e.kind))
+            return badRow(row, "kind", Rule::Choice, {{"allowed", "em,procedure,lab,vaccine,hcpcs"}});
+        e.description = r[2];
+        break;
+    case CodeSystem::Modifier:
+        if (!isModifierFormat(e.code))
+            return badRow(row, "code", Rule::Format, {{"format", "modifier"}});
+        e.description = r[1];
+        break;
+    case CodeSystem::PlaceOfService:
+        if (e.code.size() != 2 || !isDigit(e.code[0]) || !isDigit(e.code[1]))
+            return badRow(row, "code", Rule::Format, {{"format", "place_of_service"}});
+        e.description = r[1];
+        break;
     }
     if (e.code.empty())
         return badRow(row, "code", Rule::Required);
@@ -131,6 +173,12 @@ std::string_view codeSystemName(CodeSystem system)
         return "cvx";
     case CodeSystem::Loinc:
         return "loinc";
+    case CodeSystem::Procedure:
+        return "procedure";
+    case CodeSystem::Modifier:
+        return "modifier";
+    case CodeSystem::PlaceOfService:
+        return "place_of_service";
     }
     return "";
 }
@@ -144,8 +192,26 @@ std::string_view codeSystemUri(CodeSystem system)
         return "http://hl7.org/fhir/sid/cvx";
     case CodeSystem::Loinc:
         return "http://loinc.org";
+    case CodeSystem::Procedure:
+    case CodeSystem::Modifier:
+        return kCptUri;
+    case CodeSystem::PlaceOfService:
+        return "https://www.cms.gov/Medicare/Coding/place-of-service-codes/Place_of_Service_Code_Set";
     }
     return "";
+}
+
+std::string_view procedureCodeUri(std::string_view code)
+{
+    const char first = code.empty() ? '\0' : code[0];
+    const bool letter = (first >= 'A' && first <= 'Z') || (first >= 'a' && first <= 'z');
+    return letter ? kHcpcsUri : kCptUri;
+}
+
+std::string_view modifierCodeUri(std::string_view code)
+{
+    const bool cpt = code.size() == 2 && isDigit(code[0]) && (isDigit(code[1]) || code[1] == 'P' || code[1] == 'p');
+    return cpt ? kCptUri : kHcpcsUri;
 }
 
 const CodeSet& CodeSet::builtin(CodeSystem system)
@@ -161,10 +227,22 @@ const CodeSet& CodeSet::builtin(CodeSystem system)
         static const CodeSet set = loadBuiltin(CodeSystem::Cvx);
         return set;
     }
-    case CodeSystem::Loinc:
+    case CodeSystem::Loinc: {
+        static const CodeSet set = loadBuiltin(CodeSystem::Loinc);
+        return set;
+    }
+    case CodeSystem::Procedure: {
+        static const CodeSet set = loadBuiltin(CodeSystem::Procedure);
+        return set;
+    }
+    case CodeSystem::Modifier: {
+        static const CodeSet set = loadBuiltin(CodeSystem::Modifier);
+        return set;
+    }
+    case CodeSystem::PlaceOfService:
         break;
     }
-    static const CodeSet set = loadBuiltin(CodeSystem::Loinc);
+    static const CodeSet set = loadBuiltin(CodeSystem::PlaceOfService);
     return set;
 }
 
@@ -298,6 +376,21 @@ bool isIcd10CmFormat(std::string_view code)
     if (code[3] != '.' || code.size() < 5 || code.size() > 8)
         return false;
     return std::all_of(code.begin() + 4, code.end(), isUpperAlnum);
+}
+
+bool isProcedureCodeFormat(std::string_view code)
+{
+    if (code.size() != 5 || !std::all_of(code.begin() + 1, code.begin() + 4, isDigit))
+        return false;
+    if (isDigit(code[0]))
+        return isDigit(code[4]) || code[4] == 'F' || code[4] == 'T' || code[4] == 'U';
+    // HCPCS Level II runs from A to V; W to Z were the local (level III) codes that HIPAA retired.
+    return code[0] >= 'A' && code[0] <= 'V' && isDigit(code[4]);
+}
+
+bool isModifierFormat(std::string_view code)
+{
+    return code.size() == 2 && isUpperAlnum(code[0]) && isUpperAlnum(code[1]);
 }
 
 std::optional<std::string> normalizeIcd10Cm(std::string_view code)

@@ -1,12 +1,26 @@
-// The reference code sets compiled into core: ICD-10-CM shapes, look-ups, search ranking and the shipped files'
-// integrity; the CSV reader under them.
+// The reference code sets compiled into core: ICD-10-CM, procedure and modifier shapes, look-ups, search ranking and
+// the shipped files' integrity; the CSV reader under them.
 #include "core/codes/CodeSets.h"
 #include "core/util/Csv.h"
 
 #include <QTest>
+#include <algorithm>
+#include <cctype>
+#include <map>
 #include <set>
 
 using namespace practica::core;
+
+namespace {
+
+// The claim code files are sorted by code, as resources/codes/README.md says.
+bool sortedByCode(const CodeSet& set)
+{
+    return std::is_sorted(set.entries().begin(), set.entries().end(),
+                          [](const CodeEntry& a, const CodeEntry& b) { return a.code < b.code; });
+}
+
+} // namespace
 
 class tst_CodeSets : public QObject
 {
@@ -32,6 +46,17 @@ private slots:
     void cvx();
     void loinc_data();
     void loinc();
+    void procedureCodeFormat_data();
+    void procedureCodeFormat();
+    void modifierFormat_data();
+    void modifierFormat();
+    void procedureLookup_data();
+    void procedureLookup();
+    void shippedProcedures();
+    void shippedModifiersAndPlaces();
+    void claimCodeSearch_data();
+    void claimCodeSearch();
+    void claimCodeUris();
     void everyShippedSetIsWellFormed_data();
     void everyShippedSetIsWellFormed();
 };
@@ -173,6 +198,29 @@ void tst_CodeSets::badCodeSetFiles_data()
                                 << "code,kind,description,unit\n8480-6,vitals,Systolic,mm[Hg]\n"
                                 << "kind"
                                 << "2";
+    const int procedure = static_cast<int>(CodeSystem::Procedure);
+    QTest::newRow("procedure kind") << procedure << "code,kind,description\n99213,em,x\n99214,visit,y\n"
+                                    << "kind"
+                                    << "3";
+    QTest::newRow("procedure code") << procedure << "code,kind,description\n9921,em,x\n"
+                                    << "code"
+                                    << "2";
+    QTest::newRow("procedure header") << procedure << "code,description\n99213,x\n"
+                                      << "header"
+                                      << "1";
+    QTest::newRow("procedure empty description") << procedure << "code,kind,description\nJ1100,hcpcs,\n"
+                                                 << "description"
+                                                 << "2";
+    QTest::newRow("procedure duplicate") << procedure << "code,kind,description\nJ1100,hcpcs,x\nJ1100,hcpcs,y\n"
+                                         << "code"
+                                         << "3";
+    QTest::newRow("modifier code") << static_cast<int>(CodeSystem::Modifier) << "code,description\n25,x\n255,y\n"
+                                   << "code"
+                                   << "3";
+    QTest::newRow("place of service code")
+        << static_cast<int>(CodeSystem::PlaceOfService) << "code,description\n11,Office\n1,Short\n"
+        << "code"
+        << "3";
 }
 
 void tst_CodeSets::badCodeSetFiles()
@@ -443,6 +491,257 @@ void tst_CodeSets::loinc()
     QCOMPARE(CodeSet::builtin(CodeSystem::Loinc).search("sys blood")[0].code, std::string("8480-6"));
 }
 
+void tst_CodeSets::procedureCodeFormat_data()
+{
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("CPT") << "99213" << true;
+    QTest::newRow("CPT leading zero") << "00100" << true;
+    QTest::newRow("CPT category II") << "3074F" << true;
+    QTest::newRow("CPT category III") << "0042T" << true;
+    QTest::newRow("CPT lab analysis") << "0001U" << true;
+    QTest::newRow("HCPCS G") << "G0439" << true;
+    QTest::newRow("HCPCS J") << "J1100" << true;
+    QTest::newRow("HCPCS A") << "A4550" << true;
+    QTest::newRow("HCPCS V, the last letter") << "V2020" << true;
+    QTest::newRow("empty") << "" << false;
+    QTest::newRow("four digits") << "9921" << false;
+    QTest::newRow("six digits") << "992131" << false;
+    QTest::newRow("trailing space") << "99213 " << false;
+    QTest::newRow("leading space") << " 99213" << false;
+    QTest::newRow("lower case HCPCS") << "g0439" << false;
+    QTest::newRow("lower case suffix") << "3074f" << false;
+    QTest::newRow("other suffix") << "0001X" << false;
+    QTest::newRow("suffix on HCPCS") << "G043F" << false;
+    QTest::newRow("letter past V") << "W1234" << false;
+    QTest::newRow("HCPCS too short") << "G043" << false;
+    QTest::newRow("HCPCS too long") << "G04390" << false;
+    QTest::newRow("letter inside") << "99A13" << false;
+    QTest::newRow("two letters") << "GG439" << false;
+    QTest::newRow("ICD-10-CM") << "E11.9" << false;
+    QTest::newRow("with a modifier") << "99213-25" << false;
+}
+
+void tst_CodeSets::procedureCodeFormat()
+{
+    QFETCH(QString, code);
+    QFETCH(bool, valid);
+    QCOMPARE(isProcedureCodeFormat(code.toStdString()), valid);
+}
+
+void tst_CodeSets::modifierFormat_data()
+{
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("digits") << "25" << true;
+    QTest::newRow("letters") << "XU" << true;
+    QTest::newRow("letter and digit") << "F1" << true;
+    QTest::newRow("digit and letter") << "1P" << true;
+    QTest::newRow("side") << "RT" << true;
+    QTest::newRow("empty") << "" << false;
+    QTest::newRow("one character") << "2" << false;
+    QTest::newRow("three characters") << "255" << false;
+    QTest::newRow("lower case") << "lt" << false;
+    QTest::newRow("space") << "5 " << false;
+    QTest::newRow("hyphen") << "-5" << false;
+    QTest::newRow("non-ASCII") << "\u00c9A" << false;
+}
+
+void tst_CodeSets::modifierFormat()
+{
+    QFETCH(QString, code);
+    QFETCH(bool, valid);
+    QCOMPARE(isModifierFormat(code.toStdString()), valid);
+}
+
+void tst_CodeSets::procedureLookup_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("code"); // empty: not found
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("office visit") << "99213"
+                                  << "99213"
+                                  << "em";
+    QTest::newRow("venipuncture") << "36415"
+                                  << "36415"
+                                  << "procedure";
+    QTest::newRow("HbA1c") << "83036"
+                           << "83036"
+                           << "lab";
+    QTest::newRow("annual wellness visit") << "G0439"
+                                           << "G0439"
+                                           << "em";
+    QTest::newRow("lower case") << "g0439"
+                                << "G0439"
+                                << "em";
+    QTest::newRow("dexamethasone") << "J1100"
+                                   << "J1100"
+                                   << "hcpcs";
+    QTest::newRow("IPPE") << "G0402"
+                          << "G0402"
+                          << "hcpcs";
+    QTest::newRow("Tdap") << "90715"
+                          << "90715"
+                          << "vaccine";
+    QTest::newRow("vaccine administration") << "90471"
+                                            << "90471"
+                                            << "procedure";
+    QTest::newRow("spaces around") << " 93000 "
+                                   << "93000"
+                                   << "procedure";
+    QTest::newRow("deleted in 2021") << "99201"
+                                     << ""
+                                     << "";
+    QTest::newRow("deleted in 2025") << "99441"
+                                     << ""
+                                     << "";
+    QTest::newRow("no such code") << "12003"
+                                  << ""
+                                  << "";
+}
+
+void tst_CodeSets::procedureLookup()
+{
+    QFETCH(QString, query);
+    QFETCH(QString, code);
+    QFETCH(QString, kind);
+    const auto entry = CodeSet::builtin(CodeSystem::Procedure).find(query.toStdString());
+    QCOMPARE(entry.has_value(), !code.isEmpty());
+    if (!entry)
+        return;
+    QCOMPARE(QString::fromStdString(entry->code), code);
+    QCOMPARE(QString::fromStdString(entry->kind), kind);
+    QVERIFY(!entry->description.empty());
+}
+
+void tst_CodeSets::shippedProcedures()
+{
+    const CodeSet& procedures = CodeSet::builtin(CodeSystem::Procedure);
+    QVERIFY2(procedures.size() >= 250, qPrintable(QString::number(procedures.size())));
+    std::map<std::string, int> kinds;
+    for (const CodeEntry& e : procedures.entries()) {
+        QVERIFY2(isProcedureCodeFormat(e.code), e.code.c_str());
+        ++kinds[e.kind];
+        // Letter codes are HCPCS Level II: kind hcpcs, but for the annual wellness visits billed with the visits.
+        const bool hcpcs = e.code[0] >= 'A' && e.code[0] <= 'Z';
+        if (hcpcs)
+            QVERIFY2(e.kind == "hcpcs" || e.code == "G0438" || e.code == "G0439", e.code.c_str());
+        else
+            QVERIFY2(e.kind != "hcpcs", e.code.c_str());
+    }
+    for (const char* kind : {"em", "procedure", "lab", "vaccine", "hcpcs"})
+        QVERIFY2(kinds[kind] >= 20, kind);
+    QVERIFY(sortedByCode(procedures));
+}
+
+void tst_CodeSets::shippedModifiersAndPlaces()
+{
+    const CodeSet& modifiers = CodeSet::builtin(CodeSystem::Modifier);
+    QVERIFY2(modifiers.size() >= 50, qPrintable(QString::number(modifiers.size())));
+    for (const CodeEntry& e : modifiers.entries())
+        QVERIFY2(isModifierFormat(e.code), e.code.c_str());
+    QVERIFY(sortedByCode(modifiers));
+    for (const char* code : {"25", "59", "XE", "XP", "XS", "XU", "95", "GT", "LT", "RT", "50", "QW", "KX", "JW", "JZ"})
+        QVERIFY2(modifiers.find(code), code);
+
+    const CodeSet& places = CodeSet::builtin(CodeSystem::PlaceOfService);
+    QVERIFY2(places.size() >= 40, qPrintable(QString::number(places.size())));
+    for (const CodeEntry& e : places.entries()) {
+        QCOMPARE(e.code.size(), std::size_t(2));
+        QVERIFY2(std::isdigit(static_cast<unsigned char>(e.code[0])) &&
+                     std::isdigit(static_cast<unsigned char>(e.code[1])),
+                 e.code.c_str());
+    }
+    for (const char* code : {"02", "10", "11", "12", "19", "20", "21", "22", "23", "31", "32", "50", "72", "81", "99"})
+        QVERIFY2(places.find(code), code);
+    // A code is two digits with its leading zero: "2" is not telehealth.
+    QVERIFY(!places.find("2"));
+    QVERIFY(sortedByCode(places));
+}
+
+void tst_CodeSets::claimCodeSearch_data()
+{
+    QTest::addColumn<int>("system");
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("expected"); // a code the results must hold
+    QTest::addColumn<int>("position");     // where it must be; -1: anywhere in the first 50
+    const int procedure = static_cast<int>(CodeSystem::Procedure);
+    QTest::newRow("office visit est") << procedure << "office visit est"
+                                      << "99213" << -1;
+    QTest::newRow("a1c") << procedure << "a1c"
+                         << "83036" << -1;
+    QTest::newRow("hemoglobin a1c") << procedure << "hemoglobin a1c"
+                                    << "83036" << -1;
+    QTest::newRow("exact code first") << procedure << "99213"
+                                      << "99213" << 0;
+    QTest::newRow("code prefix") << procedure << "9921"
+                                 << "99211" << 0;
+    QTest::newRow("HCPCS in lower case") << procedure << "j1100"
+                                         << "J1100" << 0;
+    QTest::newRow("venipuncture") << procedure << "venipuncture"
+                                  << "36415" << 0;
+    QTest::newRow("earwax") << procedure << "earwax irrigation"
+                            << "69209" << 0;
+    QTest::newRow("rapid strep") << procedure << "rapid strep"
+                                 << "87880" << 0;
+    QTest::newRow("covid antigen") << procedure << "covid antigen"
+                                   << "87811" << -1;
+    QTest::newRow("shingles") << procedure << "shingles"
+                              << "90750" << 0;
+    QTest::newRow("wellness") << procedure << "annual wellness"
+                              << "G0439" << -1;
+    QTest::newRow("modifier by code") << static_cast<int>(CodeSystem::Modifier) << "25"
+                                      << "25" << 0;
+    QTest::newRow("modifier by words") << static_cast<int>(CodeSystem::Modifier) << "bilateral"
+                                       << "50" << 0;
+    QTest::newRow("place by words") << static_cast<int>(CodeSystem::PlaceOfService) << "telehealth home"
+                                    << "10" << -1;
+    QTest::newRow("place by code") << static_cast<int>(CodeSystem::PlaceOfService) << "11"
+                                   << "11" << 0;
+}
+
+void tst_CodeSets::claimCodeSearch()
+{
+    QFETCH(int, system);
+    QFETCH(QString, query);
+    QFETCH(QString, expected);
+    QFETCH(int, position);
+    const auto hits = CodeSet::builtin(static_cast<CodeSystem>(system)).search(query.toStdString(), 50);
+    QVERIFY(!hits.empty());
+    int found = -1;
+    for (std::size_t i = 0; i < hits.size() && found < 0; ++i)
+        if (hits[i].code == expected.toStdString())
+            found = static_cast<int>(i);
+    QVERIFY2(found >= 0, qPrintable(expected + " not among the hits"));
+    if (position >= 0)
+        QCOMPARE(found, position);
+}
+
+void tst_CodeSets::claimCodeUris()
+{
+    const std::string_view cpt = "http://www.ama-assn.org/go/cpt";
+    const std::string_view hcpcs = "https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets";
+    QCOMPARE(codeSystemUri(CodeSystem::Procedure), cpt);
+    QCOMPARE(codeSystemUri(CodeSystem::Modifier), cpt);
+    QCOMPARE(codeSystemUri(CodeSystem::PlaceOfService),
+             std::string_view("https://www.cms.gov/Medicare/Coding/place-of-service-codes/Place_of_Service_Code_Set"));
+    QCOMPARE(codeSystemName(CodeSystem::Procedure), std::string_view("procedure"));
+    QCOMPARE(codeSystemName(CodeSystem::Modifier), std::string_view("modifier"));
+    QCOMPARE(codeSystemName(CodeSystem::PlaceOfService), std::string_view("place_of_service"));
+    QCOMPARE(procedureCodeUri("99213"), cpt);
+    QCOMPARE(procedureCodeUri("0001U"), cpt);
+    QCOMPARE(procedureCodeUri("G0439"), hcpcs);
+    QCOMPARE(procedureCodeUri("j1100"), hcpcs);
+    QCOMPARE(modifierCodeUri("25"), cpt);
+    QCOMPARE(modifierCodeUri("1P"), cpt);
+    QCOMPARE(modifierCodeUri("GT"), hcpcs);
+    QCOMPARE(modifierCodeUri("F1"), hcpcs);
+    QCOMPARE(modifierCodeUri("XU"), hcpcs);
+    // Every shipped letter code is named HCPCS and every other one CPT.
+    for (const CodeEntry& e : CodeSet::builtin(CodeSystem::Procedure).entries())
+        QCOMPARE(procedureCodeUri(e.code), std::isdigit(static_cast<unsigned char>(e.code[0])) ? cpt : hcpcs);
+}
+
 void tst_CodeSets::everyShippedSetIsWellFormed_data()
 {
     QTest::addColumn<int>("system");
@@ -450,6 +749,9 @@ void tst_CodeSets::everyShippedSetIsWellFormed_data()
     QTest::newRow("icd10cm") << static_cast<int>(CodeSystem::Icd10Cm) << 2000;
     QTest::newRow("cvx") << static_cast<int>(CodeSystem::Cvx) << 150;
     QTest::newRow("loinc") << static_cast<int>(CodeSystem::Loinc) << 73;
+    QTest::newRow("procedure") << static_cast<int>(CodeSystem::Procedure) << 250;
+    QTest::newRow("modifier") << static_cast<int>(CodeSystem::Modifier) << 50;
+    QTest::newRow("place_of_service") << static_cast<int>(CodeSystem::PlaceOfService) << 40;
 }
 
 void tst_CodeSets::everyShippedSetIsWellFormed()
@@ -467,7 +769,8 @@ void tst_CodeSets::everyShippedSetIsWellFormed()
         QVERIFY2(set.find(e.code), e.code.c_str());
     }
     QVERIFY(!codeSystemName(set.system()).empty());
-    QVERIFY(codeSystemUri(set.system()).starts_with("http://"));
+    const std::string_view uri = codeSystemUri(set.system());
+    QVERIFY(uri.starts_with("http://") || uri.starts_with("https://"));
 }
 
 QTEST_GUILESS_MAIN(tst_CodeSets)
