@@ -18,25 +18,6 @@ bool allDigits(std::string_view s)
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// CPT: five digits, or four digits and F, T or U; HCPCS Level II: a letter A to V and four digits.
-bool procedureShape(std::string_view code)
-{
-    if (code.size() != 5)
-        return false;
-    if (allDigits(code))
-        return true;
-    if (allDigits(code.substr(0, 4)) && (code[4] == 'F' || code[4] == 'T' || code[4] == 'U'))
-        return true;
-    return code[0] >= 'A' && code[0] <= 'V' && allDigits(code.substr(1));
-}
-
-bool modifierShape(std::string_view m)
-{
-    return m.size() == 2 && std::all_of(m.begin(), m.end(), [](char c) {
-               return std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c));
-           });
-}
-
 bool decimalShape(std::string_view s)
 {
     if (s.empty())
@@ -87,7 +68,7 @@ public:
         const std::vector<std::string> dx = diagnoses();
         if (c.frequency != "1" && !c.payerClaimNumber)
             add(ScrubRule::PayerClaimNumber, "claim", c.id, "payer_claim_number");
-        if (!allDigits(c.placeOfService) || c.placeOfService.size() != 2)
+        if (!CodeSet::builtin(CodeSystem::PlaceOfService).find(c.placeOfService))
             add(ScrubRule::PlaceOfService, "claim", c.id, "place_of_service", {{"value", c.placeOfService}});
         serviceDate("claim", c.id, c.serviceDate);
         if (m_in.lines.empty())
@@ -221,14 +202,18 @@ private:
 
     void line(const ClaimLine& l, std::size_t diagnosisCount)
     {
-        if (!procedureShape(l.code))
+        if (!isProcedureCodeFormat(l.code))
             add(ScrubRule::ProcedureFormat, "claim_line", l.id, "code", {{"value", l.code}});
+        else if (!CodeSet::builtin(CodeSystem::Procedure).find(l.code))
+            add(ScrubRule::ProcedureUnknown, "claim_line", l.id, "code", {{"value", l.code}});
         const std::vector<std::string> modifiers = splitList(l.modifiers);
         if (modifiers.size() > 4)
             add(ScrubRule::TooMany, "claim_line", l.id, "modifiers", {{"max", "4"}});
         for (const std::string& m : modifiers)
-            if (!modifierShape(m))
+            if (!isModifierFormat(m))
                 add(ScrubRule::ModifierFormat, "claim_line", l.id, "modifiers", {{"value", m}});
+            else if (!CodeSet::builtin(CodeSystem::Modifier).find(m))
+                add(ScrubRule::ModifierUnknown, "claim_line", l.id, "modifiers", {{"value", m}});
         if (!decimalShape(l.units))
             add(ScrubRule::UnitsFormat, "claim_line", l.id, "units", {{"value", l.units}});
         else if (l.units.find_first_not_of("0.") == std::string::npos)
@@ -247,7 +232,7 @@ private:
                 add(ScrubRule::PointerOutOfRange, "claim_line", l.id, "pointers",
                     {{"value", p}, {"max", std::to_string(std::min<std::size_t>(diagnosisCount, 12))}});
         }
-        if (l.placeOfService && (!allDigits(*l.placeOfService) || l.placeOfService->size() != 2))
+        if (l.placeOfService && !CodeSet::builtin(CodeSystem::PlaceOfService).find(*l.placeOfService))
             add(ScrubRule::PlaceOfService, "claim_line", l.id, "place_of_service", {{"value", *l.placeOfService}});
         serviceDate("claim_line", l.id, l.serviceDate);
     }
@@ -279,8 +264,12 @@ std::string_view scrubRuleName(ScrubRule rule)
         return "too_many";
     case ScrubRule::ProcedureFormat:
         return "procedure_format";
+    case ScrubRule::ProcedureUnknown:
+        return "procedure_unknown";
     case ScrubRule::ModifierFormat:
         return "modifier_format";
+    case ScrubRule::ModifierUnknown:
+        return "modifier_unknown";
     case ScrubRule::PointerOutOfRange:
         return "pointer_out_of_range";
     case ScrubRule::NotPositive:

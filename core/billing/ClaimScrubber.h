@@ -29,14 +29,16 @@ enum class ScrubRule
     DiagnosisRepeated,    // the same code twice: value
     TooMany,              // more than allowed: max (12 diagnoses, 50 lines, 4 modifiers, 4 pointers)
     ProcedureFormat,      // not a CPT or HCPCS Level II code: value
+    ProcedureUnknown,     // not in the shipped procedure catalog (resources/codes/procedures.csv): value
     ModifierFormat,       // not two letters or digits: value
+    ModifierUnknown,      // not in the shipped modifier list: value
     PointerOutOfRange,    // a pointer past the claim's diagnoses: value, max
     NotPositive,          // a charge or units of zero or less: value
     UnitsFormat,          // units not a decimal: value
     FutureDate,           // a date of service after today: value
     TimelyFiling,         // a date of service older than the filing window: value, days
     DateBeforeBirth,      // a date of service before the patient was born: value
-    PlaceOfService,       // not a two-digit place of service code: value
+    PlaceOfService,       // not a CMS place of service code: value
     PoBox,                // the billing provider's street address is a PO box
     ZipPlusFour,          // the billing provider's ZIP is not nine digits: value
     Character,            // holds a character a claim cannot carry (a delimiter, a control character): value

@@ -210,6 +210,9 @@ void tst_Billing::scrubberRules_data()
         {"no lines", ScrubRule::Missing, "claim", "lines"},
         {"patient address missing", ScrubRule::Missing, "patient", "address_line1"},
         {"already submitted", ScrubRule::Submitted, "claim", "submitted_at"},
+        {"procedure not in the catalog", ScrubRule::ProcedureUnknown, "claim_line", "code"},
+        {"modifier not in the list", ScrubRule::ModifierUnknown, "claim_line", "modifiers"},
+        {"place of service not in use", ScrubRule::PlaceOfService, "claim_line", "place_of_service"},
     };
     int i = 0;
     for (const auto& r : rows)
@@ -319,6 +322,15 @@ void tst_Billing::scrubberRules()
         break;
     case 31:
         in.claim.submittedAt = "2026-11-30T10:00:00Z";
+        break;
+    case 32:
+        line.code = "99999";
+        break;
+    case 33:
+        line.modifiers = "25,Z9";
+        break;
+    case 34:
+        line.placeOfService = "98";
         break;
     }
     const auto findings = core::scrubClaim(in);
