@@ -37,6 +37,9 @@ Commands:
   labs list|import|held|release|discard
                              lab results and HL7 ORU^R01 imports (clinicians)
   fhir export|import         a patient's record as a FHIR R4 JSON Bundle, or a Bundle into the records
+  claims build|scrub|submit|list|history
+                             claims from signed visits, the scrubber, queuing (billers)
+  x12 export-837|import      every ready claim out as one 837P batch file; a 999 or 277CA in (billers)
   audit verify               check the hash chain of the audit log
   db check|rekey|digest      integrity check; re-encrypt with a new key; digest of the synced records
                              (--scope SCOPE: as a desk of that sync scope holds them)
@@ -98,6 +101,8 @@ const std::map<std::string, Noun>& nouns()
         {"allergies", {runAllergies, kAllergiesHelp}},
         {"labs", {runLabs, kLabsHelp}},
         {"fhir", {runFhir, kFhirHelp}},
+        {"claims", {runClaims, kClaimsHelp}},
+        {"x12", {runX12, kX12Help}},
     };
     return table;
 }

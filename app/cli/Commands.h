@@ -22,6 +22,8 @@ Outcome runProblems(CliContext& ctx);
 Outcome runAllergies(CliContext& ctx);
 Outcome runLabs(CliContext& ctx);
 Outcome runFhir(CliContext& ctx);
+Outcome runClaims(CliContext& ctx);
+Outcome runX12(CliContext& ctx);
 
 extern const char* const kInitHelp;
 extern const char* const kDemoHelp;
@@ -40,6 +42,8 @@ extern const char* const kProblemsHelp;
 extern const char* const kAllergiesHelp;
 extern const char* const kLabsHelp;
 extern const char* const kFhirHelp;
+extern const char* const kClaimsHelp;
+extern const char* const kX12Help;
 
 // Parses a whole decimal number in [min, max]; a usage error names the option otherwise.
 CliResult<std::int64_t> integerOption(const CliContext& ctx, const std::string& name, std::int64_t fallback,

@@ -313,8 +313,22 @@ Result<BatchOutcome> ClaimBatchStore::createBatch(const std::optional<std::vecto
     out.batch.sha256 = sha256Hex(written->text);
     if (Status s = writeRecord(m_session, claimBatchRow(), out.batch.id, out.batch, std::nullopt); !s)
         return std::unexpected(s.error());
+    // Each segment's claim and fields, for reading a 999's errors back onto them.
+    std::string segmentMap;
+    for (const auto& [position, origin] : written->origins) {
+        segmentMap += std::to_string(position) + '\t';
+        if (origin.claim >= 0)
+            segmentMap += included[static_cast<std::size_t>(origin.claim)]->patientControlNumber;
+        segmentMap += '\t' + origin.loop + '\t';
+        bool first = true;
+        for (const auto& [element, field] : origin.fields) {
+            segmentMap += (first ? "" : ",") + std::to_string(element) + "=" + field;
+            first = false;
+        }
+        segmentMap += '\n';
+    }
     auto keep = m_session.db().prepare("INSERT INTO x12_file (id, batch_id, kind, direction, interchange_control, at, "
-                                       "sha256, content) VALUES (?, ?, '837', 'out', ?, ?, ?, ?);");
+                                       "sha256, content, segment_map) VALUES (?, ?, '837', 'out', ?, ?, ?, ?, ?);");
     if (!keep)
         return std::unexpected(keep.error());
     keep->bind(1, m_session.newId())
@@ -322,7 +336,8 @@ Result<BatchOutcome> ClaimBatchStore::createBatch(const std::optional<std::vecto
         .bind(3, std::to_string(*control))
         .bind(4, at)
         .bind(5, out.batch.sha256)
-        .bind(6, written->text);
+        .bind(6, written->text)
+        .bind(7, segmentMap);
     if (Status s = keep->run(); !s)
         return std::unexpected(s.error());
     for (const Claim* c : included) {

@@ -29,6 +29,14 @@ X12Result<std::vector<const X12TransactionSet*>> setsOf(const X12Interchange& x,
     return out;
 }
 
+// A segment the transaction needs is absent: named in expected, found missing at the segment given.
+X12Issue missing(const X12Segment& at, std::string name)
+{
+    X12Issue issue = x12Issue(X12Problem::MissingSegment, at);
+    issue.expected = std::move(name);
+    return issue;
+}
+
 std::vector<Ack277Status> statusesOf(const X12Segment& stc, char component)
 {
     // STC01 is the status; STC10 and STC11 may hold more, in the same form.
@@ -74,7 +82,7 @@ X12Result<Ack999> read999(std::string_view text)
                     return std::unexpected(x12Issue(X12Problem::BadElement, seg, out.groupId.empty() ? 1 : 2));
             } else if (seg.id == "AK2") {
                 if (current)
-                    return std::unexpected(x12Issue(X12Problem::MissingSegment, seg, 0, "IK5"));
+                    return std::unexpected(missing(seg, "IK5"));
                 if (seg.element(2).empty())
                     return std::unexpected(x12Issue(X12Problem::BadElement, seg, 2));
                 out.sets.push_back({seg.element(1), seg.element(2), {}, {}, {}});
@@ -116,7 +124,7 @@ X12Result<Ack999> read999(std::string_view text)
                 current = nullptr;
             } else if (seg.id == "AK9") {
                 if (current)
-                    return std::unexpected(x12Issue(X12Problem::MissingSegment, seg, 0, "IK5"));
+                    return std::unexpected(missing(seg, "IK5"));
                 sawAk9 = true;
                 out.groupStatus = seg.element(1);
                 if (out.groupStatus != "A" && out.groupStatus != "E" && out.groupStatus != "P" &&
@@ -131,11 +139,11 @@ X12Result<Ack999> read999(std::string_view text)
             }
         }
         if (current)
-            return std::unexpected(x12Issue(X12Problem::MissingSegment, s->segments.back(), 0, "IK5"));
+            return std::unexpected(missing(s->segments.back(), "IK5"));
     }
     if (!sawAk1 || !sawAk9) {
         const X12Segment& last = (*sets).back()->segments.back();
-        return std::unexpected(x12Issue(X12Problem::MissingSegment, last, 0, sawAk1 ? "AK9" : "AK1"));
+        return std::unexpected(missing(last, sawAk1 ? "AK9" : "AK1"));
     }
     return out;
 }
@@ -195,7 +203,7 @@ X12Result<Ack277> read277(std::string_view text)
                 line = nullptr;
             } else if (seg.id == "STC" && level == "PT") {
                 if (!claim)
-                    return std::unexpected(x12Issue(X12Problem::MissingSegment, seg, 0, "TRN"));
+                    return std::unexpected(missing(seg, "TRN"));
                 auto statuses = statusesOf(seg, component);
                 if (statuses.empty() || statuses.front().category.empty())
                     return std::unexpected(x12Issue(X12Problem::BadElement, seg, 1, seg.element(1)));
@@ -226,7 +234,7 @@ X12Result<Ack277> read277(std::string_view text)
         for (const Ack277Claim& c : out.claims)
             if (c.statuses.empty())
                 return std::unexpected(
-                    X12Issue{X12Problem::MissingSegment, "STC", 0, c.line, 0, c.patientControlNumber, {}});
+                    X12Issue{X12Problem::MissingSegment, "TRN", 0, c.line, 0, c.patientControlNumber, "STC"});
     }
     return out;
 }

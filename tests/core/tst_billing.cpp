@@ -2,6 +2,7 @@
 // capture from a signed visit with fees from the schedule, the claim's stages and history, batches of
 // 837P with control numbers a workstation never repeats, submitted claims locked, replacements, and the
 // permission table (billers write, admins read, clinicians and the front desk see no claims).
+#include "core/billing/ClaimAnswerStore.h"
 #include "core/billing/ClaimBatchStore.h"
 #include "core/billing/ClaimStore.h"
 #include "core/chart/EncounterStore.h"
@@ -32,6 +33,18 @@ void must(core::Status s, const char* what)
 {
     if (!s)
         qFatal("%s failed: %s %s", what, s.error().field.c_str(), s.error().detail.c_str());
+}
+
+const std::string kIsa = "ISA*00*          *00*          *ZZ*CLEARHOUSE     *ZZ*PRACTICA01     *261201*1200*^*00501*"
+                         "000000777*0*T*:~\n";
+
+std::string envelope(const std::string& functional, const std::string& version, const std::string& body,
+                     const std::string& control)
+{
+    const std::string st = body.substr(3, 3);
+    const auto count = std::count(body.begin(), body.end(), '~') + 1;
+    return kIsa + "GS*" + functional + "*CLEARHOUSE*PRACTICA01*20261201*1200*" + control + "*X*" + version + "~\n" +
+           body + "SE*" + std::to_string(count) + "*0001~\nGE*1*" + control + "~\nIEA*1*000000777~\n";
 }
 
 core::ClaimForScrub cleanClaim()
@@ -91,6 +104,7 @@ private slots:
     void captureFromASignedVisit();
     void batchSubmitsAndLocks();
     void replacementOfASubmittedClaim();
+    void answersApplyToClaims();
     void permissions();
 
 private:
@@ -502,6 +516,91 @@ void tst_Billing::replacementOfASubmittedClaim()
     auto outcome = must(core::ClaimBatchStore(*m_biller).createBatch(), "batch");
     QVERIFY(outcome.text.find("CLM*" + replacement.patientControlNumber + "*110***11:B:7*") != std::string::npos);
     QVERIFY(outcome.text.find("REF*F8*PAYER-778899~") != std::string::npos);
+}
+
+void tst_Billing::answersApplyToClaims()
+{
+    core::Clinic clinic = must(core::ClinicStore(m_f->admin()).get(), "clinic");
+    clinic.zip = "62701-1234";
+    must(core::ClinicStore(m_f->admin()).update(clinic), "zip");
+    core::ClaimStore claims(*m_biller);
+    std::vector<core::Claim> made;
+    for (int p = 0; p < 2; ++p) {
+        const core::Encounter visit = signedVisit(p);
+        made.push_back(
+            must(claims.captureFromEncounter(visit.id, {"J06.9"}, {{"99213", {}, "1", {}, {1}}}), "capture"));
+        QVERIFY(must(claims.markReady(made.back().id), "ready").empty());
+    }
+    auto batch = must(core::ClaimBatchStore(*m_biller).createBatch(), "batch");
+    const std::string group = std::to_string(batch.batch.groupControl);
+    // The 999 rejects the set for the second claim's member id (NM1*IL, element 9).
+    auto x = core::readX12(batch.text);
+    QVERIFY(x);
+    int position = 0;
+    for (const auto& seg : x->groups[0].sets[0].segments)
+        if (seg.id == "NM1" && seg.element(1) == "IL" &&
+            seg.element(9) == "M" + made[1].patientId.substr(made[1].patientId.size() - 8))
+            position = seg.setPosition;
+    QVERIFY(position > 0);
+    const std::string rejected =
+        envelope("FA", "005010X231A1",
+                 "ST*999*0001*005010X231A1~\nAK1*HC*" + group + "*005010X222A1~\nAK2*837*0001*005010X222A1~\nIK3*NM1*" +
+                     std::to_string(position) + "*2010*8~\nIK4*9*67*7*BADID~\nIK5*R*5~\nAK9*R*1*1*0~\n",
+                 "901");
+    core::ClaimAnswerStore answers(*m_biller);
+    auto applied = answers.importFile(rejected);
+    QVERIFY(applied);
+    QCOMPARE(applied->kind, std::string("999"));
+    QCOMPARE(applied->batchId, batch.batch.id);
+    QCOMPARE(applied->rejected, 2);
+    QCOMPARE(must(claims.state(made[0].id), "state"), std::string("clearinghouse_rejected"));
+    auto history = must(claims.history(made[1].id), "history");
+    QCOMPARE(history.back().state, std::string("clearinghouse_rejected"));
+    QCOMPARE(history.back().source, std::string("999"));
+    QCOMPARE(history.back().field, std::optional<std::string>("member_id"));
+    QVERIFY(history.back().detail->find("IK4:9:7:BADID") != std::string::npos);
+    QVERIFY(!must(claims.history(made[0].id), "history").back().field); // not its member id
+    // The same file again changes nothing.
+    auto again = answers.importFile(rejected);
+    QVERIFY(again && again->alreadyApplied);
+    QCOMPARE(must(claims.history(made[1].id), "again").size(), history.size());
+
+    // A 277CA: the first claim accepted with the payer's number, the second rejected, one the clinic never sent.
+    const std::string answer277 = envelope(
+        "HN", "005010X214",
+        "ST*277*0001*005010X214~\nBHT*0085*08*T1*20261202*0800*TH~\nHL*1**20*1~\nNM1*PR*2*ACME HEALTH PLAN*****PI*"
+        "ACME1~\nHL*2*1*21*1~\nNM1*41*2*RIVERSIDE*****46*PRACTICA01~\nHL*3*2*19*1~\nNM1*85*2*RIVERSIDE*****XX*"
+        "1234567893~\nHL*4*3*PT~\nNM1*QC*1*A*B~\nTRN*2*" +
+            made[0].patientControlNumber +
+            "~\nSTC*A2:20:PR*20261202*WQ*110~\nREF*1K*PAYER-0001~\nHL*5*3*PT~\nNM1*QC*1*C*D~\nTRN*2*" +
+            made[1].patientControlNumber +
+            "~\nSTC*A7:21:PR*20261202*U*110~\nHL*6*3*PT~\nNM1*QC*1*E*F~\nTRN*2*"
+            "9999999999~\nSTC*A2:20*20261202*WQ*1~\n",
+        "902");
+    auto payer = answers.importFile(answer277);
+    QVERIFY(payer);
+    QCOMPARE(payer->accepted, 1);
+    QCOMPARE(payer->rejected, 1);
+    QCOMPARE(payer->unknownClaims, std::vector<std::string>{"9999999999"});
+    QCOMPARE(must(claims.state(made[0].id), "state"), std::string("payer_accepted"));
+    QCOMPARE(must(claims.state(made[1].id), "state"), std::string("payer_rejected"));
+    QCOMPARE(must(claims.history(made[1].id), "history").back().detail, std::optional<std::string>("STC:A7:21:PR"));
+    // A replacement takes the payer's number from the 277CA.
+    auto replacement = must(claims.correct(made[0].id, "7"), "replacement");
+    QCOMPARE(replacement.payerClaimNumber, std::optional<std::string>("PAYER-0001"));
+
+    // A damaged file applies nothing and says where it broke.
+    auto cut = answers.importFile(answer277.substr(0, answer277.size() / 2));
+    QVERIFY(!cut);
+    QVERIFY(cut.error().issue);
+    QCOMPARE(cut.error().issue->problem, core::X12Problem::Truncated);
+    // A 999 for a batch this clinic never made.
+    auto stranger = answers.importFile(
+        envelope("FA", "005010X231A1",
+                 "ST*999*0001*005010X231A1~\nAK1*HC*4242*005010X222A1~\nAK2*837*0001~\nIK5*A~\nAK9*A*1*1*1~\n", "903"));
+    QVERIFY(!stranger);
+    QVERIFY(stranger.error().error);
+    QCOMPARE(stranger.error().error->code, core::ErrorCode::NotFound);
 }
 
 void tst_Billing::permissions()

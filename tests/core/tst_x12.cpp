@@ -1,6 +1,7 @@
 // ASC X12 5010: the reader's envelope checks (delimiters from the ISA, counts and control numbers, truncated
 // and malformed files refused with the line and reason), the 837P writer (loops, counts, amounts, the
 // character set, delimiters in data refused) and the 999 and 277CA readers. The sample files are our own.
+#include "core/x12/AckWriter.h"
 #include "core/x12/Acknowledgments.h"
 #include "core/x12/Claim837.h"
 
@@ -494,6 +495,39 @@ private slots:
                                     "20261201*1200*TH~\nSE*3*0001~\nGE*1*5~\nIEA*1*000000777~\n");
         QVERIFY(!wrong);
         QCOMPARE(wrong.error().problem, X12Problem::WrongTransaction);
+    }
+
+    void answersWrittenReadBack()
+    {
+        auto written = write837(batch());
+        QVERIFY(written);
+        auto x = readX12(written->text);
+        QVERIFY(x);
+        AckEnvelope e;
+        e.receiverId = "PRACTICA01";
+        e.interchangeControl = 501;
+        e.groupControl = 501;
+        e.date = "20261202";
+        e.time = "0800";
+        auto accepted = read999(write999(*x, e, {}));
+        QVERIFY2(accepted, accepted ? "" : std::string(x12ProblemName(accepted.error().problem)).c_str());
+        QCOMPARE(accepted->groupControl, std::string("42"));
+        QCOMPARE(accepted->sets.at(0).status, std::string("A"));
+        auto rejected = read999(write999(*x, e, {{"NM1", 16, "2010", "8", 9, "7", "BAD*ID"}}));
+        QVERIFY(rejected);
+        QVERIFY(rejected->sets.at(0).rejected());
+        QCOMPARE(rejected->sets.at(0).errors.at(0).position, 16);
+        QCOMPARE(rejected->sets.at(0).errors.at(0).badData, std::string("")); // a delimiter is never echoed
+
+        Claim277Out ok{"PCN-1", "A2", "20", "PR", "WQ", "140.5", "PAYER-1", "20261130", "Nunez", "Jose", "XYZ1"};
+        Claim277Out no{"PCN-2", "A7", "21", "PR", "U", "140.5", "", "20261130", "Nunez", "Lucia", "XYZ1"};
+        auto answer =
+            read277(write277ca(e, {"Acme Health Plan", "ACME1"}, "Riverbend", "Riverbend", "1234567893", {ok, no}));
+        QVERIFY2(answer, answer ? "" : std::string(x12ProblemName(answer.error().problem)).c_str());
+        QCOMPARE(answer->claims.size(), std::size_t(2));
+        QCOMPARE(answer->claims[0].outcome(), Ack277Outcome::Accepted);
+        QCOMPARE(answer->claims[0].payerClaimNumber, std::string("PAYER-1"));
+        QCOMPARE(answer->claims[1].outcome(), Ack277Outcome::Rejected);
     }
 
     void ack277ClaimStatuses()

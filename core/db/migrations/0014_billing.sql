@@ -133,6 +133,9 @@ CREATE TABLE x12_file (
     interchange_control TEXT NOT NULL,
     at TEXT NOT NULL,
     sha256 TEXT NOT NULL,
-    content TEXT NOT NULL
+    content TEXT NOT NULL,
+    -- An 837's segments traced to their claims and fields, one line per segment: position, the claim's
+    -- patient control number (empty for headers), loop, element=field pairs (so a 999 names what to fix).
+    segment_map TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX x12_file_by_batch ON x12_file (batch_id);
