@@ -3,6 +3,7 @@
 #include "core/auth/UserStore.h"
 #include "core/auth/Vault.h"
 #include "core/db/Transaction.h"
+#include "core/demo/DemoBilling.h"
 #include "core/demo/DemoChart.h"
 #include "core/demo/DemoDice.h"
 #include "core/demo/DemoNames.h"
@@ -429,7 +430,7 @@ Clinic demoClinic()
     c.addressLine2 = "Suite 200";
     c.city = "Columbus";
     c.state = "OH";
-    c.zip = "43221";
+    c.zip = "43221-1306"; // ZIP+4: a claim's billing provider needs all nine digits
     c.phone = "6145550100";
     c.timeZone = "America/New_York";
     c.mrnPrefix = "RB";
@@ -521,6 +522,15 @@ Result<DemoClinic> build(const std::string& path, const DemoOptions& options, co
         if (Status st = chart.write(generator.activePatientIds(), schedule ? schedule->seenVisits() : none, {}); !st)
             return std::unexpected(st.error());
         demo.encounters = chart.counts().encounters;
+        // Claims are the biller's: from the clinician's signed visits, in the biller's own session.
+        const DemoLogin& billing = demo.logins[3];
+        auto biller = Vault::unlock(path, billing.username, billing.password, clock);
+        if (!biller)
+            return std::unexpected(biller.error());
+        auto billed = demo::writeDemoBilling(**biller);
+        if (!billed)
+            return std::unexpected(billed.error());
+        demo.claims = billed->claims;
     }
     return demo;
 }

@@ -50,6 +50,7 @@ struct DemoClinic
     std::vector<DemoLogin> logins;    // admin first
     std::int64_t appointments = 0;    // booked by the schedule, series included
     std::int64_t encounters = 0;      // charted by the clinician
+    std::int64_t claims = 0;          // billed by the biller, in every state
 };
 
 Result<DemoClinic> createDemoClinic(const std::string& databasePath, const DemoOptions& options, const Clock& clock);

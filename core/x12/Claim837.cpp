@@ -16,6 +16,52 @@ constexpr std::array<const char*, 64> kLatin1Fold{
     "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",  //
     "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "y"};
 
+// U+0100..U+017F (Latin Extended-A: Polish, Czech, Turkish, Vietnamese D with stroke, ...).
+constexpr std::array<const char*, 128> kLatinAFold{
+    "A", "a", "A",  "a",  "A", "a", "C", "c", "C", "c", "C", "c", "C", "c", "D", "d", //
+    "D", "d", "E",  "e",  "E", "e", "E", "e", "E", "e", "E", "e", "G", "g", "G", "g", //
+    "G", "g", "G",  "g",  "H", "h", "H", "h", "I", "i", "I", "i", "I", "i", "I", "i", //
+    "I", "i", "IJ", "ij", "J", "j", "K", "k", "k", "L", "l", "L", "l", "L", "l", "L", //
+    "l", "L", "l",  "N",  "n", "N", "n", "N", "n", "n", "N", "n", "O", "o", "O", "o", //
+    "O", "o", "OE", "oe", "R", "r", "R", "r", "R", "r", "S", "s", "S", "s", "S", "s", //
+    "S", "s", "T",  "t",  "T", "t", "T", "t", "U", "u", "U", "u", "U", "u", "U", "u", //
+    "U", "u", "U",  "u",  "W", "w", "Y", "y", "Y", "Z", "z", "Z", "z", "Z", "z", "s"};
+
+// A Latin letter with marks as its base letter(s); nullptr when the character is none.
+const char* foldLatin(char32_t code)
+{
+    if (code >= 0xC0 && code <= 0xFF)
+        return kLatin1Fold[code - 0xC0];
+    if (code >= 0x100 && code <= 0x17F)
+        return kLatinAFold[code - 0x100];
+    switch (code) {
+    case 0x1A0:
+        return "O"; // Vietnamese horned O and U
+    case 0x1A1:
+        return "o";
+    case 0x1AF:
+        return "U";
+    case 0x1B0:
+        return "u";
+    default:
+        break;
+    }
+    // U+1EA0..U+1EF9: Vietnamese vowels with tone marks, capital then small.
+    if (code >= 0x1EA0 && code <= 0x1EF9) {
+        const bool small = (code - 0x1EA0) % 2 == 1;
+        const char* base = code <= 0x1EB7   ? "Aa"
+                           : code <= 0x1EC7 ? "Ee"
+                           : code <= 0x1ECB ? "Ii"
+                           : code <= 0x1EE3 ? "Oo"
+                           : code <= 0x1EF1 ? "Uu"
+                                            : "Yy";
+        static const char* const letters[] = {"A", "a", "E", "e", "I", "i", "O", "o", "U", "u", "Y", "y"};
+        const std::string_view all = "AaEeIiOoUuYy";
+        return letters[all.find(base[small ? 1 : 0])];
+    }
+    return nullptr;
+}
+
 bool isDate(std::string_view iso)
 {
     if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-')
@@ -488,27 +534,40 @@ std::optional<std::string> x12Text(std::string_view utf8, const X12Delimiters& d
 {
     std::string out;
     out.reserve(utf8.size());
-    for (std::size_t i = 0; i < utf8.size(); ++i) {
+    for (std::size_t i = 0; i < utf8.size();) {
         const auto c = static_cast<unsigned char>(utf8[i]);
         if (c < 0x80) {
             if (c < 0x20 || c == 0x7f || delimiters.isDelimiter(static_cast<char>(c)))
                 return std::nullopt;
             out += static_cast<char>(c);
+            ++i;
             continue;
         }
-        // Two-byte sequences of U+00C0..U+00FF (C3 80..C3 BF); anything else cannot be carried.
-        if (c == 0xC3 && i + 1 < utf8.size()) {
-            const auto next = static_cast<unsigned char>(utf8[i + 1]);
-            if (next >= 0x80 && next <= 0xBF) {
-                const char* folded = kLatin1Fold[next - 0x80];
-                if (*folded == '\0')
-                    return std::nullopt;
-                out += folded;
-                ++i;
-                continue;
-            }
+        // A two- or three-byte sequence: a Latin letter with marks folds to its base letter.
+        char32_t code = 0;
+        std::size_t length = 0;
+        if ((c & 0xE0) == 0xC0) {
+            code = c & 0x1F;
+            length = 2;
+        } else if ((c & 0xF0) == 0xE0) {
+            code = c & 0x0F;
+            length = 3;
+        } else {
+            return std::nullopt;
         }
-        return std::nullopt;
+        if (i + length > utf8.size())
+            return std::nullopt;
+        for (std::size_t k = 1; k < length; ++k) {
+            const auto next = static_cast<unsigned char>(utf8[i + k]);
+            if ((next & 0xC0) != 0x80)
+                return std::nullopt;
+            code = (code << 6) | (next & 0x3F);
+        }
+        const char* folded = foldLatin(code);
+        if (!folded || *folded == '\0')
+            return std::nullopt;
+        out += folded;
+        i += length;
     }
     // Leading and trailing spaces carry nothing; X12 elements do not keep them.
     while (!out.empty() && out.back() == ' ')

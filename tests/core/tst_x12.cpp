@@ -156,6 +156,11 @@ private slots:
                                              << "!";
         QTest::newRow("CJK") << "山田"
                              << "!";
+        QTest::newRow("Polish and Czech") << "Łukasz Śliwiński Dvořák"
+                                          << "Lukasz Sliwinski Dvorak";
+        QTest::newRow("Vietnamese") << "Nguyễn Đức Phương Trần Thị Ánh"
+                                    << "Nguyen Duc Phuong Tran Thi Anh";
+        QTest::newRow("replacement character") << QString::fromLatin1("Nguy") + QChar(0xFFFD) << "!";
     }
     void characterSet()
     {

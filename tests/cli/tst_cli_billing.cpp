@@ -1,0 +1,248 @@
+// practica-cli's billing commands end to end, the real binary on a small demo clinic as its biller: the
+// demo's claims in every state (claims list --json with amounts as decimal dollars), a claim built from a
+// signed visit, scrubbed and submitted, every ready claim out as an 837P (x12 export-837) that reads back
+// whole, the clearinghouse's 999 for it applied (x12 import), a truncated file refused with its line and
+// nothing applied, and exit 4 for roles that do not bill.
+#include "core/auth/Vault.h"
+#include "core/billing/ClaimStore.h"
+#include "core/x12/AckWriter.h"
+#include "core/x12/X12Reader.h"
+#include "tests/support/TestSupport.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace practica;
+
+namespace {
+
+constexpr const char* kPassword = "admin-password-1";
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+
+    QJsonDocument json() const { return QJsonDocument::fromJson(out); }
+    bool oneErrorLine() const { return err.startsWith("practica-cli: ") && err.count('\n') == 1 && err.endsWith('\n'); }
+};
+
+QByteArray readAll(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+bool writeAll(const QString& path, const std::string& text)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly) && f.write(text.data(), qint64(text.size())) == qint64(text.size());
+}
+
+} // namespace
+
+class tst_CliBilling : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void demoClaimsInEveryState();
+    void buildScrubSubmit();
+    void exportAndAcknowledge();
+    void damagedAnswerChangesNothing();
+    void otherRolesGetExit4();
+
+private:
+    Run run(const QStringList& args, const QString& user = "biller", const QString& password = "biller-demo");
+    QJsonArray claims(const QString& state = {});
+
+    QString m_binary;
+    QTemporaryDir m_dir;
+    QString m_db;
+};
+
+Run tst_CliBilling::run(const QStringList& args, const QString& user, const QString& password)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const char* name : {"PRACTICA_DB", "PRACTICA_USER", "PRACTICA_PASSWORD", "PRACTICA_NEW_PASSWORD"})
+        environment.remove(name);
+    environment.insert("PRACTICA_DB", m_db);
+    environment.insert("PRACTICA_USER", user);
+    environment.insert("PRACTICA_PASSWORD", password);
+    process.setProcessEnvironment(environment);
+    process.start(m_binary, args);
+    if (!process.waitForStarted())
+        return {};
+    process.closeWriteChannel();
+    process.waitForFinished(120000);
+    Run r;
+    r.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    r.out = process.readAllStandardOutput();
+    r.err = process.readAllStandardError();
+    return r;
+}
+
+QJsonArray tst_CliBilling::claims(const QString& state)
+{
+    QStringList args{"claims", "list", "--json"};
+    if (!state.isEmpty())
+        args << "--state" << state;
+    Run r = run(args);
+    if (r.exitCode != 0)
+        qWarning("claims list failed: %s", r.err.constData());
+    return r.json().array();
+}
+
+void tst_CliBilling::initTestCase()
+{
+    m_binary = test::binaryPath("practica-cli");
+    QVERIFY2(QFile::exists(m_binary), qPrintable(m_binary));
+    QVERIFY(m_dir.isValid());
+    m_db = m_dir.filePath("clinic.db");
+    Run demo = run(
+        {"demo", "--db", m_db, "--patients", "60", "--seed", "3", "--kdf", "minimal", "--appointments-per-day", "2"},
+        "admin", kPassword);
+    QVERIFY2(demo.exitCode == 0, demo.err.constData());
+}
+
+void tst_CliBilling::demoClaimsInEveryState()
+{
+    const QJsonArray all = claims();
+    QSet<QString> states;
+    for (const auto& c : all) {
+        const QJsonObject o = c.toObject();
+        states.insert(o.value("state").toString());
+        for (const char* key : {"patient_control_number", "state", "billed", "paid", "patient_responsibility"})
+            QVERIFY2(o.contains(key), key);
+        QVERIFY(o.value("adjustments").isArray());
+        // Decimal dollars with their cents.
+        QVERIFY2(QRegularExpression("^[0-9]+\\.[0-9]{2}$").match(o.value("billed").toString()).hasMatch(),
+                 qPrintable(o.value("billed").toString()));
+    }
+    for (const char* state : {"draft", "ready", "queued", "submitted", "clearinghouse_accepted",
+                              "clearinghouse_rejected", "payer_accepted", "payer_rejected", "voided"})
+        QVERIFY2(states.contains(state), state);
+    QCOMPARE(claims("voided").size(), 1);
+
+    // A rejected claim's history says what the 999 said, as codes; in words in the plain listing.
+    const QString rejected =
+        claims("clearinghouse_rejected").first().toObject().value("patient_control_number").toString();
+    Run history = run({"claims", "history", "--claim", rejected});
+    QCOMPARE(history.exitCode, 0);
+    QVERIFY(history.out.contains("clearinghouse_rejected  (from a 999)  IK5:R"));
+}
+
+void tst_CliBilling::buildScrubSubmit()
+{
+    // A signed visit nobody billed yet: the biller reads visits, never notes.
+    core::ManualClock clock(QDateTime::currentMSecsSinceEpoch());
+    auto biller = core::Vault::unlock(m_db.toStdString(), "biller", "biller-demo", clock);
+    QVERIFY(biller);
+    auto unbilled = core::ClaimStore(**biller).unbilledEncounters(5);
+    QVERIFY(unbilled && !unbilled->empty());
+    const QString visit = QString::fromStdString(unbilled->front());
+    biller->reset();
+
+    Run bad = run({"claims", "build", "--encounter", visit, "--dx", "E11.9,I10", "--charges", "99214-25@1:3"});
+    QCOMPARE(bad.exitCode, 0); // a pointer past the diagnoses is the scrubber's to find, not a usage error
+    const QString pcn = QString::fromUtf8(bad.out).section(' ', 2, 2);
+    QVERIFY2(pcn.size() == 10, bad.out.constData());
+    Run scrub = run({"claims", "scrub", "--claim", pcn});
+    QCOMPARE(scrub.exitCode, 6);
+    QVERIFY2(scrub.out.contains("claim_line pointers: points to diagnosis 3, but the claim has 2"),
+             scrub.out.constData());
+    Run refused = run({"claims", "submit", "--claim", pcn, "--json"});
+    QCOMPARE(refused.exitCode, 6);
+    QCOMPARE(refused.json().array().first().toObject().value("rule").toString(), QString("pointer_out_of_range"));
+
+    Run twice = run({"claims", "build", "--encounter", visit, "--dx", "I10", "--charges", "99213"});
+    QCOMPARE(twice.exitCode, 6); // the visit is billed already
+    QVERIFY(twice.oneErrorLine());
+
+    Run usage = run({"claims", "build", "--encounter", visit, "--dx", "I10", "--charges", "99213$12.345"});
+    QCOMPARE(usage.exitCode, 2);
+}
+
+void tst_CliBilling::exportAndAcknowledge()
+{
+    const int before = claims("submitted").size();
+    const int waiting = claims("ready").size() + claims("queued").size();
+    QVERIFY(waiting > 0);
+    const QString file = m_dir.filePath("batch.837");
+    Run exported = run({"x12", "export-837", "--out", file, "--json"});
+    QVERIFY2(exported.exitCode == 0, exported.err.constData());
+    const QJsonObject o = exported.json().object();
+    QCOMPARE(o.value("claims").toInt(), waiting);
+    QCOMPARE(claims("submitted").size(), before + waiting);
+    QVERIFY(claims("ready").isEmpty() && claims("queued").isEmpty());
+    const std::string text = readAll(file).toStdString();
+    auto x = core::readX12(text);
+    QVERIFY2(x, x ? "" : std::string(core::x12ProblemName(x.error().problem)).c_str());
+    QCOMPARE(QString::fromStdString(x->control).toLongLong(), qint64(o.value("interchange_control").toDouble()));
+    // Nothing is left to send: a second export writes nothing and says why.
+    Run empty = run({"x12", "export-837", "--out", m_dir.filePath("none.837")});
+    QCOMPARE(empty.exitCode, 6);
+    QVERIFY(!QFile::exists(m_dir.filePath("none.837")));
+
+    // The clearinghouse accepts the batch.
+    core::AckEnvelope e;
+    e.receiverId = x->senderId;
+    e.interchangeControl = 777001;
+    e.groupControl = 777001;
+    e.date = x->groups[0].date;
+    e.time = x->groups[0].time;
+    QVERIFY(writeAll(m_dir.filePath("answer.999"), core::write999(*x, e, {})));
+    const int accepted = claims("clearinghouse_accepted").size();
+    Run applied = run({"x12", "import", m_dir.filePath("answer.999"), "--json"});
+    QVERIFY2(applied.exitCode == 0, applied.err.constData());
+    QCOMPARE(applied.json().object().value("kind").toString(), QString("999"));
+    QCOMPARE(applied.json().object().value("accepted").toInt(), waiting);
+    QCOMPARE(claims("clearinghouse_accepted").size(), accepted + waiting);
+    Run again = run({"x12", "import", m_dir.filePath("answer.999")});
+    QCOMPARE(again.exitCode, 0);
+    QVERIFY(again.out.contains("applied before; nothing changed"));
+}
+
+void tst_CliBilling::damagedAnswerChangesNothing()
+{
+    const QJsonArray before = claims();
+    const std::string cut = "ISA*00*          *00*          *ZZ*CLEARHOUSE     *ZZ*RIVERBEND01    *261201*1200*^*00501*"
+                            "000000778*0*T*:~\nGS*FA*CLEARHOUSE*RIVERBEND01*20261201*1200*778*X*005010X231A1~\n"
+                            "ST*999*0001*005010X231A1~\nAK1*HC*1~\n";
+    QVERIFY(writeAll(m_dir.filePath("cut.999"), cut));
+    Run r = run({"x12", "import", m_dir.filePath("cut.999")});
+    QCOMPARE(r.exitCode, 6);
+    QVERIFY(r.oneErrorLine());
+    QVERIFY2(r.err.contains("line 4") && r.err.contains("cut off"), r.err.constData());
+    QCOMPARE(claims(), before);
+    Run missing = run({"x12", "import", m_dir.filePath("nothing.999")});
+    QCOMPARE(missing.exitCode, 5);
+}
+
+void tst_CliBilling::otherRolesGetExit4()
+{
+    for (const auto& [user, password] :
+         {std::pair{"frontdesk", "frontdesk-demo"}, std::pair{"doctor", "doctor-demo"}}) {
+        Run list = run({"claims", "list"}, user, password);
+        QCOMPARE(list.exitCode, 4);
+        QVERIFY(list.oneErrorLine());
+        Run exported = run({"x12", "export-837", "--out", m_dir.filePath("x.837")}, user, password);
+        QCOMPARE(exported.exitCode, 4);
+    }
+    // The administrator follows claims but does not send them.
+    QCOMPARE(run({"claims", "list"}, "admin", kPassword).exitCode, 0);
+    QCOMPARE(run({"x12", "export-837", "--out", m_dir.filePath("x.837")}, "admin", kPassword).exitCode, 4);
+}
+
+QTEST_GUILESS_MAIN(tst_CliBilling)
+#include "tst_cli_billing.moc"
