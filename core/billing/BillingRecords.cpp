@@ -132,7 +132,9 @@ const RowBinding<ClaimBatch>& claimBatchRow()
             .field(integer("total_cents").required().min(0), &B::totalCents)
             .field(text("sha256").required().format(TextFormat::Sha256), &B::sha256)
             .field(choice("state", {"created", "sent", "accepted", "partially_accepted", "rejected"}).required(),
-                   &B::state);
+                   &B::state)
+            .field(text("answered_at").format(TextFormat::UtcTime), &B::answeredAt)
+            .field(text("answer").maxLength(4000), &B::answer);
         return r;
     }();
     return row;

@@ -9,6 +9,7 @@
 #include "core/util/Validators.h"
 #include "core/x12/Acknowledgments.h"
 
+#include <algorithm>
 #include <map>
 #include <sstream>
 
@@ -140,12 +141,18 @@ std::expected<AnswerReport, AnswerFailure> ClaimAnswerStore::apply999(std::strin
     auto maps = mapStmt->all<std::string>([](const Statement& s) { return s.text(0); });
     if (!maps)
         return failed(maps.error());
-    if (!maps->empty())
+    const bool anyErrors =
+        std::any_of(ack->sets.begin(), ack->sets.end(), [](const Ack999Set& set) { return !set.errors.empty(); });
+    if (!maps->empty() && anyErrors)
         traces = parseSegmentMap(maps->front());
 
     ClaimStore store(m_session);
     const std::string at = utcTimestamp(m_session.clock().nowMs());
+    auto context = records::ruleContext(m_session);
+    if (!context)
+        return failed(context.error());
     bool anyRejected = false, anyAccepted = false;
+    std::string batchAnswer;
     for (const Ack999Set& set : ack->sets) {
         if (set.control != batch.setControl)
             continue;
@@ -160,21 +167,26 @@ std::expected<AnswerReport, AnswerFailure> ClaimAnswerStore::apply999(std::strin
                 general.push_back(&e);
         }
         const std::string state = set.rejected() ? "clearinghouse_rejected" : "clearinghouse_accepted";
+        std::string setDetail = "IK5:" + set.status;
+        for (const std::string& code : set.codes)
+            setDetail += ":" + code;
+        for (const Ack999Error* e : general)
+            setDetail += ";" + errorDetail(*e);
+        batchAnswer = setDetail;
+        // The answer is the batch's; a claim the 999 names in an error gets a step of its own with it.
         for (const Claim& claim : *claims) {
+            auto own = byClaim.find(claim.patientControlNumber);
+            (set.rejected() ? report.rejected : report.accepted) += 1;
+            if (own == byClaim.end())
+                continue;
             ClaimEvent event;
             event.claimId = claim.id;
             event.state = state;
             event.at = at;
             event.source = "999";
             event.batchId = batch.id;
-            std::string detail = "IK5:" + set.status;
-            for (const std::string& code : set.codes)
-                detail += ":" + code;
-            std::vector<const Ack999Error*> mine = general;
-            auto own = byClaim.find(claim.patientControlNumber);
-            if (own != byClaim.end())
-                mine.insert(mine.end(), own->second.begin(), own->second.end());
-            for (const Ack999Error* e : mine) {
+            std::string detail = setDetail;
+            for (const Ack999Error* e : own->second) {
                 detail += ";" + errorDetail(*e);
                 if (!event.field) {
                     auto trace = traces.find(e->position);
@@ -183,15 +195,18 @@ std::expected<AnswerReport, AnswerFailure> ClaimAnswerStore::apply999(std::strin
                 }
             }
             event.detail = detail.substr(0, 4000);
-            if (Status s = store.addEvent(event); !s)
+            if (Status s = store.addEvent(event, &*context, false); !s)
                 return failed(s.error());
-            (set.rejected() ? report.rejected : report.accepted) += 1;
         }
         (set.rejected() ? anyRejected : anyAccepted) = true;
     }
     ClaimBatch answered = batch;
     answered.state = anyRejected && anyAccepted ? "partially_accepted" : anyRejected ? "rejected" : "accepted";
-    if (Status s = writeRecord(m_session, claimBatchRow(), batch.id, answered, batch); !s)
+    answered.answeredAt = at;
+    answered.answer = batchAnswer.substr(0, 4000);
+    const std::string summary = "999 " + ack->interchangeControl + ": " + std::to_string(report.accepted) +
+                                " claims accepted, " + std::to_string(report.rejected) + " rejected";
+    if (Status s = writeRecord(m_session, claimBatchRow(), batch.id, answered, batch, summary); !s)
         return failed(s.error());
     auto keep = m_session.db().prepare("INSERT INTO x12_file (id, batch_id, kind, direction, interchange_control, at, "
                                        "sha256, content) VALUES (?, ?, '999', 'in', ?, ?, ?, ?);");
@@ -233,6 +248,9 @@ std::expected<AnswerReport, AnswerFailure> ClaimAnswerStore::apply277(std::strin
     }
     ClaimStore store(m_session);
     const std::string at = utcTimestamp(m_session.clock().nowMs());
+    auto context = records::ruleContext(m_session);
+    if (!context)
+        return failed(context.error());
     for (const Ack277Claim& answer : ack->claims) {
         auto claim = store.byControlNumber(answer.patientControlNumber);
         if (!claim)
@@ -262,7 +280,7 @@ std::expected<AnswerReport, AnswerFailure> ClaimAnswerStore::apply277(std::strin
         event.detail = detail.substr(0, 4000);
         if (!answer.payerClaimNumber.empty())
             event.payerClaimNumber = answer.payerClaimNumber;
-        if (Status s = store.addEvent(event); !s)
+        if (Status s = store.addEvent(event, &*context, false); !s)
             return failed(s.error());
         // A void the payer accepted voids the claim it names.
         if (outcome == Ack277Outcome::Accepted && (*claim)->frequency == "8" && (*claim)->replacesClaimId) {
@@ -270,7 +288,7 @@ std::expected<AnswerReport, AnswerFailure> ClaimAnswerStore::apply277(std::strin
             voided.id.clear();
             voided.claimId = *(*claim)->replacesClaimId;
             voided.state = "voided";
-            if (Status s = store.addEvent(voided); !s)
+            if (Status s = store.addEvent(voided, &*context, false); !s)
                 return failed(s.error());
         }
         (outcome == Ack277Outcome::Accepted ? report.accepted : report.rejected) += 1;
@@ -279,8 +297,15 @@ std::expected<AnswerReport, AnswerFailure> ClaimAnswerStore::apply277(std::strin
                                        "sha256, content) VALUES (?, NULL, '277', 'in', ?, ?, ?, ?);");
     if (!keep)
         return failed(keep.error());
-    keep->bind(1, m_session.newId()).bind(2, ack->interchangeControl).bind(3, at).bind(4, sha).bind(5, text);
+    const std::string fileId = m_session.newId();
+    keep->bind(1, fileId).bind(2, ack->interchangeControl).bind(3, at).bind(4, sha).bind(5, text);
     if (Status s = keep->run(); !s)
+        return failed(s.error());
+    if (Status s = m_session.journal().audit(AuditAction::Create, "claim_event", fileId,
+                                             "277CA " + ack->interchangeControl + ": " +
+                                                 std::to_string(report.accepted) + " claims accepted, " +
+                                                 std::to_string(report.rejected) + " rejected by the payer");
+        !s)
         return failed(s.error());
     if (Status s = tx.commit(); !s)
         return failed(s.error());

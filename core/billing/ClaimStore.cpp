@@ -44,9 +44,14 @@ std::string pointerList(const std::vector<int>& pointers)
     return joined(items);
 }
 
-// The SQL giving a claim's state: its newest event's, else its stage.
-const char* const kStateSql = "COALESCE((SELECT e.state FROM claim_event e WHERE e.claim_id = c.id ORDER BY e.at DESC, "
-                              "e.rowid DESC LIMIT 1), c.stage)";
+// The SQL giving a claim's state: its newest step, the batch's 999 answer counting as a step of each of its
+// claims (a claim's own step at the same time, from the same 999, says more and wins); else its stage.
+const char* const kStateSql =
+    "COALESCE((SELECT CASE WHEN b.answered_at IS NOT NULL AND (e.at IS NULL OR e.at < b.answered_at OR (e.at = "
+    "b.answered_at AND e.state IN ('draft', 'ready', 'queued', 'submitted'))) THEN "
+    "CASE b.state WHEN 'rejected' THEN 'clearinghouse_rejected' ELSE 'clearinghouse_accepted' END ELSE e.state END "
+    "FROM (SELECT 1) LEFT JOIN claim_event e ON e.id = (SELECT e2.id FROM claim_event e2 WHERE e2.claim_id = c.id "
+    "ORDER BY e2.at DESC, e2.rowid DESC LIMIT 1) LEFT JOIN claim_batch b ON b.id = c.batch_id), c.stage)";
 
 Result<std::string> settingNumber(Session& session, const std::string& key)
 {
@@ -142,7 +147,7 @@ Result<std::vector<Fee>> FeeStore::list(const std::optional<std::string>& payerI
 
 // ---- claims
 
-Status ClaimStore::addEvent(ClaimEvent event)
+Status ClaimStore::addEvent(ClaimEvent event, const RuleContext* context, bool audited)
 {
     if (event.id.empty())
         event.id = m_session.newId();
@@ -150,7 +155,8 @@ Status ClaimStore::addEvent(ClaimEvent event)
         event.at = utcTimestamp(m_session.clock().nowMs());
     if (event.source == "user" && !event.userId)
         event.userId = m_session.actor().userId;
-    return writeRecord(m_session, claimEventRow(), event.id, event, std::nullopt);
+    return writeRecord(m_session, claimEventRow(), event.id, event, std::nullopt,
+                       records::WriteOptions{.audited = audited, .context = context});
 }
 
 Result<Claim> ClaimStore::captureFromEncounter(const std::string& encounterId,
@@ -534,7 +540,36 @@ Result<std::vector<ClaimEvent>> ClaimStore::history(const std::string& claimId)
 {
     if (Status perm = m_session.require(Permission::BillingRead); !perm)
         return std::unexpected(perm.error());
-    return listRecords(m_session, claimEventRow(), "claim_id = ?", claimId, "at, rowid");
+    auto events = listRecords(m_session, claimEventRow(), "claim_id = ?", claimId, "at, rowid");
+    if (!events)
+        return std::unexpected(events.error());
+    auto claim = loadRecord(m_session, claimRow(), claimId);
+    if (!claim)
+        return std::unexpected(claim.error());
+    if (!claim->batchId)
+        return events;
+    // The batch's 999 answer is a step of each of its claims, unless the 999 gave the claim a step of its own.
+    auto batch = loadRecord(m_session, claimBatchRow(), *claim->batchId);
+    if (!batch)
+        return std::unexpected(batch.error());
+    if (!batch->answeredAt)
+        return events;
+    const bool own = std::any_of(events->begin(), events->end(),
+                                 [&](const ClaimEvent& e) { return e.source == "999" && e.at == *batch->answeredAt; });
+    if (own)
+        return events;
+    ClaimEvent answer;
+    answer.id = batch->id;
+    answer.claimId = claimId;
+    answer.state = batch->state == "rejected" ? "clearinghouse_rejected" : "clearinghouse_accepted";
+    answer.at = *batch->answeredAt;
+    answer.source = "999";
+    answer.batchId = batch->id;
+    answer.detail = batch->answer;
+    auto at = std::upper_bound(events->begin(), events->end(), answer.at,
+                               [](const std::string& when, const ClaimEvent& e) { return when < e.at; });
+    events->insert(at, answer);
+    return events;
 }
 
 Result<std::string> ClaimStore::state(const std::string& claimId)

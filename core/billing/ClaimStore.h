@@ -8,6 +8,7 @@
 #include "core/Error.h"
 #include "core/billing/ClaimScrubber.h"
 #include "core/model/Billing.h"
+#include "core/records/FieldRules.h"
 
 #include <optional>
 #include <string>
@@ -101,8 +102,9 @@ public:
     Result<std::vector<std::string>> unbilledEncounters(int limit = 200);
 
     // Records a step of the claim's life inside the caller's transaction (the batch store and the
-    // acknowledgment readers use it too).
-    Status addEvent(ClaimEvent event);
+    // acknowledgment readers use it too). One writing thousands passes the rule context it read once and
+    // audits the whole operation itself (audited false).
+    Status addEvent(ClaimEvent event, const RuleContext* context = nullptr, bool audited = true);
 
 private:
     Result<Claim> loadForChange(const std::string& claimId);

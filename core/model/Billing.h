@@ -91,6 +91,10 @@ struct ClaimBatch
     std::int64_t totalCents = 0;
     std::string sha256;
     std::string state = "created"; // created, sent, accepted, partially_accepted, rejected
+    // The clearinghouse's 999 answers the batch as a whole: when, and what it said (as codes). A claim the
+    // 999 names in an error gets a step of its own besides.
+    std::optional<std::string> answeredAt;
+    std::optional<std::string> answer;
 };
 
 // Where the clinic's claims go: the clearinghouse's identifiers for the 837 envelope and how to reach it.

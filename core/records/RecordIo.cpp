@@ -35,9 +35,9 @@ Result<RuleContext> ruleContext(Session& session)
 }
 
 Status checkRecord(Session& session, const RecordType& type, const std::string& id,
-                   const std::vector<FieldValue>& fields, bool creating)
+                   const std::vector<FieldValue>& fields, bool creating, const RuleContext* given)
 {
-    auto context = ruleContext(session);
+    Result<RuleContext> context = given ? Result<RuleContext>(*given) : ruleContext(session);
     if (!context)
         return std::unexpected(context.error());
     SyncChange change;

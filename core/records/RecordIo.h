@@ -21,9 +21,17 @@ const RecordType& typeOf(const std::string& table);
 // The clinic's today and a reference check against this workstation's live records.
 Result<RuleContext> ruleContext(Session& session);
 
-// The first broken rule of a record as it will be, as a Validation error.
+// The first broken rule of a record as it will be, as a Validation error. A caller writing many records
+// passes the rule context it read once.
 Status checkRecord(Session& session, const RecordType& type, const std::string& id,
-                   const std::vector<FieldValue>& fields, bool creating);
+                   const std::vector<FieldValue>& fields, bool creating, const RuleContext* context = nullptr);
+
+struct WriteOptions
+{
+    std::string_view auditDetail{}; // what the audit event says instead of the changed fields' names
+    bool audited = true;            // false: the caller audits the whole operation once
+    const RuleContext* context = nullptr;
+};
 
 // The fields of after that differ from before (all of them for a new record).
 std::vector<FieldValue> changedFields(const std::vector<FieldValue>& after,
@@ -33,10 +41,10 @@ std::vector<FieldValue> changedFields(const std::vector<FieldValue>& after,
 // fields of an existing one that changed. Nothing changed is nothing written.
 template <class T>
 Status writeRecord(Session& session, const RowBinding<T>& row, const std::string& id, const T& record,
-                   const std::optional<std::type_identity_t<T>>& before, std::string_view auditDetail = {})
+                   const std::optional<std::type_identity_t<T>>& before, const WriteOptions& options)
 {
     const std::vector<FieldValue> fields = row.fields(record);
-    if (Status s = checkRecord(session, typeOf(row.table()), id, fields, !before); !s)
+    if (Status s = checkRecord(session, typeOf(row.table()), id, fields, !before, options.context); !s)
         return s;
     std::optional<std::vector<FieldValue>> old;
     if (before)
@@ -47,8 +55,16 @@ Status writeRecord(Session& session, const RowBinding<T>& row, const std::string
     auto hlc = session.journal().stamp();
     if (!hlc)
         return std::unexpected(hlc.error());
-    return session.journal().writeRow(row.table(), id, changed, !before, *hlc,
-                                      ChangeJournal::RowWrite{.auditDetail = std::string(auditDetail)});
+    return session.journal().writeRow(
+        row.table(), id, changed, !before, *hlc,
+        ChangeJournal::RowWrite{.auditDetail = std::string(options.auditDetail), .audited = options.audited});
+}
+
+template <class T>
+Status writeRecord(Session& session, const RowBinding<T>& row, const std::string& id, const T& record,
+                   const std::optional<std::type_identity_t<T>>& before, std::string_view auditDetail = {})
+{
+    return writeRecord(session, row, id, record, before, WriteOptions{.auditDetail = auditDetail});
 }
 
 // One record by id; NotFound naming the table when there is none.

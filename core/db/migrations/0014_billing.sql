@@ -52,6 +52,8 @@ CREATE TABLE claim_batch (
     total_cents INTEGER NOT NULL,
     sha256 TEXT NOT NULL,
     state TEXT NOT NULL CHECK (state IN ('created', 'sent', 'accepted', 'partially_accepted', 'rejected')),
+    answered_at TEXT,
+    answer TEXT,
     created_hlc TEXT NOT NULL,
     updated_hlc TEXT NOT NULL,
     field_hlc TEXT NOT NULL DEFAULT '{}'
