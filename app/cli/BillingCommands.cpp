@@ -8,7 +8,9 @@
 #include "core/billing/ClaimStore.h"
 #include "core/util/AtomicFile.h"
 #include "core/x12/Claim837.h"
+#include "sync/client/ClaimTransmitter.h"
 #include "words/BillingWords.h"
+#include "words/ErrorWords.h"
 
 #include <charconv>
 #include <fstream>
@@ -34,6 +36,11 @@ const char* const kClaimsHelp = R"(Usage: practica-cli claims <verb> [options]
         clearinghouse_accepted, clearinghouse_rejected, payer_accepted, payer_rejected, voided.
   history --claim PCN
         each step of the claim's life: when, what state, who or which answer moved it.
+  transmit [--ca-file FILE]
+        sends the queued claims to the clearinghouse (CAQH CORE, the endpoint and user of the clinic's
+        clearinghouse settings, the password from PRACTICA_CLEARINGHOUSE_PASSWORD), and any batch not
+        sent before; then retrieves and applies the 999s and 277CAs waiting there. Offline: exit 8, and
+        the batch goes at the next transmit.
 
 PCN is the claim's patient control number (as claims list shows it). Needs the biller role (--user);
 list and history also the administrator's. With --json, list prints [{"id", "patient_control_number",
@@ -421,6 +428,50 @@ Outcome importAnswer(CliContext& ctx, core::Session& session)
     return {};
 }
 
+Outcome transmit(CliContext& ctx, core::Session& session)
+{
+    auto settings = core::ClaimBatchStore(session).clearinghouse();
+    if (!settings)
+        return failure(settings.error());
+    if (settings->transport != "caqh" || !settings->endpoint)
+        return std::unexpected(Failure{kExitInvalid, "the clinic's clearinghouse is not set up for CAQH CORE "
+                                                     "(transport caqh and an endpoint)"});
+    const char* password = std::getenv("PRACTICA_CLEARINGHOUSE_PASSWORD");
+    if (!password || !*password)
+        return usageError("set PRACTICA_CLEARINGHOUSE_PASSWORD to the clearinghouse password");
+    sync::ClearinghouseOptions options;
+    options.endpoint = *settings->endpoint;
+    options.userName = settings->username.value_or("");
+    options.password = password;
+    options.caFile = ctx.optionOr("ca-file", "");
+    sync::ClearinghouseClient client(options);
+    auto report = sync::ClaimTransmitter(session, client).run([&](int done, int total) {
+        if (!ctx.json())
+            ctx.err() << "Sending batches: " << done << " of " << total << "\n";
+    });
+    if (!report)
+        return failure(report.error());
+    if (ctx.json()) {
+        auto o = newJsonObject();
+        o->set("batches_sent", report->batchesSent);
+        o->set("claims_sent", report->claimsSent);
+        o->set("answers_applied", report->answersApplied);
+        o->set("offline", report->offline);
+        o->set("retry_after_seconds", report->retryDelaySeconds);
+        ctx.printJson(o);
+    } else {
+        ctx.out() << "Sent " << report->claimsSent << " claim(s) in " << report->batchesSent << " batch(es); applied "
+                  << report->answersApplied << " answer(s) from the clearinghouse.\n";
+        for (const auto& code : report->refusedBatches)
+            ctx.out() << "A batch was refused by the clearinghouse: " << code << "\n";
+    }
+    if (report->offline)
+        return std::unexpected(Failure{kExitIo, "the clearinghouse cannot be reached; the claims wait and go at the "
+                                                "next transmit (in " +
+                                                    std::to_string(report->retryDelaySeconds) + " s or later)"});
+    return {};
+}
+
 } // namespace
 
 Outcome runClaims(CliContext& ctx)
@@ -434,6 +485,7 @@ Outcome runClaims(CliContext& ctx)
         {.name = "submit", .options = {"claim"}, .required = {"claim"}, .unlocked = submit},
         {.name = "list", .options = {"state", "patient", "from", "to", "limit"}, .unlocked = list},
         {.name = "history", .options = {"claim"}, .required = {"claim"}, .unlocked = history},
+        {.name = "transmit", .options = {"ca-file"}, .unlocked = transmit},
     };
     return runVerb(ctx, kVerbs);
 }

@@ -373,6 +373,44 @@ Result<std::vector<ClaimBatch>> ClaimBatchStore::batches(int limit)
                        "created_at DESC LIMIT " + std::to_string(std::clamp(limit, 1, 10'000)));
 }
 
+Result<std::vector<ClaimBatch>> ClaimBatchStore::unsent()
+{
+    if (Status perm = m_session.require(Permission::BillingWrite); !perm)
+        return std::unexpected(perm.error());
+    return listRecords(m_session, claimBatchRow(),
+                       "state = 'created' AND id IN (SELECT batch_id FROM x12_file WHERE kind = '837' AND direction = "
+                       "'out') AND ? = ''",
+                       std::string(), "created_at");
+}
+
+Status ClaimBatchStore::markSent(const std::string& batchId)
+{
+    if (Status perm = m_session.require(Permission::BillingWrite); !perm)
+        return perm;
+    auto batch = loadRecord(m_session, claimBatchRow(), batchId);
+    if (!batch)
+        return std::unexpected(batch.error());
+    if (batch->state != "created")
+        return {};
+    ClaimBatch sent = *batch;
+    sent.state = "sent";
+    return writeRecord(m_session, claimBatchRow(), batchId, sent, *batch, "sent to the clearinghouse");
+}
+
+Status ClaimBatchStore::markRefused(const std::string& batchId, const std::string& errorCode)
+{
+    if (Status perm = m_session.require(Permission::BillingWrite); !perm)
+        return perm;
+    auto batch = loadRecord(m_session, claimBatchRow(), batchId);
+    if (!batch)
+        return std::unexpected(batch.error());
+    ClaimBatch refused = *batch;
+    refused.state = "rejected";
+    refused.answeredAt = utcTimestamp(m_session.clock().nowMs());
+    refused.answer = ("CORE:" + errorCode).substr(0, 4000);
+    return writeRecord(m_session, claimBatchRow(), batchId, refused, *batch, "refused by the clearinghouse");
+}
+
 Result<std::string> ClaimBatchStore::fileOf(const std::string& batchId)
 {
     if (Status perm = m_session.require(Permission::BillingRead); !perm)

@@ -48,6 +48,12 @@ public:
     Result<BatchOutcome> createBatch(const std::optional<std::vector<std::string>>& claimIds = {});
 
     Result<std::vector<ClaimBatch>> batches(int limit = 200); // newest first
+    // Batches this workstation made that have not reached the clearinghouse yet (their files are here).
+    Result<std::vector<ClaimBatch>> unsent();
+    // The clearinghouse took the batch; or refused it whole before any 999 (its CORE ErrorCode), which
+    // rejects its claims.
+    Status markSent(const std::string& batchId);
+    Status markRefused(const std::string& batchId, const std::string& errorCode);
     // The 837 this workstation wrote for the batch; NotFound on the clinic's other workstations.
     Result<std::string> fileOf(const std::string& batchId);
 

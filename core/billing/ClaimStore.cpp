@@ -566,8 +566,10 @@ Result<std::vector<ClaimEvent>> ClaimStore::history(const std::string& claimId)
     answer.source = "999";
     answer.batchId = batch->id;
     answer.detail = batch->answer;
-    auto at = std::upper_bound(events->begin(), events->end(), answer.at,
-                               [](const std::string& when, const ClaimEvent& e) { return when < e.at; });
+    // After the steps before it; a 277CA's step at the same moment comes after the 999 it follows.
+    auto at = std::find_if(events->begin(), events->end(), [&](const ClaimEvent& e) {
+        return e.at > answer.at || (e.at == answer.at && e.source == "277ca");
+    });
     events->insert(at, answer);
     return events;
 }

@@ -207,8 +207,12 @@ Result<BillingCounts> writeDemoBilling(Session& biller)
         if (Status s = ready(from, to); !s)
             return std::unexpected(s.error());
         auto outcome = batches.createBatch(chosen);
-        if (outcome)
-            ++counts.batches;
+        if (!outcome)
+            return outcome;
+        ++counts.batches;
+        // The demo's batches went to the clearinghouse when they were made.
+        if (Status s = batches.markSent(outcome->batch.id); !s)
+            return std::unexpected(s.error());
         return outcome;
     };
     // Batch 1: accepted by the clearinghouse; the payer accepts six, rejects two and has not answered for two.
@@ -248,6 +252,8 @@ Result<BillingCounts> writeDemoBilling(Session& biller)
     auto fourth = batches.createBatch(std::vector<std::string>{voiding->id});
     if (!fourth)
         return std::unexpected(fourth.error());
+    if (Status s = batches.markSent(fourth->batch.id); !s)
+        return std::unexpected(s.error());
     ++counts.batches;
     counts.claims += 2;
     if (Status s = answer(biller, *clinic, *fourth, {}, {{voiding->patientControlNumber, "accept"}}, 900005); !s)

@@ -7,11 +7,8 @@
 #include "core/billing/ClaimStore.h"
 #include "core/chart/EncounterStore.h"
 #include "core/clinic/ClinicStore.h"
-#include "core/patients/CoverageStore.h"
-#include "core/patients/PatientStore.h"
-#include "core/schedule/ScheduleSetupStore.h"
 #include "core/x12/X12Reader.h"
-#include "tests/support/ScheduleFixture.h"
+#include "tests/support/BillingFixture.h"
 
 #include <QTest>
 
@@ -109,74 +106,22 @@ private slots:
 
 private:
     core::Encounter signedVisit(int patient);
-    std::unique_ptr<test::ScheduleFixture> m_f;
-    std::unique_ptr<core::Session> m_doctor;
-    std::unique_ptr<core::Session> m_biller;
-    core::Payer m_payer;
+    std::unique_ptr<test::BillingFixture> m_f;
 };
 
 void tst_Billing::init()
 {
-    m_f = std::make_unique<test::ScheduleFixture>();
-    m_f->clinic().clock().set(1'796'130'000'000); // 2026-12-01 in Chicago
-    m_doctor = m_f->clinic().addAndLogin("dr.adams", core::Role::Clinician);
-    m_biller = m_f->clinic().addAndLogin("bill.ing", core::Role::Biller);
-    core::ScheduleSetupStore setup(m_f->admin());
-    core::Provider a = m_f->providerA;
-    a.npi = "1245319599";
-    must(setup.updateProvider(a), "provider npi");
-    core::PatientStore patients(m_f->admin());
-    for (const std::string& id : m_f->patients) {
-        core::Patient p = must(patients.get(id), "patient");
-        p.addressLine1 = "4 Elm Road";
-        p.city = "Springfield";
-        p.state = "IL";
-        p.zip = "62702";
-        must(patients.update(p), "address");
-    }
-    m_payer =
-        must(core::PayerStore(*m_biller).create({"", "Acme Health Plan", "ACME1", {}, {}, {}, {}, {}, true}), "payer");
-    core::CoverageStore coverage(*m_biller);
-    for (const std::string& id : m_f->patients) {
-        core::Coverage c;
-        c.patientId = id;
-        c.payerId = m_payer.id;
-        c.memberId = "M" + id.substr(id.size() - 8);
-        c.subscriberName = "Self";
-        c.effectiveDate = "2025-01-01";
-        must(coverage.add(c), "coverage");
-    }
-    core::ClaimBatchStore batches(*m_biller);
-    core::Clearinghouse ch;
-    ch.name = "Test Clearinghouse";
-    ch.submitterId = "PRACTICA01";
-    ch.receiverId = "CLEARHOUSE";
-    ch.contactName = "Billing Office";
-    ch.contactPhone = "2175550100";
-    must(batches.saveClearinghouse(ch), "clearinghouse");
-    core::FeeStore fees(*m_biller);
-    must(fees.set(std::nullopt, "99213", std::nullopt, 12500), "fee");
-    must(fees.set(m_payer.id, "99213", std::nullopt, 11000), "payer fee");
-    must(fees.set(std::nullopt, "36415", std::nullopt, 1550), "fee");
+    m_f = std::make_unique<test::BillingFixture>();
 }
 
 void tst_Billing::cleanup()
 {
-    m_doctor.reset();
-    m_biller.reset();
     m_f.reset();
 }
 
 core::Encounter tst_Billing::signedVisit(int patient)
 {
-    core::EncounterStore encounters(*m_doctor);
-    auto visit = must(encounters.startWalkIn(m_f->patients.at(std::size_t(patient)), m_f->providerA.id, "office",
-                                             std::string("Follow-up")),
-                      "visit");
-    core::NoteStore notes(*m_doctor);
-    auto note = must(notes.startNote(visit.id), "note");
-    must(notes.sign(note.id), "sign");
-    return must(encounters.get(visit.id), "visit again");
+    return m_f->signedVisit(patient);
 }
 
 void tst_Billing::scrubberRules_data()
@@ -367,9 +312,12 @@ void tst_Billing::scrubberRules()
 
 void tst_Billing::captureFromASignedVisit()
 {
-    core::EncounterStore encounters(*m_doctor);
+    core::Clinic fiveDigits = must(core::ClinicStore(m_f->admin()).get(), "clinic");
+    fiveDigits.zip = "62701";
+    must(core::ClinicStore(m_f->admin()).update(fiveDigits), "zip");
+    core::EncounterStore encounters(*m_f->doctor);
     auto open = must(encounters.startWalkIn(m_f->patients[0], m_f->providerA.id, "office", std::nullopt), "visit");
-    core::ClaimStore claims(*m_biller);
+    core::ClaimStore claims(*m_f->biller);
     // A visit whose note is not signed is not billed yet.
     QCOMPARE(failureOf(claims.captureFromEncounter(open.id, {"E11.9"}, {{"99213", {}, "1", {}, {1}}})).rule(),
              Rule::NotSigned);
@@ -398,7 +346,7 @@ void tst_Billing::captureFromASignedVisit()
     QCOMPARE(failureOf(claims.captureFromEncounter(visit.id, {"I10"}, {{"99213", {}, "1", {}, {1}}})).rule(),
              Rule::Unique);
 
-    // The sample clinic's ZIP has five digits: the scrubber says so, and the claim stays a draft.
+    // The clinic's ZIP has five digits: the scrubber says so, and the claim stays a draft.
     auto findings = must(claims.markReady(claim.id), "scrub");
     QCOMPARE(findings.size(), std::size_t(1));
     QCOMPARE(findings[0].rule, ScrubRule::ZipPlusFour);
@@ -424,7 +372,7 @@ void tst_Billing::captureFromASignedVisit()
     for (const auto& e : history)
         states.push_back(e.state);
     QCOMPARE(states, (std::vector<std::string>{"draft", "ready", "draft", "ready", "queued"}));
-    QCOMPARE(history.back().userId, std::optional<std::string>(m_biller->actor().userId));
+    QCOMPARE(history.back().userId, std::optional<std::string>(m_f->biller->actor().userId));
 }
 
 void tst_Billing::batchSubmitsAndLocks()
@@ -432,7 +380,7 @@ void tst_Billing::batchSubmitsAndLocks()
     core::Clinic clinic = must(core::ClinicStore(m_f->admin()).get(), "clinic");
     clinic.zip = "62701-1234";
     must(core::ClinicStore(m_f->admin()).update(clinic), "zip");
-    core::ClaimStore claims(*m_biller);
+    core::ClaimStore claims(*m_f->biller);
     std::vector<core::Claim> made;
     for (int p = 0; p < 3; ++p) {
         const core::Encounter visit = signedVisit(p);
@@ -443,7 +391,7 @@ void tst_Billing::batchSubmitsAndLocks()
     QVERIFY(must(claims.markReady(made[1].id), "ready").empty());
     must(claims.queue(made[1].id), "queue"); // made[2] stays a draft
 
-    core::ClaimBatchStore batches(*m_biller);
+    core::ClaimBatchStore batches(*m_f->biller);
     auto outcome = must(batches.createBatch(), "batch");
     QCOMPARE(outcome.claimIds.size(), std::size_t(2));
     QCOMPARE(outcome.batch.claimCount, 2);
@@ -493,13 +441,13 @@ void tst_Billing::replacementOfASubmittedClaim()
     core::Clinic clinic = must(core::ClinicStore(m_f->admin()).get(), "clinic");
     clinic.zip = "62701-1234";
     must(core::ClinicStore(m_f->admin()).update(clinic), "zip");
-    core::ClaimStore claims(*m_biller);
+    core::ClaimStore claims(*m_f->biller);
     const core::Encounter visit = signedVisit(0);
     auto claim = must(claims.captureFromEncounter(visit.id, {"J06.9"}, {{"99213", {}, "1", {}, {1}}}), "capture");
     // Only a claim that left is replaced.
     QCOMPARE(failureOf(claims.correct(claim.id, "7")).rule(), Rule::StatusTransition);
     QVERIFY(must(claims.markReady(claim.id), "ready").empty());
-    must(core::ClaimBatchStore(*m_biller).createBatch(), "batch");
+    must(core::ClaimBatchStore(*m_f->biller).createBatch(), "batch");
 
     auto replacement = must(claims.correct(claim.id, "7"), "replacement");
     QCOMPARE(replacement.frequency, std::string("7"));
@@ -513,7 +461,7 @@ void tst_Billing::replacementOfASubmittedClaim()
     replacement.payerClaimNumber = "PAYER-778899";
     must(claims.update(replacement), "payer number");
     QVERIFY(must(claims.markReady(replacement.id), "ready").empty());
-    auto outcome = must(core::ClaimBatchStore(*m_biller).createBatch(), "batch");
+    auto outcome = must(core::ClaimBatchStore(*m_f->biller).createBatch(), "batch");
     QVERIFY(outcome.text.find("CLM*" + replacement.patientControlNumber + "*110***11:B:7*") != std::string::npos);
     QVERIFY(outcome.text.find("REF*F8*PAYER-778899~") != std::string::npos);
 }
@@ -523,7 +471,7 @@ void tst_Billing::answersApplyToClaims()
     core::Clinic clinic = must(core::ClinicStore(m_f->admin()).get(), "clinic");
     clinic.zip = "62701-1234";
     must(core::ClinicStore(m_f->admin()).update(clinic), "zip");
-    core::ClaimStore claims(*m_biller);
+    core::ClaimStore claims(*m_f->biller);
     std::vector<core::Claim> made;
     for (int p = 0; p < 2; ++p) {
         const core::Encounter visit = signedVisit(p);
@@ -531,7 +479,7 @@ void tst_Billing::answersApplyToClaims()
             must(claims.captureFromEncounter(visit.id, {"J06.9"}, {{"99213", {}, "1", {}, {1}}}), "capture"));
         QVERIFY(must(claims.markReady(made.back().id), "ready").empty());
     }
-    auto batch = must(core::ClaimBatchStore(*m_biller).createBatch(), "batch");
+    auto batch = must(core::ClaimBatchStore(*m_f->biller).createBatch(), "batch");
     const std::string group = std::to_string(batch.batch.groupControl);
     // The 999 rejects the set for the second claim's member id (NM1*IL, element 9).
     auto x = core::readX12(batch.text);
@@ -547,7 +495,7 @@ void tst_Billing::answersApplyToClaims()
                  "ST*999*0001*005010X231A1~\nAK1*HC*" + group + "*005010X222A1~\nAK2*837*0001*005010X222A1~\nIK3*NM1*" +
                      std::to_string(position) + "*2010*8~\nIK4*9*67*7*BADID~\nIK5*R*5~\nAK9*R*1*1*0~\n",
                  "901");
-    core::ClaimAnswerStore answers(*m_biller);
+    core::ClaimAnswerStore answers(*m_f->biller);
     auto applied = answers.importFile(rejected);
     QVERIFY(applied);
     QCOMPARE(applied->kind, std::string("999"));
@@ -607,7 +555,7 @@ void tst_Billing::permissions()
 {
     const core::Encounter visit = signedVisit(0);
     QCOMPARE(
-        failureOf(core::ClaimStore(*m_doctor).captureFromEncounter(visit.id, {"I10"}, {{"99213", {}, "1", {}, {1}}}))
+        failureOf(core::ClaimStore(*m_f->doctor).captureFromEncounter(visit.id, {"I10"}, {{"99213", {}, "1", {}, {1}}}))
             .code,
         core::ErrorCode::PermissionDenied);
     auto front = m_f->clinic().addAndLogin("front.desk", core::Role::FrontDesk);
