@@ -6,9 +6,12 @@
 #include "core/billing/ClaimAnswerStore.h"
 #include "core/billing/ClaimBatchStore.h"
 #include "core/billing/ClaimStore.h"
+#include "core/sync/Replica.h"
 #include "core/util/AtomicFile.h"
 #include "core/x12/Claim837.h"
 #include "sync/client/ClaimTransmitter.h"
+#include "sync/client/Connection.h"
+#include "sync/client/SyncEngine.h"
 #include "words/BillingWords.h"
 #include "words/ErrorWords.h"
 
@@ -445,7 +448,21 @@ Outcome transmit(CliContext& ctx, core::Session& session)
     options.password = password;
     options.caFile = ctx.optionOr("ca-file", "");
     sync::ClearinghouseClient client(options);
-    auto report = sync::ClaimTransmitter(session, client).run([&](int done, int total) {
+    // A workstation that syncs sends a batch only once the clinic's server took its submission: a claim
+    // another workstation submitted first is not sent twice.
+    core::Replica replica(session);
+    auto stored = sync::storedConnection(replica);
+    if (!stored)
+        return failure(stored.error());
+    std::unique_ptr<sync::SyncClient> syncClient;
+    std::unique_ptr<sync::SyncEngine> engine;
+    sync::SubmissionGate gate;
+    if (*stored) {
+        syncClient = std::make_unique<sync::SyncClient>(**stored);
+        engine = std::make_unique<sync::SyncEngine>(session, *syncClient);
+        gate = sync::syncGate(*engine, session);
+    }
+    auto report = sync::ClaimTransmitter(session, client, gate).run([&](int done, int total) {
         if (!ctx.json())
             ctx.err() << "Sending batches: " << done << " of " << total << "\n";
     });
@@ -464,6 +481,8 @@ Outcome transmit(CliContext& ctx, core::Session& session)
                   << report->answersApplied << " answer(s) from the clearinghouse.\n";
         for (const auto& code : report->refusedBatches)
             ctx.out() << "A batch was refused by the clearinghouse: " << code << "\n";
+        for (const auto& n : report->supersededClaims)
+            ctx.out() << "Claim " << n << " was submitted first from another workstation; it was not sent from here.\n";
     }
     if (report->offline)
         return std::unexpected(Failure{kExitIo, "the clearinghouse cannot be reached; the claims wait and go at the "

@@ -4,14 +4,62 @@
 #include "core/billing/ClaimAnswerStore.h"
 #include "core/billing/ClaimBatchStore.h"
 #include "core/billing/ClaimStore.h"
+#include "core/db/Statement.h"
 #include "core/util/Uuid.h"
 #include "core/util/Validators.h"
+#include "sync/client/SyncEngine.h"
 
 #include <algorithm>
 
 namespace practica::sync {
 
 using core::ErrorCode;
+
+SubmissionGate syncGate(SyncEngine& engine, core::Session& session)
+{
+    return [&engine, &session](const core::ClaimBatch& batch) -> core::Result<std::vector<std::string>> {
+        auto synced = engine.syncNow();
+        if (!synced)
+            return std::unexpected(synced.error());
+        auto conflicts = engine.replica().openConflicts();
+        if (!conflicts)
+            return std::unexpected(conflicts.error());
+        std::vector<std::string> refused;
+        for (const core::SyncConflict& c : *conflicts) {
+            if (c.entity != "claim" && c.entity != "claim_line")
+                continue;
+            // A line's refusal is its claim's: the claim's id is the line's claim_id.
+            std::string claimId = c.rowId;
+            if (c.entity == "claim_line") {
+                auto stmt = session.db().prepare("SELECT claim_id FROM claim_line WHERE id = ?;");
+                if (!stmt)
+                    return std::unexpected(stmt.error());
+                stmt->bind(1, c.rowId);
+                auto ids = stmt->all<std::string>([](const core::Statement& s) { return s.text(0); });
+                if (!ids)
+                    return std::unexpected(ids.error());
+                if (ids->empty())
+                    continue;
+                claimId = ids->front();
+            }
+            // The batch's claims are those it submitted (the claim's own batch_id may already be the other
+            // workstation's, pulled from the server).
+            auto stmt = session.db().prepare(
+                "SELECT c.patient_control_number FROM claim c WHERE c.id = ? AND EXISTS (SELECT 1 FROM claim_event e "
+                "WHERE e.claim_id = c.id AND e.batch_id = ? AND e.state = 'submitted');");
+            if (!stmt)
+                return std::unexpected(stmt.error());
+            stmt->bind(1, claimId).bind(2, batch.id);
+            auto numbers = stmt->all<std::string>([](const core::Statement& s) { return s.text(0); });
+            if (!numbers)
+                return std::unexpected(numbers.error());
+            for (const std::string& n : *numbers)
+                if (std::find(refused.begin(), refused.end(), n) == refused.end())
+                    refused.push_back(n);
+        }
+        return refused;
+    };
+}
 
 int ClaimTransmitter::retryDelaySeconds(int attempt)
 {
@@ -49,6 +97,24 @@ core::Result<TransmitReport> ClaimTransmitter::run(const std::function<void(int,
     const std::string now = core::utcTimestamp(m_session.clock().nowMs());
     int done = 0;
     for (const core::ClaimBatch& batch : *unsent) {
+        if (m_gate) {
+            auto refused = m_gate(batch);
+            if (!refused) {
+                if (refused.error().code == ErrorCode::Offline) {
+                    // The server is not reached: nothing proves the claims are ours to send yet.
+                    report.offline = true;
+                    report.retryDelaySeconds = retryDelaySeconds(attempt);
+                    return report;
+                }
+                return std::unexpected(refused.error());
+            }
+            if (!refused->empty()) {
+                if (core::Status s = batches.markRefused(batch.id, "superseded"); !s)
+                    return std::unexpected(s.error());
+                report.supersededClaims.insert(report.supersededClaims.end(), refused->begin(), refused->end());
+                continue;
+            }
+        }
         auto file = batches.fileOf(batch.id);
         if (!file)
             return std::unexpected(file.error());

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "core/Error.h"
+#include "core/model/Billing.h"
 #include "sync/client/ClearinghouseClient.h"
 
 #include <functional>
@@ -24,16 +25,27 @@ struct TransmitReport
     int batchesMade = 0;
     int claimsSent = 0;
     int batchesSent = 0;
-    int answersApplied = 0;                  // 999s and 277CAs
-    std::vector<std::string> refusedBatches; // sent, refused by the clearinghouse (its ErrorCode)
-    bool offline = false;                    // the clearinghouse could not be reached: try again later
-    int retryDelaySeconds = 0;               // when to try again (0: nothing left to do)
+    int answersApplied = 0;                    // 999s and 277CAs
+    std::vector<std::string> refusedBatches;   // sent, refused by the clearinghouse (its ErrorCode)
+    std::vector<std::string> supersededClaims; // submitted first from another workstation: not sent from here
+    bool offline = false;                      // the clearinghouse could not be reached: try again later
+    int retryDelaySeconds = 0;                 // when to try again (0: nothing left to do)
 };
+
+// Asked before a batch goes: the claims of it the clinic's server refused because another workstation
+// submitted them first (its change to a submitted claim refused as locked), after pushing this
+// workstation's submission. A workstation that syncs passes one (SyncGate); a batch with any such claim is
+// not sent, and is marked refused ("superseded"): the claim goes once, from the workstation that reached the
+// server first.
+using SubmissionGate = std::function<core::Result<std::vector<std::string>>(const core::ClaimBatch& batch)>;
 
 class ClaimTransmitter
 {
 public:
-    ClaimTransmitter(core::Session& session, ClearinghouseClient& client) : m_session(session), m_client(client) {}
+    ClaimTransmitter(core::Session& session, ClearinghouseClient& client, SubmissionGate gate = {})
+        : m_session(session), m_client(client), m_gate(std::move(gate))
+    {
+    }
 
     // progress(done, total) after each batch sent; attempt counts the runs since the last one that
     // reached the clearinghouse (for the retry delay: 30 s doubling to 15 min).
@@ -44,6 +56,13 @@ public:
 private:
     core::Session& m_session;
     ClearinghouseClient& m_client;
+    SubmissionGate m_gate;
 };
+
+class SyncEngine;
+
+// The gate of a workstation that syncs: pushes (and pulls) through the engine, then names the batch's
+// claims whose submission the server refused.
+SubmissionGate syncGate(SyncEngine& engine, core::Session& session);
 
 } // namespace practica::sync
