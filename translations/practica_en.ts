@@ -25,6 +25,264 @@
     </message>
 </context>
 <context>
+    <name>BillingText</name>
+    <message>
+        <source>Claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insurance policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rendering provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clinic (billing provider)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>charge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>points to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a required value is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it holds a character that is not allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the value is not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the date is not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error code %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepted for processing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>returned as unprocessable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>information is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>information is not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fields contradict each other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted by the clearinghouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected by the clearinghouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted by the payer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected by the payer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a valid NPI (ten digits with the right check digit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a tax id of nine digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not an ICD-10-CM code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not an ICD-10-CM code Practica knows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is a category; choose a more specific code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is listed twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has more than %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a CPT or HCPCS code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not in the procedure list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a modifier (two letters or digits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a modifier Practica knows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>diagnosis %1 is not on the claim (it has %n)</source>
+        <translation>
+            <numerusform>diagnosis %1 is not on the claim (it has %n)</numerusform>
+            <numerusform>diagnosis %1 is not on the claim (it has %n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>must be more than zero</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a number of units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is in the future</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is past the payer&apos;s %2-day filing window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is before the patient was born</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a place of service code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is a PO box; claims need a street address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs all nine digits (ZIP+4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>holds a character a claim cannot carry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the policy was not in force on the date of service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the policy is another patient&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a replacement or void needs the payer&apos;s claim number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the claim was sent; correct it with a replacement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>element %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>segment %1 (position %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent first from another workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (status %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voided by the payer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BookingFlow</name>
     <message>
         <source>Which %1?</source>
@@ -2648,6 +2906,242 @@
     </message>
 </context>
 <context>
+    <name>practica::app::BillingPage</name>
+    <message>
+        <source>Billing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build claim…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits ready to bill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send queued claims…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export 837 file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the ready claims as an 837 file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n claim(s) written to %1</source>
+        <translation>
+            <numerusform>%n claim written to %1</numerusform>
+            <numerusform>%n claims written to %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ICD-10-CM codes, the principal first: E11.9, I10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modifiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check and mark ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnoses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To fix before it can go (double-click to go there)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim %1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing: the claim is clean.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clinic settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schedule setup › Providers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the patient&apos;s record on Patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix this in %1, then check the claim again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: the charge is dollars and cents, like 125.00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim %1 saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thing(s) to fix before claim %1 can go.</source>
+        <translation>
+            <numerusform>%n thing to fix before claim %1 can go.</numerusform>
+            <numerusform>%n things to fix before claim %1 can go.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Claim %1 is ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim %1 will go with the next send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a visit to bill.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build a claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charges come from the fee schedule. Points to: the diagnoses each line is for, by number, e.g. 1, 2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A claim needs at least one charge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft claim %1 built</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up the clinic&apos;s clearinghouse first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s clearinghouse takes files by hand: use Export 837 file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password for %1 at %2:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending claims to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clearinghouse cannot be reached; the claims wait and go with the next send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n claim(s); %1 answer(s) from the clearinghouse applied.</source>
+        <translation>
+            <numerusform>Sent %n claim; %1 answer from the clearinghouse applied.</numerusform>
+            <numerusform>Sent %n claims; %1 answers from the clearinghouse applied.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>practica::app::BookingDialog</name>
     <message>
         <source>Book an appointment</source>
@@ -4599,6 +5093,10 @@
     </message>
     <message>
         <source>My day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billing</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

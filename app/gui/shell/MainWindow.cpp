@@ -6,6 +6,7 @@
 #include "app/gui/admin/PasswordDialog.h"
 #include "app/gui/admin/TotpEnrolDialog.h"
 #include "app/gui/admin/UsersPage.h"
+#include "app/gui/billing/BillingPage.h"
 #include "app/gui/chart/MyDayPage.h"
 #include "app/gui/common/UiText.h"
 #include "app/gui/patients/PatientsPage.h"
@@ -54,6 +55,11 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent) : QMainWindow(pare
     if (workspace.can(core::Permission::ClinicalWrite)) {
         m_myDay = new MyDayPage(workspace);
         addPage(QStringLiteral(":/icons/nav-arrivals.svg"), tr("My day"), m_myDay);
+    }
+    // A biller's work comes first: visits to bill and claims to send.
+    if (workspace.can(core::Permission::BillingWrite)) {
+        m_billing = new BillingPage(workspace);
+        addPage(QStringLiteral(":/icons/nav-clinic.svg"), tr("Billing"), m_billing);
     }
     m_patients = new PatientsPage(workspace);
     addPage(QStringLiteral(":/icons/nav-patients.svg"), tr("Patients"), m_patients);
@@ -119,6 +125,8 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent) : QMainWindow(pare
     connect(m_patients, &PatientsPage::statusMessage, this, showStatus);
     if (m_myDay)
         connect(m_myDay, &MyDayPage::statusMessage, this, showStatus);
+    if (m_billing)
+        connect(m_billing, &BillingPage::statusMessage, this, showStatus);
     if (m_schedule)
         connect(m_schedule, &SchedulePage::statusMessage, this, showStatus);
     if (m_arrivals)
@@ -347,6 +355,8 @@ void MainWindow::refreshAfterSync()
         m_schedule->refresh();
     else if (page == m_myDay)
         m_myDay->refresh();
+    else if (page == m_billing)
+        m_billing->refresh();
     else if (page == m_arrivals)
         m_arrivals->refresh();
     else if (page == m_users)
@@ -369,6 +379,8 @@ void MainWindow::goToPage(int index)
         m_schedule->refresh();
     else if (page == m_myDay)
         m_myDay->refresh();
+    else if (page == m_billing)
+        m_billing->refresh();
     else if (page == m_arrivals)
         m_arrivals->refresh();
     else if (page == m_scheduleSetup)

@@ -19,6 +19,7 @@ class ConflictsDialog;
 class ParkedChangesDialog;
 class LockScreen;
 class MyDayPage;
+class BillingPage;
 class PatientsPage;
 class SchedulePage;
 class ScheduleSetupPage;
@@ -68,6 +69,7 @@ private:
     LockScreen* m_lockScreen;
     PatientsPage* m_patients = nullptr;
     MyDayPage* m_myDay = nullptr;
+    BillingPage* m_billing = nullptr;
     UsersPage* m_users = nullptr;
     ClinicSettingsPage* m_clinic = nullptr;
     SchedulePage* m_schedule = nullptr;
