@@ -6,6 +6,7 @@
 #include "core/billing/ClaimAnswerStore.h"
 #include "core/billing/ClaimBatchStore.h"
 #include "core/billing/ClaimStore.h"
+#include "core/patients/CoverageStore.h"
 #include "core/sync/Replica.h"
 #include "core/util/AtomicFile.h"
 #include "core/x12/Claim837.h"
@@ -39,6 +40,13 @@ const char* const kClaimsHelp = R"(Usage: practica-cli claims <verb> [options]
         clearinghouse_accepted, clearinghouse_rejected, payer_accepted, payer_rejected, voided.
   history --claim PCN
         each step of the claim's life: when, what state, who or which answer moved it.
+  clearinghouse [--name N --submitter-id ID --receiver-id ID --contact-name N --contact-phone P
+                 --endpoint URL --username U --transport caqh|sftp|file --production yes|no
+                 --timely-filing-days N --sender-qualifier Q --receiver-qualifier Q]
+        shows the clinic's clearinghouse settings, or changes the ones given (the first time, name,
+        submitter id, receiver id, contact name and phone are needed).
+  fees [--payer PAYER_CODE] [--set CODE[-MOD]=AMOUNT]
+        lists the fee schedule (the clinic's, or a payer's by its payer code), or sets one fee.
   transmit [--ca-file FILE]
         sends the queued claims to the clearinghouse (CAQH CORE, the endpoint and user of the clinic's
         clearinghouse settings, the password from PRACTICA_CLEARINGHOUSE_PASSWORD), and any batch not
@@ -431,6 +439,125 @@ Outcome importAnswer(CliContext& ctx, core::Session& session)
     return {};
 }
 
+Outcome clearinghouse(CliContext& ctx, core::Session& session)
+{
+    core::ClaimBatchStore store(session);
+    auto current = store.clearinghouse();
+    if (!current && current.error().code != core::ErrorCode::NotFound)
+        return failure(current.error());
+    core::Clearinghouse c = current ? *current : core::Clearinghouse{};
+    bool changed = false;
+    auto take = [&](const char* option, std::string& field) {
+        if (auto v = ctx.option(option)) {
+            field = *v;
+            changed = true;
+        }
+    };
+    take("name", c.name);
+    take("submitter-id", c.submitterId);
+    take("receiver-id", c.receiverId);
+    take("contact-name", c.contactName);
+    take("contact-phone", c.contactPhone);
+    take("transport", c.transport);
+    take("sender-qualifier", c.senderQualifier);
+    take("receiver-qualifier", c.receiverQualifier);
+    if (auto v = ctx.option("endpoint"))
+        c.endpoint = *v, changed = true;
+    if (auto v = ctx.option("username"))
+        c.username = *v, changed = true;
+    if (auto v = ctx.option("production")) {
+        if (*v != "yes" && *v != "no")
+            return usageError("--production is yes or no");
+        c.production = *v == "yes";
+        changed = true;
+    }
+    if (ctx.option("timely-filing-days")) {
+        auto days = integerOption(ctx, "timely-filing-days", 365, 30, 3650);
+        if (!days)
+            return std::unexpected(days.error());
+        c.timelyFilingDays = static_cast<int>(*days);
+        changed = true;
+    }
+    if (changed) {
+        auto saved = store.saveClearinghouse(c);
+        if (!saved)
+            return failure(saved.error());
+        c = *saved;
+    } else if (!current) {
+        return std::unexpected(Failure{kExitNotFound, "the clinic has no clearinghouse settings yet"});
+    }
+    if (ctx.json()) {
+        auto o = newJsonObject();
+        o->set("name", c.name);
+        o->set("submitter_id", c.submitterId);
+        o->set("receiver_id", c.receiverId);
+        o->set("transport", c.transport);
+        o->set("endpoint", c.endpoint.value_or(""));
+        o->set("username", c.username.value_or(""));
+        o->set("production", c.production);
+        o->set("timely_filing_days", c.timelyFilingDays);
+        ctx.printJson(o);
+    } else {
+        ctx.out() << c.name << (c.production ? " (production)" : " (test)") << "\n"
+                  << "  submitter " << c.senderQualifier << ":" << c.submitterId << ", receiver " << c.receiverQualifier
+                  << ":" << c.receiverId << "\n"
+                  << "  transport " << c.transport << (c.endpoint ? " to " + *c.endpoint : std::string())
+                  << (c.username ? " as " + *c.username : std::string()) << "\n"
+                  << "  contact " << c.contactName << ", " << c.contactPhone << "; timely filing " << c.timelyFilingDays
+                  << " days\n";
+    }
+    return {};
+}
+
+Outcome fees(CliContext& ctx, core::Session& session)
+{
+    std::optional<std::string> payerId;
+    if (auto code = ctx.option("payer")) {
+        auto payers = core::PayerStore(session).list(true);
+        if (!payers)
+            return failure(payers.error());
+        for (const auto& p : *payers)
+            if (p.payerCode == *code)
+                payerId = p.id;
+        if (!payerId)
+            return std::unexpected(Failure{kExitNotFound, "no payer has the payer code " + *code});
+    }
+    core::FeeStore store(session);
+    if (auto set = ctx.option("set")) {
+        const auto eq = set->find('=');
+        if (eq == std::string::npos)
+            return usageError("--set is CODE[-MOD]=AMOUNT, e.g. 99213=125.00");
+        auto parts = split(set->substr(0, eq), '-');
+        auto cents = centsOf(set->substr(eq + 1));
+        if (!cents)
+            return std::unexpected(cents.error());
+        if (parts.empty() || parts.size() > 2)
+            return usageError("--set is CODE[-MOD]=AMOUNT, e.g. 99213=125.00");
+        auto saved = store.set(payerId, parts[0], parts.size() == 2 ? std::optional(parts[1]) : std::nullopt, *cents);
+        if (!saved)
+            return failure(saved.error());
+    }
+    auto all = store.list(payerId);
+    if (!all)
+        return failure(all.error());
+    if (ctx.json()) {
+        Poco::JSON::Array::Ptr out = new Poco::JSON::Array;
+        for (const auto& f : *all) {
+            auto o = newJsonObject();
+            o->set("code", f.code);
+            o->set("modifier", f.modifier.value_or(""));
+            o->set("amount", dollars(f.amountCents));
+            out->add(o);
+        }
+        ctx.printJson(out);
+        return {};
+    }
+    for (const auto& f : *all)
+        ctx.out() << f.code << (f.modifier ? "-" + *f.modifier : std::string()) << "  " << dollars(f.amountCents)
+                  << "\n";
+    return {};
+}
+
 Outcome transmit(CliContext& ctx, core::Session& session)
 {
     auto settings = core::ClaimBatchStore(session).clearinghouse();
@@ -505,6 +632,11 @@ Outcome runClaims(CliContext& ctx)
         {.name = "list", .options = {"state", "patient", "from", "to", "limit"}, .unlocked = list},
         {.name = "history", .options = {"claim"}, .required = {"claim"}, .unlocked = history},
         {.name = "transmit", .options = {"ca-file"}, .unlocked = transmit},
+        {.name = "clearinghouse",
+         .options = {"name", "submitter-id", "receiver-id", "contact-name", "contact-phone", "endpoint", "username",
+                     "transport", "production", "timely-filing-days", "sender-qualifier", "receiver-qualifier"},
+         .unlocked = clearinghouse},
+        {.name = "fees", .options = {"payer", "set"}, .unlocked = fees},
     };
     return runVerb(ctx, kVerbs);
 }

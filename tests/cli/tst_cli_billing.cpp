@@ -59,6 +59,7 @@ private slots:
     void buildScrubSubmit();
     void exportAndAcknowledge();
     void damagedAnswerChangesNothing();
+    void clearinghouseAndFees();
     void otherRolesGetExit4();
 
 private:
@@ -227,6 +228,30 @@ void tst_CliBilling::damagedAnswerChangesNothing()
     QCOMPARE(claims(), before);
     Run missing = run({"x12", "import", m_dir.filePath("nothing.999")});
     QCOMPARE(missing.exitCode, 5);
+}
+
+void tst_CliBilling::clearinghouseAndFees()
+{
+    Run shown = run({"claims", "clearinghouse", "--json"});
+    QCOMPARE(shown.exitCode, 0);
+    QCOMPARE(shown.json().object().value("transport").toString(), QString("caqh"));
+    Run changed = run({"claims", "clearinghouse", "--production", "yes", "--timely-filing-days", "90", "--json"});
+    QCOMPARE(changed.exitCode, 0);
+    QVERIFY(changed.json().object().value("production").toBool());
+    QCOMPARE(changed.json().object().value("timely_filing_days").toInt(), 90);
+    QCOMPARE(run({"claims", "clearinghouse", "--production", "maybe"}).exitCode, 2);
+    QCOMPARE(run({"claims", "clearinghouse", "--contact-phone", "12"}).exitCode, 6); // not a phone number
+
+    Run set = run({"claims", "fees", "--set", "99213-25=130.00", "--json"});
+    QCOMPARE(set.exitCode, 0);
+    bool found = false;
+    for (const auto& f : set.json().array())
+        found = found || (f.toObject().value("code").toString() == "99213" &&
+                          f.toObject().value("modifier").toString() == "25" &&
+                          f.toObject().value("amount").toString() == "130.00");
+    QVERIFY(found);
+    QCOMPARE(run({"claims", "fees", "--set", "99213=abc"}).exitCode, 2);
+    QCOMPARE(run({"claims", "fees", "--payer", "NOPE"}).exitCode, 5);
 }
 
 void tst_CliBilling::otherRolesGetExit4()
