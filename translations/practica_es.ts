@@ -3140,6 +3140,21 @@
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>Remember on this workstation, and fetch answers every few minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Claims: %n sent, %1 answer(s) from the clearinghouse</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>practica::app::BookingDialog</name>

@@ -47,9 +47,10 @@ const char* const kClaimsHelp = R"(Usage: practica-cli claims <verb> [options]
         submitter id, receiver id, contact name and phone are needed).
   fees [--payer PAYER_CODE] [--set CODE[-MOD]=AMOUNT]
         lists the fee schedule (the clinic's, or a payer's by its payer code), or sets one fee.
-  transmit [--ca-file FILE]
+  transmit [--ca-file FILE] [--remember]
         sends the queued claims to the clearinghouse (CAQH CORE, the endpoint and user of the clinic's
-        clearinghouse settings, the password from PRACTICA_CLEARINGHOUSE_PASSWORD), and any batch not
+        clearinghouse settings, the password from PRACTICA_CLEARINGHOUSE_PASSWORD, or the one this
+        workstation remembers: --remember keeps it, in the encrypted database only), and any batch not
         sent before; then retrieves and applies the 999s and 277CAs waiting there. Offline: exit 8, and
         the batch goes at the next transmit.
 
@@ -566,9 +567,22 @@ Outcome transmit(CliContext& ctx, core::Session& session)
     if (settings->transport != "caqh" || !settings->endpoint)
         return std::unexpected(Failure{kExitInvalid, "the clinic's clearinghouse is not set up for CAQH CORE "
                                                      "(transport caqh and an endpoint)"});
-    const char* password = std::getenv("PRACTICA_CLEARINGHOUSE_PASSWORD");
-    if (!password || !*password)
-        return usageError("set PRACTICA_CLEARINGHOUSE_PASSWORD to the clearinghouse password");
+    core::ClaimBatchStore batches(session);
+    std::string password;
+    if (const char* given = std::getenv("PRACTICA_CLEARINGHOUSE_PASSWORD"); given && *given) {
+        password = given;
+        if (ctx.args().has("remember"))
+            if (auto kept = batches.rememberPassword(password); !kept)
+                return failure(kept.error());
+    } else {
+        auto remembered = batches.rememberedPassword();
+        if (!remembered)
+            return failure(remembered.error());
+        if (!*remembered)
+            return usageError("set PRACTICA_CLEARINGHOUSE_PASSWORD to the clearinghouse password (add --remember "
+                              "to keep it on this workstation)");
+        password = **remembered;
+    }
     sync::ClearinghouseOptions options;
     options.endpoint = *settings->endpoint;
     options.userName = settings->username.value_or("");
@@ -631,7 +645,7 @@ Outcome runClaims(CliContext& ctx)
         {.name = "submit", .options = {"claim"}, .required = {"claim"}, .unlocked = submit},
         {.name = "list", .options = {"state", "patient", "from", "to", "limit"}, .unlocked = list},
         {.name = "history", .options = {"claim"}, .required = {"claim"}, .unlocked = history},
-        {.name = "transmit", .options = {"ca-file"}, .unlocked = transmit},
+        {.name = "transmit", .options = {"ca-file", "remember"}, .unlocked = transmit},
         {.name = "clearinghouse",
          .options = {"name", "submitter-id", "receiver-id", "contact-name", "contact-phone", "endpoint", "username",
                      "transport", "production", "timely-filing-days", "sender-qualifier", "receiver-qualifier"},

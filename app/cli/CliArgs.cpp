@@ -6,7 +6,7 @@ const std::set<std::string>& CliArgs::flags()
 {
     static const std::set<std::string> names = {
         "json",   "password-stdin", "help",      "version", "allow-duplicate", "overbook", "accept-warnings",
-        "series", "no-schedule",    "no-charts", "retry",   "discard",         "unsigned"};
+        "series", "no-schedule",    "no-charts", "retry",   "discard",         "unsigned", "remember"};
     return names;
 }
 

@@ -96,6 +96,34 @@ Result<std::int64_t> nextInterchangeControl(Session& session)
     return std::max<std::int64_t>(workstation, 1) * 10'000'000 + next;
 }
 
+Status ClaimBatchStore::rememberPassword(const std::optional<std::string>& password)
+{
+    if (Status perm = m_session.require(Permission::BillingWrite); !perm)
+        return perm;
+    auto stmt = password
+                    ? m_session.db().prepare("INSERT OR REPLACE INTO workstation_setting (key, value) VALUES "
+                                             "('clearinghouse_password', ?);")
+                    : m_session.db().prepare("DELETE FROM workstation_setting WHERE key = 'clearinghouse_password' "
+                                             "AND ? IS NULL;");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    stmt->bind(1, password);
+    return stmt->run();
+}
+
+Result<std::optional<std::string>> ClaimBatchStore::rememberedPassword()
+{
+    if (Status perm = m_session.require(Permission::BillingWrite); !perm)
+        return std::unexpected(perm.error());
+    auto stmt = m_session.db().prepare("SELECT value FROM workstation_setting WHERE key = 'clearinghouse_password';");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    auto values = stmt->all<std::string>([](const Statement& s) { return s.text(0); });
+    if (!values)
+        return std::unexpected(values.error());
+    return values->empty() ? std::optional<std::string>() : std::optional<std::string>(values->front());
+}
+
 Result<Clearinghouse> ClaimBatchStore::clearinghouse()
 {
     if (Status perm = m_session.require(Permission::BillingRead); !perm)

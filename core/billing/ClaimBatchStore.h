@@ -39,6 +39,11 @@ class ClaimBatchStore
 public:
     explicit ClaimBatchStore(Session& session) : m_session(session) {}
 
+    // The clearinghouse password this workstation remembers (its encrypted database; never synced), so that
+    // answers are fetched on a schedule; nullopt forgets it.
+    Status rememberPassword(const std::optional<std::string>& password);
+    Result<std::optional<std::string>> rememberedPassword();
+
     // The clinic's active clearinghouse; NotFound when none is set up.
     Result<Clearinghouse> clearinghouse();
     Result<Clearinghouse> saveClearinghouse(Clearinghouse settings);

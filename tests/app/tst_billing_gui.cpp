@@ -12,6 +12,7 @@
 #include "sync/sandbox/Sandbox.h"
 #include "tests/support/BillingFixture.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QInputDialog>
 #include <QLineEdit>
@@ -101,12 +102,10 @@ void tst_BillingGui::buildFixAndSend()
     QCOMPARE(*claims.state((*claim)->id), std::string("queued"));
 
     // Send with the clearinghouse password; a progress bar while it goes; the answers in the history.
-    bool sawProgress = false;
     whenModalOpens(QStringLiteral("clearinghousePassword"), [&](QWidget* dialog) {
-        auto* ask = qobject_cast<QInputDialog*>(dialog);
-        ask->setTextValue(QStringLiteral("secret"));
-        QTimer::singleShot(0, [&] { sawProgress = sawProgress || topLevel(QStringLiteral("sendProgress")); });
-        ask->accept();
+        typeInto(child<QLineEdit>(dialog, QStringLiteral("clearinghousePasswordEdit")), QStringLiteral("secret"));
+        child<QCheckBox>(dialog, QStringLiteral("clearinghouseRemember"))->setChecked(true);
+        click(dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok));
     });
     click(child<QPushButton>(page, QStringLiteral("billingSend")));
     QTRY_COMPARE(*claims.state((*claim)->id), std::string("payer_accepted"));
@@ -121,6 +120,14 @@ void tst_BillingGui::buildFixAndSend()
     QVERIFY(!page->lines()->item(0, 0)->flags().testFlag(Qt::ItemIsEditable) ||
             page->lines()->editTriggers() == QAbstractItemView::NoEditTriggers);
     screenshot(page, QStringLiteral("billing-sent"));
+
+    // The password is remembered: the schedule sends the next queued claim without asking.
+    const core::Encounter second = fx.signedVisit(1);
+    auto next = claims.captureFromEncounter(second.id, {"J06.9"}, {{"99213", {}, "1", {}, {1}}});
+    QVERIFY(next);
+    QVERIFY(claims.markReady(next->id) && claims.queue(next->id));
+    page->sendOnSchedule();
+    QTRY_COMPARE(*claims.state(next->id), std::string("payer_accepted"));
 }
 
 QTEST_MAIN(tst_BillingGui)

@@ -13,6 +13,7 @@
 #include "sync/client/Connection.h"
 #include "sync/client/SyncEngine.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -28,6 +29,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace practica::app {
@@ -222,6 +224,12 @@ BillingPage::BillingPage(Workspace& workspace, QWidget* parent) : QWidget(parent
     layout->addWidget(title);
     layout->addWidget(m_message);
     layout->addWidget(splitter, 1);
+    // Answers arrive at the clearinghouse in their own time: fetched every few minutes while unlocked.
+    m_schedule = new QTimer(this);
+    m_schedule->setObjectName(QStringLiteral("billingSchedule"));
+    m_schedule->setInterval(10 * 60 * 1000);
+    connect(m_schedule, &QTimer::timeout, this, &BillingPage::sendOnSchedule);
+    m_schedule->start();
     refresh();
 }
 
@@ -553,24 +561,62 @@ void BillingPage::buildClaimForSelectedVisit()
 void BillingPage::sendQueued()
 {
     core::Session& session = *m_workspace.session();
-    auto settings = core::ClaimBatchStore(session).clearinghouse();
+    core::ClaimBatchStore store(session);
+    auto settings = store.clearinghouse();
     if (!settings)
         return showError(tr("Set up the clinic's clearinghouse first."));
     if (settings->transport != "caqh" || !settings->endpoint)
         return showError(tr("The clinic's clearinghouse takes files by hand: use Export 837 file."));
-    bool ok = false;
-    QInputDialog ask(this);
+    auto remembered = store.rememberedPassword();
+    if (remembered && *remembered)
+        return transmit(**remembered, true);
+    QDialog ask(this);
     ask.setObjectName(QStringLiteral("clearinghousePassword"));
     ask.setWindowTitle(tr("Send claims"));
-    ask.setLabelText(tr("Password for %1 at %2:").arg(qs(settings->username), qs(settings->name)));
-    ask.setTextEchoMode(QLineEdit::Password);
-    ok = ask.exec() == QDialog::Accepted;
-    if (!ok || ask.textValue().isEmpty())
+    auto* password = new QLineEdit;
+    password->setObjectName(QStringLiteral("clearinghousePasswordEdit"));
+    password->setEchoMode(QLineEdit::Password);
+    auto* remember = new QCheckBox(tr("Remember on this workstation, and fetch answers every few minutes"));
+    remember->setObjectName(QStringLiteral("clearinghouseRemember"));
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Send"));
+    connect(buttons, &QDialogButtonBox::accepted, &ask, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &ask, &QDialog::reject);
+    auto* form = new QFormLayout(&ask);
+    form->addRow(new QLabel(tr("Password for %1 at %2:").arg(qs(settings->username), qs(settings->name))));
+    form->addRow(password);
+    form->addRow(remember);
+    form->addRow(buttons);
+    if (ask.exec() != QDialog::Accepted || password->text().isEmpty())
+        return;
+    if (remember->isChecked())
+        if (auto kept = store.rememberPassword(password->text().toStdString()); !kept)
+            return showError(UiText::error(kept.error()));
+    transmit(password->text().toStdString(), true);
+}
+
+void BillingPage::sendOnSchedule()
+{
+    if (m_workspace.isLocked() || !m_workspace.can(core::Permission::BillingWrite))
+        return;
+    core::ClaimBatchStore store(*m_workspace.session());
+    auto settings = store.clearinghouse();
+    auto remembered = store.rememberedPassword();
+    if (!settings || settings->transport != "caqh" || !settings->endpoint || !remembered || !*remembered)
+        return;
+    transmit(**remembered, false);
+}
+
+void BillingPage::transmit(const std::string& password, bool interactive)
+{
+    core::Session& session = *m_workspace.session();
+    auto settings = core::ClaimBatchStore(session).clearinghouse();
+    if (!settings)
         return;
     sync::ClearinghouseOptions options;
     options.endpoint = *settings->endpoint;
     options.userName = settings->username.value_or("");
-    options.password = ask.textValue().toStdString();
+    options.password = password;
     sync::ClearinghouseClient client(options);
     // A syncing workstation sends a claim only once the server took its submission.
     core::Replica replica(session);
@@ -583,23 +629,42 @@ void BillingPage::sendQueued()
         engine = std::make_unique<sync::SyncEngine>(session, *syncClient);
         gate = sync::syncGate(*engine, session);
     }
-    QProgressDialog progress(tr("Sending claims to %1…").arg(qs(settings->name)), QString(), 0, 0, this);
-    progress.setObjectName(QStringLiteral("sendProgress"));
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(0);
-    progress.show();
-    QCoreApplication::processEvents();
+    std::unique_ptr<QProgressDialog> progress;
+    if (interactive) {
+        progress = std::make_unique<QProgressDialog>(tr("Sending claims to %1…").arg(qs(settings->name)), QString(), 0,
+                                                     0, this);
+        progress->setObjectName(QStringLiteral("sendProgress"));
+        progress->setWindowModality(Qt::WindowModal);
+        progress->setMinimumDuration(0);
+        progress->show();
+        QCoreApplication::processEvents();
+    }
     auto report = sync::ClaimTransmitter(session, client, gate).run([&](int done, int total) {
-        progress.setMaximum(total);
-        progress.setValue(done);
+        if (!progress)
+            return;
+        progress->setMaximum(total);
+        progress->setValue(done);
         QCoreApplication::processEvents();
     });
-    progress.close();
+    if (progress)
+        progress->close();
     refresh();
-    if (!report)
-        return showError(UiText::error(report.error()));
-    if (report->offline)
-        return showError(tr("The clearinghouse cannot be reached; the claims wait and go with the next send."));
+    if (!report) {
+        if (interactive)
+            showError(UiText::error(report.error()));
+        return;
+    }
+    if (report->offline) {
+        if (interactive)
+            showError(tr("The clearinghouse cannot be reached; the claims wait and go with the next send."));
+        return;
+    }
+    if (!interactive) {
+        if (report->claimsSent + report->answersApplied > 0)
+            Q_EMIT statusMessage(tr("Claims: %n sent, %1 answer(s) from the clearinghouse", nullptr, report->claimsSent)
+                                     .arg(report->answersApplied));
+        return;
+    }
     m_message->setProperty("role", QStringLiteral("info"));
     m_message->setText(tr("Sent %n claim(s); %1 answer(s) from the clearinghouse applied.", nullptr, report->claimsSent)
                            .arg(report->answersApplied));

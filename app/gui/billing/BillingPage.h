@@ -16,6 +16,7 @@ class QLineEdit;
 class QListWidget;
 class QPushButton;
 class QTableWidget;
+class QTimer;
 
 namespace practica::app {
 
@@ -43,6 +44,9 @@ public:
     void markReady();
     void queue();
     void sendQueued();
+    // What the schedule runs (every few minutes while the workstation is unlocked, with the remembered
+    // password): queued claims out and the clearinghouse's answers in, without asking anything.
+    void sendOnSchedule();
     // Goes to the field of the finding at row: a line's cell, the diagnoses, or says where to fix it.
     void jumpToFinding(int row);
 
@@ -51,6 +55,8 @@ Q_SIGNALS:
 
 private:
     void showClaim();
+    // Sends and fetches with the password given; interactive shows a progress bar and the outcome.
+    void transmit(const std::string& password, bool interactive);
     void showError(const QString& text);
     const core::ClaimSummary* selected() const;
 
@@ -73,6 +79,7 @@ private:
     QPushButton* m_ready;
     QPushButton* m_queue;
     QPushButton* m_send;
+    QTimer* m_schedule;
 };
 
 } // namespace practica::app
