@@ -3155,6 +3155,22 @@
             <numerusform>Claims: %n sent, %1 answers from the clearinghouse</numerusform>
         </translation>
     </message>
+    <message>
+        <source>the payer&apos;s number of the claim this one replaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct with a replacement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payer&apos;s claim #</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replacement claim %1 drafted: fix it, then queue it</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>practica::app::BookingDialog</name>

@@ -40,6 +40,9 @@ const char* const kClaimsHelp = R"(Usage: practica-cli claims <verb> [options]
         clearinghouse_accepted, clearinghouse_rejected, payer_accepted, payer_rejected, voided.
   history --claim PCN
         each step of the claim's life: when, what state, who or which answer moved it.
+  correct --claim PCN --as replacement|void [--payer-claim-number N]
+        a replacement (frequency 7) or void (8) of a claim that was sent, as a new draft with its lines;
+        the payer's claim number is the one its 277CA gave, unless given.
   clearinghouse [--name N --submitter-id ID --receiver-id ID --contact-name N --contact-phone P
                  --endpoint URL --username U --transport caqh|sftp|file --production yes|no
                  --timely-filing-days N --sender-qualifier Q --receiver-qualifier Q]
@@ -363,6 +366,34 @@ Outcome history(CliContext& ctx, core::Session& session)
     return {};
 }
 
+Outcome correct(CliContext& ctx, core::Session& session)
+{
+    auto claim = claimByNumber(ctx, session);
+    if (!claim)
+        return std::unexpected(claim.error());
+    const std::string as = ctx.value("as");
+    if (as != "replacement" && as != "void")
+        return usageError("--as is replacement or void");
+    auto made =
+        core::ClaimStore(session).correct(claim->id, as == "replacement" ? "7" : "8", ctx.option("payer-claim-number"));
+    if (!made)
+        return failure(made.error());
+    if (ctx.json()) {
+        auto o = newJsonObject();
+        o->set("patient_control_number", made->patientControlNumber);
+        o->set("frequency", made->frequency);
+        o->set("payer_claim_number", made->payerClaimNumber.value_or(""));
+        ctx.printJson(o);
+    } else {
+        ctx.out() << "Draft " << as << " claim " << made->patientControlNumber << " of claim "
+                  << claim->patientControlNumber
+                  << (made->payerClaimNumber ? " (payer's claim number " + *made->payerClaimNumber + ")"
+                                             : std::string(" (no payer claim number yet: add it before it goes)"))
+                  << ".\n";
+    }
+    return {};
+}
+
 Outcome export837(CliContext& ctx, core::Session& session)
 {
     auto outcome = core::ClaimBatchStore(session).createBatch();
@@ -645,6 +676,10 @@ Outcome runClaims(CliContext& ctx)
         {.name = "submit", .options = {"claim"}, .required = {"claim"}, .unlocked = submit},
         {.name = "list", .options = {"state", "patient", "from", "to", "limit"}, .unlocked = list},
         {.name = "history", .options = {"claim"}, .required = {"claim"}, .unlocked = history},
+        {.name = "correct",
+         .options = {"claim", "as", "payer-claim-number"},
+         .required = {"claim", "as"},
+         .unlocked = correct},
         {.name = "transmit", .options = {"ca-file", "remember"}, .unlocked = transmit},
         {.name = "clearinghouse",
          .options = {"name", "submitter-id", "receiver-id", "contact-name", "contact-phone", "endpoint", "username",

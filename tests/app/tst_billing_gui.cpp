@@ -121,6 +121,14 @@ void tst_BillingGui::buildFixAndSend()
             page->lines()->editTriggers() == QAbstractItemView::NoEditTriggers);
     screenshot(page, QStringLiteral("billing-sent"));
 
+    // A claim that was sent is corrected by a replacement drafted from it.
+    QVERIFY(child<QPushButton>(page, QStringLiteral("billingReplace"))->isVisible());
+    click(child<QPushButton>(page, QStringLiteral("billingReplace")));
+    QTRY_VERIFY(page->claims()->rowCount() == 2);
+    QVERIFY(child<QLineEdit>(page, QStringLiteral("billingPayerClaimNumber"))->isVisible());
+    QVERIFY(
+        child<QLineEdit>(page, QStringLiteral("billingPayerClaimNumber"))->text().startsWith(QStringLiteral("SBX")));
+
     // The password is remembered: the schedule sends the next queued claim without asking.
     const core::Encounter second = fx.signedVisit(1);
     auto next = claims.captureFromEncounter(second.id, {"J06.9"}, {{"99213", {}, "1", {}, {1}}});

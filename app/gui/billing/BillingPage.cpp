@@ -166,6 +166,9 @@ BillingPage::BillingPage(Workspace& workspace, QWidget* parent) : QWidget(parent
     m_diagnoses = new QLineEdit;
     m_diagnoses->setObjectName(QStringLiteral("billingDiagnoses"));
     m_diagnoses->setPlaceholderText(tr("ICD-10-CM codes, the principal first: E11.9, I10"));
+    m_payerNumber = new QLineEdit;
+    m_payerNumber->setObjectName(QStringLiteral("billingPayerClaimNumber"));
+    m_payerNumber->setPlaceholderText(tr("the payer's number of the claim this one replaces"));
     m_lines = table(QStringLiteral("billingLines"),
                     {tr("Code"), tr("Modifiers"), tr("Units"), tr("Charge"), tr("Points to")});
     m_lines->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
@@ -188,8 +191,12 @@ BillingPage::BillingPage(Workspace& workspace, QWidget* parent) : QWidget(parent
     m_queue = new QPushButton(tr("Queue to send"));
     m_queue->setObjectName(QStringLiteral("billingQueue"));
     connect(m_queue, &QPushButton::clicked, this, &BillingPage::queue);
+    m_replace = new QPushButton(tr("Correct with a replacement"));
+    m_replace->setObjectName(QStringLiteral("billingReplace"));
+    connect(m_replace, &QPushButton::clicked, this, &BillingPage::replace);
     auto* claimActions = new QHBoxLayout;
     claimActions->addWidget(m_save);
+    claimActions->addWidget(m_replace);
     claimActions->addStretch(1);
     claimActions->addWidget(m_ready);
     claimActions->addWidget(m_queue);
@@ -197,6 +204,7 @@ BillingPage::BillingPage(Workspace& workspace, QWidget* parent) : QWidget(parent
     detail->addWidget(m_claimTitle);
     auto* dxRow = new QFormLayout;
     dxRow->addRow(tr("Diagnoses"), m_diagnoses);
+    dxRow->addRow(tr("Payer's claim #"), m_payerNumber);
     detail->addLayout(dxRow);
     detail->addWidget(m_lines, 2);
     detail->addLayout(claimActions);
@@ -322,8 +330,10 @@ void BillingPage::showClaim()
     const core::ClaimSummary* c = selected();
     const bool editable = c && !c->claim.submittedAt && m_workspace.can(core::Permission::BillingWrite);
     for (QWidget* w : {static_cast<QWidget*>(m_save), static_cast<QWidget*>(m_ready), static_cast<QWidget*>(m_queue),
-                       static_cast<QWidget*>(m_diagnoses)})
+                       static_cast<QWidget*>(m_diagnoses), static_cast<QWidget*>(m_payerNumber)})
         w->setEnabled(editable);
+    m_replace->setVisible(c && c->claim.submittedAt && m_workspace.can(core::Permission::BillingWrite));
+    m_payerNumber->setVisible(c && c->claim.frequency != "1");
     m_lines->setEditTriggers(editable ? QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed |
                                             QAbstractItemView::AnyKeyPressed
                                       : QAbstractItemView::NoEditTriggers);
@@ -337,6 +347,7 @@ void BillingPage::showClaim()
                               .arg(QString::fromStdString(c->claim.patientControlNumber),
                                    QString::fromStdString(c->patientName), BillingText::state(c->state)));
     m_diagnoses->setText(QString::fromStdString(c->claim.diagnoses).replace(QLatin1Char(','), QStringLiteral(", ")));
+    m_payerNumber->setText(qs(c->claim.payerClaimNumber));
     auto lines = store.lines(c->claim.id);
     if (lines) {
         m_lineRows = *lines;
@@ -416,7 +427,9 @@ void BillingPage::saveClaim()
     for (const QString& code : m_diagnoses->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
         codes << code.trimmed().toUpper();
     claim.diagnoses = codes.join(QLatin1Char(',')).toStdString();
-    if (claim.diagnoses != c->claim.diagnoses)
+    if (m_payerNumber->isVisible())
+        claim.payerClaimNumber = optionalText(m_payerNumber->text());
+    if (claim.diagnoses != c->claim.diagnoses || claim.payerClaimNumber != c->claim.payerClaimNumber)
         if (auto s = store.update(claim); !s)
             return showError(UiText::error(s.error()));
     for (int i = 0; i < static_cast<int>(m_lineRows.size()); ++i) {
@@ -484,6 +497,21 @@ void BillingPage::queue()
     refresh();
     selectClaim(pcn);
     Q_EMIT statusMessage(tr("Claim %1 will go with the next send").arg(QString::fromStdString(pcn)));
+}
+
+void BillingPage::replace()
+{
+    const core::ClaimSummary* c = selected();
+    if (!c)
+        return;
+    auto made = core::ClaimStore(*m_workspace.session()).correct(c->claim.id, "7");
+    if (!made)
+        return showError(UiText::error(made.error()));
+    m_state->setCurrentIndex(0);
+    refresh();
+    selectClaim(made->patientControlNumber);
+    Q_EMIT statusMessage(tr("Replacement claim %1 drafted: fix it, then queue it")
+                             .arg(QString::fromStdString(made->patientControlNumber)));
 }
 
 void BillingPage::buildClaimForSelectedVisit()

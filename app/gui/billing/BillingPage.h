@@ -43,6 +43,8 @@ public:
     void saveClaim();
     void markReady();
     void queue();
+    // A replacement of the selected claim that was sent, as a new draft to fix and send.
+    void replace();
     void sendQueued();
     // What the schedule runs (every few minutes while the workstation is unlocked, with the remembered
     // password): queued claims out and the clearinghouse's answers in, without asking anything.
@@ -72,12 +74,14 @@ private:
     QTableWidget* m_claims;
     QTableWidget* m_lines;
     QLineEdit* m_diagnoses;
+    QLineEdit* m_payerNumber;
     QListWidget* m_findings;
     QListWidget* m_history;
     QPushButton* m_build;
     QPushButton* m_save;
     QPushButton* m_ready;
     QPushButton* m_queue;
+    QPushButton* m_replace;
     QPushButton* m_send;
     QTimer* m_schedule;
 };
