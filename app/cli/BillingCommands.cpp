@@ -1,25 +1,15 @@
 // claims and x12: charges of a signed visit into a claim, the scrubber's findings, claims by state, and
 // every ready claim out as one 837P batch.
+#include "BillingCliText.h"
+#include "BillingVerbs.h"
 #include "Commands.h"
 #include "JsonOutput.h"
 #include "core/billing/BillingRows.h"
-#include "core/billing/ClaimAnswerStore.h"
-#include "core/billing/ClaimBatchStore.h"
 #include "core/billing/ClaimStore.h"
-#include "core/patients/CoverageStore.h"
-#include "core/sync/Replica.h"
-#include "core/util/AtomicFile.h"
-#include "core/x12/Claim837.h"
-#include "sync/client/ClaimTransmitter.h"
-#include "sync/client/Connection.h"
-#include "sync/client/SyncEngine.h"
 #include "words/BillingWords.h"
-#include "words/ErrorWords.h"
 
 #include <charconv>
-#include <fstream>
 #include <ostream>
-#include <sstream>
 
 namespace practica::app {
 
@@ -64,69 +54,7 @@ list and history also the administrator's. With --json, list prints [{"id", "pat
 patient responsibility and adjustments come from remittances.
 )";
 
-const char* const kX12Help = R"(Usage: practica-cli x12 <verb> [options]
-
-  export-837 --out FILE
-        every ready and queued claim, scrubbed once more, as one 837P (005010X222A1) interchange written
-        to FILE (replaced whole or not at all). The claims are submitted: locked, with a "submitted"
-        step in their history; a claim the scrubber stops stays where it is and is listed. The batch's
-        interchange control number is never used again by any workstation of the clinic.
-
-  import FILE
-        applies a 999 (the clearinghouse's acceptance or rejection of a batch, with the claims and fields
-        in error) or a 277CA (each claim accepted or rejected by the payer, with the payer's claim number)
-        to the claims it answers. A damaged or truncated file is refused with its line and reason and
-        changes nothing (exit 6); a file applied before changes nothing.
-
-Both need the biller role (--user); export-837 also the clinic's clearinghouse settings. With --json,
-export-837 prints {"file", "interchange_control", "claims", "billed", "held": [{"patient_control_number",
-"findings": [...]}]} and import prints {"kind", "already_applied", "accepted", "rejected", "pending",
-"unknown_claims"}.
-)";
-
 namespace {
-
-std::string dollars(std::int64_t cents)
-{
-    const bool negative = cents < 0;
-    const std::int64_t abs = negative ? -cents : cents;
-    const std::string rest = std::to_string(abs % 100);
-    return (negative ? "-" : "") + std::to_string(abs / 100) + "." + (rest.size() < 2 ? "0" : "") + rest;
-}
-
-CliResult<std::int64_t> centsOf(const std::string& amount)
-{
-    const auto dot = amount.find('.');
-    const std::string whole = amount.substr(0, dot);
-    std::string cents = dot == std::string::npos ? "00" : amount.substr(dot + 1);
-    if (cents.size() == 1)
-        cents += "0";
-    std::int64_t w = 0, c = 0;
-    auto digits = [](const std::string& s) {
-        return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos;
-    };
-    if (!digits(whole) || !digits(cents) || cents.size() != 2 || whole.size() > 9)
-        return usageError("an amount is dollars and cents: " + amount);
-    std::from_chars(whole.data(), whole.data() + whole.size(), w);
-    std::from_chars(cents.data(), cents.data() + cents.size(), c);
-    return w * 100 + c;
-}
-
-std::vector<std::string> split(const std::string& text, char separator)
-{
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        const auto end = text.find(separator, start);
-        std::string item = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
-        if (!item.empty())
-            out.push_back(item);
-        if (end == std::string::npos)
-            break;
-        start = end + 1;
-    }
-    return out;
-}
 
 // CODE[-MOD...][*UNITS][@P[:P...]][$AMOUNT]
 CliResult<core::ChargeEntry> parseCharge(std::string text)
@@ -160,46 +88,6 @@ CliResult<core::ChargeEntry> parseCharge(std::string text)
     charge.code = parts.front();
     charge.modifiers.assign(parts.begin() + 1, parts.end());
     return charge;
-}
-
-CliResult<core::Claim> claimByNumber(CliContext& ctx, core::Session& session)
-{
-    core::ClaimStore claims(session);
-    const std::string which = ctx.value("claim");
-    auto found = claims.byControlNumber(which);
-    if (!found)
-        return failure(found.error());
-    if (*found)
-        return **found;
-    auto byId = claims.get(which);
-    if (!byId)
-        return std::unexpected(Failure{kExitNotFound, "no claim has the patient control number " + which});
-    return *byId;
-}
-
-Poco::JSON::Array::Ptr findingsJson(const std::vector<core::ScrubFinding>& findings)
-{
-    Poco::JSON::Array::Ptr out = new Poco::JSON::Array;
-    for (const auto& f : findings) {
-        auto o = newJsonObject();
-        o->set("rule", std::string(core::scrubRuleName(f.rule)));
-        o->set("record", f.record);
-        o->set("record_id", f.recordId);
-        o->set("field", f.field);
-        auto params = newJsonObject();
-        for (const auto& [k, v] : f.params)
-            params->set(k, v);
-        o->set("params", params);
-        o->set("message", words::scrubFindingSentence(f));
-        out->add(o);
-    }
-    return out;
-}
-
-void printFindings(CliContext& ctx, const std::vector<core::ScrubFinding>& findings)
-{
-    for (const auto& f : findings)
-        ctx.out() << "  - " << words::scrubFindingSentence(f) << "\n";
 }
 
 Outcome build(CliContext& ctx, core::Session& session)
@@ -394,275 +282,6 @@ Outcome correct(CliContext& ctx, core::Session& session)
     return {};
 }
 
-Outcome export837(CliContext& ctx, core::Session& session)
-{
-    auto outcome = core::ClaimBatchStore(session).createBatch();
-    if (!outcome)
-        return failure(outcome.error());
-    const std::string path = ctx.value("out");
-    // The batch is made and kept with its file; a file that cannot be written here is written again from it.
-    if (auto written = core::writeFileAtomically(path, outcome->text); !written)
-        return failure(written.error());
-    if (ctx.json()) {
-        auto o = newJsonObject();
-        o->set("file", path);
-        o->set("interchange_control", outcome->batch.interchangeControl);
-        o->set("claims", outcome->batch.claimCount);
-        o->set("billed", dollars(outcome->batch.totalCents));
-        Poco::JSON::Array::Ptr held = new Poco::JSON::Array;
-        for (const auto& h : outcome->held) {
-            auto ho = newJsonObject();
-            ho->set("patient_control_number", h.patientControlNumber);
-            ho->set("findings", findingsJson(h.findings));
-            held->add(ho);
-        }
-        o->set("held", held);
-        ctx.printJson(o);
-        return {};
-    }
-    ctx.out() << "Wrote " << outcome->batch.claimCount << " claim(s) for " << dollars(outcome->batch.totalCents)
-              << " to " << path << " (interchange " << outcome->batch.interchangeControl << ").\n";
-    for (const auto& h : outcome->held) {
-        ctx.out() << "Held back: claim " << h.patientControlNumber << (h.findings.empty() ? " is a draft" : "") << "\n";
-        printFindings(ctx, h.findings);
-    }
-    return {};
-}
-
-Outcome importAnswer(CliContext& ctx, core::Session& session)
-{
-    const std::string path = ctx.args().operand().value_or("");
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return std::unexpected(Failure{kExitNotFound, "cannot read " + path});
-    std::ostringstream text;
-    text << in.rdbuf();
-    auto report = core::ClaimAnswerStore(session).importFile(text.str());
-    if (!report) {
-        if (report.error().error)
-            return failure(*report.error().error);
-        return std::unexpected(
-            Failure{kExitInvalid, path + " was not applied: " + words::x12IssueSentence(*report.error().issue)});
-    }
-    if (ctx.json()) {
-        auto o = newJsonObject();
-        o->set("kind", report->kind);
-        o->set("already_applied", report->alreadyApplied);
-        o->set("accepted", report->accepted);
-        o->set("rejected", report->rejected);
-        o->set("pending", report->pending);
-        Poco::JSON::Array::Ptr unknown = new Poco::JSON::Array;
-        for (const auto& n : report->unknownClaims)
-            unknown->add(n);
-        o->set("unknown_claims", unknown);
-        ctx.printJson(o);
-        return {};
-    }
-    const std::string what = report->kind == "999" ? "999 acknowledgment" : "277CA claim acknowledgment";
-    if (report->alreadyApplied) {
-        ctx.out() << "This " << what << " was applied before; nothing changed.\n";
-        return {};
-    }
-    ctx.out() << "Applied the " << what << ": " << report->accepted << " claim(s) accepted, " << report->rejected
-              << " rejected" << (report->pending > 0 ? ", " + std::to_string(report->pending) + " pending" : "")
-              << ".\n";
-    for (const auto& n : report->unknownClaims)
-        ctx.out() << "Claim " << n << " is not one of this clinic's; it was left out.\n";
-    return {};
-}
-
-Outcome clearinghouse(CliContext& ctx, core::Session& session)
-{
-    core::ClaimBatchStore store(session);
-    auto current = store.clearinghouse();
-    if (!current && current.error().code != core::ErrorCode::NotFound)
-        return failure(current.error());
-    core::Clearinghouse c = current ? *current : core::Clearinghouse{};
-    bool changed = false;
-    auto take = [&](const char* option, std::string& field) {
-        if (auto v = ctx.option(option)) {
-            field = *v;
-            changed = true;
-        }
-    };
-    take("name", c.name);
-    take("submitter-id", c.submitterId);
-    take("receiver-id", c.receiverId);
-    take("contact-name", c.contactName);
-    take("contact-phone", c.contactPhone);
-    take("transport", c.transport);
-    take("sender-qualifier", c.senderQualifier);
-    take("receiver-qualifier", c.receiverQualifier);
-    if (auto v = ctx.option("endpoint"))
-        c.endpoint = *v, changed = true;
-    if (auto v = ctx.option("username"))
-        c.username = *v, changed = true;
-    if (auto v = ctx.option("production")) {
-        if (*v != "yes" && *v != "no")
-            return usageError("--production is yes or no");
-        c.production = *v == "yes";
-        changed = true;
-    }
-    if (ctx.option("timely-filing-days")) {
-        auto days = integerOption(ctx, "timely-filing-days", 365, 30, 3650);
-        if (!days)
-            return std::unexpected(days.error());
-        c.timelyFilingDays = static_cast<int>(*days);
-        changed = true;
-    }
-    if (changed) {
-        auto saved = store.saveClearinghouse(c);
-        if (!saved)
-            return failure(saved.error());
-        c = *saved;
-    } else if (!current) {
-        return std::unexpected(Failure{kExitNotFound, "the clinic has no clearinghouse settings yet"});
-    }
-    if (ctx.json()) {
-        auto o = newJsonObject();
-        o->set("name", c.name);
-        o->set("submitter_id", c.submitterId);
-        o->set("receiver_id", c.receiverId);
-        o->set("transport", c.transport);
-        o->set("endpoint", c.endpoint.value_or(""));
-        o->set("username", c.username.value_or(""));
-        o->set("production", c.production);
-        o->set("timely_filing_days", c.timelyFilingDays);
-        ctx.printJson(o);
-    } else {
-        ctx.out() << c.name << (c.production ? " (production)" : " (test)") << "\n"
-                  << "  submitter " << c.senderQualifier << ":" << c.submitterId << ", receiver " << c.receiverQualifier
-                  << ":" << c.receiverId << "\n"
-                  << "  transport " << c.transport << (c.endpoint ? " to " + *c.endpoint : std::string())
-                  << (c.username ? " as " + *c.username : std::string()) << "\n"
-                  << "  contact " << c.contactName << ", " << c.contactPhone << "; timely filing " << c.timelyFilingDays
-                  << " days\n";
-    }
-    return {};
-}
-
-Outcome fees(CliContext& ctx, core::Session& session)
-{
-    std::optional<std::string> payerId;
-    if (auto code = ctx.option("payer")) {
-        auto payers = core::PayerStore(session).list(true);
-        if (!payers)
-            return failure(payers.error());
-        for (const auto& p : *payers)
-            if (p.payerCode == *code)
-                payerId = p.id;
-        if (!payerId)
-            return std::unexpected(Failure{kExitNotFound, "no payer has the payer code " + *code});
-    }
-    core::FeeStore store(session);
-    if (auto set = ctx.option("set")) {
-        const auto eq = set->find('=');
-        if (eq == std::string::npos)
-            return usageError("--set is CODE[-MOD]=AMOUNT, e.g. 99213=125.00");
-        auto parts = split(set->substr(0, eq), '-');
-        auto cents = centsOf(set->substr(eq + 1));
-        if (!cents)
-            return std::unexpected(cents.error());
-        if (parts.empty() || parts.size() > 2)
-            return usageError("--set is CODE[-MOD]=AMOUNT, e.g. 99213=125.00");
-        auto saved = store.set(payerId, parts[0], parts.size() == 2 ? std::optional(parts[1]) : std::nullopt, *cents);
-        if (!saved)
-            return failure(saved.error());
-    }
-    auto all = store.list(payerId);
-    if (!all)
-        return failure(all.error());
-    if (ctx.json()) {
-        Poco::JSON::Array::Ptr out = new Poco::JSON::Array;
-        for (const auto& f : *all) {
-            auto o = newJsonObject();
-            o->set("code", f.code);
-            o->set("modifier", f.modifier.value_or(""));
-            o->set("amount", dollars(f.amountCents));
-            out->add(o);
-        }
-        ctx.printJson(out);
-        return {};
-    }
-    for (const auto& f : *all)
-        ctx.out() << f.code << (f.modifier ? "-" + *f.modifier : std::string()) << "  " << dollars(f.amountCents)
-                  << "\n";
-    return {};
-}
-
-Outcome transmit(CliContext& ctx, core::Session& session)
-{
-    auto settings = core::ClaimBatchStore(session).clearinghouse();
-    if (!settings)
-        return failure(settings.error());
-    if (settings->transport != "caqh" || !settings->endpoint)
-        return std::unexpected(Failure{kExitInvalid, "the clinic's clearinghouse is not set up for CAQH CORE "
-                                                     "(transport caqh and an endpoint)"});
-    core::ClaimBatchStore batches(session);
-    std::string password;
-    if (const char* given = std::getenv("PRACTICA_CLEARINGHOUSE_PASSWORD"); given && *given) {
-        password = given;
-        if (ctx.args().has("remember"))
-            if (auto kept = batches.rememberPassword(password); !kept)
-                return failure(kept.error());
-    } else {
-        auto remembered = batches.rememberedPassword();
-        if (!remembered)
-            return failure(remembered.error());
-        if (!*remembered)
-            return usageError("set PRACTICA_CLEARINGHOUSE_PASSWORD to the clearinghouse password (add --remember "
-                              "to keep it on this workstation)");
-        password = **remembered;
-    }
-    sync::ClearinghouseOptions options;
-    options.endpoint = *settings->endpoint;
-    options.userName = settings->username.value_or("");
-    options.password = password;
-    options.caFile = ctx.optionOr("ca-file", "");
-    sync::ClearinghouseClient client(options);
-    // A workstation that syncs sends a batch only once the clinic's server took its submission: a claim
-    // another workstation submitted first is not sent twice.
-    core::Replica replica(session);
-    auto stored = sync::storedConnection(replica);
-    if (!stored)
-        return failure(stored.error());
-    std::unique_ptr<sync::SyncClient> syncClient;
-    std::unique_ptr<sync::SyncEngine> engine;
-    sync::SubmissionGate gate;
-    if (*stored) {
-        syncClient = std::make_unique<sync::SyncClient>(**stored);
-        engine = std::make_unique<sync::SyncEngine>(session, *syncClient);
-        gate = sync::syncGate(*engine, session);
-    }
-    auto report = sync::ClaimTransmitter(session, client, gate).run([&](int done, int total) {
-        if (!ctx.json())
-            ctx.err() << "Sending batches: " << done << " of " << total << "\n";
-    });
-    if (!report)
-        return failure(report.error());
-    if (ctx.json()) {
-        auto o = newJsonObject();
-        o->set("batches_sent", report->batchesSent);
-        o->set("claims_sent", report->claimsSent);
-        o->set("answers_applied", report->answersApplied);
-        o->set("offline", report->offline);
-        o->set("retry_after_seconds", report->retryDelaySeconds);
-        ctx.printJson(o);
-    } else {
-        ctx.out() << "Sent " << report->claimsSent << " claim(s) in " << report->batchesSent << " batch(es); applied "
-                  << report->answersApplied << " answer(s) from the clearinghouse.\n";
-        for (const auto& code : report->refusedBatches)
-            ctx.out() << "A batch was refused by the clearinghouse: " << code << "\n";
-        for (const auto& n : report->supersededClaims)
-            ctx.out() << "Claim " << n << " was submitted first from another workstation; it was not sent from here.\n";
-    }
-    if (report->offline)
-        return std::unexpected(Failure{kExitIo, "the clearinghouse cannot be reached; the claims wait and go at the "
-                                                "next transmit (in " +
-                                                    std::to_string(report->retryDelaySeconds) + " s or later)"});
-    return {};
-}
-
 } // namespace
 
 Outcome runClaims(CliContext& ctx)
@@ -686,15 +305,6 @@ Outcome runClaims(CliContext& ctx)
                      "transport", "production", "timely-filing-days", "sender-qualifier", "receiver-qualifier"},
          .unlocked = clearinghouse},
         {.name = "fees", .options = {"payer", "set"}, .unlocked = fees},
-    };
-    return runVerb(ctx, kVerbs);
-}
-
-Outcome runX12(CliContext& ctx)
-{
-    static const std::vector<Verb> kVerbs = {
-        {.name = "export-837", .options = {"out"}, .required = {"out"}, .unlocked = export837},
-        {.name = "import", .operand = "FILE", .unlocked = importAnswer},
     };
     return runVerb(ctx, kVerbs);
 }

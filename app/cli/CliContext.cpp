@@ -7,6 +7,7 @@
 #include <Poco/JSON/Stringifier.h>
 #include <algorithm>
 #include <cstdlib>
+#include <fstream>
 #include <istream>
 #include <ostream>
 #include <sstream>
@@ -260,6 +261,17 @@ Outcome runVerb(CliContext& ctx, const std::vector<Verb>& verbs)
         return std::unexpected(Failure{kExitAuth, "an administrator reset the password of " + ctx.actingUser() +
                                                       "; choose a new one first with 'practica-cli users passwd'"});
     return verb->unlocked(ctx, **session);
+}
+
+CliResult<std::string> CliContext::operandFile() const
+{
+    const std::string path = m_args.operand().value_or("");
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return std::unexpected(Failure{kExitNotFound, "cannot read " + path});
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
 }
 
 } // namespace practica::app

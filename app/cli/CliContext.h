@@ -56,6 +56,8 @@ public:
     std::optional<std::string> option(const std::string& name) const { return m_args.value(name); }
     std::string optionOr(const std::string& name, const std::string& fallback) const;
     CliResult<std::string> required(const std::string& name) const;
+    // The whole file the verb's operand names (FILE); exit 5 naming it when it cannot be read.
+    CliResult<std::string> operandFile() const;
     // The option's value, or "" when absent: for the options a verb's table made required.
     std::string value(const std::string& name) const;
 

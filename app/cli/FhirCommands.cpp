@@ -77,12 +77,10 @@ Poco::JSON::Object::Ptr countJson(const std::map<std::string, int>& counts)
 Outcome importBundle(CliContext& ctx, core::Session& session)
 {
     const std::string path = ctx.args().operand().value_or("");
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return std::unexpected(Failure{kExitNotFound, "cannot read " + path});
-    std::ostringstream text;
-    text << in.rdbuf();
-    auto report = core::FhirImport(session).importBundle(text.str());
+    auto text = ctx.operandFile();
+    if (!text)
+        return std::unexpected(text.error());
+    auto report = core::FhirImport(session).importBundle(*text);
     if (!report)
         return failure(report.error());
     if (ctx.json()) {

@@ -5,8 +5,10 @@
 #include "core/billing/ClaimBatchStore.h"
 #include "core/billing/ClaimStore.h"
 #include "core/db/Statement.h"
+#include "core/sync/Replica.h"
 #include "core/util/Uuid.h"
 #include "core/util/Validators.h"
+#include "sync/client/Connection.h"
 #include "sync/client/SyncEngine.h"
 
 #include <algorithm>
@@ -59,6 +61,26 @@ SubmissionGate syncGate(SyncEngine& engine, core::Session& session)
         }
         return refused;
     };
+}
+
+WorkstationGate::WorkstationGate() = default;
+WorkstationGate::WorkstationGate(WorkstationGate&&) noexcept = default;
+WorkstationGate& WorkstationGate::operator=(WorkstationGate&&) noexcept = default;
+WorkstationGate::~WorkstationGate() = default;
+
+core::Result<WorkstationGate> WorkstationGate::open(core::Session& session)
+{
+    core::Replica replica(session);
+    auto stored = storedConnection(replica);
+    if (!stored)
+        return std::unexpected(stored.error());
+    WorkstationGate out;
+    if (*stored) {
+        out.m_client = std::make_unique<SyncClient>(**stored);
+        out.m_engine = std::make_unique<SyncEngine>(session, *out.m_client);
+        out.m_gate = syncGate(*out.m_engine, session);
+    }
+    return out;
 }
 
 int ClaimTransmitter::retryDelaySeconds(int attempt)

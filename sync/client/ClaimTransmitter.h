@@ -11,6 +11,7 @@
 #include "sync/client/ClearinghouseClient.h"
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -60,9 +61,28 @@ private:
 };
 
 class SyncEngine;
+class SyncClient;
 
 // The gate of a workstation that syncs: pushes (and pulls) through the engine, then names the batch's
 // claims whose submission the server refused.
 SubmissionGate syncGate(SyncEngine& engine, core::Session& session);
+
+// This workstation's gate when it is enrolled with a sync server (the connection it stored), owning the
+// client and engine the gate uses; no gate (empty) when it does not sync.
+class WorkstationGate
+{
+public:
+    static core::Result<WorkstationGate> open(core::Session& session);
+    WorkstationGate(WorkstationGate&&) noexcept;
+    WorkstationGate& operator=(WorkstationGate&&) noexcept;
+    ~WorkstationGate();
+    const SubmissionGate& gate() const { return m_gate; }
+
+private:
+    WorkstationGate();
+    std::unique_ptr<SyncClient> m_client;
+    std::unique_ptr<SyncEngine> m_engine;
+    SubmissionGate m_gate;
+};
 
 } // namespace practica::sync

@@ -583,7 +583,9 @@ void tst_Gui::lockScreenSwitchesUser()
     QWidget* billerWindow = m_controller->mainWindow();
     QTRY_VERIFY(billerWindow->isVisible());
     QCOMPARE(m_controller->workspace().actor().username, std::string("bella"));
-    QCOMPARE(child<QListWidget>(billerWindow, QStringLiteral("navigation"))->count(), 2); // Patients, Schedule
+    QCOMPARE(child<QListWidget>(billerWindow, QStringLiteral("navigation"))->count(), 3); // Billing, Patients, Schedule
+    QCOMPARE(child<QListWidget>(billerWindow, QStringLiteral("navigation"))->item(0)->text(),
+             QStringLiteral("Billing"));
     QVERIFY(!child<QPushButton>(billerWindow, QStringLiteral("newPatientButton"))->isVisible());
 }
 

@@ -1,0 +1,124 @@
+// x12: every ready claim out as one 837P file, and a 999 or 277CA file in.
+#include "BillingCliText.h"
+#include "Commands.h"
+#include "JsonOutput.h"
+#include "core/billing/ClaimAnswerStore.h"
+#include "core/billing/ClaimBatchStore.h"
+#include "core/util/AtomicFile.h"
+#include "words/BillingWords.h"
+
+#include <fstream>
+#include <ostream>
+#include <sstream>
+
+namespace practica::app {
+
+const char* const kX12Help = R"(Usage: practica-cli x12 <verb> [options]
+
+  export-837 --out FILE
+        every ready and queued claim, scrubbed once more, as one 837P (005010X222A1) interchange written
+        to FILE (replaced whole or not at all). The claims are submitted: locked, with a "submitted"
+        step in their history; a claim the scrubber stops stays where it is and is listed. The batch's
+        interchange control number is never used again by any workstation of the clinic.
+
+  import FILE
+        applies a 999 (the clearinghouse's acceptance or rejection of a batch, with the claims and fields
+        in error) or a 277CA (each claim accepted or rejected by the payer, with the payer's claim number)
+        to the claims it answers. A damaged or truncated file is refused with its line and reason and
+        changes nothing (exit 6); a file applied before changes nothing.
+
+Both need the biller role (--user); export-837 also the clinic's clearinghouse settings. With --json,
+export-837 prints {"file", "interchange_control", "claims", "billed", "held": [{"patient_control_number",
+"findings": [...]}]} and import prints {"kind", "already_applied", "accepted", "rejected", "pending",
+"unknown_claims"}.
+)";
+
+namespace {
+
+Outcome export837(CliContext& ctx, core::Session& session)
+{
+    auto outcome = core::ClaimBatchStore(session).createBatch();
+    if (!outcome)
+        return failure(outcome.error());
+    const std::string path = ctx.value("out");
+    // The batch is made and kept with its file; a file that cannot be written here is written again from it.
+    if (auto written = core::writeFileAtomically(path, outcome->text); !written)
+        return failure(written.error());
+    if (ctx.json()) {
+        auto o = newJsonObject();
+        o->set("file", path);
+        o->set("interchange_control", outcome->batch.interchangeControl);
+        o->set("claims", outcome->batch.claimCount);
+        o->set("billed", dollars(outcome->batch.totalCents));
+        Poco::JSON::Array::Ptr held = new Poco::JSON::Array;
+        for (const auto& h : outcome->held) {
+            auto ho = newJsonObject();
+            ho->set("patient_control_number", h.patientControlNumber);
+            ho->set("findings", findingsJson(h.findings));
+            held->add(ho);
+        }
+        o->set("held", held);
+        ctx.printJson(o);
+        return {};
+    }
+    ctx.out() << "Wrote " << outcome->batch.claimCount << " claim(s) for " << dollars(outcome->batch.totalCents)
+              << " to " << path << " (interchange " << outcome->batch.interchangeControl << ").\n";
+    for (const auto& h : outcome->held) {
+        ctx.out() << "Held back: claim " << h.patientControlNumber << (h.findings.empty() ? " is a draft" : "") << "\n";
+        printFindings(ctx, h.findings);
+    }
+    return {};
+}
+
+Outcome importAnswer(CliContext& ctx, core::Session& session)
+{
+    const std::string path = ctx.args().operand().value_or("");
+    auto text = ctx.operandFile();
+    if (!text)
+        return std::unexpected(text.error());
+    auto report = core::ClaimAnswerStore(session).importFile(*text);
+    if (!report) {
+        if (report.error().error)
+            return failure(*report.error().error);
+        return std::unexpected(
+            Failure{kExitInvalid, path + " was not applied: " + words::x12IssueSentence(*report.error().issue)});
+    }
+    if (ctx.json()) {
+        auto o = newJsonObject();
+        o->set("kind", report->kind);
+        o->set("already_applied", report->alreadyApplied);
+        o->set("accepted", report->accepted);
+        o->set("rejected", report->rejected);
+        o->set("pending", report->pending);
+        Poco::JSON::Array::Ptr unknown = new Poco::JSON::Array;
+        for (const auto& n : report->unknownClaims)
+            unknown->add(n);
+        o->set("unknown_claims", unknown);
+        ctx.printJson(o);
+        return {};
+    }
+    const std::string what = report->kind == "999" ? "999 acknowledgment" : "277CA claim acknowledgment";
+    if (report->alreadyApplied) {
+        ctx.out() << "This " << what << " was applied before; nothing changed.\n";
+        return {};
+    }
+    ctx.out() << "Applied the " << what << ": " << report->accepted << " claim(s) accepted, " << report->rejected
+              << " rejected" << (report->pending > 0 ? ", " + std::to_string(report->pending) + " pending" : "")
+              << ".\n";
+    for (const auto& n : report->unknownClaims)
+        ctx.out() << "Claim " << n << " is not one of this clinic's; it was left out.\n";
+    return {};
+}
+
+} // namespace
+
+Outcome runX12(CliContext& ctx)
+{
+    static const std::vector<Verb> kVerbs = {
+        {.name = "export-837", .options = {"out"}, .required = {"out"}, .unlocked = export837},
+        {.name = "import", .operand = "FILE", .unlocked = importAnswer},
+    };
+    return runVerb(ctx, kVerbs);
+}
+
+} // namespace practica::app
