@@ -67,6 +67,34 @@ std::map<int, SegmentTrace> parseSegmentMap(const std::string& text)
     return out;
 }
 
+// Whether this very file was applied before (its SHA-256 among the files received).
+Result<bool> appliedBefore(Session& session, const std::string& sha)
+{
+    auto seen = session.db().prepare("SELECT count(*) FROM x12_file WHERE direction = 'in' AND sha256 = ?;");
+    if (!seen)
+        return std::unexpected(seen.error());
+    auto count = seen->bind(1, sha).scalar();
+    if (!count)
+        return std::unexpected(count.error());
+    return *count > 0;
+}
+
+// Keeps a received file with what it answered; its id.
+Result<std::string> keepFile(Session& session, const std::optional<std::string>& batchId, const std::string& kind,
+                             const std::string& interchange, const std::string& at, const std::string& sha,
+                             std::string_view text)
+{
+    auto keep = session.db().prepare("INSERT INTO x12_file (id, batch_id, kind, direction, interchange_control, at, "
+                                     "sha256, content) VALUES (?, ?, ?, 'in', ?, ?, ?, ?);");
+    if (!keep)
+        return std::unexpected(keep.error());
+    const std::string id = session.newId();
+    keep->bind(1, id).bind(2, batchId).bind(3, kind).bind(4, interchange).bind(5, at).bind(6, sha).bind(7, text);
+    if (Status s = keep->run(); !s)
+        return std::unexpected(s.error());
+    return id;
+}
+
 std::string errorDetail(const Ack999Error& e)
 {
     std::string d = "IK3:" + e.segmentId + ":" + std::to_string(e.position) + ":" + e.loop + ":" + e.segmentCode;
@@ -110,13 +138,10 @@ std::expected<AnswerReport, AnswerFailure> ClaimAnswerStore::apply999(std::strin
     Transaction tx(m_session.db());
     if (!tx.begun())
         return failed(tx.begun().error());
-    auto seen = m_session.db().prepare("SELECT count(*) FROM x12_file WHERE direction = 'in' AND sha256 = ?;");
-    if (!seen)
-        return failed(seen.error());
-    auto count = seen->bind(1, sha).scalar();
-    if (!count)
-        return failed(count.error());
-    if (*count > 0) {
+    auto before = appliedBefore(m_session, sha);
+    if (!before)
+        return failed(before.error());
+    if (*before) {
         report.alreadyApplied = true;
         return report;
     }
@@ -208,18 +233,8 @@ std::expected<AnswerReport, AnswerFailure> ClaimAnswerStore::apply999(std::strin
                                 " claims accepted, " + std::to_string(report.rejected) + " rejected";
     if (Status s = writeRecord(m_session, claimBatchRow(), batch.id, answered, batch, summary); !s)
         return failed(s.error());
-    auto keep = m_session.db().prepare("INSERT INTO x12_file (id, batch_id, kind, direction, interchange_control, at, "
-                                       "sha256, content) VALUES (?, ?, '999', 'in', ?, ?, ?, ?);");
-    if (!keep)
-        return failed(keep.error());
-    keep->bind(1, m_session.newId())
-        .bind(2, batch.id)
-        .bind(3, ack->interchangeControl)
-        .bind(4, at)
-        .bind(5, sha)
-        .bind(6, text);
-    if (Status s = keep->run(); !s)
-        return failed(s.error());
+    if (auto kept = keepFile(m_session, batch.id, "999", ack->interchangeControl, at, sha, text); !kept)
+        return failed(kept.error());
     if (Status s = tx.commit(); !s)
         return failed(s.error());
     return report;
@@ -236,13 +251,10 @@ std::expected<AnswerReport, AnswerFailure> ClaimAnswerStore::apply277(std::strin
     Transaction tx(m_session.db());
     if (!tx.begun())
         return failed(tx.begun().error());
-    auto seen = m_session.db().prepare("SELECT count(*) FROM x12_file WHERE direction = 'in' AND sha256 = ?;");
-    if (!seen)
-        return failed(seen.error());
-    auto count = seen->bind(1, sha).scalar();
-    if (!count)
-        return failed(count.error());
-    if (*count > 0) {
+    auto before = appliedBefore(m_session, sha);
+    if (!before)
+        return failed(before.error());
+    if (*before) {
         report.alreadyApplied = true;
         return report;
     }
@@ -293,15 +305,10 @@ std::expected<AnswerReport, AnswerFailure> ClaimAnswerStore::apply277(std::strin
         }
         (outcome == Ack277Outcome::Accepted ? report.accepted : report.rejected) += 1;
     }
-    auto keep = m_session.db().prepare("INSERT INTO x12_file (id, batch_id, kind, direction, interchange_control, at, "
-                                       "sha256, content) VALUES (?, NULL, '277', 'in', ?, ?, ?, ?);");
-    if (!keep)
-        return failed(keep.error());
-    const std::string fileId = m_session.newId();
-    keep->bind(1, fileId).bind(2, ack->interchangeControl).bind(3, at).bind(4, sha).bind(5, text);
-    if (Status s = keep->run(); !s)
-        return failed(s.error());
-    if (Status s = m_session.journal().audit(AuditAction::Create, "claim_event", fileId,
+    auto fileId = keepFile(m_session, std::nullopt, "277", ack->interchangeControl, at, sha, text);
+    if (!fileId)
+        return failed(fileId.error());
+    if (Status s = m_session.journal().audit(AuditAction::Create, "claim_event", *fileId,
                                              "277CA " + ack->interchangeControl + ": " +
                                                  std::to_string(report.accepted) + " claims accepted, " +
                                                  std::to_string(report.rejected) + " rejected by the payer");

@@ -7,6 +7,7 @@
 #include "core/billing/ClaimStore.h"
 #include "core/x12/AckWriter.h"
 #include "core/x12/X12Reader.h"
+#include "tests/support/CliRunner.h"
 #include "tests/support/TestSupport.h"
 
 #include <QFile>
@@ -25,15 +26,7 @@ namespace {
 
 constexpr const char* kPassword = "admin-password-1";
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-
-    QJsonDocument json() const { return QJsonDocument::fromJson(out); }
-    bool oneErrorLine() const { return err.startsWith("practica-cli: ") && err.count('\n') == 1 && err.endsWith('\n'); }
-};
+using Run = test::CliRun;
 
 QByteArray readAll(const QString& path)
 {
@@ -73,24 +66,7 @@ private:
 
 Run tst_CliBilling::run(const QStringList& args, const QString& user, const QString& password)
 {
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const char* name : {"PRACTICA_DB", "PRACTICA_USER", "PRACTICA_PASSWORD", "PRACTICA_NEW_PASSWORD"})
-        environment.remove(name);
-    environment.insert("PRACTICA_DB", m_db);
-    environment.insert("PRACTICA_USER", user);
-    environment.insert("PRACTICA_PASSWORD", password);
-    process.setProcessEnvironment(environment);
-    process.start(m_binary, args);
-    if (!process.waitForStarted())
-        return {};
-    process.closeWriteChannel();
-    process.waitForFinished(120000);
-    Run r;
-    r.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    r.out = process.readAllStandardOutput();
-    r.err = process.readAllStandardError();
-    return r;
+    return test::runCli(m_binary, args, m_db, user, password);
 }
 
 QJsonArray tst_CliBilling::claims(const QString& state)
