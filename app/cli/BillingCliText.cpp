@@ -2,6 +2,7 @@
 
 #include "JsonOutput.h"
 #include "core/billing/ClaimStore.h"
+#include "core/x12/Claim837.h"
 #include "words/BillingWords.h"
 
 #include <charconv>
@@ -19,20 +20,10 @@ std::string dollars(std::int64_t cents)
 
 CliResult<std::int64_t> centsOf(const std::string& amount)
 {
-    const auto dot = amount.find('.');
-    const std::string whole = amount.substr(0, dot);
-    std::string cents = dot == std::string::npos ? "00" : amount.substr(dot + 1);
-    if (cents.size() == 1)
-        cents += "0";
-    std::int64_t w = 0, c = 0;
-    auto digits = [](const std::string& s) {
-        return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos;
-    };
-    if (!digits(whole) || !digits(cents) || cents.size() != 2 || whole.size() > 9)
+    auto cents = core::parseCents(amount);
+    if (!cents)
         return usageError("an amount is dollars and cents: " + amount);
-    std::from_chars(whole.data(), whole.data() + whole.size(), w);
-    std::from_chars(cents.data(), cents.data() + cents.size(), c);
-    return w * 100 + c;
+    return *cents;
 }
 
 std::vector<std::string> split(const std::string& text, char separator)

@@ -120,20 +120,9 @@ std::expected<AnswerReport, AnswerFailure> ClaimAnswerStore::importFile(std::str
                 first = &s;
     if (!first)
         return refused(X12Issue{X12Problem::MissingSegment, "GS", 0, 0, 0, {}, "ST"});
-    if (first->id == "999")
-        return apply999(text);
-    if (first->id == "277")
-        return apply277(text);
-    return refused(x12Issue(X12Problem::WrongTransaction, first->segments.front(), 1, first->id));
-}
-
-std::expected<AnswerReport, AnswerFailure> ClaimAnswerStore::apply999(std::string_view text)
-{
-    auto ack = read999(text);
-    if (!ack)
-        return refused(ack.error());
-    AnswerReport report;
-    report.kind = "999";
+    if (first->id != "999" && first->id != "277")
+        return refused(x12Issue(X12Problem::WrongTransaction, first->segments.front(), 1, first->id));
+    // Whole or not at all, and once: a file applied before changes nothing.
     const std::string sha = sha256Hex(text);
     Transaction tx(m_session.db());
     if (!tx.begun())
@@ -142,9 +131,27 @@ std::expected<AnswerReport, AnswerFailure> ClaimAnswerStore::apply999(std::strin
     if (!before)
         return failed(before.error());
     if (*before) {
+        AnswerReport report;
+        report.kind = first->id;
         report.alreadyApplied = true;
         return report;
     }
+    auto report = first->id == "999" ? apply999(*x, text, sha) : apply277(*x, text, sha);
+    if (!report)
+        return report;
+    if (Status s = tx.commit(); !s)
+        return failed(s.error());
+    return report;
+}
+
+std::expected<AnswerReport, AnswerFailure> ClaimAnswerStore::apply999(const X12Interchange& x, std::string_view text,
+                                                                      const std::string& sha)
+{
+    auto ack = read999(x);
+    if (!ack)
+        return refused(ack.error());
+    AnswerReport report;
+    report.kind = "999";
     auto batches =
         listRecords(m_session, claimBatchRow(), "group_control = CAST(? AS INTEGER)", ack->groupControl, "id");
     if (!batches)
@@ -235,29 +242,17 @@ std::expected<AnswerReport, AnswerFailure> ClaimAnswerStore::apply999(std::strin
         return failed(s.error());
     if (auto kept = keepFile(m_session, batch.id, "999", ack->interchangeControl, at, sha, text); !kept)
         return failed(kept.error());
-    if (Status s = tx.commit(); !s)
-        return failed(s.error());
     return report;
 }
 
-std::expected<AnswerReport, AnswerFailure> ClaimAnswerStore::apply277(std::string_view text)
+std::expected<AnswerReport, AnswerFailure> ClaimAnswerStore::apply277(const X12Interchange& x, std::string_view text,
+                                                                      const std::string& sha)
 {
-    auto ack = read277(text);
+    auto ack = read277(x);
     if (!ack)
         return refused(ack.error());
     AnswerReport report;
     report.kind = "277";
-    const std::string sha = sha256Hex(text);
-    Transaction tx(m_session.db());
-    if (!tx.begun())
-        return failed(tx.begun().error());
-    auto before = appliedBefore(m_session, sha);
-    if (!before)
-        return failed(before.error());
-    if (*before) {
-        report.alreadyApplied = true;
-        return report;
-    }
     ClaimStore store(m_session);
     const std::string at = utcTimestamp(m_session.clock().nowMs());
     auto context = records::ruleContext(m_session);
@@ -313,8 +308,6 @@ std::expected<AnswerReport, AnswerFailure> ClaimAnswerStore::apply277(std::strin
                                                  std::to_string(report.accepted) + " claims accepted, " +
                                                  std::to_string(report.rejected) + " rejected by the payer");
         !s)
-        return failed(s.error());
-    if (Status s = tx.commit(); !s)
         return failed(s.error());
     return report;
 }

@@ -43,8 +43,11 @@ public:
     std::expected<AnswerReport, AnswerFailure> importFile(std::string_view text);
 
 private:
-    std::expected<AnswerReport, AnswerFailure> apply999(std::string_view text);
-    std::expected<AnswerReport, AnswerFailure> apply277(std::string_view text);
+    // Inside importFile's transaction, the file not applied before.
+    std::expected<AnswerReport, AnswerFailure> apply999(const X12Interchange& x, std::string_view text,
+                                                        const std::string& sha);
+    std::expected<AnswerReport, AnswerFailure> apply277(const X12Interchange& x, std::string_view text,
+                                                        const std::string& sha);
     Session& m_session;
 };
 

@@ -49,23 +49,6 @@ std::string trailer(const AckEnvelope& e, int setSegments)
            zeroPadded(e.interchangeControl, 9) + "~\n";
 }
 
-// "140.5" -> 14050; what cannot be read counts nothing.
-std::int64_t cents(const std::string& amount)
-{
-    const auto dot = amount.find('.');
-    std::int64_t whole = 0, part = 0;
-    for (char c : amount.substr(0, dot))
-        if (c >= '0' && c <= '9')
-            whole = whole * 10 + (c - '0');
-    if (dot != std::string::npos) {
-        std::string frac = amount.substr(dot + 1, 2);
-        frac.resize(2, '0');
-        for (char c : frac)
-            part = part * 10 + (c >= '0' && c <= '9' ? c - '0' : 0);
-    }
-    return whole * 100 + part;
-}
-
 } // namespace
 
 std::string write999(const X12Interchange& received, const AckEnvelope& e, const std::vector<Ack999ErrorOut>& errors)
@@ -100,7 +83,7 @@ std::string write277ca(const AckEnvelope& e, const Payer277Out& payer, const std
     auto fit = [](const std::string& s) { return x12Text(s, X12Delimiters{}).value_or(""); };
     std::int64_t total = 0;
     for (const Claim277Out& c : claims)
-        total += cents(c.chargeAmount);
+        total += parseCents(c.chargeAmount).value_or(0);
     const std::string submitted = x12Amount(total);
     std::string text = isa(e) + "GS*HN*" + e.senderId + "*" + e.receiverId + "*" + e.date + "*" + e.time + "*" +
                        std::to_string(e.groupControl) + "*X*005010X214~\n";

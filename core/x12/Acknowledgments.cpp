@@ -56,6 +56,12 @@ X12Result<Ack999> read999(std::string_view text)
     auto x = readX12(text);
     if (!x)
         return std::unexpected(x.error());
+    return read999(*x);
+}
+
+X12Result<Ack999> read999(const X12Interchange& interchange)
+{
+    const X12Interchange* x = &interchange;
     auto sets = setsOf(*x, "999");
     if (!sets)
         return std::unexpected(sets.error());
@@ -174,6 +180,12 @@ X12Result<Ack277> read277(std::string_view text)
     auto x = readX12(text);
     if (!x)
         return std::unexpected(x.error());
+    return read277(*x);
+}
+
+X12Result<Ack277> read277(const X12Interchange& interchange)
+{
+    const X12Interchange* x = &interchange;
     auto sets = setsOf(*x, "277");
     if (!sets)
         return std::unexpected(sets.error());

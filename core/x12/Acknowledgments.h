@@ -49,6 +49,8 @@ struct Ack999
 };
 
 X12Result<Ack999> read999(std::string_view text);
+// The same, of an interchange already read (and its envelope checked).
+X12Result<Ack999> read999(const X12Interchange& interchange);
 
 struct Ack277Status
 {
@@ -95,6 +97,7 @@ struct Ack277
 };
 
 X12Result<Ack277> read277(std::string_view text);
+X12Result<Ack277> read277(const X12Interchange& interchange);
 Ack277Outcome ack277CategoryOutcome(std::string_view category);
 
 } // namespace practica::core

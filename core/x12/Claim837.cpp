@@ -530,6 +530,26 @@ std::string x12Amount(std::int64_t cents)
     return out;
 }
 
+std::optional<std::int64_t> parseCents(std::string_view amount)
+{
+    const auto dot = amount.find('.');
+    const std::string_view whole = amount.substr(0, dot);
+    const std::string_view part = dot == std::string_view::npos ? std::string_view() : amount.substr(dot + 1);
+    auto digits = [](std::string_view s) {
+        return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (whole.empty() || whole.size() > 9 || !digits(whole) || part.size() > 2 || !digits(part) ||
+        (dot != std::string_view::npos && part.empty()))
+        return std::nullopt;
+    std::int64_t cents = 0;
+    for (char c : whole)
+        cents = cents * 10 + (c - '0');
+    cents *= 100;
+    if (!part.empty())
+        cents += (part[0] - '0') * 10 + (part.size() == 2 ? part[1] - '0' : 0);
+    return cents;
+}
+
 std::optional<std::string> x12Text(std::string_view utf8, const X12Delimiters& delimiters)
 {
     std::string out;

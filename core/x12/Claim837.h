@@ -139,6 +139,9 @@ std::expected<Written837, Claim837Issue> write837(const Batch837& batch);
 
 // The X12 form of an amount in cents: no currency sign, no trailing zeros beyond the cents (150, 150.5, 150.55).
 std::string x12Amount(std::int64_t cents);
+// Cents from a decimal amount of dollars as people and X12 write it ("125", "125.5", "125.50", "$1,250.00"
+// without the sign and commas is the caller's); nullopt when it is not one (at most 2 decimals, 9 digits).
+std::optional<std::int64_t> parseCents(std::string_view amount);
 // Text folded to the X12 extended character set (accented Latin letters to base letters, other controls
 // refused); nullopt when a character cannot be carried or a delimiter remains.
 std::optional<std::string> x12Text(std::string_view utf8, const X12Delimiters& delimiters);

@@ -130,6 +130,17 @@ private slots:
         QCOMPARE(QString::fromStdString(x12Amount(cents)), text);
     }
 
+    void parsedAmounts()
+    {
+        QCOMPARE(parseCents("125"), std::optional<std::int64_t>(12500));
+        QCOMPARE(parseCents("140.5"), std::optional<std::int64_t>(14050));
+        QCOMPARE(parseCents("0.07"), std::optional<std::int64_t>(7));
+        for (const char* bad : {"", ".5", "1.", "1.234", "12a", "-5", "1234567890"})
+            QVERIFY2(!parseCents(bad), bad);
+        for (std::int64_t c : {0LL, 1LL, 10LL, 15050LL, 99999999LL})
+            QCOMPARE(parseCents(x12Amount(c)), std::optional<std::int64_t>(c));
+    }
+
     void characterSet_data()
     {
         QTest::addColumn<QString>("in");

@@ -10,6 +10,7 @@
 #include "core/patients/PatientStore.h"
 #include "core/sync/Replica.h"
 #include "core/util/AtomicFile.h"
+#include "core/x12/Claim837.h"
 #include "sync/client/ClaimTransmitter.h"
 #include "sync/client/Connection.h"
 #include "sync/client/SyncEngine.h"
@@ -67,15 +68,13 @@ int lineColumnOf(const std::string& field)
     return kPointers;
 }
 
+// "$125.00", "125.5" or "1,250": cents, exactly (never through a floating-point number).
 std::optional<std::int64_t> centsOf(const QString& text)
 {
     QString t = text.trimmed();
     t.remove(QLatin1Char('$'));
-    bool ok = false;
-    const double value = t.toDouble(&ok);
-    if (!ok || value < 0)
-        return std::nullopt;
-    return static_cast<std::int64_t>(value * 100.0 + 0.5);
+    t.remove(QLatin1Char(','));
+    return core::parseCents(t.toStdString());
 }
 
 } // namespace
