@@ -11,6 +11,7 @@ packages=(
     libhowardhinnant-date-dev tzdata libssl-dev libpq-dev libqrencode-dev
     xvfb xauth imagemagick fonts-dejavu-core
     postgresql postgresql-common
+    openssh-server openssh-client
 )
 
 missing=()

@@ -31,6 +31,8 @@ std::string formatText(const std::string& format)
         {"hl7_oru", "an HL7 v2 lab result (ORU^R01) that Practica reads"},
         {"utc_time", "a UTC time as YYYY-MM-DDTHH:MM:SSZ"},
         {"sha256", "a SHA-256 digest (64 hexadecimal digits)"},
+        {"ssh_host_key", "an SSH host key fingerprint as ssh-keygen -l prints it (SHA256: and 43 characters)"},
+        {"remote_path", "a folder on the server such as /inbound (no quotes or backslashes)"},
         {"json", "JSON"},
         {"fhir_bundle", "a FHIR Bundle (JSON)"},
         {"ucum_vital_unit", "a UCUM unit of the measurement (cm, [in_i], kg, [lb_av], Cel, [degF], mm[Hg], /min, %)"},

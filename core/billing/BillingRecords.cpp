@@ -157,6 +157,9 @@ const RowBinding<Clearinghouse>& clearinghouseRow()
             .field(choice("transport", {"caqh", "sftp", "file"}).required(), &H::transport)
             .field(text("endpoint").maxLength(500), &H::endpoint)
             .field(text("username").maxLength(100), &H::username)
+            .field(text("upload_dir").format(TextFormat::RemotePath), &H::uploadDir)
+            .field(text("download_dir").format(TextFormat::RemotePath), &H::downloadDir)
+            .field(text("host_key").format(TextFormat::SshHostKey), &H::hostKey)
             .field(integer("timely_filing_days").required().range(30, 3650), &H::timelyFilingDays)
             .field(flag("active"), &H::active);
         return r;

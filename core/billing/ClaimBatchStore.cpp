@@ -13,6 +13,8 @@
 #include "core/util/Validators.h"
 
 #include <algorithm>
+#include <filesystem>
+#include <regex>
 
 namespace practica::core {
 
@@ -96,32 +98,90 @@ Result<std::int64_t> nextInterchangeControl(Session& session)
     return std::max<std::int64_t>(workstation, 1) * 10'000'000 + next;
 }
 
+namespace {
+
+Status setWorkstationSetting(Session& session, const char* key, const std::optional<std::string>& value)
+{
+    auto stmt = value ? session.db().prepare("INSERT OR REPLACE INTO workstation_setting (key, value) VALUES (?, ?);")
+                      : session.db().prepare("DELETE FROM workstation_setting WHERE key = ? AND ? IS NULL;");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    stmt->bind(1, std::string(key)).bind(2, value);
+    return stmt->run();
+}
+
+Result<std::optional<std::string>> workstationSetting(Session& session, const char* key)
+{
+    auto stmt = session.db().prepare("SELECT value FROM workstation_setting WHERE key = ?;");
+    if (!stmt)
+        return std::unexpected(stmt.error());
+    stmt->bind(1, std::string(key));
+    auto values = stmt->all<std::string>([](const Statement& s) { return s.text(0); });
+    if (!values)
+        return std::unexpected(values.error());
+    return values->empty() ? std::optional<std::string>() : std::optional<std::string>(values->front());
+}
+
+} // namespace
+
 Status ClaimBatchStore::rememberPassword(const std::optional<std::string>& password)
 {
     if (Status perm = m_session.require(Permission::BillingWrite); !perm)
         return perm;
-    auto stmt = password
-                    ? m_session.db().prepare("INSERT OR REPLACE INTO workstation_setting (key, value) VALUES "
-                                             "('clearinghouse_password', ?);")
-                    : m_session.db().prepare("DELETE FROM workstation_setting WHERE key = 'clearinghouse_password' "
-                                             "AND ? IS NULL;");
-    if (!stmt)
-        return std::unexpected(stmt.error());
-    stmt->bind(1, password);
-    return stmt->run();
+    return setWorkstationSetting(m_session, "clearinghouse_password", password);
 }
 
 Result<std::optional<std::string>> ClaimBatchStore::rememberedPassword()
 {
     if (Status perm = m_session.require(Permission::BillingWrite); !perm)
         return std::unexpected(perm.error());
-    auto stmt = m_session.db().prepare("SELECT value FROM workstation_setting WHERE key = 'clearinghouse_password';");
-    if (!stmt)
-        return std::unexpected(stmt.error());
-    auto values = stmt->all<std::string>([](const Statement& s) { return s.text(0); });
-    if (!values)
-        return std::unexpected(values.error());
-    return values->empty() ? std::optional<std::string>() : std::optional<std::string>(values->front());
+    return workstationSetting(m_session, "clearinghouse_password");
+}
+
+Status ClaimBatchStore::setKeyFile(const std::optional<std::string>& path)
+{
+    if (Status perm = m_session.require(Permission::BillingWrite); !perm)
+        return perm;
+    if (path && (path->empty() || !std::filesystem::path(*path).is_absolute()))
+        return fail(ErrorCode::Validation, "key_file", "absolute");
+    return setWorkstationSetting(m_session, "clearinghouse_key_file", path);
+}
+
+Result<std::optional<std::string>> ClaimBatchStore::keyFile()
+{
+    if (Status perm = m_session.require(Permission::BillingWrite); !perm)
+        return std::unexpected(perm.error());
+    return workstationSetting(m_session, "clearinghouse_key_file");
+}
+
+Status checkClearinghouseTransport(const Clearinghouse& settings, bool complete)
+{
+    auto blank = [&](const std::optional<std::string>& v) { return complete && (!v || v->empty()); };
+    if (settings.transport == "file")
+        return {};
+    if (blank(settings.endpoint))
+        return fail(ErrorCode::Validation, "endpoint", "required");
+    if (!settings.endpoint || settings.endpoint->empty())
+        return {};
+    const std::string& endpoint = *settings.endpoint;
+    if (settings.transport == "caqh") {
+        if (endpoint.rfind("https://", 0) != 0 && endpoint.rfind("http://127.0.0.1:", 0) != 0)
+            return fail(ErrorCode::Validation, "endpoint", "format");
+        return {};
+    }
+    // sftp://HOST[:PORT], nothing after: the folders are fields of their own.
+    static const std::regex sftp(R"(^sftp://[A-Za-z0-9.-]+(:[0-9]{1,5})?/?$)");
+    if (!std::regex_match(endpoint, sftp))
+        return fail(ErrorCode::Validation, "endpoint", "format");
+    if (blank(settings.username))
+        return fail(ErrorCode::Validation, "username", "required");
+    if (blank(settings.uploadDir))
+        return fail(ErrorCode::Validation, "upload_dir", "required");
+    if (blank(settings.downloadDir))
+        return fail(ErrorCode::Validation, "download_dir", "required");
+    if (blank(settings.hostKey))
+        return fail(ErrorCode::Validation, "host_key", "required");
+    return {};
 }
 
 Result<Clearinghouse> ClaimBatchStore::clearinghouse()
@@ -157,6 +217,8 @@ Result<Clearinghouse> ClaimBatchStore::saveClearinghouse(Clearinghouse settings)
     } else if (found.error().code != ErrorCode::NotFound) {
         return std::unexpected(found.error());
     }
+    if (Status s = checkClearinghouseTransport(settings, false); !s)
+        return std::unexpected(s.error());
     if (Status s = writeRecord(m_session, clearinghouseRow(), settings.id, settings, before); !s)
         return std::unexpected(s.error());
     if (Status s = tx.commit(); !s)

@@ -43,6 +43,10 @@ public:
     // answers are fetched on a schedule; nullopt forgets it.
     Status rememberPassword(const std::optional<std::string>& password);
     Result<std::optional<std::string>> rememberedPassword();
+    // The private key this workstation signs in to an SFTP clearinghouse with (a file here, in OpenSSH
+    // format; its passphrase is the password above); nullopt signs in with the password alone.
+    Status setKeyFile(const std::optional<std::string>& path);
+    Result<std::optional<std::string>> keyFile();
 
     // The clinic's active clearinghouse; NotFound when none is set up.
     Result<Clearinghouse> clearinghouse();
@@ -68,6 +72,13 @@ public:
 private:
     Session& m_session;
 };
+
+// Whether the settings name a way to reach the clearinghouse: caqh needs an https:// endpoint (http:// only
+// to 127.0.0.1); sftp needs an sftp://HOST[:PORT] endpoint, a user name, the upload and download folders
+// and the host key. A Validation error names the field (rule required or format); file needs nothing.
+// Saved settings may leave parts out (complete false: only what is given must be right); settings used to
+// send must be complete.
+Status checkClearinghouseTransport(const Clearinghouse& settings, bool complete);
 
 // This workstation's next interchange (and group) control number.
 Result<std::int64_t> nextInterchangeControl(Session& session);

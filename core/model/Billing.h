@@ -113,6 +113,11 @@ struct Clearinghouse
     std::string transport = "caqh";      // caqh (CAQH CORE HTTP MIME multipart), sftp, file (export only)
     std::optional<std::string> endpoint; // https://... or sftp://...
     std::optional<std::string> username;
+    // SFTP: where 837s are put and where the 999s and 277CAs wait, and the server's host key fingerprint
+    // (SHA256:..., as ssh-keygen -l prints it); a server that shows another key is never sent a claim.
+    std::optional<std::string> uploadDir;
+    std::optional<std::string> downloadDir;
+    std::optional<std::string> hostKey;
     int timelyFilingDays = 365;
     bool active = true;
 };

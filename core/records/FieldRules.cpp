@@ -64,6 +64,10 @@ bool formatHolds(TextFormat format, const std::string& v)
     case TextFormat::Sha256:
         return v.size() == 64 &&
                std::all_of(v.begin(), v.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+    case TextFormat::SshHostKey:
+        return isSshHostKey(v);
+    case TextFormat::RemotePath:
+        return isRemotePath(v);
     }
     return false;
 }
@@ -191,6 +195,10 @@ std::string_view textFormatName(TextFormat format)
         return "utc_time";
     case TextFormat::Sha256:
         return "sha256";
+    case TextFormat::SshHostKey:
+        return "ssh_host_key";
+    case TextFormat::RemotePath:
+        return "remote_path";
     }
     return "text";
 }

@@ -65,6 +65,8 @@ enum class TextFormat
     UserKey,  // a user's wrapped key pair (core/crypto/UserKey.h)
     UtcTime,  // YYYY-MM-DDTHH:MM:SSZ that exists
     Sha256,   // 64 lower-case hex digits
+    SshHostKey, // an SSH host key's fingerprint as ssh-keygen -l prints it: SHA256: and 43 base64 characters
+    RemotePath, // an absolute path on a file server: /, then printable ASCII without quotes or backslashes
 };
 std::string_view textFormatName(TextFormat format); // "us_state", "zip", ...
 

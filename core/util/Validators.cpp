@@ -176,6 +176,22 @@ bool isColor(std::string_view text)
                        [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
 }
 
+bool isSshHostKey(std::string_view text)
+{
+    constexpr std::string_view prefix = "SHA256:";
+    if (text.size() != prefix.size() + 43 || text.substr(0, prefix.size()) != prefix)
+        return false;
+    return std::all_of(text.begin() + prefix.size(), text.end(),
+                       [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '/'; });
+}
+
+bool isRemotePath(std::string_view text)
+{
+    if (text.empty() || text.size() > 200 || text[0] != '/' || text.find("..") != std::string_view::npos)
+        return false;
+    return std::all_of(text.begin(), text.end(), [](char c) { return c >= ' ' && c <= '~' && c != '"' && c != '\\'; });
+}
+
 bool isUserName(std::string_view text)
 {
     if (text.size() < 2 || text.size() > 32 || text[0] < 'a' || text[0] > 'z')

@@ -39,6 +39,10 @@ bool isTaxId(std::string_view taxId);
 bool isTimeZone(const std::string& name);
 // A colour as #rrggbb.
 bool isColor(std::string_view text);
+// An SSH host key's SHA-256 fingerprint as ssh-keygen -l prints it: "SHA256:" and 43 base64 characters.
+bool isSshHostKey(std::string_view text);
+// An absolute path on a file server (SFTP): "/" first, printable ASCII, no quote or backslash, no "..".
+bool isRemotePath(std::string_view text);
 // A user name: 2 to 32 lower-case letters, digits, dots, dashes or underscores, starting with a letter.
 bool isUserName(std::string_view text);
 

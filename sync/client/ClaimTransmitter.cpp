@@ -113,21 +113,28 @@ core::Result<TransmitReport> ClaimTransmitter::run(const std::function<void(int,
             return std::unexpected(made.error());
         }
     }
+    std::unique_ptr<CoreTransport> core;
+    ClaimTransport* transport = m_transport;
+    if (!transport) {
+        core = std::make_unique<CoreTransport>(*m_client, *settings);
+        transport = core.get();
+    }
+    auto offline = [&] {
+        report.offline = true;
+        report.retryDelaySeconds = retryDelaySeconds(attempt);
+        return report;
+    };
     auto unsent = batches.unsent();
     if (!unsent)
         return std::unexpected(unsent.error());
-    const std::string now = core::utcTimestamp(m_session.clock().nowMs());
     int done = 0;
     for (const core::ClaimBatch& batch : *unsent) {
         if (m_gate) {
             auto refused = m_gate(batch);
             if (!refused) {
-                if (refused.error().code == ErrorCode::Offline) {
-                    // The server is not reached: nothing proves the claims are ours to send yet.
-                    report.offline = true;
-                    report.retryDelaySeconds = retryDelaySeconds(attempt);
-                    return report;
-                }
+                // The server is not reached: nothing proves the claims are ours to send yet.
+                if (refused.error().code == ErrorCode::Offline)
+                    return offline();
                 return std::unexpected(refused.error());
             }
             if (!refused->empty()) {
@@ -140,64 +147,49 @@ core::Result<TransmitReport> ClaimTransmitter::run(const std::function<void(int,
         auto file = batches.fileOf(batch.id);
         if (!file)
             return std::unexpected(file.error());
-        CoreMessage message;
-        message.payloadType = kPayload837;
-        message.payloadId = batch.id; // the same batch is the same message, however often it is sent
-        message.timeStamp = now;
-        message.senderId = settings->submitterId;
-        message.receiverId = settings->receiverId;
-        message.payload = *file;
-        auto answer = m_client.send(message);
-        if (!answer) {
-            if (answer.error().code == ErrorCode::Offline) {
-                report.offline = true;
-                report.retryDelaySeconds = retryDelaySeconds(attempt);
-                return report;
-            }
-            return std::unexpected(answer.error());
+        auto refusal = transport->submit(batch, *file);
+        if (!refusal) {
+            if (refusal.error().code == ErrorCode::Offline)
+                return offline();
+            return std::unexpected(refusal.error());
         }
-        if (answer->errorCode == "Success") {
+        if (refusal->empty()) {
             if (core::Status s = batches.markSent(batch.id); !s)
                 return std::unexpected(s.error());
             ++report.batchesSent;
             report.claimsSent += batch.claimCount;
         } else {
-            if (core::Status s = batches.markRefused(batch.id, answer->errorCode); !s)
+            if (core::Status s = batches.markRefused(batch.id, *refusal); !s)
                 return std::unexpected(s.error());
-            report.refusedBatches.push_back(answer->errorCode);
+            report.refusedBatches.push_back(*refusal);
         }
         if (progress)
             progress(++done, static_cast<int>(unsent->size()));
     }
-    // The answers waiting at the clearinghouse, 999s first: a 277CA may follow its 999 in the same run.
+    // The answers waiting at the clearinghouse, 999s first: a 277CA may follow its 999 in the same run. Each
+    // is dropped there only once it is applied here (or was before), so a run cut short loses none.
     core::ClaimAnswerStore answers(m_session);
-    for (const char* kind : {kRetrieve999, kRetrieve277}) {
-        for (int i = 0; i < 1000; ++i) {
-            CoreMessage ask;
-            ask.payloadType = kind;
-            ask.payloadId = core::uuidV7(m_session.clock().nowMs());
-            ask.timeStamp = now;
-            ask.senderId = settings->submitterId;
-            ask.receiverId = settings->receiverId;
-            auto answer = m_client.send(ask);
-            if (!answer) {
-                if (answer.error().code == ErrorCode::Offline) {
-                    report.offline = true;
-                    report.retryDelaySeconds = retryDelaySeconds(attempt);
-                    return report;
-                }
-                return std::unexpected(answer.error());
-            }
-            if (answer->errorCode != "Success" || answer->payload.empty())
-                break; // NoBatchResultsFile: nothing more waiting
-            auto applied = answers.importFile(answer->payload);
-            if (!applied) {
-                if (applied.error().error)
-                    return std::unexpected(*applied.error().error);
-                return core::fail(ErrorCode::ProtocolError, "payload",
-                                  std::string(core::x12ProblemName(applied.error().issue->problem)));
-            }
-            ++report.answersApplied;
+    for (int i = 0; i < 2000; ++i) {
+        auto next = transport->nextAnswer();
+        if (!next) {
+            if (next.error().code == ErrorCode::Offline)
+                return offline();
+            return std::unexpected(next.error());
+        }
+        if (!*next)
+            break;
+        auto applied = answers.importFile((*next)->content);
+        if (!applied) {
+            if (applied.error().error)
+                return std::unexpected(*applied.error().error);
+            report.unreadAnswers.push_back({(*next)->name, *applied.error().issue});
+            continue; // left where it is, for someone to look at
+        }
+        ++report.answersApplied;
+        if (core::Status s = transport->answered(**next); !s) {
+            if (s.error().code == ErrorCode::Offline)
+                return offline();
+            return std::unexpected(s.error());
         }
     }
     return report;

@@ -1,13 +1,15 @@
 // Claims out to the clearinghouse and its answers in, when the office is online: queued claims become a
-// batch (ClaimBatchStore), every batch this workstation made and has not sent goes out as a CAQH CORE
-// batch submission (its PayloadID the batch's id, so a batch resent after a lost answer is the same
-// message to the clearinghouse), and the 999s and 277CAs waiting there are retrieved and applied
-// (ClaimAnswerStore). Nothing is lost offline: a batch not sent stays "created" with its file and goes at
-// the next run; the caller runs it again after retryDelaySeconds.
+// batch (ClaimBatchStore), every batch this workstation made and has not sent goes out through the
+// clearinghouse's transport (ClaimTransport.h: CAQH CORE or SFTP; a batch resent after a lost answer is the
+// same message there), and the 999s and 277CAs waiting there are retrieved and applied (ClaimAnswerStore),
+// each dropped at the clearinghouse only once applied. Nothing is lost offline: a batch not sent stays "created" with
+// its file and goes at the next run; the caller runs it again after retryDelaySeconds.
 #pragma once
 
 #include "core/Error.h"
 #include "core/model/Billing.h"
+#include "core/x12/X12Reader.h"
+#include "sync/client/ClaimTransport.h"
 #include "sync/client/ClearinghouseClient.h"
 
 #include <functional>
@@ -21,6 +23,13 @@ class Session;
 
 namespace practica::sync {
 
+// An answer file that is not a 999 or 277CA Practica reads: left at the clearinghouse (SFTP), named here.
+struct UnreadAnswer
+{
+    std::string name;
+    core::X12Issue issue;
+};
+
 struct TransmitReport
 {
     int batchesMade = 0;
@@ -29,8 +38,9 @@ struct TransmitReport
     int answersApplied = 0;                    // 999s and 277CAs
     std::vector<std::string> refusedBatches;   // sent, refused by the clearinghouse (its ErrorCode)
     std::vector<std::string> supersededClaims; // submitted first from another workstation: not sent from here
-    bool offline = false;                      // the clearinghouse could not be reached: try again later
-    int retryDelaySeconds = 0;                 // when to try again (0: nothing left to do)
+    std::vector<UnreadAnswer> unreadAnswers;
+    bool offline = false;      // the clearinghouse could not be reached: try again later
+    int retryDelaySeconds = 0; // when to try again (0: nothing left to do)
 };
 
 // Asked before a batch goes: the claims of it the clinic's server refused because another workstation
@@ -43,8 +53,13 @@ using SubmissionGate = std::function<core::Result<std::vector<std::string>>(cons
 class ClaimTransmitter
 {
 public:
+    ClaimTransmitter(core::Session& session, ClaimTransport& transport, SubmissionGate gate = {})
+        : m_session(session), m_transport(&transport), m_gate(std::move(gate))
+    {
+    }
+    // CAQH CORE through the client given, to the clinic's clearinghouse.
     ClaimTransmitter(core::Session& session, ClearinghouseClient& client, SubmissionGate gate = {})
-        : m_session(session), m_client(client), m_gate(std::move(gate))
+        : m_session(session), m_client(&client), m_gate(std::move(gate))
     {
     }
 
@@ -56,7 +71,8 @@ public:
 
 private:
     core::Session& m_session;
-    ClearinghouseClient& m_client;
+    ClaimTransport* m_transport = nullptr;
+    ClearinghouseClient* m_client = nullptr;
     SubmissionGate m_gate;
 };
 

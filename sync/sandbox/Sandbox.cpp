@@ -15,8 +15,11 @@
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/StreamCopier.h>
 #include <Poco/URI.h>
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <thread>
 
 namespace practica::sandbox {
@@ -143,11 +146,28 @@ core::Status Sandbox::start()
         if (ec)
             return core::fail(core::ErrorCode::Io, "spool", ec.message());
     }
+    if (!m_options.dropDir.empty()) {
+        std::error_code ec;
+        for (const char* sub : {"inbound", "outbound"})
+            std::filesystem::create_directories(std::filesystem::path(m_options.dropDir) / sub, ec);
+        if (ec)
+            return core::fail(core::ErrorCode::Io, "drop", ec.message());
+        m_stopping = false;
+        m_dropWatcher = std::thread([this] {
+            while (!m_stopping) {
+                pollDropFolder();
+                std::this_thread::sleep_for(std::chrono::milliseconds(m_options.dropPollMs));
+            }
+        });
+    }
     return {};
 }
 
 void Sandbox::stop()
 {
+    m_stopping = true;
+    if (m_dropWatcher.joinable())
+        m_dropWatcher.join();
     if (m_server) {
         m_server->stopAll(true);
         m_server.reset();
@@ -224,12 +244,25 @@ std::map<std::string, std::string> Sandbox::submit(const std::map<std::string, s
                                              {"CORERuleVersion", "2.2.0"},
                                              {"SenderID", field(fields, "ReceiverID")},
                                              {"ReceiverID", field(fields, "SenderID")}};
+    Verdict verdict = judge(payload);
+    if (!verdict.ack999.empty())
+        m_pending999.push_back(verdict.ack999);
+    if (!verdict.ack277.empty())
+        m_pending277.push_back(verdict.ack277);
+    reply["ErrorCode"] = verdict.errorCode;
+    reply["ErrorMessage"] = verdict.errorMessage;
+    m_answered[payloadId] = reply;
+    return reply;
+}
+
+Sandbox::Verdict Sandbox::judge(const std::string& payload)
+{
+    Verdict verdict;
     auto x = core::readX12(payload);
     if (!x || x->groups.empty() || x->groups[0].sets.empty() || x->groups[0].sets[0].id != "837") {
-        reply["ErrorCode"] = "PayloadValidationFailed";
-        reply["ErrorMessage"] = x ? "not an 837" : std::string(core::x12ProblemName(x.error().problem));
-        m_answered[payloadId] = reply;
-        return reply;
+        verdict.errorCode = "PayloadValidationFailed";
+        verdict.errorMessage = x ? "not an 837" : std::string(core::x12ProblemName(x.error().problem));
+        return verdict;
     }
     // Checks a clearinghouse makes before it forwards: the version and every NPI's check digit.
     std::vector<core::Ack999ErrorOut> errors;
@@ -251,7 +284,7 @@ std::map<std::string, std::string> Sandbox::submit(const std::map<std::string, s
     e.date = stamp.substr(0, 4) + stamp.substr(5, 2) + stamp.substr(8, 2);
     e.time = stamp.substr(11, 2) + stamp.substr(14, 2);
     const std::string ack = core::write999(*x, e, errors);
-    m_pending999.push_back(ack);
+    verdict.ack999 = ack;
     spool("sent-" + std::to_string(e.interchangeControl) + ".999", ack);
     if (errors.empty()) {
         // The payer's 277CA: each claim acknowledged, or rejected for its member id.
@@ -295,13 +328,50 @@ std::map<std::string, std::string> Sandbox::submit(const std::map<std::string, s
         e.interchangeControl = ++m_control;
         e.groupControl = m_control;
         const std::string answer = core::write277ca(e, payer, x->senderId, billingName, billingNpi, claims);
-        m_pending277.push_back(answer);
+        verdict.ack277 = answer;
         spool("sent-" + std::to_string(e.interchangeControl) + ".277", answer);
     }
-    reply["ErrorCode"] = "Success";
-    reply["ErrorMessage"] = "";
-    m_answered[payloadId] = reply;
-    return reply;
+    verdict.errorCode = "Success";
+    return verdict;
+}
+
+int Sandbox::pollDropFolder()
+{
+    if (m_options.dropDir.empty())
+        return 0;
+    namespace fs = std::filesystem;
+    const fs::path inbound = fs::path(m_options.dropDir) / "inbound";
+    const fs::path outbound = fs::path(m_options.dropDir) / "outbound";
+    std::vector<fs::path> waiting;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(inbound, ec))
+        if (entry.is_regular_file() && entry.path().filename().string().front() != '.')
+            waiting.push_back(entry.path());
+    std::sort(waiting.begin(), waiting.end());
+    int taken = 0;
+    for (const fs::path& file : waiting) {
+        std::string payload;
+        {
+            std::ifstream in(file, std::ios::binary);
+            payload.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        }
+        fs::remove(file, ec);
+        std::lock_guard lock(m_mutex);
+        spool("received-" + file.filename().string(), payload);
+        const Verdict verdict = judge(payload);
+        const std::string stem = file.stem().string();
+        if (verdict.errorCode != "Success" && verdict.ack999.empty()) {
+            // Not an 837 at all: a clearinghouse answers such a file with a report; this one a note.
+            (void)core::writeFileAtomically((outbound / (stem + ".txt")).string(),
+                                            verdict.errorCode + ": " + verdict.errorMessage + "\n");
+        }
+        if (!verdict.ack999.empty())
+            (void)core::writeFileAtomically((outbound / (stem + ".999")).string(), verdict.ack999);
+        if (!verdict.ack277.empty())
+            (void)core::writeFileAtomically((outbound / (stem + ".277")).string(), verdict.ack277);
+        ++taken;
+    }
+    return taken;
 }
 
 std::map<std::string, std::string> Sandbox::retrieve(const std::string&, const std::string& kind,

@@ -6,16 +6,22 @@
 // A PayloadID seen before gets the same answer. Failures are injected on request (POST /sandbox/inject
 // ?kind=timeout|http500|reject_batch|reject_claims&count=N) and every file received and sent is kept in
 // the spool folder when one is given.
+//
+// It also plays a clearinghouse that takes files (served by an SFTP server over the folder): with a drop
+// folder, each 837 put in its inbound/ folder is taken away, checked the same way, and its 999 and 277CA
+// are left in outbound/. Names starting with a dot (uploads under way) are not touched.
 #pragma once
 
 #include "core/Error.h"
 
 #include <Poco/Net/HTTPServer.h>
+#include <atomic>
 #include <deque>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 
 namespace practica::sandbox {
 
@@ -26,6 +32,8 @@ struct SandboxOptions
     std::string password = "sandbox";
     std::string spoolDir;       // empty: nothing kept on disk
     long timeoutDelayMs = 8000; // how long an injected timeout holds the answer back
+    std::string dropDir;        // empty: no drop folder; else DIR/inbound and DIR/outbound, polled
+    long dropPollMs = 200;
 };
 
 class Sandbox
@@ -42,8 +50,21 @@ public:
     void inject(const std::string& kind, int count);
     // Held back by an injected timeout (milliseconds), consumed when read.
     long takeDelay();
+    // Takes every 837 waiting in the drop folder's inbound/ and leaves its answers in outbound/; the
+    // number of files taken.
+    int pollDropFolder();
 
 private:
+    // The clearinghouse's verdict on one 837: ErrorCode Success with the 999 and (for an accepted batch)
+    // the 277CA, or the code it refused the file with.
+    struct Verdict
+    {
+        std::string errorCode;
+        std::string errorMessage;
+        std::string ack999;
+        std::string ack277;
+    };
+    Verdict judge(const std::string& payload);
     std::map<std::string, std::string> submit(const std::map<std::string, std::string>& fields);
     std::map<std::string, std::string> retrieve(const std::string& user, const std::string& kind,
                                                 const std::map<std::string, std::string>& fields);
@@ -58,6 +79,8 @@ private:
     std::int64_t m_control = 100000;
     std::unique_ptr<Poco::Net::HTTPServer> m_server;
     int m_port = 0;
+    std::thread m_dropWatcher;
+    std::atomic<bool> m_stopping{false};
 };
 
 } // namespace practica::sandbox

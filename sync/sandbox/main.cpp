@@ -22,6 +22,8 @@ batch, a 277CA per claim for retrieval. A member id starting with REJ is rejecte
   --user NAME       the CORE UserName it accepts (default sandbox)
   --password WORD   the CORE Password it accepts (default sandbox)
   --spool DIR       keeps every file received and sent in DIR
+  --drop DIR        also takes 837 files put in DIR/inbound (by an SFTP server serving DIR, say),
+                    and leaves each one's 999 and 277CA in DIR/outbound
   --help            this text
 
 Failures on request: POST /sandbox/inject?kind=KIND&count=N with KIND timeout (the answer is held
@@ -55,6 +57,8 @@ int main(int argc, char** argv)
             options.password = value();
         } else if (arg == "--spool") {
             options.spoolDir = value();
+        } else if (arg == "--drop") {
+            options.dropDir = value();
         } else {
             std::fprintf(stderr, "practica-sandbox: unknown option %s (see --help)\n", arg.c_str());
             return 2;
@@ -67,6 +71,8 @@ int main(int argc, char** argv)
         return 1;
     }
     std::printf("practica-sandbox listening on http://127.0.0.1:%d/core\n", sandbox.port());
+    if (!options.dropDir.empty())
+        std::printf("practica-sandbox taking 837 files from %s/inbound\n", options.dropDir.c_str());
     std::fflush(stdout);
     std::signal(SIGINT, [](int) { g_stop = 1; });
     std::signal(SIGTERM, [](int) { g_stop = 1; });

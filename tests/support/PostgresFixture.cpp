@@ -1,5 +1,7 @@
 #include "PostgresFixture.h"
 
+#include "TestSupport.h"
+
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
@@ -25,26 +27,6 @@ constexpr int kToolTimeoutMs = 120'000;
 constexpr int kStartTimeoutMs = 60'000;
 constexpr int kStartAttempts = 3;
 constexpr const char* kServerUser = "postgres";
-
-// A port nobody listens on right now. Another process may take it before the server binds it, so
-// start() tries again with a new port when the server fails to start.
-int freePort()
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    if (fd < 0)
-        return 0;
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    addr.sin_port = 0;
-    socklen_t len = sizeof addr;
-    int port = 0;
-    if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0 &&
-        ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) == 0)
-        port = ntohs(addr.sin_port);
-    ::close(fd);
-    return port;
-}
 
 bool isExecutable(const QString& path)
 {
@@ -168,7 +150,7 @@ bool PostgresFixture::start()
              {"-D", m_dataDir, "-U", kServerUser, "--auth=trust", "--encoding=UTF8", "--no-locale", "--no-sync"}, true))
         return false;
     for (int attempt = 0; attempt < kStartAttempts; ++attempt) {
-        m_port = freePort();
+        m_port = freeLoopbackPort();
         if (m_port == 0) {
             m_error = "cannot find a free TCP port on 127.0.0.1";
             return false;

@@ -49,6 +49,10 @@ std::string formatted(TextFormat format, int serial)
         return "2026-01-02T03:04:05Z";
     case TextFormat::Sha256:
         return std::string(64, 'a');
+    case TextFormat::SshHostKey:
+        return "SHA256:" + std::string(43, 'A');
+    case TextFormat::RemotePath:
+        return "/inbound/" + std::to_string(serial);
     }
     return "x";
 }

@@ -7,6 +7,10 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QTest>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace practica::test {
 
@@ -63,6 +67,24 @@ QString binaryPath(const QString& name)
     if (!dir.isEmpty())
         return QDir(QString::fromLocal8Bit(dir)).filePath(name);
     return QDir(QCoreApplication::applicationDirPath()).filePath("../../bin/" + name);
+}
+
+int freeLoopbackPort()
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0)
+        return 0;
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    addr.sin_port = 0;
+    socklen_t len = sizeof addr;
+    int port = 0;
+    if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0 &&
+        ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) == 0)
+        port = ntohs(addr.sin_port);
+    ::close(fd);
+    return port;
 }
 
 } // namespace practica::test

@@ -53,4 +53,8 @@ template <class T> core::Error failureOf(const core::Result<T>& result)
 // Path of a built executable (practica-cli, helpers) from PRACTICA_BIN_DIR.
 QString binaryPath(const QString& name);
 
+// A TCP port on 127.0.0.1 nobody listens on right now. Another process may take it before a server binds
+// it, so a server started on it is tried again with a new port when it fails to start.
+int freeLoopbackPort();
+
 } // namespace practica::test

@@ -55,6 +55,10 @@ QString RuleText::format(const std::string& format)
         return RuleText::tr("a UTC time as YYYY-MM-DDTHH:MM:SSZ");
     if (format == "sha256")
         return RuleText::tr("a SHA-256 digest (64 hexadecimal digits)");
+    if (format == "ssh_host_key")
+        return RuleText::tr("an SSH host key fingerprint such as SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8");
+    if (format == "remote_path")
+        return RuleText::tr("a folder on the server such as /inbound (no quotes or backslashes)");
     if (format == "server_url")
         return RuleText::tr("an address such as https://server.clinic.example:8443");
     if (format == "uuid")
