@@ -30,3 +30,12 @@ echo "Installing: ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 "${sudo_cmd[@]}" apt-get update -qq
 "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+
+# openssh-server is here for the tests' private SFTP server on 127.0.0.1 (tests/support/SshServer.h). When
+# this script is what installed it, the machine-wide sshd Debian starts with it is switched off again: a
+# workstation is not opened to remote logins as a side effect of building Practica.
+if [[ " ${missing[*]} " == *" openssh-server "* ]] && command -v systemctl >/dev/null &&
+    [ -d /run/systemd/system ]; then
+    "${sudo_cmd[@]}" systemctl disable --now ssh.service ssh.socket >/dev/null 2>&1 || true
+    echo "openssh-server is installed for the tests only; its system service is disabled."
+fi

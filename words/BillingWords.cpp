@@ -1,5 +1,7 @@
 #include "BillingWords.h"
 
+#include "ErrorWords.h"
+
 namespace practica::words {
 
 namespace {
@@ -133,6 +135,56 @@ std::string x12IssueSentence(const core::X12Issue& issue)
         break;
     }
     return where.empty() ? what : where + ": " + what;
+}
+
+std::string transportErrorSentence(const core::Error& e)
+{
+    const std::string why = e.detail.empty() ? std::string() : " (" + e.detail + ")";
+    switch (e.code) {
+    case core::ErrorCode::Offline:
+        if (e.field == "clearinghouse")
+            return "The clearinghouse cannot be reached" + why + "; the claims wait and go at the next transmit.";
+        break;
+    case core::ErrorCode::NotAuthorized:
+        if (e.field == "host_key")
+            return "The clearinghouse's SFTP server showed another host key" + why +
+                   " than the clinic's settings name, so nothing was sent to it. Confirm the fingerprint with the "
+                   "clearinghouse before changing it (claims clearinghouse --host-key).";
+        if (e.field == "clearinghouse")
+            return "The clearinghouse did not accept the sign-in: check the user name and the password (or the "
+                   "key file and its passphrase)" +
+                   why + ".";
+        break;
+    case core::ErrorCode::NotFound:
+        if (e.field == "upload_dir" || e.field == "download_dir")
+            return "The clearinghouse's server has no folder " + e.detail + " (the " +
+                   (e.field == "upload_dir" ? std::string("upload") : std::string("download")) +
+                   " folder of the clinic's settings).";
+        break;
+    case core::ErrorCode::ProtocolError:
+        if (e.field == "upload_dir" || e.field == "download_dir")
+            return "The clearinghouse's server refused to " +
+                   (e.field == "upload_dir" ? std::string("take a file in the upload folder")
+                                            : std::string("give or remove a file in the download folder")) +
+                   why + ".";
+        if (e.field == "clearinghouse" || e.field == "ErrorCode" || e.field == "CheckSum" || e.field == "payload" ||
+            e.field == "content_type" || e.field == "body")
+            return "The clearinghouse sent an answer Practica cannot read" + why + ".";
+        break;
+    case core::ErrorCode::Validation:
+        if (e.field == "transport" && e.detail == "file")
+            return "The clinic's clearinghouse takes files by hand (transport file): write them with x12 "
+                   "export-837.";
+        if (e.field == "endpoint" || e.field == "username" || e.field == "upload_dir" || e.field == "download_dir" ||
+            e.field == "host_key")
+            return "The clinic's clearinghouse settings are not complete: " + e.field + " is " +
+                   (e.detail == "required" ? std::string("missing") : std::string("not in the right form")) +
+                   " (claims clearinghouse).";
+        break;
+    default:
+        break;
+    }
+    return errorSentence(e);
 }
 
 } // namespace practica::words

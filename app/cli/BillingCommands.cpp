@@ -35,17 +35,24 @@ const char* const kClaimsHelp = R"(Usage: practica-cli claims <verb> [options]
         the payer's claim number is the one its 277CA gave, unless given.
   clearinghouse [--name N --submitter-id ID --receiver-id ID --contact-name N --contact-phone P
                  --endpoint URL --username U --transport caqh|sftp|file --production yes|no
-                 --timely-filing-days N --sender-qualifier Q --receiver-qualifier Q]
+                 --timely-filing-days N --sender-qualifier Q --receiver-qualifier Q
+                 --upload-dir DIR --download-dir DIR --host-key SHA256:... --key-file FILE|none]
         shows the clinic's clearinghouse settings, or changes the ones given (the first time, name,
-        submitter id, receiver id, contact name and phone are needed).
+        submitter id, receiver id, contact name and phone are needed). CAQH CORE: an https:// endpoint.
+        SFTP: endpoint sftp://HOST[:PORT], the user name, the folder 837s are put in (--upload-dir) and
+        the one the 999s and 277CAs wait in (--download-dir), and the server's host key fingerprint as
+        ssh-keygen -l prints it (--host-key; a server showing another key is sent nothing). --key-file
+        is this workstation's private key for the SFTP server (kept here only; none forgets it); its
+        passphrase, or without a key the SFTP password, is the password transmit uses.
   fees [--payer PAYER_CODE] [--set CODE[-MOD]=AMOUNT]
         lists the fee schedule (the clinic's, or a payer's by its payer code), or sets one fee.
   transmit [--ca-file FILE] [--remember]
-        sends the queued claims to the clearinghouse (CAQH CORE, the endpoint and user of the clinic's
-        clearinghouse settings, the password from PRACTICA_CLEARINGHOUSE_PASSWORD, or the one this
-        workstation remembers: --remember keeps it, in the encrypted database only), and any batch not
-        sent before; then retrieves and applies the 999s and 277CAs waiting there. Offline: exit 8, and
-        the batch goes at the next transmit.
+        sends the queued claims to the clearinghouse (CAQH CORE or SFTP, as the clinic's clearinghouse
+        settings say; the password from PRACTICA_CLEARINGHOUSE_PASSWORD, or the one this workstation
+        remembers: --remember keeps it, in the encrypted database only), and any batch not sent before;
+        then retrieves and applies the 999s and 277CAs waiting there (over SFTP each is removed there
+        once applied; a file that is not one is left and named). Offline: exit 8, and the batch goes at
+        the next transmit.
 
 PCN is the claim's patient control number (as claims list shows it). Needs the biller role (--user);
 list and history also the administrator's. With --json, list prints [{"id", "patient_control_number",
@@ -302,7 +309,8 @@ Outcome runClaims(CliContext& ctx)
         {.name = "transmit", .options = {"ca-file", "remember"}, .unlocked = transmit},
         {.name = "clearinghouse",
          .options = {"name", "submitter-id", "receiver-id", "contact-name", "contact-phone", "endpoint", "username",
-                     "transport", "production", "timely-filing-days", "sender-qualifier", "receiver-qualifier"},
+                     "transport", "production", "timely-filing-days", "sender-qualifier", "receiver-qualifier",
+                     "upload-dir", "download-dir", "host-key", "key-file"},
          .unlocked = clearinghouse},
         {.name = "fees", .options = {"payer", "set"}, .unlocked = fees},
     };

@@ -7,8 +7,10 @@
 #include "core/billing/ClaimStore.h"
 #include "core/patients/CoverageStore.h"
 #include "sync/client/ClaimTransmitter.h"
+#include "words/BillingWords.h"
 
 #include <cstdlib>
+#include <filesystem>
 #include <ostream>
 
 namespace practica::app {
@@ -39,6 +41,12 @@ Outcome clearinghouse(CliContext& ctx, core::Session& session)
         c.endpoint = *v, changed = true;
     if (auto v = ctx.option("username"))
         c.username = *v, changed = true;
+    if (auto v = ctx.option("upload-dir"))
+        c.uploadDir = *v, changed = true;
+    if (auto v = ctx.option("download-dir"))
+        c.downloadDir = *v, changed = true;
+    if (auto v = ctx.option("host-key"))
+        c.hostKey = *v, changed = true;
     if (auto v = ctx.option("production")) {
         if (*v != "yes" && *v != "no")
             return usageError("--production is yes or no");
@@ -60,6 +68,19 @@ Outcome clearinghouse(CliContext& ctx, core::Session& session)
     } else if (!current) {
         return std::unexpected(Failure{kExitNotFound, "the clinic has no clearinghouse settings yet"});
     }
+    // The key is this workstation's, not the clinic's: kept beside the remembered password.
+    if (auto v = ctx.option("key-file")) {
+        std::optional<std::string> path;
+        if (*v != "none")
+            path = std::filesystem::absolute(*v).lexically_normal().string();
+        if (path && !std::filesystem::is_regular_file(*path))
+            return std::unexpected(Failure{kExitNotFound, "no key file at " + *path});
+        if (auto kept = store.setKeyFile(path); !kept)
+            return failure(kept.error());
+    }
+    auto keyFile = store.keyFile();
+    if (!keyFile)
+        return failure(keyFile.error());
     if (ctx.json()) {
         auto o = newJsonObject();
         o->set("name", c.name);
@@ -68,6 +89,10 @@ Outcome clearinghouse(CliContext& ctx, core::Session& session)
         o->set("transport", c.transport);
         o->set("endpoint", c.endpoint.value_or(""));
         o->set("username", c.username.value_or(""));
+        o->set("upload_dir", c.uploadDir.value_or(""));
+        o->set("download_dir", c.downloadDir.value_or(""));
+        o->set("host_key", c.hostKey.value_or(""));
+        o->set("key_file", keyFile->value_or(""));
         o->set("production", c.production);
         o->set("timely_filing_days", c.timelyFilingDays);
         ctx.printJson(o);
@@ -76,8 +101,13 @@ Outcome clearinghouse(CliContext& ctx, core::Session& session)
                   << "  submitter " << c.senderQualifier << ":" << c.submitterId << ", receiver " << c.receiverQualifier
                   << ":" << c.receiverId << "\n"
                   << "  transport " << c.transport << (c.endpoint ? " to " + *c.endpoint : std::string())
-                  << (c.username ? " as " + *c.username : std::string()) << "\n"
-                  << "  contact " << c.contactName << ", " << c.contactPhone << "; timely filing " << c.timelyFilingDays
+                  << (c.username ? " as " + *c.username : std::string()) << "\n";
+        if (c.transport == "sftp")
+            ctx.out() << "  claims to " << c.uploadDir.value_or("(no upload folder)") << ", answers from "
+                      << c.downloadDir.value_or("(no download folder)") << "\n"
+                      << "  host key " << c.hostKey.value_or("(not set: nothing is sent)") << "\n"
+                      << "  this workstation's key " << keyFile->value_or("(none: password sign-in)") << "\n";
+        ctx.out() << "  contact " << c.contactName << ", " << c.contactPhone << "; timely filing " << c.timelyFilingDays
                   << " days\n";
     }
     return {};
@@ -137,10 +167,15 @@ Outcome transmit(CliContext& ctx, core::Session& session)
     auto settings = core::ClaimBatchStore(session).clearinghouse();
     if (!settings)
         return failure(settings.error());
-    if (settings->transport != "caqh" || !settings->endpoint)
-        return std::unexpected(Failure{kExitInvalid, "the clinic's clearinghouse is not set up for CAQH CORE "
-                                                     "(transport caqh and an endpoint)"});
+    if (settings->transport == "file")
+        return std::unexpected(Failure{kExitInvalid, "the clinic's clearinghouse takes files by hand (transport "
+                                                     "file): write them with x12 export-837"});
     core::ClaimBatchStore batches(session);
+    auto keyFile = batches.keyFile();
+    if (!keyFile)
+        return failure(keyFile.error());
+    // Over SFTP a key without a passphrase needs no password.
+    const bool passwordNeeded = !(settings->transport == "sftp" && *keyFile);
     std::string password;
     if (const char* given = std::getenv("PRACTICA_CLEARINGHOUSE_PASSWORD"); given && *given) {
         password = given;
@@ -151,28 +186,31 @@ Outcome transmit(CliContext& ctx, core::Session& session)
         auto remembered = batches.rememberedPassword();
         if (!remembered)
             return failure(remembered.error());
-        if (!*remembered)
+        if (!*remembered && passwordNeeded)
             return usageError("set PRACTICA_CLEARINGHOUSE_PASSWORD to the clearinghouse password (add --remember "
                               "to keep it on this workstation)");
-        password = **remembered;
+        password = remembered->value_or("");
     }
-    sync::ClearinghouseOptions options;
-    options.endpoint = *settings->endpoint;
-    options.userName = settings->username.value_or("");
-    options.password = password;
-    options.caFile = ctx.optionOr("ca-file", "");
-    sync::ClearinghouseClient client(options);
+    sync::TransportSecrets secrets;
+    secrets.password = password;
+    secrets.keyFile = *keyFile;
+    secrets.caFile = ctx.optionOr("ca-file", "");
+    auto transport = sync::openClaimTransport(*settings, secrets);
+    if (!transport)
+        return std::unexpected(
+            Failure{exitCodeFor(transport.error().code), words::transportErrorSentence(transport.error())});
     // A workstation that syncs sends a batch only once the clinic's server took its submission: a claim
     // another workstation submitted first is not sent twice.
     auto gate = sync::WorkstationGate::open(session);
     if (!gate)
         return failure(gate.error());
-    auto report = sync::ClaimTransmitter(session, client, gate->gate()).run([&](int done, int total) {
+    auto report = sync::ClaimTransmitter(session, **transport, gate->gate()).run([&](int done, int total) {
         if (!ctx.json())
             ctx.err() << "Sending batches: " << done << " of " << total << "\n";
     });
     if (!report)
-        return failure(report.error());
+        return std::unexpected(
+            Failure{exitCodeFor(report.error().code), words::transportErrorSentence(report.error())});
     if (ctx.json()) {
         auto o = newJsonObject();
         o->set("batches_sent", report->batchesSent);
@@ -180,12 +218,19 @@ Outcome transmit(CliContext& ctx, core::Session& session)
         o->set("answers_applied", report->answersApplied);
         o->set("offline", report->offline);
         o->set("retry_after_seconds", report->retryDelaySeconds);
+        Poco::JSON::Array::Ptr unread = new Poco::JSON::Array;
+        for (const auto& u : report->unreadAnswers)
+            unread->add(u.name);
+        o->set("unread_answers", unread);
         ctx.printJson(o);
     } else {
         ctx.out() << "Sent " << report->claimsSent << " claim(s) in " << report->batchesSent << " batch(es); applied "
                   << report->answersApplied << " answer(s) from the clearinghouse.\n";
         for (const auto& code : report->refusedBatches)
             ctx.out() << "A batch was refused by the clearinghouse: " << code << "\n";
+        for (const auto& unread : report->unreadAnswers)
+            ctx.out() << "Left at the clearinghouse, not an answer Practica reads: " << unread.name << " ("
+                      << words::x12IssueSentence(unread.issue) << ")\n";
         for (const auto& n : report->supersededClaims)
             ctx.out() << "Claim " << n << " was submitted first from another workstation; it was not sent from here.\n";
     }

@@ -231,8 +231,15 @@ core::Status SftpTransport::perform(Request& r)
     switch (rc) {
     case CURLE_LOGIN_DENIED:
         return fail(ErrorCode::NotAuthorized, "clearinghouse", why);
-    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_PEER_FAILED_VERIFICATION: {
+        // "... mismatch sha256 fingerprint. Remote <base64>= is not equal to ...": the key it showed, in
+        // the form ssh-keygen prints, for the person who checks it with the clearinghouse.
+        static const std::regex shown(R"(Remote ([A-Za-z0-9+/]{43})=? is not equal)");
+        std::smatch m;
+        if (std::regex_search(why, m, shown))
+            return fail(ErrorCode::NotAuthorized, "host_key", "SHA256:" + m[1].str());
         return fail(ErrorCode::NotAuthorized, "host_key", why);
+    }
     case CURLE_REMOTE_FILE_NOT_FOUND:
         return fail(ErrorCode::NotFound, r.field, r.path);
     case CURLE_REMOTE_ACCESS_DENIED:

@@ -2,14 +2,17 @@
 // demo's claims in every state (claims list --json with amounts as decimal dollars), a claim built from a
 // signed visit, scrubbed and submitted, every ready claim out as an 837P (x12 export-837) that reads back
 // whole, the clearinghouse's 999 for it applied (x12 import), a truncated file refused with its line and
-// nothing applied, and exit 4 for roles that do not bill.
+// nothing applied, the queued claims sent over SFTP to a private sshd on 127.0.0.1 (and nothing sent to a
+// server showing another host key), and exit 4 for roles that do not bill.
 #include "core/auth/Vault.h"
 #include "core/billing/ClaimStore.h"
 #include "core/x12/AckWriter.h"
 #include "core/x12/X12Reader.h"
 #include "tests/support/CliRunner.h"
+#include "tests/support/SshServer.h"
 #include "tests/support/TestSupport.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -53,6 +56,7 @@ private slots:
     void exportAndAcknowledge();
     void damagedAnswerChangesNothing();
     void clearinghouseAndFees();
+    void transmitOverSftp();
     void otherRolesGetExit4();
 
 private:
@@ -228,6 +232,67 @@ void tst_CliBilling::clearinghouseAndFees()
     QVERIFY(found);
     QCOMPARE(run({"claims", "fees", "--set", "99213=abc"}).exitCode, 2);
     QCOMPARE(run({"claims", "fees", "--payer", "NOPE"}).exitCode, 5);
+}
+
+void tst_CliBilling::transmitOverSftp()
+{
+    test::SshServer ssh;
+    QVERIFY2(ssh.running(), qPrintable(ssh.error()));
+    QTemporaryDir drop;
+    QVERIFY(QDir(drop.path()).mkpath("in") && QDir(drop.path()).mkpath("out"));
+    const QString in = drop.filePath("in");
+    const QStringList sftp{"claims",         "clearinghouse",
+                           "--transport",    "sftp",
+                           "--endpoint",     QString::fromStdString(ssh.endpoint()),
+                           "--username",     QString::fromStdString(ssh.userName()),
+                           "--upload-dir",   in,
+                           "--download-dir", drop.filePath("out"),
+                           "--key-file",     QString::fromStdString(ssh.keyFile()),
+                           "--json"};
+    QCOMPARE(run(sftp + QStringList{"--host-key", "SHA256:not-a-fingerprint"}).exitCode, 6);
+    Run set = run(sftp + QStringList{"--host-key", QString::fromStdString(ssh.otherHostKey())});
+    QCOMPARE(set.exitCode, 0);
+    QCOMPARE(set.json().object().value("key_file").toString(), QString::fromStdString(ssh.keyFile()));
+    QCOMPARE(set.json().object().value("upload_dir").toString(), in);
+    // A clean claim queued from a visit nobody billed yet.
+    {
+        core::ManualClock clock(QDateTime::currentMSecsSinceEpoch());
+        auto biller = core::Vault::unlock(m_db.toStdString(), "biller", "biller-demo", clock);
+        QVERIFY(biller);
+        auto unbilled = core::ClaimStore(**biller).unbilledEncounters(5);
+        QVERIFY(unbilled && !unbilled->empty());
+        biller->reset();
+        Run built = run({"claims", "build", "--encounter", QString::fromStdString(unbilled->front()), "--dx", "J06.9",
+                         "--charges", "99213@1"});
+        QVERIFY2(built.exitCode == 0, built.err.constData());
+        Run submitted = run({"claims", "submit", "--claim", QString::fromUtf8(built.out).section(' ', 2, 2)});
+        QVERIFY2(submitted.exitCode == 0, submitted.out.constData());
+    }
+    const int queued = int(claims("queued").size());
+    QVERIFY(queued > 0);
+    const QStringList passphrase{QString("PRACTICA_CLEARINGHOUSE_PASSWORD=") + test::SshServer::kPassphrase};
+
+    // A server showing another host key than the settings name is sent nothing.
+    Run refused = test::runCli(m_binary, {"claims", "transmit"}, m_db, "biller", "biller-demo", passphrase);
+    QCOMPARE(refused.exitCode, 3);
+    QVERIFY(refused.oneErrorLine());
+    QVERIFY2(refused.err.contains("another host key"), refused.err.constData());
+    QVERIFY2(refused.err.contains(QByteArray::fromStdString(ssh.hostKey())), refused.err.constData());
+    Run shown = run({"claims", "clearinghouse"});
+    QVERIFY2(shown.out.contains("claims to " + in.toUtf8()), shown.out.constData());
+    QCOMPARE(QDir(in).entryList(QDir::Files | QDir::Hidden).size(), 0);
+
+    QCOMPARE(run({"claims", "clearinghouse", "--host-key", QString::fromStdString(ssh.hostKey())}).exitCode, 0);
+    Run sent = test::runCli(m_binary, {"claims", "transmit", "--json"}, m_db, "biller", "biller-demo", passphrase);
+    QVERIFY2(sent.exitCode == 0, sent.err.constData());
+    QCOMPARE(sent.json().object().value("claims_sent").toInt(), queued);
+    QCOMPARE(QDir(in).entryList(QDir::Files).size(), 1);
+    QCOMPARE(claims("queued").size(), 0);
+
+    ssh.stop();
+    Run away = test::runCli(m_binary, {"claims", "transmit"}, m_db, "biller", "biller-demo", passphrase);
+    QCOMPARE(away.exitCode, 8);
+    QVERIFY2(away.err.contains("cannot be reached"), away.err.constData());
 }
 
 void tst_CliBilling::otherRolesGetExit4()

@@ -6,7 +6,7 @@
 namespace practica::test {
 
 CliRun runCli(const QString& binary, const QStringList& args, const QString& db, const QString& user,
-              const QString& password)
+              const QString& password, const QStringList& extraEnvironment)
 {
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
@@ -15,6 +15,8 @@ CliRun runCli(const QString& binary, const QStringList& args, const QString& db,
     environment.insert("PRACTICA_DB", db);
     environment.insert("PRACTICA_USER", user);
     environment.insert("PRACTICA_PASSWORD", password);
+    for (const QString& pair : extraEnvironment)
+        environment.insert(pair.section('=', 0, 0), pair.section('=', 1));
     process.setProcessEnvironment(environment);
     process.start(binary, args);
     if (!process.waitForStarted())

@@ -20,8 +20,8 @@ struct CliRun
 };
 
 // Runs binary with args, PRACTICA_DB, PRACTICA_USER and PRACTICA_PASSWORD set (others of the caller's
-// environment removed), stdin closed; waits up to two minutes.
+// environment removed) and the NAME=VALUE pairs of extraEnvironment, stdin closed; waits up to two minutes.
 CliRun runCli(const QString& binary, const QStringList& args, const QString& db, const QString& user,
-              const QString& password);
+              const QString& password, const QStringList& extraEnvironment = {});
 
 } // namespace practica::test

@@ -248,6 +248,7 @@ void tst_SftpClearinghouse::anotherHostKeyIsRefused()
     const core::Error e = test::failureOf(run);
     QCOMPARE(e.code, core::ErrorCode::NotAuthorized);
     QCOMPARE(e.field, std::string("host_key"));
+    QCOMPARE(e.detail, m_ssh->hostKey()); // the key the server showed, as ssh-keygen prints it
     QCOMPARE(waitingIn(inbound()), 0);
     QCOMPARE(must(core::ClaimBatchStore(*m_f->biller).unsent(), "unsent").size(), std::size_t(1));
 }
