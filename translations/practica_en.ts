@@ -281,6 +281,54 @@
         <source>Voided by the payer</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The clearinghouse cannot be reached; the claims wait and go with the next send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clearinghouse&apos;s SFTP server showed another host key (%1) than the settings name, so nothing was sent to it. Confirm the fingerprint with the clearinghouse before you change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clearinghouse did not accept the sign-in. Check the user name and password (or the key file and its passphrase) in the clearinghouse settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clearinghouse&apos;s server has no folder %1. Check the %2 in the clearinghouse settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>upload folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>download folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clearinghouse&apos;s server refused the %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>claims file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answer files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clearinghouse sent an answer Practica cannot read (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s clearinghouse takes files by hand: use Export 837 file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clearinghouse settings are not complete: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BookingFlow</name>
@@ -1535,6 +1583,62 @@
     </message>
     <message>
         <source>a SHA-256 digest (64 hexadecimal digits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an SSH host key fingerprint such as SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an address such as sftp://sftp.clearinghouse.example:22</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an address starting with https://</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a full path, starting with /</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a folder on the server such as /inbound (no quotes or backslashes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>upload folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>download folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host key fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>submitter id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>receiver id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contact name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contact phone</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3171,6 +3275,26 @@
         <source>Replacement claim %1 drafted: fix it, then queue it</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Clearinghouse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How claims reach the clinic&apos;s clearinghouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clearinghouse settings saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase of this workstation&apos;s key for %1 (empty when the key has none):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left at the clearinghouse, not answers Practica reads: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>practica::app::BookingDialog</name>
@@ -3588,6 +3712,134 @@
     </message>
     <message>
         <source>Reason for the visit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>practica::app::ClearinghouseDialog</name>
+    <message>
+        <source>Clearinghouse settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the clinic&apos;s id at the clearinghouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the clearinghouse&apos;s own id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Production: the claims are real (off: test files the payers do not pay)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>who the clearinghouse calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CAQH CORE over HTTPS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SFTP: files on the clearinghouse&apos;s server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files by hand (Export 837 file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>where claims are put, e.g. /inbound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>where the answers wait, e.g. /outbound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none: sign in with the password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workstation&apos;s SFTP private key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clinic at the clearinghouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clearinghouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitter id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receiver id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billing contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timely filing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How claims reach it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fingerprint the clearinghouse gives you for its server.
+Practica sends nothing to a server that shows another key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workstation&apos;s key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no key file at %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

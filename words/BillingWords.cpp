@@ -177,9 +177,9 @@ std::string transportErrorSentence(const core::Error& e)
                    "export-837.";
         if (e.field == "endpoint" || e.field == "username" || e.field == "upload_dir" || e.field == "download_dir" ||
             e.field == "host_key")
-            return "The clinic's clearinghouse settings are not complete: " + e.field + " is " +
-                   (e.detail == "required" ? std::string("missing") : std::string("not in the right form")) +
-                   " (claims clearinghouse).";
+            return "Claims cannot be sent until the clinic's clearinghouse settings are complete (claims "
+                   "clearinghouse): " +
+                   errorSentence(e);
         break;
     default:
         break;

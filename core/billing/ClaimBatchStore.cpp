@@ -143,7 +143,7 @@ Status ClaimBatchStore::setKeyFile(const std::optional<std::string>& path)
     if (Status perm = m_session.require(Permission::BillingWrite); !perm)
         return perm;
     if (path && (path->empty() || !std::filesystem::path(*path).is_absolute()))
-        return fail(ErrorCode::Validation, "key_file", "absolute");
+        return fail(ErrorCode::Validation, "key_file", Rule::Format, {{"format", "absolute_path"}});
     return setWorkstationSetting(m_session, "clearinghouse_key_file", path);
 }
 
@@ -160,27 +160,27 @@ Status checkClearinghouseTransport(const Clearinghouse& settings, bool complete)
     if (settings.transport == "file")
         return {};
     if (blank(settings.endpoint))
-        return fail(ErrorCode::Validation, "endpoint", "required");
+        return fail(ErrorCode::Validation, "endpoint", Rule::Required);
     if (!settings.endpoint || settings.endpoint->empty())
         return {};
     const std::string& endpoint = *settings.endpoint;
     if (settings.transport == "caqh") {
         if (endpoint.rfind("https://", 0) != 0 && endpoint.rfind("http://127.0.0.1:", 0) != 0)
-            return fail(ErrorCode::Validation, "endpoint", "format");
+            return fail(ErrorCode::Validation, "endpoint", Rule::Format, {{"format", "https_url"}});
         return {};
     }
     // sftp://HOST[:PORT], nothing after: the folders are fields of their own.
     static const std::regex sftp(R"(^sftp://[A-Za-z0-9.-]+(:[0-9]{1,5})?/?$)");
     if (!std::regex_match(endpoint, sftp))
-        return fail(ErrorCode::Validation, "endpoint", "format");
+        return fail(ErrorCode::Validation, "endpoint", Rule::Format, {{"format", "sftp_url"}});
     if (blank(settings.username))
-        return fail(ErrorCode::Validation, "username", "required");
+        return fail(ErrorCode::Validation, "username", Rule::Required);
     if (blank(settings.uploadDir))
-        return fail(ErrorCode::Validation, "upload_dir", "required");
+        return fail(ErrorCode::Validation, "upload_dir", Rule::Required);
     if (blank(settings.downloadDir))
-        return fail(ErrorCode::Validation, "download_dir", "required");
+        return fail(ErrorCode::Validation, "download_dir", Rule::Required);
     if (blank(settings.hostKey))
-        return fail(ErrorCode::Validation, "host_key", "required");
+        return fail(ErrorCode::Validation, "host_key", Rule::Required);
     return {};
 }
 

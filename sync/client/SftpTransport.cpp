@@ -117,13 +117,13 @@ core::Result<SftpOptions> SftpTransport::optionsFor(const core::Clearinghouse& s
     std::smatch m;
     const std::string given = settings.endpoint.value_or("");
     if (!std::regex_match(given, m, endpoint))
-        return fail(ErrorCode::Validation, "endpoint", "format");
+        return fail(ErrorCode::Validation, "endpoint", core::Rule::Format, {{"format", "sftp_url"}});
     SftpOptions o;
     o.host = m[1].str();
     if (m[3].matched) {
         o.port = std::stoi(m[3].str());
         if (o.port < 1 || o.port > 65535)
-            return fail(ErrorCode::Validation, "endpoint", "format");
+            return fail(ErrorCode::Validation, "endpoint", core::Rule::Format, {{"format", "sftp_url"}});
     }
     o.userName = settings.username.value_or("");
     o.password = secrets.password;
@@ -131,14 +131,18 @@ core::Result<SftpOptions> SftpTransport::optionsFor(const core::Clearinghouse& s
     o.hostKey = settings.hostKey.value_or("");
     o.uploadDir = settings.uploadDir.value_or("");
     o.downloadDir = settings.downloadDir.value_or("");
+    auto wrong = [](const char* field, const std::string& value, const char* format) {
+        return value.empty() ? fail(ErrorCode::Validation, field, core::Rule::Required)
+                             : fail(ErrorCode::Validation, field, core::Rule::Format, {{"format", format}});
+    };
     if (o.userName.empty())
-        return fail(ErrorCode::Validation, "username", "required");
+        return fail(ErrorCode::Validation, "username", core::Rule::Required);
     if (!core::isRemotePath(o.uploadDir))
-        return fail(ErrorCode::Validation, "upload_dir", o.uploadDir.empty() ? "required" : "format");
+        return wrong("upload_dir", o.uploadDir, "remote_path");
     if (!core::isRemotePath(o.downloadDir))
-        return fail(ErrorCode::Validation, "download_dir", o.downloadDir.empty() ? "required" : "format");
+        return wrong("download_dir", o.downloadDir, "remote_path");
     if (!core::isSshHostKey(o.hostKey))
-        return fail(ErrorCode::Validation, "host_key", o.hostKey.empty() ? "required" : "format");
+        return wrong("host_key", o.hostKey, "ssh_host_key");
     return o;
 }
 

@@ -1,7 +1,8 @@
 // The billing workbench, offscreen, as a biller uses it: a signed visit listed to bill, a claim built from
 // it in the dialog, the scrubber's finding shown in words and double-clicked to its cell, the line fixed and
 // saved, the claim queued and sent to the sandbox clearinghouse with a progress bar, and the answers in the
-// claim's history.
+// claim's history. And a clearinghouse reached over SFTP (a private sshd on 127.0.0.1) set up in the
+// settings dialog, a wrong host key fingerprint said there, and claims sent with the key's passphrase.
 #include "GuiDriver.h"
 #include "app/gui/billing/BillingPage.h"
 #include "app/gui/shell/MainWindow.h"
@@ -11,15 +12,20 @@
 #include "core/billing/ClaimStore.h"
 #include "sync/sandbox/Sandbox.h"
 #include "tests/support/BillingFixture.h"
+#include "tests/support/SshServer.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QInputDialog>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace practica;
@@ -36,6 +42,7 @@ private slots:
         app::Theme::apply(*qApp);
     }
     void buildFixAndSend();
+    void sftpClearinghouse();
 };
 
 void tst_BillingGui::buildFixAndSend()
@@ -136,6 +143,88 @@ void tst_BillingGui::buildFixAndSend()
     QVERIFY(claims.markReady(next->id) && claims.queue(next->id));
     page->sendOnSchedule();
     QTRY_COMPARE(*claims.state(next->id), std::string("payer_accepted"));
+}
+
+void tst_BillingGui::sftpClearinghouse()
+{
+    BillingFixture fx;
+    SshServer ssh;
+    QVERIFY2(ssh.running(), qPrintable(ssh.error()));
+    QTemporaryDir drop;
+    sandbox::SandboxOptions so;
+    so.dropDir = drop.path().toStdString();
+    so.dropPollMs = 50;
+    sandbox::Sandbox clearinghouse(so);
+    QVERIFY(clearinghouse.start());
+
+    app::AppConfig config;
+    config.databasePath = QString::fromStdString(fx.clinic().path());
+    config.kdfCost = core::KdfCost::minimal();
+    config.clock = &fx.clinic().clock();
+    app::Workspace workspace(config);
+    auto session = fx.clinic().login("bill.ing", "user-password-1");
+    QVERIFY(session);
+    workspace.open(std::move(session));
+    app::MainWindow window(workspace);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* page = child<app::BillingPage>(&window, QStringLiteral("billingPage"));
+    QVERIFY(page);
+
+    // The settings: SFTP, its folders, a fingerprint mistyped (said under the form, the field focused),
+    // then the right one and this workstation's key.
+    bool sawError = false;
+    whenModalOpens(QStringLiteral("clearinghouseDialog"), [&](QWidget* dialog) {
+        auto* transport = child<QComboBox>(dialog, QStringLiteral("clearinghouseTransport"));
+        transport->setCurrentIndex(transport->findData(QStringLiteral("sftp")));
+        QVERIFY(child<QLineEdit>(dialog, QStringLiteral("clearinghouseHostKey"))->isVisible());
+        auto set = [&](const char* name, const QString& text) {
+            auto* edit = child<QLineEdit>(dialog, QString::fromLatin1(name));
+            edit->clear();
+            typeInto(edit, text);
+        };
+        set("clearinghouseEndpoint", QString::fromStdString(ssh.endpoint()));
+        set("clearinghouseUsername", QString::fromStdString(ssh.userName()));
+        set("clearinghouseUploadDir", drop.filePath("inbound"));
+        set("clearinghouseDownloadDir", drop.filePath("outbound"));
+        set("clearinghouseHostKey", QStringLiteral("SHA256:from-the-phone-call"));
+        set("clearinghouseKeyFile", QString::fromStdString(ssh.keyFile()));
+        click(dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Save));
+        auto* error = child<QLabel>(dialog, QStringLiteral("clearinghouseError"));
+        sawError = error->isVisible() && error->text().contains(QStringLiteral("host key fingerprint"));
+        if (!sawError)
+            qWarning("%s", qPrintable(error->text()));
+        screenshot(dialog, QStringLiteral("billing-clearinghouse-sftp"));
+        set("clearinghouseHostKey", QString::fromStdString(ssh.hostKey()));
+        click(dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Save));
+    });
+    click(child<QPushButton>(page, QStringLiteral("billingClearinghouse")));
+    QVERIFY(sawError);
+    core::ClaimBatchStore batches(*workspace.session());
+    QTRY_COMPARE(batches.clearinghouse()->transport, std::string("sftp"));
+    QCOMPARE(batches.clearinghouse()->hostKey, std::optional<std::string>(ssh.hostKey()));
+    QCOMPARE(*batches.keyFile(), std::optional<std::string>(ssh.keyFile()));
+
+    // A queued claim sent with the key's passphrase, remembered; the answers fetched on the schedule.
+    core::ClaimStore claims(*workspace.session());
+    const core::Encounter visit = fx.signedVisit(0);
+    auto claim = claims.captureFromEncounter(visit.id, {"J06.9"}, {{"99213", {}, "1", {}, {1}}});
+    QVERIFY(claim);
+    QVERIFY(claims.markReady(claim->id) && claims.queue(claim->id));
+    page->refresh();
+    whenModalOpens(QStringLiteral("clearinghousePassword"), [&](QWidget* dialog) {
+        typeInto(child<QLineEdit>(dialog, QStringLiteral("clearinghousePasswordEdit")),
+                 QString::fromLatin1(SshServer::kPassphrase));
+        child<QCheckBox>(dialog, QStringLiteral("clearinghouseRemember"))->setChecked(true);
+        click(dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok));
+    });
+    click(child<QPushButton>(page, QStringLiteral("billingSend")));
+    QTRY_COMPARE(*claims.state(claim->id), std::string("submitted"));
+    QTRY_COMPARE(QDir(drop.filePath("outbound")).entryList(QDir::Files).size(), 2);
+    page->sendOnSchedule();
+    QTRY_COMPARE(*claims.state(claim->id), std::string("payer_accepted"));
+    QCOMPARE(QDir(drop.filePath("outbound")).entryList(QDir::Files).size(), 0);
 }
 
 QTEST_MAIN(tst_BillingGui)

@@ -129,7 +129,13 @@ BillingPage::BillingPage(Workspace& workspace, QWidget* parent) : QWidget(parent
     auto* claimsHeader = new QHBoxLayout;
     claimsHeader->addWidget(heading(tr("Claims")), 1);
     claimsHeader->addWidget(m_state);
+    auto* settings = new QPushButton(tr("Clearinghouse…"));
+    settings->setObjectName(QStringLiteral("billingClearinghouse"));
+    settings->setToolTip(tr("How claims reach the clinic's clearinghouse"));
+    settings->setEnabled(m_workspace.can(core::Permission::BillingWrite));
+    connect(settings, &QPushButton::clicked, this, &BillingPage::editClearinghouse);
     auto* claimsActions = new QHBoxLayout;
+    claimsActions->addWidget(settings);
     claimsActions->addStretch(1);
     claimsActions->addWidget(exportFile);
     claimsActions->addWidget(m_send);

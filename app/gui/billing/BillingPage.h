@@ -46,6 +46,7 @@ public:
     // A replacement of the selected claim that was sent, as a new draft to fix and send.
     void replace();
     void sendQueued();
+    void editClearinghouse();
     // What the schedule runs (every few minutes while the workstation is unlocked, with the remembered
     // password): queued claims out and the clearinghouse's answers in, without asking anything.
     void sendOnSchedule();

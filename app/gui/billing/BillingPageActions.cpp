@@ -1,8 +1,10 @@
 // The billing workbench's actions that reach beyond the selected claim: building a claim from a visit,
-// a replacement, and sending to the clearinghouse (asked for, or on the schedule).
+// a replacement, the clearinghouse settings, and sending to the clearinghouse (asked for, or on the
+// schedule) over the transport its settings name.
 #include "BillingPage.h"
 #include "BillingText.h"
 #include "BillingWidgets.h"
+#include "ClearinghouseDialog.h"
 #include "app/gui/common/UiText.h"
 #include "app/gui/shell/Workspace.h"
 #include "core/billing/ClaimBatchStore.h"
@@ -111,18 +113,33 @@ void BillingPage::buildClaimForSelectedVisit()
     Q_EMIT statusMessage(tr("Draft claim %1 built").arg(QString::fromStdString(claim->patientControlNumber)));
 }
 
+void BillingPage::editClearinghouse()
+{
+    ClearinghouseDialog dialog(*m_workspace.session(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        Q_EMIT statusMessage(tr("Clearinghouse settings saved"));
+}
+
 void BillingPage::sendQueued()
 {
     core::Session& session = *m_workspace.session();
     core::ClaimBatchStore store(session);
     auto settings = store.clearinghouse();
-    if (!settings)
-        return showError(tr("Set up the clinic's clearinghouse first."));
-    if (settings->transport != "caqh" || !settings->endpoint)
+    if (!settings) {
+        showError(tr("Set up the clinic's clearinghouse first."));
+        return editClearinghouse();
+    }
+    if (settings->transport == "file")
         return showError(tr("The clinic's clearinghouse takes files by hand: use Export 837 file."));
+    if (auto complete = core::checkClearinghouseTransport(*settings, true); !complete) {
+        showError(BillingText::transportError(complete.error()));
+        return editClearinghouse();
+    }
     auto remembered = store.rememberedPassword();
     if (remembered && *remembered)
         return transmit(**remembered, true);
+    auto keyFile = store.keyFile();
+    const bool sftpKey = settings->transport == "sftp" && keyFile && *keyFile;
     QDialog ask(this);
     ask.setObjectName(QStringLiteral("clearinghousePassword"));
     ask.setWindowTitle(tr("Send claims"));
@@ -136,13 +153,16 @@ void BillingPage::sendQueued()
     connect(buttons, &QDialogButtonBox::accepted, &ask, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &ask, &QDialog::reject);
     auto* form = new QFormLayout(&ask);
-    form->addRow(new QLabel(tr("Password for %1 at %2:").arg(qs(settings->username), qs(settings->name))));
+    form->addRow(new QLabel(sftpKey ? tr("Passphrase of this workstation's key for %1 (empty when the key has "
+                                         "none):")
+                                          .arg(qs(settings->name))
+                                    : tr("Password for %1 at %2:").arg(qs(settings->username), qs(settings->name))));
     form->addRow(password);
     form->addRow(remember);
     form->addRow(buttons);
-    if (ask.exec() != QDialog::Accepted || password->text().isEmpty())
+    if (ask.exec() != QDialog::Accepted || (password->text().isEmpty() && !sftpKey))
         return;
-    if (remember->isChecked())
+    if (remember->isChecked() && !password->text().isEmpty())
         if (auto kept = store.rememberPassword(password->text().toStdString()); !kept)
             return showError(UiText::error(kept.error()));
     transmit(password->text().toStdString(), true);
@@ -155,22 +175,33 @@ void BillingPage::sendOnSchedule()
     core::ClaimBatchStore store(*m_workspace.session());
     auto settings = store.clearinghouse();
     auto remembered = store.rememberedPassword();
-    if (!settings || settings->transport != "caqh" || !settings->endpoint || !remembered || !*remembered)
+    auto keyFile = store.keyFile();
+    if (!settings || settings->transport == "file" || !core::checkClearinghouseTransport(*settings, true) ||
+        !remembered || !keyFile)
         return;
-    transmit(**remembered, false);
+    // A password (or the key's passphrase) remembered, or an SFTP key that needs none.
+    if (!*remembered && !(settings->transport == "sftp" && *keyFile))
+        return;
+    transmit(remembered->value_or(""), false);
 }
 
 void BillingPage::transmit(const std::string& password, bool interactive)
 {
     core::Session& session = *m_workspace.session();
-    auto settings = core::ClaimBatchStore(session).clearinghouse();
-    if (!settings)
+    core::ClaimBatchStore store(session);
+    auto settings = store.clearinghouse();
+    auto keyFile = store.keyFile();
+    if (!settings || !keyFile)
         return;
-    sync::ClearinghouseOptions options;
-    options.endpoint = *settings->endpoint;
-    options.userName = settings->username.value_or("");
-    options.password = password;
-    sync::ClearinghouseClient client(options);
+    sync::TransportSecrets secrets;
+    secrets.password = password;
+    secrets.keyFile = *keyFile;
+    auto transport = sync::openClaimTransport(*settings, secrets);
+    if (!transport) {
+        if (interactive)
+            showError(BillingText::transportError(transport.error()));
+        return;
+    }
     // A syncing workstation sends a claim only once the server took its submission.
     auto gate = sync::WorkstationGate::open(session);
     if (!gate) {
@@ -188,7 +219,7 @@ void BillingPage::transmit(const std::string& password, bool interactive)
         progress->show();
         QCoreApplication::processEvents();
     }
-    auto report = sync::ClaimTransmitter(session, client, gate->gate()).run([&](int done, int total) {
+    auto report = sync::ClaimTransmitter(session, **transport, gate->gate()).run([&](int done, int total) {
         if (!progress)
             return;
         progress->setMaximum(total);
@@ -200,7 +231,9 @@ void BillingPage::transmit(const std::string& password, bool interactive)
     refresh();
     if (!report) {
         if (interactive)
-            showError(UiText::error(report.error()));
+            showError(BillingText::transportError(report.error()));
+        else
+            Q_EMIT statusMessage(BillingText::transportError(report.error()));
         return;
     }
     if (report->offline) {
@@ -214,9 +247,17 @@ void BillingPage::transmit(const std::string& password, bool interactive)
                                      .arg(report->answersApplied));
         return;
     }
+    QString text = tr("Sent %n claim(s); %1 answer(s) from the clearinghouse applied.", nullptr, report->claimsSent)
+                       .arg(report->answersApplied);
+    if (!report->unreadAnswers.empty()) {
+        QStringList names;
+        for (const auto& u : report->unreadAnswers)
+            names << qs(u.name);
+        text += QLatin1Char(' ') +
+                tr("Left at the clearinghouse, not answers Practica reads: %1.").arg(names.join(QStringLiteral(", ")));
+    }
     m_message->setProperty("role", QStringLiteral("info"));
-    m_message->setText(tr("Sent %n claim(s); %1 answer(s) from the clearinghouse applied.", nullptr, report->claimsSent)
-                           .arg(report->answersApplied));
+    m_message->setText(text);
 }
 
 } // namespace practica::app

@@ -1,5 +1,7 @@
 #include "BillingText.h"
 
+#include "app/gui/common/UiText.h"
+
 #include <QStringList>
 
 namespace practica::app {
@@ -230,6 +232,46 @@ QString BillingText::dollars(std::int64_t cents)
     return QStringLiteral("$%1.%2")
         .arg(cents / 100)
         .arg(static_cast<int>(std::abs(cents % 100)), 2, 10, QLatin1Char('0'));
+}
+
+QString BillingText::transportError(const core::Error& e)
+{
+    using core::ErrorCode;
+    const bool folder = e.field == "upload_dir" || e.field == "download_dir";
+    switch (e.code) {
+    case ErrorCode::Offline:
+        if (e.field == "clearinghouse")
+            return tr("The clearinghouse cannot be reached; the claims wait and go with the next send.");
+        break;
+    case ErrorCode::NotAuthorized:
+        if (e.field == "host_key")
+            return tr("The clearinghouse's SFTP server showed another host key (%1) than the settings name, so "
+                      "nothing was sent to it. Confirm the fingerprint with the clearinghouse before you change it.")
+                .arg(QString::fromStdString(e.detail));
+        if (e.field == "clearinghouse")
+            return tr("The clearinghouse did not accept the sign-in. Check the user name and password (or the key "
+                      "file and its passphrase) in the clearinghouse settings.");
+        break;
+    case ErrorCode::NotFound:
+        if (folder)
+            return tr("The clearinghouse's server has no folder %1. Check the %2 in the clearinghouse settings.")
+                .arg(QString::fromStdString(e.detail),
+                     e.field == "upload_dir" ? tr("upload folder") : tr("download folder"));
+        break;
+    case ErrorCode::ProtocolError:
+        if (folder)
+            return tr("The clearinghouse's server refused the %1 (%2).")
+                .arg(e.field == "upload_dir" ? tr("claims file") : tr("answer files"),
+                     QString::fromStdString(e.detail));
+        return tr("The clearinghouse sent an answer Practica cannot read (%1).").arg(QString::fromStdString(e.detail));
+    case ErrorCode::Validation:
+        if (e.field == "transport")
+            return tr("The clinic's clearinghouse takes files by hand: use Export 837 file.");
+        return tr("The clearinghouse settings are not complete: %1").arg(UiText::error(e));
+    default:
+        break;
+    }
+    return UiText::error(e);
 }
 
 } // namespace practica::app

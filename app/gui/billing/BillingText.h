@@ -2,6 +2,7 @@
 // and the clearinghouse's and payers' answers (999 and 277CA codes), translated.
 #pragma once
 
+#include "core/Error.h"
 #include "core/billing/ClaimScrubber.h"
 
 #include <QCoreApplication>
@@ -21,6 +22,9 @@ public:
     // A history step's answer in words: "Rejected by the clearinghouse: member id is wrong (code 7)".
     static QString answer(const std::string& source, const std::string& state, const std::string& detail);
     static QString dollars(std::int64_t cents);
+    // Why claims could not go to the clearinghouse or its answers come back (sync/client/ClaimTransport.h);
+    // other errors as UiText words them.
+    static QString transportError(const core::Error& error);
 };
 
 } // namespace practica::app

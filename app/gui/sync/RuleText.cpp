@@ -57,6 +57,12 @@ QString RuleText::format(const std::string& format)
         return RuleText::tr("a SHA-256 digest (64 hexadecimal digits)");
     if (format == "ssh_host_key")
         return RuleText::tr("an SSH host key fingerprint such as SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8");
+    if (format == "sftp_url")
+        return RuleText::tr("an address such as sftp://sftp.clearinghouse.example:22");
+    if (format == "https_url")
+        return RuleText::tr("an address starting with https://");
+    if (format == "absolute_path")
+        return RuleText::tr("a full path, starting with /");
     if (format == "remote_path")
         return RuleText::tr("a folder on the server such as /inbound (no quotes or backslashes)");
     if (format == "server_url")
@@ -100,7 +106,16 @@ QString RuleText::fieldName(const std::string& field)
                                                               {"username", QT_TR_NOOP("user name")},
                                                               {"role", QT_TR_NOOP("role")},
                                                               {"user_id", QT_TR_NOOP("user")},
-                                                              {"second_factor", QT_TR_NOOP("two-step sign-in rule")}};
+                                                              {"second_factor", QT_TR_NOOP("two-step sign-in rule")},
+                                                              {"endpoint", QT_TR_NOOP("address")},
+                                                              {"upload_dir", QT_TR_NOOP("upload folder")},
+                                                              {"download_dir", QT_TR_NOOP("download folder")},
+                                                              {"host_key", QT_TR_NOOP("host key fingerprint")},
+                                                              {"key_file", QT_TR_NOOP("key file")},
+                                                              {"submitter_id", QT_TR_NOOP("submitter id")},
+                                                              {"receiver_id", QT_TR_NOOP("receiver id")},
+                                                              {"contact_name", QT_TR_NOOP("contact name")},
+                                                              {"contact_phone", QT_TR_NOOP("contact phone")}};
     if (auto it = kNames.find(field); it != kNames.end())
         return tr(it->second);
     QString words = qs(field);
