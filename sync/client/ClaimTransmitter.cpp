@@ -189,7 +189,10 @@ core::Result<TransmitReport> ClaimTransmitter::run(const std::function<void(int,
         if (core::Status s = transport->answered(**next); !s) {
             if (s.error().code == ErrorCode::Offline)
                 return offline();
-            return std::unexpected(s.error());
+            // A clearinghouse that does not let its files be removed keeps them; read again, an answer
+            // applied before changes nothing.
+            if (s.error().code != ErrorCode::ProtocolError)
+                return std::unexpected(s.error());
         }
     }
     return report;

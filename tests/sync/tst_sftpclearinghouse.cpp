@@ -54,6 +54,7 @@ private slots:
     void claimsGoOutAndAnswersComeIn();
     void batchSentTwiceIsOneFile();
     void answersStayUntilApplied();
+    void answersTheClearinghouseKeeps();
     void anotherHostKeyIsRefused();
     void wrongKeyOrPassphraseIsRefused();
     void serverGoneKeepsTheBatch();
@@ -236,6 +237,44 @@ void tst_SftpClearinghouse::answersStayUntilApplied()
     QCOMPARE(answered.unreadAnswers.front().name, std::string("daily-report.txt"));
     QCOMPARE(answered.unreadAnswers.front().issue.problem, core::X12Problem::NotX12);
     QCOMPARE(QDir(outbound()).entryList(QDir::Files | QDir::Hidden), (QStringList{".partial.999", "daily-report.txt"}));
+}
+
+void tst_SftpClearinghouse::answersTheClearinghouseKeeps()
+{
+    // A server that refuses to remove its files (as some clearinghouses do): answers are applied all the
+    // same, and read again at the next run, change nothing.
+    class Keeping : public sync::ClaimTransport
+    {
+    public:
+        explicit Keeping(sync::ClaimTransport& inner) : m_inner(inner) {}
+        core::Result<std::string> submit(const core::ClaimBatch& b, const std::string& x) override
+        {
+            return m_inner.submit(b, x);
+        }
+        core::Result<std::optional<sync::AnswerFile>> nextAnswer() override { return m_inner.nextAnswer(); }
+        core::Status answered(const sync::AnswerFile&) override
+        {
+            return core::fail(core::ErrorCode::ProtocolError, "download_dir", "rm command failed: Permission denied");
+        }
+        void cancel() override {}
+
+    private:
+        sync::ClaimTransport& m_inner;
+    };
+    startSandbox();
+    const core::Claim claim = queuedClaim(0);
+    auto sftp = transport(settings(), secrets());
+    Keeping keeping(*sftp);
+    sync::ClaimTransmitter transmitter(*m_f->biller, keeping);
+    QCOMPARE(must(transmitter.run(), "send").batchesSent, 1);
+    QTRY_COMPARE_WITH_TIMEOUT(waitingIn(outbound()), 2, 10'000);
+    QCOMPARE(must(transmitter.run(), "answers").answersApplied, 2);
+    core::ClaimStore claims(*m_f->biller);
+    QCOMPARE(must(claims.state(claim.id), "state"), std::string("payer_accepted"));
+    const auto steps = must(claims.history(claim.id), "history").size();
+    QCOMPARE(waitingIn(outbound()), 2);
+    QCOMPARE(must(transmitter.run(), "again").answersApplied, 2);
+    QCOMPARE(must(claims.history(claim.id), "history").size(), steps);
 }
 
 void tst_SftpClearinghouse::anotherHostKeyIsRefused()
