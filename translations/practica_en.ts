@@ -329,6 +329,98 @@
         <source>The clearinghouse settings are not complete: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Other non-federal program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preferred provider organization (PPO)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Point of service (POS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exclusive provider organization (EPO)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Indemnity insurance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HMO Medicare risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dental maintenance organization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automobile medical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blue Cross Blue Shield</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TRICARE (CHAMPUS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commercial insurance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Federal Employees Program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health maintenance organization (HMO)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liability medical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medicare Part A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medicare Part B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medicaid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other federal program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title V</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Veterans Affairs plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workers&apos; compensation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mutually defined</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BookingFlow</name>
@@ -3295,6 +3387,14 @@
         <source>Left at the clearinghouse, not answers Practica reads: %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Payers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What each payer&apos;s claims say it is, and its timely filing window</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>practica::app::BookingDialog</name>
@@ -6071,6 +6171,76 @@ Practica sends nothing to a server that shows another key.</source>
     </message>
     <message>
         <source>&amp;Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as the clearinghouse settings say</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claims go &amp;as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Timely filing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>practica::app::PayersDialog</name>
+    <message>
+        <source>Payers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payer ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claims go as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timely filing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What a payer&apos;s claims say it is, and how long after the visit it takes them. Double-click a payer to change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New payer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (inactive)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>as the clearinghouse settings say</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -46,6 +46,10 @@ const char* const kClaimsHelp = R"(Usage: practica-cli claims <verb> [options]
         passphrase, or without a key the SFTP password, is the password transmit uses.
   fees [--payer PAYER_CODE] [--set CODE[-MOD]=AMOUNT]
         lists the fee schedule (the clinic's, or a payer's by its payer code), or sets one fee.
+  payers [--code PAYER_CODE [--filing-indicator CODE] [--timely-filing-days N|none]]
+        lists the payers with what their claims say they are (the 837's claim filing indicator: CI
+        commercial, MB Medicare Part B, MC Medicaid, BL Blue Cross Blue Shield, CH TRICARE, HM HMO, ...)
+        and their timely filing window (none: the clearinghouse settings'), or changes one payer's.
   transmit [--ca-file FILE] [--remember]
         sends the queued claims to the clearinghouse (CAQH CORE or SFTP, as the clinic's clearinghouse
         settings say; the password from PRACTICA_CLEARINGHOUSE_PASSWORD, or the one this workstation
@@ -313,6 +317,7 @@ Outcome runClaims(CliContext& ctx)
                      "upload-dir", "download-dir", "host-key", "key-file"},
          .unlocked = clearinghouse},
         {.name = "fees", .options = {"payer", "set"}, .unlocked = fees},
+        {.name = "payers", .options = {"code", "filing-indicator", "timely-filing-days"}, .unlocked = payers},
     };
     return runVerb(ctx, kVerbs);
 }

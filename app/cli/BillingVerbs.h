@@ -7,6 +7,7 @@ namespace practica::app {
 
 Outcome clearinghouse(CliContext& ctx, core::Session& session);
 Outcome fees(CliContext& ctx, core::Session& session);
+Outcome payers(CliContext& ctx, core::Session& session);
 Outcome transmit(CliContext& ctx, core::Session& session);
 
 } // namespace practica::app

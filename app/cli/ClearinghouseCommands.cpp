@@ -9,6 +9,7 @@
 #include "sync/client/ClaimTransmitter.h"
 #include "words/BillingWords.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <ostream>
@@ -159,6 +160,62 @@ Outcome fees(CliContext& ctx, core::Session& session)
     for (const auto& f : *all)
         ctx.out() << f.code << (f.modifier ? "-" + *f.modifier : std::string()) << "  " << dollars(f.amountCents)
                   << "\n";
+    return {};
+}
+
+Outcome payers(CliContext& ctx, core::Session& session)
+{
+    core::PayerStore store(session);
+    if (auto code = ctx.option("code")) {
+        auto all = store.list(true);
+        if (!all)
+            return failure(all.error());
+        auto it = std::find_if(all->begin(), all->end(), [&](const core::Payer& p) { return p.payerCode == *code; });
+        if (it == all->end())
+            return std::unexpected(Failure{kExitNotFound, "no payer has the payer code " + *code});
+        core::Payer payer = *it;
+        if (auto v = ctx.option("filing-indicator"))
+            payer.filingIndicator = *v;
+        if (auto v = ctx.option("timely-filing-days")) {
+            if (*v == "none") {
+                payer.timelyFilingDays.reset();
+            } else {
+                auto days = integerOption(ctx, "timely-filing-days", 365, 30, 3650);
+                if (!days)
+                    return std::unexpected(days.error());
+                payer.timelyFilingDays = static_cast<int>(*days);
+            }
+        }
+        if (auto saved = store.update(payer); !saved)
+            return failure(saved.error());
+    } else if (ctx.option("filing-indicator") || ctx.option("timely-filing-days")) {
+        return usageError("--filing-indicator and --timely-filing-days change the payer given with --code");
+    }
+    auto all = store.list(true);
+    if (!all)
+        return failure(all.error());
+    if (ctx.json()) {
+        Poco::JSON::Array::Ptr out = new Poco::JSON::Array;
+        for (const auto& p : *all) {
+            auto o = newJsonObject();
+            o->set("name", p.name);
+            o->set("payer_code", p.payerCode);
+            o->set("filing_indicator", p.filingIndicator);
+            if (p.timelyFilingDays)
+                o->set("timely_filing_days", *p.timelyFilingDays);
+            else
+                o->set("timely_filing_days", Poco::Dynamic::Var());
+            o->set("active", p.active);
+            out->add(o);
+        }
+        ctx.printJson(out);
+        return {};
+    }
+    for (const auto& p : *all)
+        ctx.out() << p.payerCode << "  " << p.name << "  claims as " << p.filingIndicator << ", timely filing "
+                  << (p.timelyFilingDays ? std::to_string(*p.timelyFilingDays) + " days"
+                                         : std::string("as the clearinghouse"))
+                  << (p.active ? "" : "  (inactive)") << "\n";
     return {};
 }
 

@@ -37,7 +37,7 @@ Commands:
   labs list|import|held|release|discard
                              lab results and HL7 ORU^R01 imports (clinicians)
   fhir export|import         a patient's record as a FHIR R4 JSON Bundle, or a Bundle into the records
-  claims build|scrub|submit|list|history|correct|transmit|clearinghouse|fees
+  claims build|scrub|submit|list|history|correct|transmit|clearinghouse|fees|payers
                              claims from signed visits, the scrubber, queuing (billers)
   x12 export-837|import      every ready claim out as one 837P batch file; a 999 or 277CA in (billers)
   audit verify               check the hash chain of the audit log

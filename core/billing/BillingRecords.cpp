@@ -4,6 +4,7 @@
 // submission reaches the server sends the claim, and any other's is refused as a change to a locked
 // record, so no claim leaves twice.
 #include "core/billing/BillingRows.h"
+#include "core/model/Coverage.h"
 #include "core/records/FieldRules.h"
 
 namespace practica::core {
@@ -64,10 +65,7 @@ const RowBinding<Claim>& claimRow()
             .field(text("diagnoses").required().maxLength(12 * 9), &C::diagnoses)
             .field(date("service_date").required(), &C::serviceDate)
             .field(integer("total_cents").required().range(0, 100'000'000'000), &C::totalCents)
-            .field(choice("filing_indicator", {"CI", "MB", "MC", "BL", "HM", "CH", "VA", "WC", "OF", "ZZ", "12",
-                                               "13", "14", "15", "16", "17", "AM", "DS", "FI", "LM", "MA", "TV"})
-                       .required(),
-                   &C::filingIndicator)
+            .field(choice("filing_indicator", claimFilingIndicators()).required(), &C::filingIndicator)
             .field(choice("stage", {"draft", "ready", "queued"}).required(), &C::stage)
             .field(reference("batch_id", "claim_batch"), &C::batchId)
             .field(text("submitted_at").format(TextFormat::UtcTime), &C::submittedAt)

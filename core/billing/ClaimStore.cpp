@@ -2,6 +2,7 @@
 
 #include "core/auth/Session.h"
 #include "core/billing/BillingRows.h"
+#include "core/billing/ClaimBatchStore.h"
 #include "core/chart/ChartRows.h"
 #include "core/clinic/ClinicStore.h"
 #include "core/codes/CodeSets.h"
@@ -146,6 +147,9 @@ Result<Claim> ClaimStore::captureFromEncounter(const std::string& encounterId,
         return std::unexpected(policy.error());
     if (policy->patientId != encounter->patientId)
         return fail(ErrorCode::Validation, "coverage_id", Rule::ForeignPolicy);
+    auto payer = loadRecord(m_session, payerRow(), policy->payerId);
+    if (!payer)
+        return std::unexpected(payer.error());
 
     std::vector<std::string> dx;
     for (const std::string& d : diagnoses) {
@@ -171,6 +175,7 @@ Result<Claim> ClaimStore::captureFromEncounter(const std::string& encounterId,
     claim.patientControlNumber = *number;
     claim.diagnoses = joined(dx);
     claim.serviceDate = encounter->date;
+    claim.filingIndicator = payer->filingIndicator;
     claim.createdAtMs = m_session.clock().nowMs();
     claim.createdBy = m_session.actor().userId;
     FeeStore fees(m_session);
@@ -348,6 +353,11 @@ Result<std::vector<ScrubFinding>> ClaimStore::scrub(const std::string& claimId)
     in.payer = *payer;
     in.clinic = *clinic;
     in.today = isoDateIn(m_session.clock().nowMs(), clinic->timeZone);
+    // The payer's own window, else the one the clinic set for its clearinghouse, else a year.
+    auto settings = ClaimBatchStore(m_session).clearinghouse();
+    if (!settings && settings.error().code != ErrorCode::NotFound)
+        return std::unexpected(settings.error());
+    in.timelyFilingDays = payer->timelyFilingDays.value_or(settings ? settings->timelyFilingDays : 365);
     return scrubClaim(in);
 }
 
@@ -356,6 +366,13 @@ Result<std::vector<ScrubFinding>> ClaimStore::markReady(const std::string& claim
     auto claim = loadForChange(claimId);
     if (!claim)
         return std::unexpected(claim.error());
+    // A claim says what its payer is as the payer's settings say it now (they may have been set right since
+    // the claim was drafted).
+    auto coverage = loadRecord(m_session, coverageRow(), claim->coverageId);
+    auto payer = coverage ? loadRecord(m_session, payerRow(), coverage->payerId) : std::unexpected(coverage.error());
+    if (!payer)
+        return std::unexpected(payer.error());
+    claim->filingIndicator = payer->filingIndicator;
     auto findings = scrub(claimId);
     if (!findings || !findings->empty())
         return findings;

@@ -92,6 +92,10 @@ Status Generator::createPayers()
         p.state = s.state;
         p.zip = s.zip;
         p.phone = "8005550" + std::to_string(100 + i);
+        p.filingIndicator = s.filingIndicator;
+        // Medicare takes claims up to a year after the date of service; the others use the clearinghouse's.
+        if (std::string(s.filingIndicator) == "MB")
+            p.timelyFilingDays = 365;
         auto created = payers.create(p);
         if (!created)
             return std::unexpected(created.error());

@@ -30,26 +30,27 @@ struct PayerSeed
     const char* state;
     const char* zip;
     std::array<const char*, 3> plans;
+    const char* filingIndicator; // 837 SBR09
 };
 
 // clang-format off
 inline constexpr PayerSeed kPayers[] = {
     {"Aetna", "60054", "PO Box 981106", "El Paso", "TX", "79998",
-     {"Aetna Choice POS II", "Aetna Open Access Managed Choice", "Aetna HMO"}},
+     {"Aetna Choice POS II", "Aetna Open Access Managed Choice", "Aetna HMO"}, "CI"},
     {"Blue Cross Blue Shield", "00834", "PO Box 105187", "Atlanta", "GA", "30348",
-     {"Blue Access PPO", "Pathway X HMO", "Federal Employee Program"}},
+     {"Blue Access PPO", "Pathway X HMO", "Federal Employee Program"}, "BL"},
     {"Cigna", "62308", "PO Box 188061", "Chattanooga", "TN", "37422",
-     {"Cigna Open Access Plus", "Cigna LocalPlus", "Cigna HMO"}},
+     {"Cigna Open Access Plus", "Cigna LocalPlus", "Cigna HMO"}, "CI"},
     {"UnitedHealthcare", "87726", "PO Box 740800", "Atlanta", "GA", "30374",
-     {"UnitedHealthcare Choice Plus", "UnitedHealthcare Navigate HMO", "AARP Medicare Supplement Plan G"}},
+     {"UnitedHealthcare Choice Plus", "UnitedHealthcare Navigate HMO", "AARP Medicare Supplement Plan G"}, "CI"},
     {"Humana", "61101", "PO Box 14601", "Lexington", "KY", "40512",
-     {"Humana Gold Plus HMO", "HumanaChoice PPO", "Humana National POS"}},
+     {"Humana Gold Plus HMO", "HumanaChoice PPO", "Humana National POS"}, "CI"},
     {"Medicare Part B", "15202", "PO Box 20018", "Nashville", "TN", "37202",
-     {"Medicare Part B", "Medicare Part B", "Medicare Part B"}},
+     {"Medicare Part B", "Medicare Part B", "Medicare Part B"}, "MB"},
     {"Ohio Medicaid", "MMISODJFS", "PO Box 1461", "Columbus", "OH", "43216",
-     {"Ohio Medicaid", "Healthy Start (CHIP)", "Ohio Medicaid"}},
+     {"Ohio Medicaid", "Healthy Start (CHIP)", "Ohio Medicaid"}, "MC"},
     {"TRICARE East", "TREST", "PO Box 7981", "Madison", "WI", "53707",
-     {"TRICARE Prime", "TRICARE Select", "TRICARE For Life"}},
+     {"TRICARE Prime", "TRICARE Select", "TRICARE For Life"}, "CH"},
 };
 // clang-format on
 static_assert(std::size(kPayers) == static_cast<std::size_t>(PayerKind::Count));

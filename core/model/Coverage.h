@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace practica::core {
 
@@ -16,8 +17,16 @@ struct Payer
     std::optional<std::string> state;
     std::optional<std::string> zip;
     std::optional<std::string> phone;
+    // What a claim to this payer says it is (837 SBR09): CI commercial, MB Medicare Part B, MC Medicaid, BL
+    // Blue Cross Blue Shield, HM HMO, ... (claimFilingIndicators()).
+    std::string filingIndicator = "CI";
+    // How long after the date of service the payer takes a first claim; none: the clearinghouse settings'.
+    std::optional<int> timelyFilingDays;
     bool active = true;
 };
+
+// The claim filing indicator codes of the 837P (SBR09).
+const std::vector<std::string>& claimFilingIndicators();
 
 struct Coverage
 {

@@ -5,8 +5,11 @@
 #include "core/db/Transaction.h"
 #include "core/patients/PatientRows.h"
 #include "core/patients/PatientValidator.h"
+#include "core/records/RecordIo.h"
 
 namespace practica::core {
+
+using records::writeRecord;
 
 namespace {
 
@@ -46,10 +49,7 @@ Result<Payer> PayerStore::create(Payer p)
     if (!tx.begun())
         return std::unexpected(tx.begun().error());
     p.id = m_session.newId();
-    auto hlc = m_session.journal().stamp();
-    if (!hlc)
-        return std::unexpected(hlc.error());
-    if (Status s = m_session.journal().writeRow(payerRow().table(), p.id, payerRow().fields(p), true, *hlc); !s)
+    if (Status s = writeRecord(m_session, payerRow(), p.id, p, std::nullopt); !s)
         return std::unexpected(s.error());
     if (Status s = tx.commit(); !s)
         return std::unexpected(s.error());
@@ -68,13 +68,7 @@ Status PayerStore::update(Payer p)
     auto before = get(p.id);
     if (!before)
         return std::unexpected(before.error());
-    const auto changed = changedFields(payerRow().fields(*before), payerRow().fields(p));
-    if (changed.empty())
-        return tx.commit();
-    auto hlc = m_session.journal().stamp();
-    if (!hlc)
-        return std::unexpected(hlc.error());
-    if (Status s = m_session.journal().writeRow(payerRow().table(), p.id, changed, false, *hlc); !s)
+    if (Status s = writeRecord(m_session, payerRow(), p.id, p, *before); !s)
         return s;
     return tx.commit();
 }

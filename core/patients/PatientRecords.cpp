@@ -63,6 +63,14 @@ const RowBinding<PatientMerge>& patientMergeRow()
     return row;
 }
 
+const std::vector<std::string>& claimFilingIndicators()
+{
+    static const std::vector<std::string> codes = {"11", "12", "13", "14", "15", "16", "17", "AM",
+                                                   "BL", "CH", "CI", "DS", "FI", "HM", "LM", "MA",
+                                                   "MB", "MC", "OF", "TV", "VA", "WC", "ZZ"};
+    return codes;
+}
+
 const RowBinding<Payer>& payerRow()
 {
     using F = TextFormat;
@@ -75,6 +83,8 @@ const RowBinding<Payer>& payerRow()
             .field(text("state").format(F::UsState), &Payer::state)
             .field(text("zip").format(F::Zip), &Payer::zip)
             .field(text("phone").format(F::Phone), &Payer::phone)
+            .field(choice("filing_indicator", claimFilingIndicators()).requiredWithDefault(), &Payer::filingIndicator)
+            .field(integer("timely_filing_days").range(30, 3650), &Payer::timelyFilingDays)
             .field(flag("active"), &Payer::active);
         return r;
     }();

@@ -16,8 +16,10 @@ namespace practica::sync {
 inline constexpr const char* kPayload837 = "X12_837_Request_005010X222A1";
 inline constexpr const char* kRetrieve999 = "X12_999_RetrievalRequest_005010X231A1";
 inline constexpr const char* kPayload999 = "X12_999_Response_005010X231A1";
-inline constexpr const char* kRetrieve277 = "X12_005010_Request_Batch_Results_277CA";
-inline constexpr const char* kPayload277 = "X12_277CA_Response_005010X214";
+// Batch results are asked for as X12_005010_Request_Batch_Results_<transaction> (the 271's and 277's
+// names in the CORE payload type table); the answer carries the transaction's own response type.
+inline constexpr const char* kRetrieve277 = "X12_005010_Request_Batch_Results_277";
+inline constexpr const char* kPayload277 = "X12_277_Response_005010X214";
 
 struct CoreMessage
 {

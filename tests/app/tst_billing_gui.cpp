@@ -5,11 +5,13 @@
 // settings dialog, a wrong host key fingerprint said there, and claims sent with the key's passphrase.
 #include "GuiDriver.h"
 #include "app/gui/billing/BillingPage.h"
+#include "app/gui/billing/PayersDialog.h"
 #include "app/gui/shell/MainWindow.h"
 #include "app/gui/shell/Theme.h"
 #include "app/gui/shell/Workspace.h"
 #include "core/billing/ClaimBatchStore.h"
 #include "core/billing/ClaimStore.h"
+#include "core/patients/CoverageStore.h"
 #include "sync/sandbox/Sandbox.h"
 #include "tests/support/BillingFixture.h"
 #include "tests/support/SshServer.h"
@@ -24,6 +26,7 @@
 #include <QListWidget>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -39,10 +42,12 @@ private slots:
     void initTestCase()
     {
         app::initResources();
+        app::installTranslations(*qApp, QStringLiteral("en")); // English plural forms: "1 day", "120 days"
         app::Theme::apply(*qApp);
     }
     void buildFixAndSend();
     void sftpClearinghouse();
+    void payersSayHowClaimsGo();
 };
 
 void tst_BillingGui::buildFixAndSend()
@@ -225,6 +230,48 @@ void tst_BillingGui::sftpClearinghouse()
     page->sendOnSchedule();
     QTRY_COMPARE(*claims.state(claim->id), std::string("payer_accepted"));
     QCOMPARE(QDir(drop.filePath("outbound")).entryList(QDir::Files).size(), 0);
+}
+
+void tst_BillingGui::payersSayHowClaimsGo()
+{
+    BillingFixture fx;
+    app::AppConfig config;
+    config.databasePath = QString::fromStdString(fx.clinic().path());
+    config.kdfCost = core::KdfCost::minimal();
+    config.clock = &fx.clinic().clock();
+    app::Workspace workspace(config);
+    auto session = fx.clinic().login("bill.ing", "user-password-1");
+    QVERIFY(session);
+    workspace.open(std::move(session));
+    app::MainWindow window(workspace);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* page = child<app::BillingPage>(&window, QStringLiteral("billingPage"));
+    QVERIFY(page);
+
+    QString before, after;
+    whenModalOpens(QStringLiteral("payersDialog"), [&](QWidget* dialog) {
+        auto* payers = static_cast<app::PayersDialog*>(dialog);
+        before = payers->table()->item(0, 2)->text();
+        whenModalOpens(QStringLiteral("payerDialog"), [](QWidget* payer) {
+            auto* filing = child<QComboBox>(payer, QStringLiteral("payerFilingIndicator"));
+            filing->setCurrentIndex(filing->findData(QStringLiteral("MB")));
+            child<QSpinBox>(payer, QStringLiteral("payerTimelyFiling"))->setValue(120);
+            screenshot(payer, QStringLiteral("billing-payer"));
+            click(child<QPushButton>(payer, QStringLiteral("savePayerButton")));
+        });
+        payers->editRow(0);
+        after = payers->table()->item(0, 2)->text() + QLatin1Char('|') + payers->table()->item(0, 3)->text();
+        screenshot(dialog, QStringLiteral("billing-payers"));
+        dialog->close();
+    });
+    click(child<QPushButton>(page, QStringLiteral("billingPayers")));
+    QCOMPARE(before, QStringLiteral("Commercial insurance (CI)"));
+    QCOMPARE(after, QStringLiteral("Medicare Part B (MB)|120 days"));
+    auto payer = core::PayerStore(*workspace.session()).get(fx.payer.id);
+    QVERIFY(payer);
+    QCOMPARE(payer->filingIndicator, std::string("MB"));
+    QCOMPARE(payer->timelyFilingDays, std::optional<int>(120));
 }
 
 QTEST_MAIN(tst_BillingGui)

@@ -222,6 +222,30 @@ void tst_CliBilling::clearinghouseAndFees()
     QCOMPARE(run({"claims", "clearinghouse", "--production", "maybe"}).exitCode, 2);
     QCOMPARE(run({"claims", "clearinghouse", "--contact-phone", "12"}).exitCode, 6); // not a phone number
 
+    // Each payer says what its claims are: the demo's Medicare Part B is MB, with a year to file.
+    auto payerByCode = [&](const QString& code) {
+        Run payers = run({"claims", "payers", "--json"});
+        for (const auto& p : payers.json().array())
+            if (p.toObject().value("payer_code").toString() == code)
+                return p.toObject();
+        return QJsonObject();
+    };
+    QCOMPARE(payerByCode("15202").value("filing_indicator").toString(), QString("MB"));
+    QCOMPARE(payerByCode("15202").value("timely_filing_days").toInt(), 365);
+    QCOMPARE(payerByCode("60054").value("filing_indicator").toString(), QString("CI"));
+    QVERIFY(payerByCode("60054").value("timely_filing_days").isNull());
+    QCOMPARE(run({"claims", "payers", "--code", "60054", "--filing-indicator", "HM", "--timely-filing-days", "120"})
+                 .exitCode,
+             0);
+    QCOMPARE(payerByCode("60054").value("filing_indicator").toString(), QString("HM"));
+    QCOMPARE(payerByCode("60054").value("timely_filing_days").toInt(), 120);
+    Run wrong = run({"claims", "payers", "--code", "60054", "--filing-indicator", "XX"});
+    QCOMPARE(wrong.exitCode, 6);
+    QVERIFY2(wrong.oneErrorLine(), wrong.err.constData());
+    QCOMPARE(run({"claims", "payers", "--code", "60054", "--timely-filing-days", "none"}).exitCode, 0);
+    QVERIFY(payerByCode("60054").value("timely_filing_days").isNull());
+    QCOMPARE(run({"claims", "payers", "--code", "NOPE1", "--filing-indicator", "CI"}).exitCode, 5);
+
     Run set = run({"claims", "fees", "--set", "99213-25=130.00", "--json"});
     QCOMPARE(set.exitCode, 0);
     bool found = false;

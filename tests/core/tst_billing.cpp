@@ -7,6 +7,7 @@
 #include "core/billing/ClaimStore.h"
 #include "core/chart/EncounterStore.h"
 #include "core/clinic/ClinicStore.h"
+#include "core/patients/CoverageStore.h"
 #include "core/x12/X12Reader.h"
 #include "tests/support/BillingFixture.h"
 
@@ -99,6 +100,7 @@ private slots:
     void scrubberRules_data();
     void scrubberRules();
     void captureFromASignedVisit();
+    void payerSetsFilingIndicatorAndWindow();
     void batchSubmitsAndLocks();
     void replacementOfASubmittedClaim();
     void answersApplyToClaims();
@@ -308,6 +310,48 @@ void tst_Billing::scrubberRules()
         for (const auto& f : findings)
             qWarning("found instead: %s %s.%s", core::scrubRuleName(f.rule).data(), f.record.c_str(), f.field.c_str());
     QVERIFY(found);
+}
+
+void tst_Billing::payerSetsFilingIndicatorAndWindow()
+{
+    core::PayerStore payers(*m_f->biller);
+    core::Payer payer = must(payers.get(m_f->payer.id), "payer");
+    payer.filingIndicator = "MB"; // Medicare Part B
+    must(payers.update(payer), "medicare");
+    payer.filingIndicator = "XX";
+    QCOMPARE(failureOf(payers.update(payer)).field, std::string("filing_indicator"));
+    core::ClaimStore claims(*m_f->biller);
+    const core::Encounter visit = signedVisit(0);
+    auto claim = must(claims.captureFromEncounter(visit.id, {"E11.9"}, {{"99213", {}, "1", {}, {1}}}), "capture");
+    QCOMPARE(claim.filingIndicator, std::string("MB"));
+
+    // Set right after the claim was drafted: the claim says what the payer says now when it is checked.
+    payer = must(payers.get(m_f->payer.id), "payer");
+    payer.filingIndicator = "MC";
+    must(payers.update(payer), "medicaid");
+    QVERIFY(must(claims.markReady(claim.id), "ready").empty());
+    QCOMPARE(must(claims.get(claim.id), "claim").filingIndicator, std::string("MC"));
+
+    // The filing window: the payer's own, else the clearinghouse settings'.
+    m_f->clinic().clock().advance(std::int64_t(100) * 24 * 3600 * 1000);
+    auto window = [&] {
+        for (const core::ScrubFinding& f : must(claims.scrub(claim.id), "scrub"))
+            if (f.rule == ScrubRule::TimelyFiling)
+                return f.params.at("days");
+        return std::string("none");
+    };
+    QCOMPARE(window(), std::string("none")); // the clearinghouse's 365 days
+    core::Clearinghouse settings = must(core::ClaimBatchStore(*m_f->biller).clearinghouse(), "settings");
+    settings.timelyFilingDays = 90;
+    must(core::ClaimBatchStore(*m_f->biller).saveClearinghouse(settings), "90 days");
+    QCOMPARE(window(), std::string("90"));
+    payer = must(payers.get(m_f->payer.id), "payer");
+    payer.timelyFilingDays = 180;
+    must(payers.update(payer), "payer's window");
+    QCOMPARE(window(), std::string("none"));
+    payer.timelyFilingDays = 95;
+    must(payers.update(payer), "payer's window");
+    QCOMPARE(window(), std::string("95"));
 }
 
 void tst_Billing::captureFromASignedVisit()

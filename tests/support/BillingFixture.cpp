@@ -49,8 +49,10 @@ BillingFixture::BillingFixture()
         p.zip = "62702";
         must(people.update(p), "address");
     }
-    payer =
-        must(core::PayerStore(*biller).create({"", "Acme Health Plan", "ACME1", {}, {}, {}, {}, {}, true}), "payer");
+    core::Payer acme;
+    acme.name = "Acme Health Plan";
+    acme.payerCode = "ACME1";
+    payer = must(core::PayerStore(*biller).create(acme), "payer");
     for (const std::string& id : patients) {
         core::Coverage c;
         c.patientId = id;

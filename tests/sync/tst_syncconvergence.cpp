@@ -433,9 +433,12 @@ private:
             other = std::make_unique<ServerFixture>(std::move(secondStore));
         const std::string clinic = core::ClinicStore(fx.admin()).get()->id;
         server.createClinic(clinic);
-        for (const char* name : {"Blue Cross Blue Shield of Illinois", "Aetna", "Medicare Part B"})
-            QVERIFY(core::PayerStore(fx.admin())
-                        .create({"", name, std::string(name).substr(0, 5), {}, {}, {}, {}, {}, true}));
+        for (const char* name : {"Blue Cross Blue Shield of Illinois", "Aetna", "Medicare Part B"}) {
+            core::Payer payer;
+            payer.name = name;
+            payer.payerCode = std::string(name).substr(0, 5);
+            QVERIFY(core::PayerStore(fx.admin()).create(payer));
+        }
         QTemporaryDir dir;
 
         std::vector<Desk> desks(5);

@@ -2,6 +2,7 @@
 
 #include "BillingText.h"
 #include "BillingWidgets.h"
+#include "PayersDialog.h"
 #include "app/gui/common/UiText.h"
 #include "app/gui/shell/Workspace.h"
 #include "core/billing/BillingRows.h"
@@ -134,8 +135,17 @@ BillingPage::BillingPage(Workspace& workspace, QWidget* parent) : QWidget(parent
     settings->setToolTip(tr("How claims reach the clinic's clearinghouse"));
     settings->setEnabled(m_workspace.can(core::Permission::BillingWrite));
     connect(settings, &QPushButton::clicked, this, &BillingPage::editClearinghouse);
+    auto* payers = new QPushButton(tr("Payers…"));
+    payers->setObjectName(QStringLiteral("billingPayers"));
+    payers->setToolTip(tr("What each payer's claims say it is, and its timely filing window"));
+    payers->setEnabled(m_workspace.can(core::Permission::PayerWrite));
+    connect(payers, &QPushButton::clicked, this, [this] {
+        PayersDialog dialog(m_workspace, this);
+        dialog.exec();
+    });
     auto* claimsActions = new QHBoxLayout;
     claimsActions->addWidget(settings);
+    claimsActions->addWidget(payers);
     claimsActions->addStretch(1);
     claimsActions->addWidget(exportFile);
     claimsActions->addWidget(m_send);

@@ -3,6 +3,7 @@
 #include "app/gui/common/UiText.h"
 
 #include <QStringList>
+#include <map>
 
 namespace practica::app {
 
@@ -272,6 +273,38 @@ QString BillingText::transportError(const core::Error& e)
         break;
     }
     return UiText::error(e);
+}
+
+QString BillingText::filingIndicator(const std::string& code)
+{
+    static const std::map<std::string, const char*> kWords = {
+        {"11", QT_TR_NOOP("Other non-federal program")},
+        {"12", QT_TR_NOOP("Preferred provider organization (PPO)")},
+        {"13", QT_TR_NOOP("Point of service (POS)")},
+        {"14", QT_TR_NOOP("Exclusive provider organization (EPO)")},
+        {"15", QT_TR_NOOP("Indemnity insurance")},
+        {"16", QT_TR_NOOP("HMO Medicare risk")},
+        {"17", QT_TR_NOOP("Dental maintenance organization")},
+        {"AM", QT_TR_NOOP("Automobile medical")},
+        {"BL", QT_TR_NOOP("Blue Cross Blue Shield")},
+        {"CH", QT_TR_NOOP("TRICARE (CHAMPUS)")},
+        {"CI", QT_TR_NOOP("Commercial insurance")},
+        {"DS", QT_TR_NOOP("Disability")},
+        {"FI", QT_TR_NOOP("Federal Employees Program")},
+        {"HM", QT_TR_NOOP("Health maintenance organization (HMO)")},
+        {"LM", QT_TR_NOOP("Liability medical")},
+        {"MA", QT_TR_NOOP("Medicare Part A")},
+        {"MB", QT_TR_NOOP("Medicare Part B")},
+        {"MC", QT_TR_NOOP("Medicaid")},
+        {"OF", QT_TR_NOOP("Other federal program")},
+        {"TV", QT_TR_NOOP("Title V")},
+        {"VA", QT_TR_NOOP("Veterans Affairs plan")},
+        {"WC", QT_TR_NOOP("Workers' compensation")},
+        {"ZZ", QT_TR_NOOP("Mutually defined")}};
+    auto it = kWords.find(code);
+    const QString words = it == kWords.end() ? QString() : tr(it->second);
+    return words.isEmpty() ? QString::fromStdString(code)
+                           : words + QStringLiteral(" (") + QString::fromStdString(code) + QLatin1Char(')');
 }
 
 } // namespace practica::app

@@ -22,6 +22,8 @@ public:
     // A history step's answer in words: "Rejected by the clearinghouse: member id is wrong (code 7)".
     static QString answer(const std::string& source, const std::string& state, const std::string& detail);
     static QString dollars(std::int64_t cents);
+    // "Medicare Part B (MB)": a claim filing indicator (837 SBR09) in words, with its code.
+    static QString filingIndicator(const std::string& code);
     // Why claims could not go to the clearinghouse or its answers come back (sync/client/ClaimTransport.h);
     // other errors as UiText words them.
     static QString transportError(const core::Error& error);
