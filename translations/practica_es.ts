@@ -2834,6 +2834,14 @@
         <source>An addendum is added to a signed note; this note is not signed yet, so edit it.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No claim is ready or queued to go in a batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This claim was sent already and cannot change. Correct it with a replacement.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>practica::app::AllergyDialog</name>
@@ -3393,6 +3401,10 @@
     </message>
     <message>
         <source>What each payer&apos;s claims say it is, and its timely filing window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 The claims are in batch %2, kept on this workstation; Send queued claims sends it to the clearinghouse.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -104,12 +104,17 @@ std::string ruleSentence(const std::string& fieldName, const std::string& rule,
     if (rule == "unknown_field")
         return (record.empty() ? "records" : record + " records") + " have no field " + fieldName;
     if (rule == "required") {
+        if (fieldName == "claims")
+            return "no claim is ready or queued to go in a batch";
         if (!param(p, "or").empty())
             return "the " + field + " or the " + fieldWords(param(p, "or")) + " is required";
         return "the " + field + (record.empty() ? "" : " of a " + record) + " is required";
     }
     if (rule == "text")
         return "the " + field + " must be text of at most " + param(p, "max_length") + " characters";
+    if (rule == "fixed" && fieldName == "submitted_at")
+        return "the claim was submitted already and cannot change: correct it with a replacement or a void "
+               "(claims correct)";
     if (rule == "fixed")
         return "the " + field + " cannot be changed once the record is made";
     if (rule == "weak_key")

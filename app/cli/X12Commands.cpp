@@ -6,7 +6,9 @@
 #include "core/billing/ClaimBatchStore.h"
 #include "core/util/AtomicFile.h"
 #include "words/BillingWords.h"
+#include "words/ErrorWords.h"
 
+#include <algorithm>
 #include <fstream>
 #include <ostream>
 #include <sstream>
@@ -15,11 +17,14 @@ namespace practica::app {
 
 const char* const kX12Help = R"(Usage: practica-cli x12 <verb> [options]
 
-  export-837 --out FILE
+  export-837 --out FILE [--batch INTERCHANGE]
         every ready and queued claim, scrubbed once more, as one 837P (005010X222A1) interchange written
         to FILE (replaced whole or not at all). The claims are submitted: locked, with a "submitted"
         step in their history; a claim the scrubber stops stays where it is and is listed. The batch's
-        interchange control number is never used again by any workstation of the clinic.
+        interchange control number is never used again by any workstation of the clinic. Once the file
+        is written the batch counts as handed to the clearinghouse, so claims transmit does not send it
+        too. --batch writes the file of a batch made before on this workstation again (one whose file
+        could not be written, say), by its interchange control number.
 
   import FILE
         applies a 999 (the clearinghouse's acceptance or rejection of a batch, with the claims and fields
@@ -35,15 +40,57 @@ export-837 prints {"file", "interchange_control", "claims", "billed", "held": [{
 
 namespace {
 
+Outcome exportKept(CliContext& ctx, core::ClaimBatchStore& store, const std::string& path)
+{
+    auto control = integerOption(ctx, "batch", 0, 1, 999'999'999);
+    if (!control)
+        return std::unexpected(control.error());
+    auto all = store.batches(100'000);
+    if (!all)
+        return failure(all.error());
+    auto it = std::find_if(all->begin(), all->end(),
+                           [&](const core::ClaimBatch& b) { return b.interchangeControl == *control; });
+    if (it == all->end())
+        return std::unexpected(
+            Failure{kExitNotFound, "no batch has the interchange control number " + std::to_string(*control)});
+    auto text = store.fileOf(it->id);
+    if (!text)
+        return text.error().code == core::ErrorCode::NotFound
+                   ? std::unexpected(Failure{kExitNotFound, "the file of that batch is kept on the workstation "
+                                                            "that made it, not here"})
+                   : failure(text.error());
+    if (auto written = core::writeFileAtomically(path, *text); !written)
+        return failure(written.error());
+    if (auto sent = store.markSent(it->id); !sent)
+        return failure(sent.error());
+    ctx.out() << "Wrote batch " << it->interchangeControl << " (" << it->claimCount << " claim(s)) to " << path
+              << ".\n";
+    return {};
+}
+
 Outcome export837(CliContext& ctx, core::Session& session)
 {
-    auto outcome = core::ClaimBatchStore(session).createBatch();
+    core::ClaimBatchStore store(session);
+    const std::string path = ctx.value("out");
+    if (ctx.option("batch"))
+        return exportKept(ctx, store, path);
+    auto outcome = store.createBatch();
     if (!outcome)
         return failure(outcome.error());
-    const std::string path = ctx.value("out");
     // The batch is made and kept with its file; a file that cannot be written here is written again from it.
-    if (auto written = core::writeFileAtomically(path, outcome->text); !written)
-        return failure(written.error());
+    if (auto written = core::writeFileAtomically(path, outcome->text); !written) {
+        std::string why = words::errorSentence(written.error());
+        if (!why.empty() && why.back() != '.')
+            why += '.';
+        return std::unexpected(Failure{exitCodeFor(written.error().code),
+                                       why + " The batch (interchange " +
+                                           std::to_string(outcome->batch.interchangeControl) +
+                                           ") is made and kept: write it with x12 export-837 --batch " +
+                                           std::to_string(outcome->batch.interchangeControl) + " --out FILE."});
+    }
+    // Handed over by hand: the transmitter does not send it again.
+    if (auto sent = store.markSent(outcome->batch.id); !sent)
+        return failure(sent.error());
     if (ctx.json()) {
         auto o = newJsonObject();
         o->set("file", path);
@@ -115,7 +162,7 @@ Outcome importAnswer(CliContext& ctx, core::Session& session)
 Outcome runX12(CliContext& ctx)
 {
     static const std::vector<Verb> kVerbs = {
-        {.name = "export-837", .options = {"out"}, .required = {"out"}, .unlocked = export837},
+        {.name = "export-837", .options = {"out", "batch"}, .required = {"out"}, .unlocked = export837},
         {.name = "import", .operand = "FILE", .unlocked = importAnswer},
     };
     return runVerb(ctx, kVerbs);

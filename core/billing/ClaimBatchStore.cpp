@@ -493,7 +493,12 @@ Status ClaimBatchStore::markSent(const std::string& batchId)
         return {};
     ClaimBatch sent = *batch;
     sent.state = "sent";
-    return writeRecord(m_session, claimBatchRow(), batchId, sent, *batch, "sent to the clearinghouse");
+    Transaction tx(m_session.db()); // the row, its sync change and its audit event together
+    if (!tx.begun())
+        return tx.begun();
+    if (Status s = writeRecord(m_session, claimBatchRow(), batchId, sent, *batch, "sent to the clearinghouse"); !s)
+        return s;
+    return tx.commit();
 }
 
 Status ClaimBatchStore::markRefused(const std::string& batchId, const std::string& errorCode)
@@ -507,7 +512,13 @@ Status ClaimBatchStore::markRefused(const std::string& batchId, const std::strin
     refused.state = "rejected";
     refused.answeredAt = utcTimestamp(m_session.clock().nowMs());
     refused.answer = ("CORE:" + errorCode).substr(0, 4000);
-    return writeRecord(m_session, claimBatchRow(), batchId, refused, *batch, "refused by the clearinghouse");
+    Transaction tx(m_session.db());
+    if (!tx.begun())
+        return tx.begun();
+    if (Status s = writeRecord(m_session, claimBatchRow(), batchId, refused, *batch, "refused by the clearinghouse");
+        !s)
+        return s;
+    return tx.commit();
 }
 
 Result<std::string> ClaimBatchStore::fileOf(const std::string& batchId)

@@ -55,6 +55,7 @@ private slots:
     void buildScrubSubmit();
     void exportAndAcknowledge();
     void damagedAnswerChangesNothing();
+    void exportWrittenAgain();
     void clearinghouseAndFees();
     void transmitOverSftp();
     void otherRolesGetExit4();
@@ -208,6 +209,33 @@ void tst_CliBilling::damagedAnswerChangesNothing()
     QCOMPARE(claims(), before);
     Run missing = run({"x12", "import", m_dir.filePath("nothing.999")});
     QCOMPARE(missing.exitCode, 5);
+}
+
+void tst_CliBilling::exportWrittenAgain()
+{
+    // A ready claim, then an export to a folder that is not there: the batch is made and kept, and said so.
+    core::ManualClock clock(QDateTime::currentMSecsSinceEpoch());
+    auto biller = core::Vault::unlock(m_db.toStdString(), "biller", "biller-demo", clock);
+    QVERIFY(biller);
+    auto unbilled = core::ClaimStore(**biller).unbilledEncounters(5);
+    QVERIFY(unbilled && !unbilled->empty());
+    biller->reset();
+    Run built = run({"claims", "build", "--encounter", QString::fromStdString(unbilled->front()), "--dx", "J06.9",
+                     "--charges", "99213@1"});
+    QVERIFY2(built.exitCode == 0, built.err.constData());
+    QCOMPARE(run({"claims", "submit", "--claim", QString::fromUtf8(built.out).section(' ', 2, 2)}).exitCode, 0);
+    Run failed = run({"x12", "export-837", "--out", m_dir.filePath("no-such-folder/claims.837")});
+    QVERIFY(failed.exitCode != 0);
+    QVERIFY(failed.oneErrorLine());
+    const QRegularExpressionMatch again =
+        QRegularExpression("--batch ([0-9]+) --out FILE").match(QString::fromUtf8(failed.err));
+    QVERIFY2(again.hasMatch(), failed.err.constData());
+    Run written = run({"x12", "export-837", "--batch", again.captured(1), "--out", m_dir.filePath("again.837")});
+    QVERIFY2(written.exitCode == 0, written.err.constData());
+    auto x = core::readX12(readAll(m_dir.filePath("again.837")).toStdString());
+    QVERIFY(x);
+    QCOMPARE(QString::fromStdString(x->control).toLongLong(), again.captured(1).toLongLong());
+    QCOMPARE(run({"x12", "export-837", "--batch", "999999", "--out", m_dir.filePath("none.837")}).exitCode, 5);
 }
 
 void tst_CliBilling::clearinghouseAndFees()

@@ -119,11 +119,20 @@ BillingPage::BillingPage(Workspace& workspace, QWidget* parent) : QWidget(parent
                                                           QStringLiteral("claims.837"));
         if (path.isEmpty())
             return;
-        auto batch = core::ClaimBatchStore(*m_workspace.session()).createBatch();
+        core::ClaimBatchStore store(*m_workspace.session());
+        auto batch = store.createBatch();
         if (!batch)
             return showError(UiText::error(batch.error()));
-        if (auto written = core::writeFileAtomically(path.toStdString(), batch->text); !written)
-            return showError(UiText::error(written.error()));
+        if (auto written = core::writeFileAtomically(path.toStdString(), batch->text); !written) {
+            refresh(); // the claims are in the batch, kept with its file: Send queued claims sends it
+            return showError(tr("%1 The claims are in batch %2, kept on this workstation; Send queued claims "
+                                "sends it to the clearinghouse.")
+                                 .arg(UiText::error(written.error()))
+                                 .arg(batch->batch.interchangeControl));
+        }
+        // Handed over by hand: sending does not send it again.
+        if (auto sent = store.markSent(batch->batch.id); !sent)
+            return showError(UiText::error(sent.error()));
         Q_EMIT statusMessage(tr("%n claim(s) written to %1", nullptr, batch->batch.claimCount).arg(path));
         refresh();
     });

@@ -26,6 +26,8 @@ QString valueRule(const core::Error& e, core::Rule rule)
     using core::Rule;
     switch (rule) {
     case Rule::Required:
+        if (e.field == "claims")
+            return UiText::tr("No claim is ready or queued to go in a batch.");
         if (!e.param("or").empty())
             return UiText::tr("Enter the %1 or the %2.").arg(fieldWords(e.field), fieldWords(e.param("or")));
         return UiText::tr("Required.");
@@ -34,6 +36,8 @@ QString valueRule(const core::Error& e, core::Rule rule)
     case Rule::TooShort:
         return UiText::tr("Use at least %1 characters.").arg(qs(e.param("min_length")));
     case Rule::Fixed:
+        if (e.field == "submitted_at")
+            return UiText::tr("This claim was sent already and cannot change. Correct it with a replacement.");
         return UiText::tr("The %1 cannot be changed once the record is made.").arg(fieldWords(e.field));
     case Rule::WeakKey:
         return UiText::tr("This password was protected with less work per guess than the clinic's server "
