@@ -156,11 +156,7 @@ void tst_BillingGui::sftpClearinghouse()
     SshServer ssh;
     QVERIFY2(ssh.running(), qPrintable(ssh.error()));
     QTemporaryDir drop;
-    sandbox::SandboxOptions so;
-    so.dropDir = drop.path().toStdString();
-    so.dropPollMs = 50;
-    sandbox::Sandbox clearinghouse(so);
-    QVERIFY(clearinghouse.start());
+    QVERIFY(QDir(drop.path()).mkpath("inbound") && QDir(drop.path()).mkpath("outbound"));
 
     app::AppConfig config;
     config.databasePath = QString::fromStdString(fx.clinic().path());
@@ -226,7 +222,15 @@ void tst_BillingGui::sftpClearinghouse()
     });
     click(child<QPushButton>(page, QStringLiteral("billingSend")));
     QTRY_COMPARE(*claims.state(claim->id), std::string("submitted"));
-    QTRY_COMPARE(QDir(drop.filePath("outbound")).entryList(QDir::Files).size(), 2);
+    {
+        // The clearinghouse takes the file and answers (stopped before the next send, so none races it).
+        sandbox::SandboxOptions so;
+        so.dropDir = drop.path().toStdString();
+        so.dropPollMs = 50;
+        sandbox::Sandbox clearinghouse(so);
+        QVERIFY(clearinghouse.start());
+        QTRY_COMPARE(QDir(drop.filePath("outbound")).entryList(QDir::Files).size(), 2);
+    }
     page->sendOnSchedule();
     QTRY_COMPARE(*claims.state(claim->id), std::string("payer_accepted"));
     QCOMPARE(QDir(drop.filePath("outbound")).entryList(QDir::Files).size(), 0);

@@ -67,6 +67,9 @@ private:
     sync::TransportSecrets secrets() const;
     std::unique_ptr<sync::ClaimTransport> transport(const core::Clearinghouse& s, const sync::TransportSecrets& t);
     void startSandbox();
+    // The clearinghouse takes what waits in inbound/ and leaves its answers; it is stopped again before
+    // the next run, so that a run never races it.
+    void clearinghouseAnswers(int files);
     QString inbound() const { return m_drop->filePath("inbound"); }
     QString outbound() const { return m_drop->filePath("outbound"); }
     int waitingIn(const QString& dir) const { return int(QDir(dir).entryList(QDir::Files).size()); }
@@ -104,6 +107,14 @@ void tst_SftpClearinghouse::startSandbox()
     o.dropPollMs = 50;
     m_sandbox = std::make_unique<sandbox::Sandbox>(o);
     QVERIFY(m_sandbox->start());
+}
+
+void tst_SftpClearinghouse::clearinghouseAnswers(int files)
+{
+    startSandbox();
+    QTRY_COMPARE_WITH_TIMEOUT(waitingIn(outbound()), files, 10'000);
+    QCOMPARE(waitingIn(inbound()), 0);
+    m_sandbox.reset();
 }
 
 core::Clearinghouse tst_SftpClearinghouse::settings() const
@@ -155,7 +166,6 @@ core::Claim tst_SftpClearinghouse::queuedClaim(int patient, const std::string& m
 
 void tst_SftpClearinghouse::claimsGoOutAndAnswersComeIn()
 {
-    startSandbox();
     const core::Claim good = queuedClaim(0);
     const core::Claim rejected = queuedClaim(1, "REJ");
     auto sftp = transport(settings(), secrets());
@@ -165,11 +175,11 @@ void tst_SftpClearinghouse::claimsGoOutAndAnswersComeIn()
     QCOMPARE(sent.claimsSent, 2);
     QVERIFY(!sent.offline);
     const core::ClaimBatch batch = must(core::ClaimBatchStore(*m_f->biller).batches(), "batches").front();
-    // The clearinghouse took the file under the batch's name, and answers with a 999 and a 277CA.
-    QTRY_COMPARE_WITH_TIMEOUT(QDir(m_spool->path()).entryList({"received-*.837"}),
-                              QStringList{QString::fromStdString("received-" + batch.id + ".837")}, 10'000);
-    QTRY_COMPARE_WITH_TIMEOUT(waitingIn(outbound()), 2, 10'000);
-    QCOMPARE(waitingIn(inbound()), 0);
+    // The clearinghouse takes the file under the batch's name, and answers with a 999 and a 277CA.
+    QCOMPARE(QDir(inbound()).entryList(QDir::Files), QStringList{QString::fromStdString(batch.id + ".837")});
+    clearinghouseAnswers(2);
+    QCOMPARE(QDir(m_spool->path()).entryList({"received-*.837"}),
+             QStringList{QString::fromStdString("received-" + batch.id + ".837")});
 
     auto answered = must(transmitter.run(), "answers");
     QCOMPARE(answered.batchesSent, 0);
@@ -189,7 +199,7 @@ void tst_SftpClearinghouse::claimsGoOutAndAnswersComeIn()
     QVERIFY(must(claims.markReady(replacement.id), "ready").empty());
     must(claims.queue(replacement.id), "queue");
     QCOMPARE(must(transmitter.run(), "resend").batchesSent, 1);
-    QTRY_COMPARE_WITH_TIMEOUT(waitingIn(outbound()), 2, 10'000);
+    clearinghouseAnswers(2);
     QCOMPARE(must(transmitter.run(), "answers again").answersApplied, 2);
     QCOMPARE(must(claims.state(replacement.id), "state"), std::string("payer_accepted"));
     auto idle = must(transmitter.run(), "idle");
@@ -213,13 +223,11 @@ void tst_SftpClearinghouse::batchSentTwiceIsOneFile()
 
 void tst_SftpClearinghouse::answersStayUntilApplied()
 {
-    startSandbox();
     queuedClaim(0);
     auto sftp = transport(settings(), secrets());
     sync::ClaimTransmitter transmitter(*m_f->biller, *sftp);
     QCOMPARE(must(transmitter.run(), "send").batchesSent, 1);
-    QTRY_COMPARE_WITH_TIMEOUT(waitingIn(outbound()), 2, 10'000);
-    m_sandbox.reset();
+    clearinghouseAnswers(2);
     // A report the clearinghouse left beside the answers, and a copy of the 999 (an answer seen twice).
     QString ack999;
     for (const QString& name : QDir(outbound()).entryList(QDir::Files))
@@ -261,13 +269,12 @@ void tst_SftpClearinghouse::answersTheClearinghouseKeeps()
     private:
         sync::ClaimTransport& m_inner;
     };
-    startSandbox();
     const core::Claim claim = queuedClaim(0);
     auto sftp = transport(settings(), secrets());
     Keeping keeping(*sftp);
     sync::ClaimTransmitter transmitter(*m_f->biller, keeping);
     QCOMPARE(must(transmitter.run(), "send").batchesSent, 1);
-    QTRY_COMPARE_WITH_TIMEOUT(waitingIn(outbound()), 2, 10'000);
+    clearinghouseAnswers(2);
     QCOMPARE(must(transmitter.run(), "answers").answersApplied, 2);
     core::ClaimStore claims(*m_f->biller);
     QCOMPARE(must(claims.state(claim.id), "state"), std::string("payer_accepted"));
