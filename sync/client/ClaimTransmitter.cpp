@@ -92,9 +92,6 @@ core::Result<TransmitReport> ClaimTransmitter::run(const std::function<void(int,
 {
     TransmitReport report;
     core::ClaimBatchStore batches(m_session);
-    auto settings = batches.clearinghouse();
-    if (!settings)
-        return std::unexpected(settings.error());
     // Queued claims leave in a batch of their own; ready ones wait for the biller to queue them.
     core::ClaimFilter queued;
     queued.state = "queued";
@@ -112,12 +109,6 @@ core::Result<TransmitReport> ClaimTransmitter::run(const std::function<void(int,
         } else if (!(made.error().code == ErrorCode::Validation && made.error().field == "claims")) {
             return std::unexpected(made.error());
         }
-    }
-    std::unique_ptr<CoreTransport> core;
-    ClaimTransport* transport = m_transport;
-    if (!transport) {
-        core = std::make_unique<CoreTransport>(*m_client, *settings);
-        transport = core.get();
     }
     auto offline = [&] {
         report.offline = true;
@@ -147,7 +138,7 @@ core::Result<TransmitReport> ClaimTransmitter::run(const std::function<void(int,
         auto file = batches.fileOf(batch.id);
         if (!file)
             return std::unexpected(file.error());
-        auto refusal = transport->submit(batch, *file);
+        auto refusal = m_transport.submit(batch, *file);
         if (!refusal) {
             if (refusal.error().code == ErrorCode::Offline)
                 return offline();
@@ -170,7 +161,7 @@ core::Result<TransmitReport> ClaimTransmitter::run(const std::function<void(int,
     // is dropped there only once it is applied here (or was before), so a run cut short loses none.
     core::ClaimAnswerStore answers(m_session);
     for (int i = 0; i < 2000; ++i) {
-        auto next = transport->nextAnswer();
+        auto next = m_transport.nextAnswer();
         if (!next) {
             if (next.error().code == ErrorCode::Offline)
                 return offline();
@@ -186,7 +177,7 @@ core::Result<TransmitReport> ClaimTransmitter::run(const std::function<void(int,
             continue; // left where it is, for someone to look at
         }
         ++report.answersApplied;
-        if (core::Status s = transport->answered(**next); !s) {
+        if (core::Status s = m_transport.answered(**next); !s) {
             if (s.error().code == ErrorCode::Offline)
                 return offline();
             // A clearinghouse that does not let its files be removed keeps them; read again, an answer

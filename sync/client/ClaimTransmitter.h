@@ -54,12 +54,7 @@ class ClaimTransmitter
 {
 public:
     ClaimTransmitter(core::Session& session, ClaimTransport& transport, SubmissionGate gate = {})
-        : m_session(session), m_transport(&transport), m_gate(std::move(gate))
-    {
-    }
-    // CAQH CORE through the client given, to the clinic's clearinghouse.
-    ClaimTransmitter(core::Session& session, ClearinghouseClient& client, SubmissionGate gate = {})
-        : m_session(session), m_client(&client), m_gate(std::move(gate))
+        : m_session(session), m_transport(transport), m_gate(std::move(gate))
     {
     }
 
@@ -71,8 +66,7 @@ public:
 
 private:
     core::Session& m_session;
-    ClaimTransport* m_transport = nullptr;
-    ClearinghouseClient* m_client = nullptr;
+    ClaimTransport& m_transport;
     SubmissionGate m_gate;
 };
 

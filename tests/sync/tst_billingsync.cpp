@@ -129,8 +129,10 @@ private slots:
         // Each makes its batch before either reaches the server (both offline a moment ago).
         must(core::ClaimBatchStore(*a->session).createBatch(), "batch a");
         must(core::ClaimBatchStore(*b->session).createBatch(), "batch b");
-        sync::ClaimTransmitter sendA(*a->session, clientA, sync::syncGate(*a->engine, *a->session));
-        sync::ClaimTransmitter sendB(*b->session, clientB, sync::syncGate(*b->engine, *b->session));
+        sync::CoreTransport coreA(clientA, *core::ClaimBatchStore(*a->session).clearinghouse());
+        sync::CoreTransport coreB(clientB, *core::ClaimBatchStore(*b->session).clearinghouse());
+        sync::ClaimTransmitter sendA(*a->session, coreA, sync::syncGate(*a->engine, *a->session));
+        sync::ClaimTransmitter sendB(*b->session, coreB, sync::syncGate(*b->engine, *b->session));
         auto sentA = must(sendA.run(), "a sends");
         auto sentB = must(sendB.run(), "b sends");
         QCOMPARE(sentA.batchesSent, 1);

@@ -115,7 +115,8 @@ void tst_Clearinghouse::claimsGoOutAndAnswersComeIn()
     QCOMPARE(must(claims.state(good.id), "state"), std::string("queued"));
 
     sync::ClearinghouseClient client(options());
-    sync::ClaimTransmitter transmitter(*m_f->biller, client);
+    sync::CoreTransport caqh(client, must(core::ClaimBatchStore(*m_f->biller).clearinghouse(), "settings"));
+    sync::ClaimTransmitter transmitter(*m_f->biller, caqh);
     std::vector<std::pair<int, int>> progress;
     auto report = must(transmitter.run([&](int done, int total) { progress.emplace_back(done, total); }), "run");
     QCOMPARE(report.batchesMade, 1);
@@ -168,7 +169,8 @@ void tst_Clearinghouse::resentBatchIsTheSameMessage()
     QCOMPARE(again.errorCode, std::string("Success"));
     QCOMPARE(again.payloadId, first.payloadId);
     // Received once: one 999 and one 277CA wait, not two of each.
-    sync::ClaimTransmitter transmitter(*m_f->biller, client);
+    sync::CoreTransport caqh(client, must(core::ClaimBatchStore(*m_f->biller).clearinghouse(), "settings"));
+    sync::ClaimTransmitter transmitter(*m_f->biller, caqh);
     auto report = must(transmitter.run(), "run");
     QCOMPARE(report.answersApplied, 2);
     QCOMPARE(QDir(spool()).entryList({"received-*.837"}).size(), 1);
@@ -179,7 +181,8 @@ void tst_Clearinghouse::clearinghouseDownKeepsTheBatch()
 {
     const core::Claim claim = queuedClaim(0);
     sync::ClearinghouseClient client(options());
-    sync::ClaimTransmitter transmitter(*m_f->biller, client);
+    sync::CoreTransport caqh(client, must(core::ClaimBatchStore(*m_f->biller).clearinghouse(), "settings"));
+    sync::ClaimTransmitter transmitter(*m_f->biller, caqh);
     core::ClaimStore claims(*m_f->biller);
 
     m_sandbox->inject("http500", 1);
@@ -211,7 +214,8 @@ void tst_Clearinghouse::rejectingNineNineNine()
     // A billing provider NPI with a wrong check digit gets past nobody: the sandbox's 999 names it.
     m_sandbox->inject("reject_batch", 1);
     sync::ClearinghouseClient client(options());
-    sync::ClaimTransmitter transmitter(*m_f->biller, client);
+    sync::CoreTransport caqh(client, must(core::ClaimBatchStore(*m_f->biller).clearinghouse(), "settings"));
+    sync::ClaimTransmitter transmitter(*m_f->biller, caqh);
     auto report = must(transmitter.run(), "run");
     QCOMPARE(report.answersApplied, 1); // the 999 only: a rejected batch reaches no payer
     core::ClaimStore claims(*m_f->biller);
@@ -224,7 +228,8 @@ void tst_Clearinghouse::wrongPasswordIsNotAuthorized()
 {
     queuedClaim(0);
     sync::ClearinghouseClient client(options("wrong"));
-    sync::ClaimTransmitter transmitter(*m_f->biller, client);
+    sync::CoreTransport caqh(client, must(core::ClaimBatchStore(*m_f->biller).clearinghouse(), "settings"));
+    sync::ClaimTransmitter transmitter(*m_f->biller, caqh);
     auto report = transmitter.run();
     QVERIFY(!report);
     QCOMPARE(report.error().code, core::ErrorCode::NotAuthorized);
