@@ -34,6 +34,32 @@
 using namespace practica;
 using namespace practica::test;
 
+namespace {
+
+// The biller signed in to the app on the fixture's clinic, the main window shown.
+struct BillerDesk
+{
+    explicit BillerDesk(BillingFixture& fx)
+        : workspace([&] {
+              app::AppConfig config;
+              config.databasePath = QString::fromStdString(fx.clinic().path());
+              config.kdfCost = core::KdfCost::minimal();
+              config.clock = &fx.clinic().clock();
+              return config;
+          }())
+    {
+        auto session = fx.clinic().login("bill.ing", "user-password-1");
+        if (!session)
+            qFatal("the biller cannot sign in");
+        workspace.open(std::move(session));
+        window = std::make_unique<app::MainWindow>(workspace);
+    }
+    app::Workspace workspace;
+    std::unique_ptr<app::MainWindow> window;
+};
+
+} // namespace
+
 class tst_BillingGui : public QObject
 {
     Q_OBJECT
@@ -65,15 +91,9 @@ void tst_BillingGui::buildFixAndSend()
     ch.username = "riverside";
     QVERIFY(batches.saveClearinghouse(ch));
 
-    app::AppConfig config;
-    config.databasePath = QString::fromStdString(fx.clinic().path());
-    config.kdfCost = core::KdfCost::minimal();
-    config.clock = &fx.clinic().clock();
-    app::Workspace workspace(config);
-    auto session = fx.clinic().login("bill.ing", "user-password-1");
-    QVERIFY(session);
-    workspace.open(std::move(session));
-    app::MainWindow window(workspace);
+    BillerDesk desk(fx);
+    app::Workspace& workspace = desk.workspace;
+    app::MainWindow& window = *desk.window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     auto* page = child<app::BillingPage>(&window, QStringLiteral("billingPage"));
@@ -158,15 +178,9 @@ void tst_BillingGui::sftpClearinghouse()
     QTemporaryDir drop;
     QVERIFY(QDir(drop.path()).mkpath("inbound") && QDir(drop.path()).mkpath("outbound"));
 
-    app::AppConfig config;
-    config.databasePath = QString::fromStdString(fx.clinic().path());
-    config.kdfCost = core::KdfCost::minimal();
-    config.clock = &fx.clinic().clock();
-    app::Workspace workspace(config);
-    auto session = fx.clinic().login("bill.ing", "user-password-1");
-    QVERIFY(session);
-    workspace.open(std::move(session));
-    app::MainWindow window(workspace);
+    BillerDesk desk(fx);
+    app::Workspace& workspace = desk.workspace;
+    app::MainWindow& window = *desk.window;
     window.resize(1280, 800);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -239,15 +253,9 @@ void tst_BillingGui::sftpClearinghouse()
 void tst_BillingGui::payersSayHowClaimsGo()
 {
     BillingFixture fx;
-    app::AppConfig config;
-    config.databasePath = QString::fromStdString(fx.clinic().path());
-    config.kdfCost = core::KdfCost::minimal();
-    config.clock = &fx.clinic().clock();
-    app::Workspace workspace(config);
-    auto session = fx.clinic().login("bill.ing", "user-password-1");
-    QVERIFY(session);
-    workspace.open(std::move(session));
-    app::MainWindow window(workspace);
+    BillerDesk desk(fx);
+    app::Workspace& workspace = desk.workspace;
+    app::MainWindow& window = *desk.window;
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     auto* page = child<app::BillingPage>(&window, QStringLiteral("billingPage"));
