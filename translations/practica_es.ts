@@ -3392,10 +3392,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Left at the clearinghouse, not answers Practica reads: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Payers…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3405,6 +3401,10 @@
     </message>
     <message>
         <source>%1 The claims are in batch %2, kept on this workstation; Send queued claims sends it to the clearinghouse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files from the clearinghouse that are not answers Practica reads, kept on this workstation: %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

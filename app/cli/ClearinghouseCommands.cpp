@@ -286,7 +286,7 @@ Outcome transmit(CliContext& ctx, core::Session& session)
         for (const auto& code : report->refusedBatches)
             ctx.out() << "A batch was refused by the clearinghouse: " << code << "\n";
         for (const auto& unread : report->unreadAnswers)
-            ctx.out() << "Left at the clearinghouse, not an answer Practica reads: " << unread.name << " ("
+            ctx.out() << "Not an answer Practica reads (kept: x12 unread): " << unread.name << " ("
                       << words::x12IssueSentence(unread.issue) << ")\n";
         for (const auto& n : report->supersededClaims)
             ctx.out() << "Claim " << n << " was submitted first from another workstation; it was not sent from here.\n";

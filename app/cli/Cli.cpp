@@ -39,7 +39,9 @@ Commands:
   fhir export|import         a patient's record as a FHIR R4 JSON Bundle, or a Bundle into the records
   claims build|scrub|submit|list|history|correct|transmit|clearinghouse|fees|payers
                              claims from signed visits, the scrubber, queuing (billers)
-  x12 export-837|import      every ready claim out as one 837P batch file; a 999 or 277CA in (billers)
+  x12 export-837|import|unread
+                             every ready claim out as one 837P batch file; a 999 or 277CA in; the
+                             clearinghouse's files that are neither (billers)
   audit verify               check the hash chain of the audit log
   db check|rekey|digest      integrity check; re-encrypt with a new key; digest of the synced records
                              (--scope SCOPE: as a desk of that sync scope holds them)

@@ -4,11 +4,13 @@
 #include "JsonOutput.h"
 #include "core/billing/ClaimAnswerStore.h"
 #include "core/billing/ClaimBatchStore.h"
+#include "core/billing/UnreadAnswerStore.h"
 #include "core/util/AtomicFile.h"
 #include "words/BillingWords.h"
 #include "words/ErrorWords.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <ostream>
 #include <sstream>
@@ -32,7 +34,12 @@ const char* const kX12Help = R"(Usage: practica-cli x12 <verb> [options]
         to the claims it answers. A damaged or truncated file is refused with its line and reason and
         changes nothing (exit 6); a file applied before changes nothing.
 
-Both need the biller role (--user); export-837 also the clinic's clearinghouse settings. With --json,
+  unread [--save DIR]
+        the files the clearinghouse sent that are not a 999 or 277CA Practica reads (a TA1, a report, a
+        damaged file), kept on this workstation when claims transmit fetched them: name, when, and why
+        they were not read. --save writes each to DIR under its name.
+
+All need the biller role (--user); export-837 also the clinic's clearinghouse settings. With --json,
 export-837 prints {"file", "interchange_control", "claims", "billed", "held": [{"patient_control_number",
 "findings": [...]}]} and import prints {"kind", "already_applied", "accepted", "rejected", "pending",
 "unknown_claims"}.
@@ -117,6 +124,45 @@ Outcome export837(CliContext& ctx, core::Session& session)
     return {};
 }
 
+Outcome unread(CliContext& ctx, core::Session& session)
+{
+    auto files = core::UnreadAnswerStore(session).list();
+    if (!files)
+        return failure(files.error());
+    if (auto dir = ctx.option("save")) {
+        std::error_code made;
+        std::filesystem::create_directories(*dir, made);
+        if (made)
+            return std::unexpected(Failure{kExitIo, "cannot make the folder " + *dir + ": " + made.message()});
+        for (const auto& f : *files) {
+            // Its name at the clearinghouse, never a path: nothing is written outside DIR.
+            const std::string name = std::filesystem::path(f.name).filename().string();
+            const std::string path = (std::filesystem::path(*dir) / (name.empty() ? f.sha256 : name)).string();
+            if (auto written = core::writeFileAtomically(path, f.content); !written)
+                return failure(written.error());
+        }
+    }
+    if (ctx.json()) {
+        Poco::JSON::Array::Ptr out = new Poco::JSON::Array;
+        for (const auto& f : *files) {
+            auto o = newJsonObject();
+            o->set("name", f.name);
+            o->set("received_at", f.receivedAt);
+            o->set("problem", std::string(core::x12ProblemName(f.issue.problem)));
+            o->set("line", f.issue.line);
+            o->set("bytes", static_cast<Poco::Int64>(f.content.size()));
+            out->add(o);
+        }
+        ctx.printJson(out);
+        return {};
+    }
+    if (files->empty())
+        ctx.out() << "No file from the clearinghouse was left unread.\n";
+    for (const auto& f : *files)
+        ctx.out() << f.receivedAt << "  " << f.name << "  " << words::x12IssueSentence(f.issue) << "\n";
+    return {};
+}
+
 Outcome importAnswer(CliContext& ctx, core::Session& session)
 {
     const std::string path = ctx.args().operand().value_or("");
@@ -164,6 +210,7 @@ Outcome runX12(CliContext& ctx)
     static const std::vector<Verb> kVerbs = {
         {.name = "export-837", .options = {"out", "batch"}, .required = {"out"}, .unlocked = export837},
         {.name = "import", .operand = "FILE", .unlocked = importAnswer},
+        {.name = "unread", .options = {"save"}, .unlocked = unread},
     };
     return runVerb(ctx, kVerbs);
 }

@@ -91,6 +91,14 @@ std::string_view x12ProblemName(X12Problem problem)
     return "unknown";
 }
 
+std::optional<X12Problem> x12ProblemFromName(std::string_view name)
+{
+    for (int p = 0; p <= static_cast<int>(X12Problem::BadElement); ++p)
+        if (x12ProblemName(static_cast<X12Problem>(p)) == name)
+            return static_cast<X12Problem>(p);
+    return std::nullopt;
+}
+
 bool X12Delimiters::valid() const
 {
     const std::array<char, 4> all{element, component, repetition, segment};

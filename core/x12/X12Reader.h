@@ -94,6 +94,8 @@ enum class X12Problem
     BadElement          // a transaction reader's required element is empty or not of its type: segment, element
 };
 std::string_view x12ProblemName(X12Problem problem);
+// The problem a name of x12ProblemName's names; nullopt for any other text.
+std::optional<X12Problem> x12ProblemFromName(std::string_view name);
 
 struct X12Issue
 {

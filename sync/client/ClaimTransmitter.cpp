@@ -4,6 +4,7 @@
 #include "core/billing/ClaimAnswerStore.h"
 #include "core/billing/ClaimBatchStore.h"
 #include "core/billing/ClaimStore.h"
+#include "core/billing/UnreadAnswerStore.h"
 #include "core/db/Statement.h"
 #include "core/sync/Replica.h"
 #include "core/util/Uuid.h"
@@ -173,8 +174,13 @@ core::Result<TransmitReport> ClaimTransmitter::run(const std::function<void(int,
         if (!applied) {
             if (applied.error().error)
                 return std::unexpected(*applied.error().error);
+            // Kept here, for someone to look at: over CAQH CORE the clearinghouse has let it go already.
+            if (core::Status kept =
+                    core::UnreadAnswerStore(m_session).keep((*next)->name, (*next)->content, *applied.error().issue);
+                !kept)
+                return std::unexpected(kept.error());
             report.unreadAnswers.push_back({(*next)->name, *applied.error().issue});
-            continue; // left where it is, for someone to look at
+            continue;
         }
         ++report.answersApplied;
         if (core::Status s = m_transport.answered(**next); !s) {

@@ -23,8 +23,9 @@ class Session;
 
 namespace practica::sync {
 
-// An answer file that is not a 999 or 277CA Practica reads: left at the clearinghouse (SFTP), named here.
-struct UnreadAnswer
+// An answer file that is not a 999 or 277CA Practica reads: kept on the workstation (core's
+// UnreadAnswerStore) and, over SFTP, left at the clearinghouse too.
+struct UnreadFile
 {
     std::string name;
     core::X12Issue issue;
@@ -38,7 +39,7 @@ struct TransmitReport
     int answersApplied = 0;                    // 999s and 277CAs
     std::vector<std::string> refusedBatches;   // sent, refused by the clearinghouse (its ErrorCode)
     std::vector<std::string> supersededClaims; // submitted first from another workstation: not sent from here
-    std::vector<UnreadAnswer> unreadAnswers;
+    std::vector<UnreadFile> unreadAnswers;
     bool offline = false;      // the clearinghouse could not be reached: try again later
     int retryDelaySeconds = 0; // when to try again (0: nothing left to do)
 };

@@ -335,11 +335,19 @@ void tst_CliBilling::transmitOverSftp()
     QCOMPARE(QDir(in).entryList(QDir::Files | QDir::Hidden).size(), 0);
 
     QCOMPARE(run({"claims", "clearinghouse", "--host-key", QString::fromStdString(ssh.hostKey())}).exitCode, 0);
+    // Beside the answers, a report the clearinghouse left: kept, named, and saved on request.
+    QVERIFY(writeAll(drop.filePath("out/weekly.rpt"), "Claims received this week: 12\n"));
     Run sent = test::runCli(m_binary, {"claims", "transmit", "--json"}, m_db, "biller", "biller-demo", passphrase);
     QVERIFY2(sent.exitCode == 0, sent.err.constData());
     QCOMPARE(sent.json().object().value("claims_sent").toInt(), queued);
     QCOMPARE(QDir(in).entryList(QDir::Files).size(), 1);
     QCOMPARE(claims("queued").size(), 0);
+    QCOMPARE(sent.json().object().value("unread_answers").toArray(), QJsonArray{"weekly.rpt"});
+    Run unread = run({"x12", "unread", "--json", "--save", m_dir.filePath("unread")});
+    QVERIFY2(unread.exitCode == 0, unread.err.constData());
+    QCOMPARE(unread.json().array().size(), 1);
+    QCOMPARE(unread.json().array().first().toObject().value("problem").toString(), QString("not_x12"));
+    QCOMPARE(readAll(m_dir.filePath("unread/weekly.rpt")), QByteArray("Claims received this week: 12\n"));
 
     ssh.stop();
     Run away = test::runCli(m_binary, {"claims", "transmit"}, m_db, "biller", "biller-demo", passphrase);

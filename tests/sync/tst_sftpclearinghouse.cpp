@@ -6,6 +6,7 @@
 // next run; missing folders and incomplete settings named by field.
 #include "core/billing/ClaimBatchStore.h"
 #include "core/billing/ClaimStore.h"
+#include "core/billing/UnreadAnswerStore.h"
 #include "core/patients/CoverageStore.h"
 #include "sync/client/ClaimTransmitter.h"
 #include "sync/client/SftpTransport.h"
@@ -244,6 +245,13 @@ void tst_SftpClearinghouse::answersStayUntilApplied()
     QCOMPARE(answered.unreadAnswers.size(), std::size_t(1));
     QCOMPARE(answered.unreadAnswers.front().name, std::string("daily-report.txt"));
     QCOMPARE(answered.unreadAnswers.front().issue.problem, core::X12Problem::NotX12);
+    // Kept on the workstation too, once however often it is read.
+    QCOMPARE(must(transmitter.run(), "again").unreadAnswers.size(), std::size_t(1));
+    auto kept = must(core::UnreadAnswerStore(*m_f->biller).list(), "unread");
+    QCOMPARE(kept.size(), std::size_t(1));
+    QCOMPARE(kept.front().name, std::string("daily-report.txt"));
+    QCOMPARE(kept.front().content, std::string("Files received today: 1\n"));
+    QCOMPARE(kept.front().issue.problem, core::X12Problem::NotX12);
     QCOMPARE(QDir(outbound()).entryList(QDir::Files | QDir::Hidden), (QStringList{".partial.999", "daily-report.txt"}));
 }
 

@@ -254,7 +254,8 @@ void BillingPage::transmit(const std::string& password, bool interactive)
         for (const auto& u : report->unreadAnswers)
             names << qs(u.name);
         text += QLatin1Char(' ') +
-                tr("Left at the clearinghouse, not answers Practica reads: %1.").arg(names.join(QStringLiteral(", ")));
+                tr("Files from the clearinghouse that are not answers Practica reads, kept on this workstation: %1.")
+                    .arg(names.join(QStringLiteral(", ")));
     }
     m_message->setProperty("role", QStringLiteral("info"));
     m_message->setText(text);
