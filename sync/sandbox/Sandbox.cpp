@@ -84,7 +84,7 @@ public:
             reply = m_sandbox.handle(*fields, status);
         }
         if (long delay = m_sandbox.takeDelay(); delay > 0)
-            std::this_thread::sleep_for(std::chrono::milliseconds(delay));
+            m_sandbox.holdBack(delay);
         const std::string boundary = "sandbox-" + core::uuidV7(std::chrono::duration_cast<std::chrono::milliseconds>(
                                                                    std::chrono::system_clock::now().time_since_epoch())
                                                                    .count());
@@ -129,13 +129,16 @@ Sandbox::~Sandbox()
 
 core::Status Sandbox::start()
 {
+    m_stopping = false;
     try {
         Poco::Net::ServerSocket socket(
             Poco::Net::SocketAddress("127.0.0.1", static_cast<Poco::UInt16>(m_options.port)));
         m_port = socket.address().port();
         auto params = new Poco::Net::HTTPServerParams;
         params->setMaxThreads(4);
-        m_server = std::make_unique<Poco::Net::HTTPServer>(new Factory(*this), socket, params);
+        // Its own threads, so that stop() waits for every request under way to end.
+        m_pool = std::make_unique<Poco::ThreadPool>(1, 4);
+        m_server = std::make_unique<Poco::Net::HTTPServer>(new Factory(*this), *m_pool, socket, params);
         m_server->start();
     } catch (const Poco::Exception& e) {
         return core::fail(core::ErrorCode::Io, "port", e.displayText());
@@ -152,11 +155,10 @@ core::Status Sandbox::start()
             std::filesystem::create_directories(std::filesystem::path(m_options.dropDir) / sub, ec);
         if (ec)
             return core::fail(core::ErrorCode::Io, "drop", ec.message());
-        m_stopping = false;
         m_dropWatcher = std::thread([this] {
             while (!m_stopping) {
                 pollDropFolder();
-                std::this_thread::sleep_for(std::chrono::milliseconds(m_options.dropPollMs));
+                holdBack(m_options.dropPollMs);
             }
         });
     }
@@ -165,13 +167,27 @@ core::Status Sandbox::start()
 
 void Sandbox::stop()
 {
-    m_stopping = true;
+    {
+        std::lock_guard lock(m_waitMutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
     if (m_dropWatcher.joinable())
         m_dropWatcher.join();
     if (m_server) {
         m_server->stopAll(true);
         m_server.reset();
     }
+    if (m_pool) {
+        m_pool->joinAll();
+        m_pool.reset();
+    }
+}
+
+void Sandbox::holdBack(long ms)
+{
+    std::unique_lock lock(m_waitMutex);
+    m_wake.wait_for(lock, std::chrono::milliseconds(ms), [this] { return m_stopping.load(); });
 }
 
 void Sandbox::inject(const std::string& kind, int count)

@@ -15,7 +15,9 @@
 #include "core/Error.h"
 
 #include <Poco/Net/HTTPServer.h>
+#include <Poco/ThreadPool.h>
 #include <atomic>
+#include <condition_variable>
 #include <deque>
 #include <map>
 #include <memory>
@@ -50,6 +52,8 @@ public:
     void inject(const std::string& kind, int count);
     // Held back by an injected timeout (milliseconds), consumed when read.
     long takeDelay();
+    // Waits that long, or until the sandbox stops.
+    void holdBack(long ms);
     // Takes every 837 waiting in the drop folder's inbound/ and leaves its answers in outbound/; the
     // number of files taken.
     int pollDropFolder();
@@ -77,10 +81,13 @@ private:
     std::deque<std::string> m_pending999, m_pending277;
     std::map<std::string, int> m_injections;
     std::int64_t m_control = 100000;
+    std::unique_ptr<Poco::ThreadPool> m_pool; // before the server: it outlives it
     std::unique_ptr<Poco::Net::HTTPServer> m_server;
     int m_port = 0;
     std::thread m_dropWatcher;
     std::atomic<bool> m_stopping{false};
+    std::mutex m_waitMutex;
+    std::condition_variable m_wake;
 };
 
 } // namespace practica::sandbox
