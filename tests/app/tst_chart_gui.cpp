@@ -41,6 +41,8 @@
 #include <QTimer>
 #include <QTreeWidget>
 
+using practica::test::must;
+
 using namespace practica;
 using namespace practica::test;
 
@@ -56,13 +58,6 @@ void quietOffscreen(QtMsgType type, const QMessageLogContext& context, const QSt
         return;
     if (g_defaultHandler)
         g_defaultHandler(type, context, message);
-}
-
-template <class T> T must(core::Result<T> r, const char* what)
-{
-    if (!r)
-        qFatal("%s failed: %s", what, r.error().detail.c_str());
-    return std::move(*r);
 }
 
 } // namespace

@@ -53,6 +53,8 @@
 #include <memory>
 #include <thread>
 
+using practica::test::must;
+
 using namespace practica;
 using namespace practica::test;
 
@@ -68,19 +70,6 @@ void quietOffscreen(QtMsgType type, const QMessageLogContext& context, const QSt
         return;
     if (g_defaultHandler)
         g_defaultHandler(type, context, message);
-}
-
-template <class T> T must(core::Result<T> r, const char* what)
-{
-    if (!r)
-        qFatal("%s: %s", what, words::errorSentence(r.error()).c_str());
-    return std::move(*r);
-}
-
-void must(core::Status s, const char* what)
-{
-    if (!s)
-        qFatal("%s: %s", what, words::errorSentence(s.error()).c_str());
 }
 
 // Saves the widget itself (not its window) as <PRACTICA_SCREENSHOT_DIR>/<name>.png.

@@ -13,25 +13,14 @@
 
 #include <QTest>
 
+using practica::test::must;
+
 using namespace practica;
 using core::Rule;
 using core::ScrubRule;
 using test::failureOf;
 
 namespace {
-
-template <class T> T must(core::Result<T> r, const char* what)
-{
-    if (!r)
-        qFatal("%s failed: %s %s", what, r.error().field.c_str(), r.error().detail.c_str());
-    return std::move(*r);
-}
-
-void must(core::Status s, const char* what)
-{
-    if (!s)
-        qFatal("%s failed: %s %s", what, s.error().field.c_str(), s.error().detail.c_str());
-}
 
 const std::string kIsa = "ISA*00*          *00*          *ZZ*CLEARHOUSE     *ZZ*PRACTICA01     *261201*1200*^*00501*"
                          "000000777*0*T*:~\n";

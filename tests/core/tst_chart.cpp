@@ -13,6 +13,8 @@
 
 #include <QTest>
 
+using practica::test::must;
+
 using namespace practica;
 using core::ErrorCode;
 using core::Rule;
@@ -47,18 +49,6 @@ private:
     std::unique_ptr<core::Session> m_doctor;
     std::unique_ptr<core::Session> m_otherDoctor;
 };
-
-namespace {
-
-template <class T> T must(core::Result<T> r, const char* what)
-{
-    if (!r)
-        qFatal("%s failed: %s %s", what, std::string(core::errorCodeName(r.error().code)).c_str(),
-               r.error().detail.c_str());
-    return std::move(*r);
-}
-
-} // namespace
 
 void tst_Chart::init()
 {

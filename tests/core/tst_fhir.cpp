@@ -24,6 +24,8 @@
 #include <set>
 #include <sstream>
 
+using practica::test::must;
+
 using namespace practica;
 using core::ErrorCode;
 using core::Rule;
@@ -31,14 +33,6 @@ using Object = Poco::JSON::Object::Ptr;
 using Array = Poco::JSON::Array::Ptr;
 
 namespace {
-
-template <class T> T must(core::Result<T> r, const char* what)
-{
-    if (!r)
-        qFatal("%s failed: %s %s %s", what, std::string(core::errorCodeName(r.error().code)).c_str(),
-               r.error().field.c_str(), r.error().detail.c_str());
-    return std::move(*r);
-}
 
 std::string npiFor(const std::string& nineDigits)
 {

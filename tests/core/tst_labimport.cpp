@@ -11,6 +11,8 @@
 #include <QTest>
 #include <map>
 
+using practica::test::must;
+
 using namespace practica;
 using core::LabMessageOutcome;
 using Kind = core::LabMessageOutcome::Kind;
@@ -130,14 +132,6 @@ std::string cbc(const std::string& controlId, const std::string& patientSegment)
 std::string malformed(const std::string& controlId, const std::string& patientSegment)
 {
     return msh(controlId) + patientSegment + seg("OBX", {{1, "1"}, {2, "NM"}, {3, "2345-7^Glucose^LN"}, {5, "90"}});
-}
-
-template <class T> T must(core::Result<T> r, const char* what)
-{
-    if (!r)
-        qFatal("%s failed: %s %s %s", what, std::string(core::errorCodeName(r.error().code)).c_str(),
-               r.error().field.c_str(), r.error().detail.c_str());
-    return std::move(*r);
 }
 
 } // namespace

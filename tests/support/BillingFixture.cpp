@@ -9,24 +9,9 @@
 #include "core/schedule/ScheduleSetupStore.h"
 #include "words/ErrorWords.h"
 
+using practica::test::must;
+
 namespace practica::test {
-
-namespace {
-
-template <class T> T must(core::Result<T> r, const char* what)
-{
-    if (!r)
-        qFatal("%s failed: %s", what, words::errorSentence(r.error()).c_str());
-    return std::move(*r);
-}
-
-void must(core::Status s, const char* what)
-{
-    if (!s)
-        qFatal("%s failed: %s", what, words::errorSentence(s.error()).c_str());
-}
-
-} // namespace
 
 BillingFixture::BillingFixture()
 {

@@ -4,16 +4,9 @@
 #include "core/schedule/ScheduleSetupStore.h"
 #include "words/ErrorWords.h"
 
-namespace practica::test {
+using practica::test::must;
 
-namespace {
-template <class T> T must(core::Result<T> r, const char* what)
-{
-    if (!r)
-        qFatal("%s: %s", what, words::errorSentence(r.error()).c_str());
-    return std::move(*r);
-}
-} // namespace
+namespace practica::test {
 
 ScheduleFixture::ScheduleFixture()
 {

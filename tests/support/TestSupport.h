@@ -4,6 +4,7 @@
 #include "core/auth/Session.h"
 #include "core/auth/Vault.h"
 #include "core/util/Clock.h"
+#include "words/ErrorWords.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -38,6 +39,21 @@ private:
     core::KdfCost m_cost;
     std::unique_ptr<core::Session> m_admin;
 };
+
+// The value of a call that must succeed for the test to go on; a failure ends the run, saying what failed
+// and why in words.
+template <class T> T must(core::Result<T> r, const char* what)
+{
+    if (!r)
+        qFatal("%s failed: %s", what, words::errorSentence(r.error()).c_str());
+    return std::move(*r);
+}
+
+inline void must(const core::Status& s, const char* what)
+{
+    if (!s)
+        qFatal("%s failed: %s", what, words::errorSentence(s.error()).c_str());
+}
 
 // The error of a call that must have failed. A success fails the test (reading error() of a success is
 // undefined behaviour) and yields an Internal error, so the comparison that follows fails too.

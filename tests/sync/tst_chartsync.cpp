@@ -22,22 +22,12 @@
 #include <QtTest>
 #include <sstream>
 
+using practica::test::must;
+
 using namespace practica;
 using namespace practica::test;
 
 namespace {
-
-template <class T> T must(core::Result<T> r, const char* what)
-{
-    if (!r)
-        qFatal("%s: %s", what, words::errorSentence(r.error()).c_str());
-    return std::move(*r);
-}
-void must(core::Status s, const char* what)
-{
-    if (!s)
-        qFatal("%s: %s", what, words::errorSentence(s.error()).c_str());
-}
 
 constexpr const char* kDoctorPassword = "doctor-password-1";
 

@@ -16,24 +16,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using practica::test::must;
+
 using namespace practica;
-
-namespace {
-
-template <class T> T must(core::Result<T> r, const char* what)
-{
-    if (!r)
-        qFatal("%s failed: %s %s", what, r.error().field.c_str(), r.error().detail.c_str());
-    return std::move(*r);
-}
-
-void must(core::Status s, const char* what)
-{
-    if (!s)
-        qFatal("%s failed: %s %s", what, s.error().field.c_str(), s.error().detail.c_str());
-}
-
-} // namespace
 
 class tst_Clearinghouse : public QObject
 {
