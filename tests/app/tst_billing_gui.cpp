@@ -36,7 +36,7 @@ using namespace practica::test;
 
 namespace {
 
-// The biller signed in to the app on the fixture's clinic, the main window shown.
+// The biller signed in to the app on the fixture's clinic, the main window shown at its Billing page.
 struct BillerDesk
 {
     explicit BillerDesk(BillingFixture& fx)
@@ -53,9 +53,15 @@ struct BillerDesk
             qFatal("the biller cannot sign in");
         workspace.open(std::move(session));
         window = std::make_unique<app::MainWindow>(workspace);
+        window->resize(1280, 800);
+        window->show();
+        if (!QTest::qWaitForWindowExposed(window.get()))
+            qFatal("the main window is not shown");
+        page = child<app::BillingPage>(window.get(), QStringLiteral("billingPage"));
     }
     app::Workspace workspace;
     std::unique_ptr<app::MainWindow> window;
+    app::BillingPage* page = nullptr;
 };
 
 } // namespace
@@ -93,10 +99,7 @@ void tst_BillingGui::buildFixAndSend()
 
     BillerDesk desk(fx);
     app::Workspace& workspace = desk.workspace;
-    app::MainWindow& window = *desk.window;
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    auto* page = child<app::BillingPage>(&window, QStringLiteral("billingPage"));
+    app::BillingPage* page = desk.page;
     QVERIFY(page);
     QVERIFY(page->isVisible()); // a biller's first page
     QCOMPARE(page->visits()->rowCount(), 1);
@@ -180,11 +183,7 @@ void tst_BillingGui::sftpClearinghouse()
 
     BillerDesk desk(fx);
     app::Workspace& workspace = desk.workspace;
-    app::MainWindow& window = *desk.window;
-    window.resize(1280, 800);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    auto* page = child<app::BillingPage>(&window, QStringLiteral("billingPage"));
+    app::BillingPage* page = desk.page;
     QVERIFY(page);
 
     // The settings: SFTP, its folders, a fingerprint mistyped (said under the form, the field focused),
@@ -255,10 +254,7 @@ void tst_BillingGui::payersSayHowClaimsGo()
     BillingFixture fx;
     BillerDesk desk(fx);
     app::Workspace& workspace = desk.workspace;
-    app::MainWindow& window = *desk.window;
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    auto* page = child<app::BillingPage>(&window, QStringLiteral("billingPage"));
+    app::BillingPage* page = desk.page;
     QVERIFY(page);
 
     QString before, after;

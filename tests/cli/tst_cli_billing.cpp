@@ -62,6 +62,10 @@ private slots:
 
 private:
     Run run(const QStringList& args, const QString& user = "biller", const QString& password = "biller-demo");
+    // A signed visit nobody billed yet (the biller reads visits, never notes); empty when there is none.
+    QString unbilledVisit();
+    // A clean claim from such a visit, built and queued through the command line; false when that failed.
+    bool queueCleanClaim();
     QJsonArray claims(const QString& state = {});
 
     QString m_binary;
@@ -83,6 +87,27 @@ QJsonArray tst_CliBilling::claims(const QString& state)
     if (r.exitCode != 0)
         qWarning("claims list failed: %s", r.err.constData());
     return r.json().array();
+}
+
+QString tst_CliBilling::unbilledVisit()
+{
+    core::ManualClock clock(QDateTime::currentMSecsSinceEpoch());
+    auto biller = core::Vault::unlock(m_db.toStdString(), "biller", "biller-demo", clock);
+    if (!biller)
+        return {};
+    auto unbilled = core::ClaimStore(**biller).unbilledEncounters(5);
+    return unbilled && !unbilled->empty() ? QString::fromStdString(unbilled->front()) : QString();
+}
+
+bool tst_CliBilling::queueCleanClaim()
+{
+    const QString visit = unbilledVisit();
+    if (visit.isEmpty())
+        return false;
+    Run built = run({"claims", "build", "--encounter", visit, "--dx", "J06.9", "--charges", "99213@1"});
+    if (built.exitCode != 0)
+        return false;
+    return run({"claims", "submit", "--claim", QString::fromUtf8(built.out).section(' ', 2, 2)}).exitCode == 0;
 }
 
 void tst_CliBilling::initTestCase()
@@ -126,14 +151,8 @@ void tst_CliBilling::demoClaimsInEveryState()
 
 void tst_CliBilling::buildScrubSubmit()
 {
-    // A signed visit nobody billed yet: the biller reads visits, never notes.
-    core::ManualClock clock(QDateTime::currentMSecsSinceEpoch());
-    auto biller = core::Vault::unlock(m_db.toStdString(), "biller", "biller-demo", clock);
-    QVERIFY(biller);
-    auto unbilled = core::ClaimStore(**biller).unbilledEncounters(5);
-    QVERIFY(unbilled && !unbilled->empty());
-    const QString visit = QString::fromStdString(unbilled->front());
-    biller->reset();
+    const QString visit = unbilledVisit();
+    QVERIFY(!visit.isEmpty());
 
     Run bad = run({"claims", "build", "--encounter", visit, "--dx", "E11.9,I10", "--charges", "99214-25@1:3"});
     QCOMPARE(bad.exitCode, 0); // a pointer past the diagnoses is the scrubber's to find, not a usage error
@@ -213,17 +232,8 @@ void tst_CliBilling::damagedAnswerChangesNothing()
 
 void tst_CliBilling::exportWrittenAgain()
 {
-    // A ready claim, then an export to a folder that is not there: the batch is made and kept, and said so.
-    core::ManualClock clock(QDateTime::currentMSecsSinceEpoch());
-    auto biller = core::Vault::unlock(m_db.toStdString(), "biller", "biller-demo", clock);
-    QVERIFY(biller);
-    auto unbilled = core::ClaimStore(**biller).unbilledEncounters(5);
-    QVERIFY(unbilled && !unbilled->empty());
-    biller->reset();
-    Run built = run({"claims", "build", "--encounter", QString::fromStdString(unbilled->front()), "--dx", "J06.9",
-                     "--charges", "99213@1"});
-    QVERIFY2(built.exitCode == 0, built.err.constData());
-    QCOMPARE(run({"claims", "submit", "--claim", QString::fromUtf8(built.out).section(' ', 2, 2)}).exitCode, 0);
+    // A queued claim, then an export to a folder that is not there: the batch is made and kept, and said so.
+    QVERIFY(queueCleanClaim());
     Run failed = run({"x12", "export-837", "--out", m_dir.filePath("no-such-folder/claims.837")});
     QVERIFY(failed.exitCode != 0);
     QVERIFY(failed.oneErrorLine());
@@ -306,20 +316,7 @@ void tst_CliBilling::transmitOverSftp()
     QCOMPARE(set.exitCode, 0);
     QCOMPARE(set.json().object().value("key_file").toString(), QString::fromStdString(ssh.keyFile()));
     QCOMPARE(set.json().object().value("upload_dir").toString(), in);
-    // A clean claim queued from a visit nobody billed yet.
-    {
-        core::ManualClock clock(QDateTime::currentMSecsSinceEpoch());
-        auto biller = core::Vault::unlock(m_db.toStdString(), "biller", "biller-demo", clock);
-        QVERIFY(biller);
-        auto unbilled = core::ClaimStore(**biller).unbilledEncounters(5);
-        QVERIFY(unbilled && !unbilled->empty());
-        biller->reset();
-        Run built = run({"claims", "build", "--encounter", QString::fromStdString(unbilled->front()), "--dx", "J06.9",
-                         "--charges", "99213@1"});
-        QVERIFY2(built.exitCode == 0, built.err.constData());
-        Run submitted = run({"claims", "submit", "--claim", QString::fromUtf8(built.out).section(' ', 2, 2)});
-        QVERIFY2(submitted.exitCode == 0, submitted.out.constData());
-    }
+    QVERIFY(queueCleanClaim());
     const int queued = int(claims("queued").size());
     QVERIFY(queued > 0);
     const QStringList passphrase{QString("PRACTICA_CLEARINGHOUSE_PASSWORD=") + test::SshServer::kPassphrase};

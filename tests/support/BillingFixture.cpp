@@ -72,4 +72,22 @@ core::Encounter BillingFixture::signedVisit(int patient)
     return must(encounters.get(visit.id), "visit again");
 }
 
+core::Claim BillingFixture::queuedClaim(int patient, const std::string& memberPrefix)
+{
+    if (!memberPrefix.empty()) {
+        auto policies = must(core::CoverageStore(*biller).forPatient(patients.at(std::size_t(patient))), "policies");
+        core::Coverage c = policies.front();
+        c.memberId = memberPrefix + c.memberId;
+        must(core::CoverageStore(*biller).update(c), "member id");
+    }
+    core::ClaimStore claims(*biller);
+    const core::Encounter visit = signedVisit(patient);
+    auto claim = must(claims.captureFromEncounter(visit.id, {"J06.9"}, {{"99213", {}, "1", {}, {1}}}), "capture");
+    auto findings = must(claims.markReady(claim.id), "ready");
+    if (!findings.empty())
+        qFatal("findings: %s", core::scrubRuleName(findings.front().rule).data());
+    must(claims.queue(claim.id), "queue");
+    return claim;
+}
+
 } // namespace practica::test

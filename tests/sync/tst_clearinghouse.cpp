@@ -35,7 +35,6 @@ private slots:
     void envelopeFieldsOnTheWire();
 
 private:
-    core::Claim queuedClaim(int patient, const std::string& memberPrefix = {});
     sync::ClearinghouseOptions options(const std::string& password = "sandbox-pass") const;
 
     std::unique_ptr<test::BillingFixture> m_f;
@@ -73,29 +72,10 @@ sync::ClearinghouseOptions tst_Clearinghouse::options(const std::string& passwor
     return o;
 }
 
-core::Claim tst_Clearinghouse::queuedClaim(int patient, const std::string& memberPrefix)
-{
-    if (!memberPrefix.empty()) {
-        auto policies =
-            must(core::CoverageStore(*m_f->biller).forPatient(m_f->patients.at(std::size_t(patient))), "policies");
-        core::Coverage c = policies.front();
-        c.memberId = memberPrefix + c.memberId;
-        must(core::CoverageStore(*m_f->biller).update(c), "member id");
-    }
-    core::ClaimStore claims(*m_f->biller);
-    const core::Encounter visit = m_f->signedVisit(patient);
-    auto claim = must(claims.captureFromEncounter(visit.id, {"J06.9"}, {{"99213", {}, "1", {}, {1}}}), "capture");
-    auto findings = must(claims.markReady(claim.id), "ready");
-    if (!findings.empty())
-        qFatal("findings: %s", core::scrubRuleName(findings.front().rule).data());
-    must(claims.queue(claim.id), "queue");
-    return claim;
-}
-
 void tst_Clearinghouse::claimsGoOutAndAnswersComeIn()
 {
-    const core::Claim good = queuedClaim(0);
-    const core::Claim rejected = queuedClaim(1, "REJ");
+    const core::Claim good = m_f->queuedClaim(0);
+    const core::Claim rejected = m_f->queuedClaim(1, "REJ");
     core::ClaimStore claims(*m_f->biller);
     QCOMPARE(must(claims.state(good.id), "state"), std::string("queued"));
 
@@ -138,7 +118,7 @@ void tst_Clearinghouse::claimsGoOutAndAnswersComeIn()
 
 void tst_Clearinghouse::resentBatchIsTheSameMessage()
 {
-    const core::Claim claim = queuedClaim(0);
+    const core::Claim claim = m_f->queuedClaim(0);
     auto batch = must(core::ClaimBatchStore(*m_f->biller).createBatch(), "batch");
     sync::ClearinghouseClient client(options());
     sync::CoreMessage message;
@@ -164,7 +144,7 @@ void tst_Clearinghouse::resentBatchIsTheSameMessage()
 
 void tst_Clearinghouse::clearinghouseDownKeepsTheBatch()
 {
-    const core::Claim claim = queuedClaim(0);
+    const core::Claim claim = m_f->queuedClaim(0);
     sync::ClearinghouseClient client(options());
     sync::CoreTransport caqh(client, must(core::ClaimBatchStore(*m_f->biller).clearinghouse(), "settings"));
     sync::ClaimTransmitter transmitter(*m_f->biller, caqh);
@@ -195,7 +175,7 @@ void tst_Clearinghouse::clearinghouseDownKeepsTheBatch()
 
 void tst_Clearinghouse::rejectingNineNineNine()
 {
-    const core::Claim claim = queuedClaim(0);
+    const core::Claim claim = m_f->queuedClaim(0);
     // A billing provider NPI with a wrong check digit gets past nobody: the sandbox's 999 names it.
     m_sandbox->inject("reject_batch", 1);
     sync::ClearinghouseClient client(options());
@@ -211,7 +191,7 @@ void tst_Clearinghouse::rejectingNineNineNine()
 
 void tst_Clearinghouse::wrongPasswordIsNotAuthorized()
 {
-    queuedClaim(0);
+    m_f->queuedClaim(0);
     sync::ClearinghouseClient client(options("wrong"));
     sync::CoreTransport caqh(client, must(core::ClaimBatchStore(*m_f->biller).clearinghouse(), "settings"));
     sync::ClaimTransmitter transmitter(*m_f->biller, caqh);

@@ -52,7 +52,6 @@ private slots:
     void settingsAreChecked();
 
 private:
-    core::Claim queuedClaim(int patient, const std::string& memberPrefix = {});
     core::Clearinghouse settings() const;
     sync::TransportSecrets secrets() const;
     std::unique_ptr<sync::ClaimTransport> transport(const core::Clearinghouse& s, const sync::TransportSecrets& t);
@@ -136,28 +135,10 @@ std::unique_ptr<sync::ClaimTransport> tst_SftpClearinghouse::transport(const cor
     return std::move(*opened);
 }
 
-core::Claim tst_SftpClearinghouse::queuedClaim(int patient, const std::string& memberPrefix)
-{
-    if (!memberPrefix.empty()) {
-        auto policies =
-            must(core::CoverageStore(*m_f->biller).forPatient(m_f->patients.at(std::size_t(patient))), "policies");
-        core::Coverage c = policies.front();
-        c.memberId = memberPrefix + c.memberId;
-        must(core::CoverageStore(*m_f->biller).update(c), "member id");
-    }
-    core::ClaimStore claims(*m_f->biller);
-    const core::Encounter visit = m_f->signedVisit(patient);
-    auto claim = must(claims.captureFromEncounter(visit.id, {"J06.9"}, {{"99213", {}, "1", {}, {1}}}), "capture");
-    if (!must(claims.markReady(claim.id), "ready").empty())
-        qFatal("the claim has findings");
-    must(claims.queue(claim.id), "queue");
-    return claim;
-}
-
 void tst_SftpClearinghouse::claimsGoOutAndAnswersComeIn()
 {
-    const core::Claim good = queuedClaim(0);
-    const core::Claim rejected = queuedClaim(1, "REJ");
+    const core::Claim good = m_f->queuedClaim(0);
+    const core::Claim rejected = m_f->queuedClaim(1, "REJ");
     auto sftp = transport(settings(), secrets());
     sync::ClaimTransmitter transmitter(*m_f->biller, *sftp);
     auto sent = must(transmitter.run(), "send");
@@ -199,7 +180,7 @@ void tst_SftpClearinghouse::claimsGoOutAndAnswersComeIn()
 void tst_SftpClearinghouse::batchSentTwiceIsOneFile()
 {
     // No clearinghouse picks files up here: what the transport leaves in the folder stays to be seen.
-    queuedClaim(0);
+    m_f->queuedClaim(0);
     auto made = must(core::ClaimBatchStore(*m_f->biller).createBatch(), "batch");
     auto sftp = transport(settings(), secrets());
     QCOMPARE(must(sftp->submit(made.batch, made.text), "first"), std::string());
@@ -213,7 +194,7 @@ void tst_SftpClearinghouse::batchSentTwiceIsOneFile()
 
 void tst_SftpClearinghouse::answersStayUntilApplied()
 {
-    queuedClaim(0);
+    m_f->queuedClaim(0);
     auto sftp = transport(settings(), secrets());
     sync::ClaimTransmitter transmitter(*m_f->biller, *sftp);
     QCOMPARE(must(transmitter.run(), "send").batchesSent, 1);
@@ -266,7 +247,7 @@ void tst_SftpClearinghouse::answersTheClearinghouseKeeps()
     private:
         sync::ClaimTransport& m_inner;
     };
-    const core::Claim claim = queuedClaim(0);
+    const core::Claim claim = m_f->queuedClaim(0);
     auto sftp = transport(settings(), secrets());
     Keeping keeping(*sftp);
     sync::ClaimTransmitter transmitter(*m_f->biller, keeping);
@@ -283,7 +264,7 @@ void tst_SftpClearinghouse::answersTheClearinghouseKeeps()
 
 void tst_SftpClearinghouse::anotherHostKeyIsRefused()
 {
-    queuedClaim(0);
+    m_f->queuedClaim(0);
     core::Clearinghouse s = settings();
     s.hostKey = m_ssh->otherHostKey();
     auto sftp = transport(s, secrets());
@@ -298,7 +279,7 @@ void tst_SftpClearinghouse::anotherHostKeyIsRefused()
 
 void tst_SftpClearinghouse::wrongKeyOrPassphraseIsRefused()
 {
-    queuedClaim(0);
+    m_f->queuedClaim(0);
     sync::TransportSecrets wrongPassphrase = secrets();
     wrongPassphrase.password = "not the passphrase";
     sync::TransportSecrets stranger = secrets();
@@ -315,7 +296,7 @@ void tst_SftpClearinghouse::wrongKeyOrPassphraseIsRefused()
 
 void tst_SftpClearinghouse::serverGoneKeepsTheBatch()
 {
-    queuedClaim(0);
+    m_f->queuedClaim(0);
     m_ssh->stop();
     auto sftp = transport(settings(), secrets());
     sync::ClaimTransmitter transmitter(*m_f->biller, *sftp);
@@ -333,7 +314,7 @@ void tst_SftpClearinghouse::serverGoneKeepsTheBatch()
 
 void tst_SftpClearinghouse::missingFolderIsNamed()
 {
-    queuedClaim(0);
+    m_f->queuedClaim(0);
     core::Clearinghouse s = settings();
     s.uploadDir = m_drop->filePath("no-such-folder").toStdString();
     auto sftp = transport(s, secrets());
